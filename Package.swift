@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Hot codec and analytics loops: exclusivity checks cost measurable time there (see BENCHMARKS.md).
+var optimized: [SwiftSetting] {
+    [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
+}
+
+let package = Package(
+    name: "histd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "histd", targets: ["histd"]),
+        .library(name: "Compression", targets: ["Compression"]),
+        .library(name: "Historian", targets: ["Historian"]),
+        .library(name: "OEE", targets: ["OEE"]),
+        .library(name: "SPC", targets: ["SPC"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "Compression",
+            dependencies: ["CZstd"],
+            swiftSettings: optimized
+        ),
+        .target(
+            name: "Historian",
+            dependencies: ["Compression", "CSQLite"],
+            swiftSettings: optimized
+        ),
+        .target(name: "OEE"),
+        .target(name: "SPC", swiftSettings: optimized),
+        .executableTarget(
+            name: "histd",
+            dependencies: [
+                "Compression", "Historian", "OEE", "SPC", "CZstd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
+        .testTarget(name: "HistorianTests", dependencies: ["Historian"]),
+        .testTarget(name: "OEETests", dependencies: ["OEE"]),
+        .testTarget(name: "SPCTests", dependencies: ["SPC"]),
+    ]
+)

@@ -1,0 +1,2 @@
+// Module SPC: control charts, run rules, capability studies and live monitors.
+// Pure analytics: no storage, no HTTP.

@@ -1,0 +1,1 @@
+// Tests for module Historian mirror its source layout.

@@ -1,0 +1,1 @@
+// Tests for module OEE mirror its source layout.
