@@ -26,13 +26,18 @@ let package = Package(
             providers: [.apt(["libzstd-dev"])]
         ),
         .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
         .target(
             name: "Compression",
-            dependencies: ["CZstd"],
+            dependencies: ["CZstd", "CZlib"],
             swiftSettings: optimized
         ),
         .target(
