@@ -70,13 +70,9 @@ struct VectorStreamDecoder<Codec: VectorCodec>: Sendable {
         into output: UnsafeMutablePointer<Codec.Element>
     ) throws(CompressionError) -> Int {
         var lengthReader = ByteReader(buffer, offset: offset, context: Codec.name)
-        let lengthOffset = lengthReader.offset
-        let length = try lengthReader.readVarint()
+        let length = try lengthReader.readByteCount(what: "vector length")
         let start = lengthReader.offset
-        guard length <= UInt64(lengthReader.remaining) else {
-            throw .corrupt(context: Codec.name, offset: lengthOffset, reason: "vector length \(length) exceeds the \(lengthReader.remaining) bytes left")
-        }
-        let end = start + Int(length)
+        let end = start + length
         // The vector's reader ends where the vector ends, so no codec can read into the next one.
         var reader = ByteReader(UnsafeRawBufferPointer(rebasing: buffer[0..<end]), offset: start, context: Codec.name)
         try Codec.decodeVector(&reader, count: count, into: output)
