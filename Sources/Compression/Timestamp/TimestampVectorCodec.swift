@@ -64,12 +64,4 @@ enum TimestampVectorCodec: VectorCodec {
             previous = next
         }
     }
-
-    @inlinable
-    static func greatestCommonDivisor(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var x = a
-        var y = b
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
-    }
 }

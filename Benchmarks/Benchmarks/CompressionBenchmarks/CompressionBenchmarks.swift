@@ -1,0 +1,133 @@
+import Benchmark
+import Compression
+
+/// Encode and decode throughput of every codec on 1,048,576 generated samples shaped like plant data.
+/// Run: `cd Benchmarks && swift package benchmark --target CompressionBenchmarks`.
+let benchmarks: @Sendable () -> Void = {
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal],
+        scalingFactor: .mega,
+        maxDuration: .seconds(2)
+    )
+    let count = 1 << 20
+    let data = GeneratedSeries(count: count)
+
+    Benchmark("Float encode, decimal path (0.1-resolution temperature)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(encodeFloats(data.temperatures)) }
+    }
+    Benchmark("Float decode, decimal path (0.1-resolution temperature)") { benchmark in
+        let decoder = try FloatDecoder(encodeFloats(data.temperatures))
+        var output = [Double](repeating: 0, count: count)
+        for _ in benchmark.scaledIterations {
+            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
+            blackHole(output)
+        }
+    }
+    Benchmark("Float encode, XOR path (full-precision vibration)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(encodeFloats(data.vibration)) }
+    }
+    Benchmark("Float decode, XOR path (full-precision vibration)") { benchmark in
+        let decoder = try FloatDecoder(encodeFloats(data.vibration))
+        var output = [Double](repeating: 0, count: count)
+        for _ in benchmark.scaledIterations {
+            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
+            blackHole(output)
+        }
+    }
+    Benchmark("Timestamp encode (1 s +-2 ms jitter)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try encodeTimestamps(data.timestamps)) }
+    }
+    Benchmark("Timestamp decode (1 s +-2 ms jitter)") { benchmark in
+        let decoder = try TimestampDecoder(encodeTimestamps(data.timestamps))
+        var output = [Int64](repeating: 0, count: count)
+        for _ in benchmark.scaledIterations {
+            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
+            blackHole(output)
+        }
+    }
+    Benchmark("Integer encode (part counter)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(encodeIntegers(data.counter)) }
+    }
+    Benchmark("Integer decode (part counter)") { benchmark in
+        let decoder = try IntegerDecoder(encodeIntegers(data.counter))
+        var output = [Int64](repeating: 0, count: count)
+        for _ in benchmark.scaledIterations {
+            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
+            blackHole(output)
+        }
+    }
+    Benchmark("Run-length encode (machine state)") { benchmark in
+        for _ in benchmark.scaledIterations {
+            var encoder = RunLengthEncoder()
+            for state in data.states { encoder.append(state) }
+            blackHole(encoder.encode())
+        }
+    }
+    Benchmark("Run-length decode (machine state)") { benchmark in
+        var encoder = RunLengthEncoder()
+        for state in data.states { encoder.append(state) }
+        let decoder = try RunLengthDecoder(encoder.encode())
+        var output = [Int64](repeating: 0, count: count)
+        for _ in benchmark.scaledIterations {
+            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
+            blackHole(output)
+        }
+    }
+    Benchmark("zstd seal of an encoded temperature chunk (8,192 values)") { benchmark in
+        var encoder = FloatEncoder()
+        for value in data.temperatures.prefix(8192) { encoder.append(value) }
+        let block = encoder.encode()
+        for _ in benchmark.scaledIterations { blackHole(BlockFraming.seal(block)) }
+    }
+}
+
+func encodeFloats(_ values: [Double]) -> [UInt8] {
+    var encoder = FloatEncoder()
+    for value in values { encoder.append(value) }
+    return encoder.encode()
+}
+
+func encodeTimestamps(_ values: [Int64]) throws -> [UInt8] {
+    var encoder = TimestampEncoder()
+    for value in values { try encoder.append(value) }
+    return encoder.encode()
+}
+
+func encodeIntegers(_ values: [Int64]) -> [UInt8] {
+    var encoder = IntegerEncoder()
+    for value in values { encoder.append(value) }
+    return encoder.encode()
+}
+
+/// Deterministic plant-like series (SplitMix64-driven).
+struct GeneratedSeries {
+    var temperatures: [Double] = []
+    var vibration: [Double] = []
+    var timestamps: [Int64] = []
+    var counter: [Int64] = []
+    var states: [Int64] = []
+
+    init(count: Int) {
+        var state: UInt64 = 42
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var mixed = state
+            mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+            return mixed ^ (mixed >> 31)
+        }
+        var tenths: Int64 = 700
+        var parts: Int64 = 0
+        var machineState: Int64 = 1
+        for index in 0..<count {
+            tenths += Int64(next() % 5) - 2
+            temperatures.append(Double(tenths) / 10)
+            vibration.append(Double(next() >> 11) / Double(1 << 53))
+            timestamps.append(1_732_200_000_000_000_000 + Int64(index) * 1_000_000_000 + (Int64(next() % 5) - 2) * 1_000_000)
+            if next() % 3 == 0 { parts += 1 }
+            counter.append(parts)
+            if next() % 600 == 0 { machineState = Int64(next() % 4) }
+            states.append(machineState)
+        }
+    }
+}
