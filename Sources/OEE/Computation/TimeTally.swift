@@ -1,0 +1,35 @@
+/// Which shift and product a tally belongs to.
+struct TallyKey: Hashable, Sendable {
+    var shift: Int
+    var product: String?
+}
+
+/// Signed integer sums for one shift and product: times in nanoseconds, counts in parts.
+/// Every field is a sum over pieces of time or counts, so tallies add and subtract exactly.
+struct TimeTally: Equatable, Sendable {
+    var plannedTime: Int64 = 0
+    var runTime: Int64 = 0
+    var smallStopTime: Int64 = 0
+    var smallStopCount: Int64 = 0
+    var setupTime: Int64 = 0
+    var setupCount: Int64 = 0
+    var noDataTime: Int64 = 0
+    var good: Int64 = 0
+    var reject: Int64 = 0
+    /// Availability loss per reason; a reason whose sum returns to 0 is removed.
+    var downtimeByReason: [String: Int64] = [:]
+    /// Stops per reason (availability losses only, not small stops).
+    var stopCountByReason: [String: Int64] = [:]
+
+    var isZero: Bool { self == TimeTally() }
+
+    mutating func addDowntime(_ amount: Int64, reason: String) {
+        let sum = downtimeByReason[reason, default: 0] + amount
+        downtimeByReason[reason] = sum == 0 ? nil : sum
+    }
+
+    mutating func addStop(_ amount: Int64, reason: String) {
+        let sum = stopCountByReason[reason, default: 0] + amount
+        stopCountByReason[reason] = sum == 0 ? nil : sum
+    }
+}
