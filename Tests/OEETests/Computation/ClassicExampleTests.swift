@@ -28,7 +28,7 @@ import Testing
         let calculator = try OEECalculator.batch(
             calendar: calendar, configuration: try MachineConfiguration(idealCycleSeconds: 1.0),
             stateEvents: states, countEvents: counts)
-        return try #require(calculator.shiftReports().first).result
+        return try #require(try calculator.shiftReports().first).result
     }
 
     @Test func factorsMatchThePublishedExample() throws {
