@@ -132,6 +132,8 @@ public struct OEECalculator: Sendable {
         guard event.timestamp > states.timestamps.last ?? Int64.min else { return false }
         let last = states.interval(containing: event.timestamp)
         if last.activity == event.activity { return true }
+        // Past the horizon nothing of the new interval has been counted yet.
+        guard event.timestamp == horizon else { return false }
         var closed = last
         closed.end = event.timestamp
         return TimeClass(closed, configuration: configuration) == TimeClass(last, configuration: configuration)
