@@ -7,7 +7,7 @@ import Foundation
 /// `Calendar` in the pattern's time zone, so a shift across a daylight-saving change has its true
 /// length (a Europe/Berlin night shift 22:00-06:00 lasts 7 h on 2026-03-29 and 9 h on 2026-10-25).
 public struct ShiftPattern: Hashable, Sendable {
-    /// Name of the shift; generated shifts are named "yyyy-MM-dd name" after their start day.
+    /// Name of the shift; every generated shift carries it (roll up by day to tell them apart).
     public var name: String
     /// Wall-clock start.
     public var start: LocalTime
@@ -49,7 +49,7 @@ public struct ShiftPattern: Hashable, Sendable {
                     start: try instant(of: plannedBreak.start, on: day, plusDays: startDay, calendar: calendar),
                     end: try instant(of: plannedBreak.end, on: day, plusDays: endDay, calendar: calendar)))
         }
-        return try Shift(name: "\(day) \(name)", window: TimeWindow(start: shiftStart, end: shiftEnd), breaks: windows)
+        return try Shift(name: name, window: TimeWindow(start: shiftStart, end: shiftEnd), breaks: windows)
     }
 
     private func instant(of time: LocalTime, on day: LocalDate, plusDays: Int, calendar: Calendar) throws(OEEError) -> Int64 {
