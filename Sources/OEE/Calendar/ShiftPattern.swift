@@ -6,7 +6,7 @@ import Foundation
 /// An end (or break) at or before the start falls on the next day. Instants come from Foundation's
 /// `Calendar` in the pattern's time zone, so a shift across a daylight-saving change has its true
 /// length (a Europe/Berlin night shift 22:00-06:00 lasts 7 h on 2026-03-29 and 9 h on 2026-10-25).
-public struct ShiftPattern: Hashable, Sendable {
+public struct ShiftPattern: Sendable {
     /// Name of the shift; every generated shift carries it (roll up by day to tell them apart).
     public var name: String
     /// Wall-clock start.
@@ -21,17 +21,6 @@ public struct ShiftPattern: Hashable, Sendable {
         self.start = start
         self.end = end
         self.breaks = breaks
-    }
-
-    public static func == (left: ShiftPattern, right: ShiftPattern) -> Bool {
-        left.name == right.name && left.start == right.start && left.end == right.end
-            && left.breaks.elementsEqual(right.breaks) { $0.start == $1.start && $0.end == $1.end }
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
-        hasher.combine(start)
-        hasher.combine(end)
     }
 
     /// The shift of this pattern that starts on `day`.

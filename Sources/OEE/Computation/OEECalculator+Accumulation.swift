@@ -24,13 +24,10 @@ extension OEECalculator {
         var segment = products.segment(containing: start)
         while instant < end {
             let pieceEnd = min(interval.end, segment.end, end)
-            let key = TallyKey(shift: shift, product: segment.product)
-            var tally = tallies[key, default: TimeTally()]
-            add(
-                piece: pieceEnd - instant, of: interval,
-                startsStop: startsOccurrence(of: interval, at: instant, windowStart: start),
-                to: &tally, sign: sign)
-            tallies[key] = tally.isZero ? nil : tally
+            let startsStop = startsOccurrence(of: interval, at: instant, windowStart: start)
+            let timeClass = TimeClass(interval, configuration: configuration)
+            add(piece: pieceEnd - instant, as: timeClass, startsStop: startsStop, to: &tallies[shift][segment.product, default: TimeTally()], sign: sign)
+            removeIfZero(shift: shift, product: segment.product)
             instant = pieceEnd
             guard instant < end else { break }
             if instant == interval.end { interval = states.interval(after: interval) }
@@ -38,10 +35,15 @@ extension OEECalculator {
         }
     }
 
-    private func add(piece length: Int64, of interval: StateInterval, startsStop: Bool, to tally: inout TimeTally, sign: Int64) {
+    /// Drops a tally that returned to zero, so that streaming and batch hold the same entries.
+    private mutating func removeIfZero(shift: Int, product: String?) {
+        if tallies[shift][product]?.isZero == true { tallies[shift][product] = nil }
+    }
+
+    private func add(piece length: Int64, as timeClass: TimeClass, startsStop: Bool, to tally: inout TimeTally, sign: Int64) {
         let amount = sign * length
         tally.plannedTime += amount
-        switch TimeClass(interval, configuration: configuration) {
+        switch timeClass {
         case .run:
             tally.runTime += amount
         case .smallStop:
@@ -92,10 +94,9 @@ extension OEECalculator {
     /// Adds parts to the tally of the shift holding `timestamp` and the product made then.
     mutating func addCount(at timestamp: Int64, good: Int64, reject: Int64, sign: Int64) {
         guard good != 0 || reject != 0, let shift = calendar.shiftIndex(containing: timestamp) else { return }
-        let key = TallyKey(shift: shift, product: products.segment(containing: timestamp).product)
-        var tally = tallies[key, default: TimeTally()]
-        tally.good += sign * good
-        tally.reject += sign * reject
-        tallies[key] = tally.isZero ? nil : tally
+        let product = products.segment(containing: timestamp).product
+        tallies[shift][product, default: TimeTally()].good += sign * good
+        tallies[shift][product, default: TimeTally()].reject += sign * reject
+        removeIfZero(shift: shift, product: product)
     }
 }

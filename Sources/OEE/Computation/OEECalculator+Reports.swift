@@ -5,30 +5,29 @@ extension OEECalculator {
     ///   against; nil for the shift's elapsed length up to the horizon.
     /// - Throws: ``OEEError/arithmeticOverflow(item:)`` when ideal cycle time times parts does not fit.
     public func shiftReports(teepCalendarTime: Int64? = nil) throws(OEEError) -> [ShiftReport] {
-        var byShift = [[String?: OEEFigures]](repeating: [:], count: calendar.shifts.count)
-        for (key, tally) in tallies {
-            byShift[key.shift][key.product] = try figures(of: tally, product: key.product, shift: key.shift)
+        var reports: [ShiftReport] = []
+        reports.reserveCapacity(calendar.shifts.count)
+        for index in calendar.shifts.indices {
+            reports.append(try report(ofShift: index, teepCalendarTime: teepCalendarTime))
         }
-        return calendar.shifts.enumerated().map { index, shift in
-            var figures = byShift[index].values.reduce(OEEFigures(), +)
-            figures.calendarTime = teepCalendarTime ?? elapsedTime(of: shift)
-            return ShiftReport(
-                shiftIndex: index, shift: shift, result: OEEResult(figures: figures),
-                figuresByProduct: byShift[index])
-        }
+        return reports
     }
 
     /// The report of the shift holding `instant` (typically the shift in progress), if any.
     /// - Throws: ``OEEError/arithmeticOverflow(item:)``.
     public func report(at instant: Int64) throws(OEEError) -> ShiftReport? {
         guard let index = calendar.shiftIndex(containing: instant) else { return nil }
+        return try report(ofShift: index, teepCalendarTime: nil)
+    }
+
+    private func report(ofShift index: Int, teepCalendarTime: Int64?) throws(OEEError) -> ShiftReport {
         let shift = calendar.shifts[index]
         var byProduct: [String?: OEEFigures] = [:]
-        for (key, tally) in tallies where key.shift == index {
-            byProduct[key.product] = try figures(of: tally, product: key.product, shift: index)
+        for (product, tally) in tallies[index] {
+            byProduct[product] = try figures(of: tally, product: product, shift: index)
         }
         var figures = byProduct.values.reduce(OEEFigures(), +)
-        figures.calendarTime = elapsedTime(of: shift)
+        figures.calendarTime = teepCalendarTime ?? elapsedTime(of: shift)
         return ShiftReport(shiftIndex: index, shift: shift, result: OEEResult(figures: figures), figuresByProduct: byProduct)
     }
 

@@ -23,13 +23,15 @@ public struct OEECalculator: Sendable {
     var states: StateTimeline
     var products: ProductTimeline
     var ledger: CountLedger
-    var tallies: [TallyKey: TimeTally] = [:]
+    /// Tallies per shift (indexed like `calendar.shifts`) and product.
+    var tallies: [[String?: TimeTally]]
 
     /// An empty calculator; its horizon starts at the calendar's first shift.
     public init(calendar: ShiftCalendar, configuration: MachineConfiguration) {
         self.calendar = calendar
         self.configuration = configuration
         self.horizon = calendar.start
+        self.tallies = Array(repeating: [:], count: calendar.shifts.count)
         self.states = StateTimeline()
         self.products = ProductTimeline()
         self.ledger = CountLedger(counterModulus: configuration.counterModulus)
@@ -70,9 +72,9 @@ public struct OEECalculator: Sendable {
     /// holds until then.
     public mutating func advance(to instant: Int64) {
         guard instant > horizon else { return }
-        let extension_ = TimeWindow(start: horizon, end: instant)
+        let newlyKnown = TimeWindow(start: horizon, end: instant)
         horizon = instant
-        accumulateTime(in: extension_, sign: 1)
+        accumulateTime(in: newlyKnown, sign: 1)
     }
 
     /// Adds a state event (or replaces the one with the same timestamp) and corrects every shift it affects.

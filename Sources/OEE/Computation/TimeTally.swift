@@ -1,9 +1,3 @@
-/// Which shift and product a tally belongs to.
-struct TallyKey: Hashable, Sendable {
-    var shift: Int
-    var product: String?
-}
-
 /// Signed integer sums for one shift and product: times in nanoseconds, counts in parts.
 /// Every field is a sum over pieces of time or counts, so tallies add and subtract exactly.
 struct TimeTally: Equatable, Sendable {
@@ -21,7 +15,11 @@ struct TimeTally: Equatable, Sendable {
     /// Stops per reason (availability losses only, not small stops).
     var stopCountByReason: [String: Int64] = [:]
 
-    var isZero: Bool { self == TimeTally() }
+    var isZero: Bool {
+        plannedTime == 0 && runTime == 0 && smallStopTime == 0 && smallStopCount == 0 && setupTime == 0
+            && setupCount == 0 && noDataTime == 0 && good == 0 && reject == 0 && downtimeByReason.isEmpty
+            && stopCountByReason.isEmpty
+    }
 
     mutating func addDowntime(_ amount: Int64, reason: String) {
         let sum = downtimeByReason[reason, default: 0] + amount
