@@ -26,7 +26,8 @@ extension OEECalculator {
             let pieceEnd = min(interval.end, segment.end, end)
             let startsStop = startsOccurrence(of: interval, at: instant, windowStart: start)
             let timeClass = TimeClass(interval, configuration: configuration)
-            add(piece: pieceEnd - instant, as: timeClass, startsStop: startsStop, to: &tallies[shift][segment.product, default: TimeTally()], sign: sign)
+            tallies[shift][segment.product, default: TimeTally()].add(
+                piece: pieceEnd - instant, as: timeClass, startsStop: startsStop, sign: sign)
             removeIfZero(shift: shift, product: segment.product)
             instant = pieceEnd
             guard instant < end else { break }
@@ -38,29 +39,6 @@ extension OEECalculator {
     /// Drops a tally that returned to zero, so that streaming and batch hold the same entries.
     private mutating func removeIfZero(shift: Int, product: String?) {
         if tallies[shift][product]?.isZero == true { tallies[shift][product] = nil }
-    }
-
-    private func add(piece length: Int64, as timeClass: TimeClass, startsStop: Bool, to tally: inout TimeTally, sign: Int64) {
-        let amount = sign * length
-        tally.plannedTime += amount
-        switch timeClass {
-        case .run:
-            tally.runTime += amount
-        case .smallStop:
-            tally.runTime += amount
-            tally.smallStopTime += amount
-            if startsStop { tally.smallStopCount += sign }
-        case .stop(let reason, let isSetup):
-            tally.addDowntime(amount, reason: reason)
-            if isSetup { tally.setupTime += amount }
-            if startsStop {
-                tally.addStop(sign, reason: reason)
-                if isSetup { tally.setupCount += sign }
-            }
-        case .noData:
-            tally.addDowntime(amount, reason: TimeClass.noDataReason)
-            tally.noDataTime += amount
-        }
     }
 
     /// Whether `instant`, a piece start inside planned production time, is the first planned

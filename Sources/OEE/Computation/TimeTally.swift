@@ -30,4 +30,29 @@ struct TimeTally: Equatable, Sendable {
         let sum = stopCountByReason[reason, default: 0] + amount
         stopCountByReason[reason] = sum == 0 ? nil : sum
     }
+
+    /// Adds `sign` times a piece of planned production time of class `timeClass`; `startsStop`
+    /// when the piece is where its stop first costs planned time (the stop is counted there).
+    mutating func add(piece length: Int64, as timeClass: TimeClass, startsStop: Bool, sign: Int64) {
+        let amount = sign * length
+        plannedTime += amount
+        switch timeClass {
+        case .run:
+            runTime += amount
+        case .smallStop:
+            runTime += amount
+            smallStopTime += amount
+            if startsStop { smallStopCount += sign }
+        case .stop(let reason, let isSetup):
+            addDowntime(amount, reason: reason)
+            if isSetup { setupTime += amount }
+            if startsStop {
+                addStop(sign, reason: reason)
+                if isSetup { setupCount += sign }
+            }
+        case .noData:
+            addDowntime(amount, reason: TimeClass.noDataReason)
+            noDataTime += amount
+        }
+    }
 }
