@@ -105,9 +105,7 @@ public struct OEECalculator: Sendable {
     public mutating func add(_ sample: CounterSample) throws(OEEError) {
         try Self.validate(sample, item: "counter sample at \(sample.timestamp) ns", modulus: configuration.counterModulus)
         advance(to: sample.timestamp)
-        let samples = ledger.samples(of: sample.kind)
-        let position = samples.firstIndex(atOrAfter: sample.timestamp) { $0.timestamp }
-        let replaces = position < samples.count && samples[position].timestamp == sample.timestamp
+        let (position, replaces) = ledger.position(of: sample.kind, at: sample.timestamp)
         if replaces { addCounterParts(of: sample.kind, at: position, sign: -1) }
         addCounterParts(of: sample.kind, at: replaces ? position + 1 : position, sign: -1)
         let index = ledger.insert(sample)

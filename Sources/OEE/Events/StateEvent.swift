@@ -27,9 +27,3 @@ public struct StateEvent: Hashable, Sendable {
         }
     }
 }
-
-/// A state with its reason resolved: consecutive events with equal activity form one interval.
-enum Activity: Hashable, Sendable {
-    case run
-    case stopped(reason: String)
-}

@@ -38,24 +38,29 @@ struct CountLedger: Sendable {
         kind == .good ? goodCounter : rejectCounter
     }
 
-    /// Inserts or replaces a counter reading and returns its index.
+    /// Where a reading at `timestamp` goes among the readings of `kind`, and whether it replaces one.
+    func position(of kind: CounterSample.Kind, at timestamp: Int64) -> (index: Int, replaces: Bool) {
+        let samples = kind == .good ? goodCounter : rejectCounter
+        let index = samples.firstIndex(atOrAfter: timestamp) { $0.timestamp }
+        return (index, index < samples.count && samples[index].timestamp == timestamp)
+    }
+
+    /// Inserts or replaces a counter reading (in place) and returns its index.
     mutating func insert(_ sample: CounterSample) -> Int {
-        var samples = sample.kind == .good ? goodCounter : rejectCounter
+        switch sample.kind {
+        case .good: Self.insert(sample, into: &goodCounter)
+        case .reject: Self.insert(sample, into: &rejectCounter)
+        }
+    }
+
+    private static func insert(_ sample: CounterSample, into samples: inout [CounterSample]) -> Int {
         let index = samples.firstIndex(atOrAfter: sample.timestamp) { $0.timestamp }
         if index < samples.count, samples[index].timestamp == sample.timestamp {
             samples[index] = sample
         } else {
             samples.insert(sample, at: index)
         }
-        if sample.kind == .good { goodCounter = samples } else { rejectCounter = samples }
         return index
-    }
-
-    /// Index of the reading of `kind` at exactly `timestamp`, if any.
-    func sampleIndex(of kind: CounterSample.Kind, at timestamp: Int64) -> Int? {
-        let samples = samples(of: kind)
-        let index = samples.firstIndex(atOrAfter: timestamp) { $0.timestamp }
-        return index < samples.count && samples[index].timestamp == timestamp ? index : nil
     }
 
     /// Parts counted by reading `index` of `kind` since the reading before it (0 for the first).
