@@ -22,7 +22,8 @@ enum TimeClass: Equatable, Sendable {
             self = .run
         case .stopped(let reason):
             let isSetup = configuration.setupReasons.contains(reason)
-            if !isSetup, !interval.isOpen, interval.end - interval.start < configuration.microStopThreshold {
+            let length = interval.end.subtractingReportingOverflow(interval.start)
+            if !isSetup, !interval.isOpen, !length.overflow, length.partialValue < configuration.microStopThreshold {
                 self = .smallStop
             } else {
                 self = .stop(reason: reason, isSetup: isSetup)

@@ -40,8 +40,8 @@ public enum OEEJSONReport {
         }
         var teepCalendarTime: Int64?
         if let calendarMinutes = document.teepCalendarMinutes {
-            guard calendarMinutes.isFinite, calendarMinutes > 0, calendarMinutes < 1e9 else {
-                throw OEEDocumentError(item: "teep_calendar_min", message: "must be a positive number of minutes")
+            guard calendarMinutes.isFinite, calendarMinutes > 0, calendarMinutes < 1e8 else {
+                throw OEEDocumentError(item: "teep_calendar_min", message: "must be a positive number of minutes below 10^8")
             }
             teepCalendarTime = Int64((calendarMinutes * 60e9).rounded())
         }

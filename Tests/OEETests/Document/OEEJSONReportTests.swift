@@ -128,5 +128,7 @@ import Testing
         #expect(error(of: "{")?.message.contains("malformed JSON") == true)
         let zeroCycle = Self.classic.replacingOccurrences(of: #""ideal_cycle_s": 1.0"#, with: #""ideal_cycle_s": 0"#)
         #expect(error(of: zeroCycle)?.item == "ideal_cycle_s")
+        let hugeCalendar = Self.classic.replacingOccurrences(of: #""ideal_cycle_s": 1.0,"#, with: #""ideal_cycle_s": 1.0, "teep_calendar_min": 1e12,"#)
+        #expect(error(of: hugeCalendar)?.item == "teep_calendar_min")
     }
 }
