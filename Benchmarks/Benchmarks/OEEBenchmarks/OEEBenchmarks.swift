@@ -28,15 +28,19 @@ let yearStart: Int64 = 1_767_225_600_000_000_000
 func yearCalendar() throws -> ShiftCalendar {
     let utc = TimeZone(identifier: "UTC") ?? .current
     let patterns = [
-        ShiftPattern(name: "Early", start: LocalTime(hour: 6), end: LocalTime(hour: 14),
-                     breaks: [(start: LocalTime(hour: 10), end: LocalTime(hour: 10, minute: 30))]),
-        ShiftPattern(name: "Late", start: LocalTime(hour: 14), end: LocalTime(hour: 22),
-                     breaks: [(start: LocalTime(hour: 18), end: LocalTime(hour: 18, minute: 30))]),
-        ShiftPattern(name: "Night", start: LocalTime(hour: 22), end: LocalTime(hour: 6),
-                     breaks: [(start: LocalTime(hour: 2), end: LocalTime(hour: 2, minute: 30))]),
+        ShiftPattern(
+            name: "Early", start: LocalTime(hour: 6), end: LocalTime(hour: 14),
+            breaks: [(start: LocalTime(hour: 10), end: LocalTime(hour: 10, minute: 30))]),
+        ShiftPattern(
+            name: "Late", start: LocalTime(hour: 14), end: LocalTime(hour: 22),
+            breaks: [(start: LocalTime(hour: 18), end: LocalTime(hour: 18, minute: 30))]),
+        ShiftPattern(
+            name: "Night", start: LocalTime(hour: 22), end: LocalTime(hour: 6),
+            breaks: [(start: LocalTime(hour: 2), end: LocalTime(hour: 2, minute: 30))]),
     ]
     return try ShiftCalendar(
-        patterns: patterns, from: LocalDate(year: 2026, month: 1, day: 1), through: LocalDate(year: 2026, month: 12, day: 31),
+        patterns: patterns, from: LocalDate(year: 2026, month: 1, day: 1),
+        through: LocalDate(year: 2026, month: 12, day: 31),
         timeZone: utc)
 }
 
@@ -49,14 +53,22 @@ func machineEvents(minutes: Int64, seed: UInt64) -> [MachineEvent] {
     for index in 0..<minutes {
         let now = yearStart + index * minute
         while nextState <= now + minute {
-            let event = running
+            let event =
+                running
                 ? StateEvent(timestamp: nextState, state: .run)
                 : StateEvent(timestamp: nextState, state: .down, reason: reasons.randomElement(using: &generator))
             events.append(.state(event))
-            nextState += running ? Int64.random(in: 1...12, using: &generator) * minute : Int64.random(in: 1...24, using: &generator) * minute / 2
+            nextState +=
+                running
+                ? Int64.random(in: 1...12, using: &generator) * minute
+                : Int64.random(in: 1...24, using: &generator) * minute / 2
             running.toggle()
         }
-        events.append(.count(CountEvent(timestamp: now + 30_000_000_000, good: Int64.random(in: 40...60, using: &generator), reject: Int64.random(in: 0...2, using: &generator))))
+        events.append(
+            .count(
+                CountEvent(
+                    timestamp: now + 30_000_000_000, good: Int64.random(in: 40...60, using: &generator),
+                    reject: Int64.random(in: 0...2, using: &generator))))
     }
     return events
 }
@@ -72,11 +84,13 @@ let benchmarks: @Sendable () -> Void = {
     // The same events, 10 % of them held back by up to 30 minutes (late and out of order).
     var generator = SplitMix64(state: 2)
     let late = month.enumerated().map { index, event -> (Int64, MachineEvent) in
-        let delay = Int64.random(in: 0..<10, using: &generator) == 0 ? Int64.random(in: 0...30, using: &generator) * minute : 0
-        let timestamp = switch event {
-        case .state(let state): state.timestamp
-        case .count(let count): count.timestamp
-        }
+        let delay =
+            Int64.random(in: 0..<10, using: &generator) == 0 ? Int64.random(in: 0...30, using: &generator) * minute : 0
+        let timestamp =
+            switch event {
+            case .state(let state): state.timestamp
+            case .count(let count): count.timestamp
+            }
         return (timestamp + delay, event)
     }.sorted { $0.0 < $1.0 }.map(\.1)
 
@@ -93,7 +107,8 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark(
         "Streaming calculator, events in time order (50k events)",
-        configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(10), maxIterations: 20)
+        configuration: .init(
+            metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(10), maxIterations: 20)
     ) { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try feed(month)) }
     }

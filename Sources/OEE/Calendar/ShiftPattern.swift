@@ -41,8 +41,11 @@ public struct ShiftPattern: Sendable {
         return try Shift(name: name, window: TimeWindow(start: shiftStart, end: shiftEnd), breaks: windows)
     }
 
-    private func instant(of time: LocalTime, on day: LocalDate, plusDays: Int, calendar: Calendar) throws(OEEError) -> Int64 {
-        let wanted = DateComponents(year: day.year, month: day.month, day: day.day + plusDays, hour: time.hour, minute: time.minute)
+    private func instant(of time: LocalTime, on day: LocalDate, plusDays: Int, calendar: Calendar) throws(OEEError)
+        -> Int64
+    {
+        let wanted = DateComponents(
+            year: day.year, month: day.month, day: day.day + plusDays, hour: time.hour, minute: time.minute)
         guard let date = calendar.date(from: wanted) else { throw .unresolvableLocalTime(pattern: name, day: "\(day)") }
         let actual = calendar.dateComponents([.hour, .minute], from: date)
         guard actual.hour == time.hour, actual.minute == time.minute else {
@@ -75,7 +78,9 @@ extension ShiftCalendar {
             if !nonScheduledDays.contains(day) {
                 for pattern in patterns { shifts.append(try pattern.shift(on: day, calendar: calendar)) }
             }
-            guard let next = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day + 1, hour: 12))
+            guard
+                let next = calendar.date(
+                    from: DateComponents(year: day.year, month: day.month, day: day.day + 1, hour: 12))
             else { break }
             let parts = calendar.dateComponents([.year, .month, .day], from: next)
             day = LocalDate(year: parts.year ?? day.year, month: parts.month ?? day.month, day: parts.day ?? day.day)

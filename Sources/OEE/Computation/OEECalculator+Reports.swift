@@ -28,7 +28,8 @@ extension OEECalculator {
         }
         var figures = byProduct.values.reduce(OEEFigures(), +)
         figures.calendarTime = teepCalendarTime ?? elapsedTime(of: shift)
-        return ShiftReport(shiftIndex: index, shift: shift, result: OEEResult(figures: figures), figuresByProduct: byProduct)
+        return ShiftReport(
+            shiftIndex: index, shift: shift, result: OEEResult(figures: figures), figuresByProduct: byProduct)
     }
 
     private func elapsedTime(of shift: Shift) -> Int64 {

@@ -34,7 +34,8 @@ extension OEECalculator {
     /// - Throws: ``OEEError/negativeCount(item:value:)`` for a negative reading,
     ///   ``OEEError/counterOutOfRange(item:value:modulus:)`` for one not below the counter modulus.
     public mutating func add(_ sample: CounterSample) throws(OEEError) {
-        try Self.validate(sample, item: "counter sample at \(sample.timestamp) ns", modulus: configuration.counterModulus)
+        try Self.validate(
+            sample, item: "counter sample at \(sample.timestamp) ns", modulus: configuration.counterModulus)
         advance(to: sample.timestamp)
         let (position, replaces) = ledger.position(of: sample.kind, at: sample.timestamp)
         if replaces { addCounterParts(of: sample.kind, at: position, sign: -1) }

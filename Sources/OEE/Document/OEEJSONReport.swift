@@ -41,7 +41,8 @@ public enum OEEJSONReport {
         var teepCalendarTime: Int64?
         if let calendarMinutes = document.teepCalendarMinutes {
             guard calendarMinutes.isFinite, calendarMinutes > 0, calendarMinutes < 1e8 else {
-                throw OEEDocumentError(item: "teep_calendar_min", message: "must be a positive number of minutes below 10^8")
+                throw OEEDocumentError(
+                    item: "teep_calendar_min", message: "must be a positive number of minutes below 10^8")
             }
             teepCalendarTime = Int64((calendarMinutes * 60e9).rounded())
         }
@@ -55,13 +56,15 @@ public enum OEEJSONReport {
             } catch {
                 throw OEEDocumentError(item: "\(item).state", message: error.description)
             }
-            states.append(StateEvent(timestamp: try timestamp(entry.ts, item: "\(item).ts"), state: state, reason: entry.reason))
+            states.append(
+                StateEvent(timestamp: try timestamp(entry.ts, item: "\(item).ts"), state: state, reason: entry.reason))
         }
         var counts: [CountEvent] = []
         for (index, entry) in (document.countEvents ?? []).enumerated() {
             let item = "count_events[\(index)]"
             let event = CountEvent(
-                timestamp: try timestamp(entry.ts, item: "\(item).ts"), good: entry.good ?? 0, reject: entry.reject ?? 0)
+                timestamp: try timestamp(entry.ts, item: "\(item).ts"), good: entry.good ?? 0, reject: entry.reject ?? 0
+            )
             for (key, value) in [("good", event.good), ("reject", event.reject)] where value < 0 {
                 throw OEEDocumentError(item: "\(item).\(key)", message: "negative count \(value)")
             }
@@ -87,7 +90,8 @@ public enum OEEJSONReport {
         for (index, entry) in entries.enumerated() {
             let item = "shifts[\(index)]"
             let window = TimeWindow(
-                start: try timestamp(entry.start, item: "\(item).start"), end: try timestamp(entry.end, item: "\(item).end"))
+                start: try timestamp(entry.start, item: "\(item).start"),
+                end: try timestamp(entry.end, item: "\(item).end"))
             var breaks: [TimeWindow] = []
             for (breakIndex, plannedBreak) in (entry.breaks ?? []).enumerated() {
                 let breakItem = "\(item).breaks[\(breakIndex)]"
@@ -101,7 +105,8 @@ public enum OEEJSONReport {
             } catch {
                 switch error {
                 case .breakOutsideShift(_, let breakIndex):
-                    throw OEEDocumentError(item: "\(item).breaks[\(breakIndex)]", message: "break lies outside shift \"\(entry.name)\"")
+                    throw OEEDocumentError(
+                        item: "\(item).breaks[\(breakIndex)]", message: "break lies outside shift \"\(entry.name)\"")
                 default:
                     throw OEEDocumentError(item: item, message: error.description)
                 }
@@ -149,7 +154,8 @@ public enum OEEJSONReport {
         case .valueNotFound(let type, let context):
             return OEEDocumentError(item: path(context.codingPath), message: "expected \(type), found null")
         case .dataCorrupted(let context):
-            return OEEDocumentError(item: path(context.codingPath), message: "malformed JSON: \(context.debugDescription)")
+            return OEEDocumentError(
+                item: path(context.codingPath), message: "malformed JSON: \(context.debugDescription)")
         @unknown default:
             return OEEDocumentError(item: "", message: "\(error)")
         }

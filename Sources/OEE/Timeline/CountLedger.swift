@@ -8,8 +8,10 @@ struct CountLedger: Sendable {
 
     init(counts: [CountEvent] = [], counterSamples: [CounterSample] = [], counterModulus: Int64?) {
         self.counterModulus = counterModulus
-        self.counts = counts.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }
-            .map(\.element)
+        self.counts = counts.enumerated().sorted {
+            ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset)
+        }
+        .map(\.element)
         for kind in [CounterSample.Kind.good, .reject] {
             let samples = counterSamples.enumerated().filter { $0.element.kind == kind }
                 .sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)

@@ -24,17 +24,19 @@ import Testing
 
     @Test func productiveWindowsLeaveOutBreaks() throws {
         let early = try calendar().shifts[0]
-        #expect(early.productiveWindows == [
-            TimeWindow(start: day0 + hours(6), end: day0 + hours(9)),
-            TimeWindow(start: day0 + hours(9) + minutes(30), end: day0 + hours(14)),
-        ])
+        #expect(
+            early.productiveWindows == [
+                TimeWindow(start: day0 + hours(6), end: day0 + hours(9)),
+                TimeWindow(start: day0 + hours(9) + minutes(30), end: day0 + hours(14)),
+            ])
         #expect(early.plannedProductionTime == minutes(450))
     }
 
     @Test func firstProductiveInstantSkipsBreaksAndGaps() throws {
         let calendar = try calendar()
         #expect(calendar.firstProductiveInstant(atOrAfter: day0) == day0 + hours(6))
-        #expect(calendar.firstProductiveInstant(atOrAfter: day0 + hours(9) + minutes(10)) == day0 + hours(9) + minutes(30))
+        #expect(
+            calendar.firstProductiveInstant(atOrAfter: day0 + hours(9) + minutes(10)) == day0 + hours(9) + minutes(30))
         #expect(calendar.firstProductiveInstant(atOrAfter: day0 + hours(15)) == day0 + hours(16))
         #expect(calendar.firstProductiveInstant(atOrAfter: day0 + hours(17)) == day0 + hours(17))
         #expect(calendar.firstProductiveInstant(atOrAfter: day0 + hours(22)) == nil)

@@ -13,7 +13,8 @@ import Testing
     @Test func springForwardNightShiftLastsSevenHours() throws {
         // 2026-03-29: clocks go from 02:00 CET to 03:00 CEST. 22:00 CET = 21:00Z, 06:00 CEST = 04:00Z.
         let calendar = try ShiftCalendar(
-            patterns: [night], from: LocalDate(year: 2026, month: 3, day: 28), through: LocalDate(year: 2026, month: 3, day: 28),
+            patterns: [night], from: LocalDate(year: 2026, month: 3, day: 28),
+            through: LocalDate(year: 2026, month: 3, day: 28),
             timeZone: berlin())
         let shift = try #require(calendar.shifts.first)
         #expect(shift.name == "Night")
@@ -27,7 +28,8 @@ import Testing
     @Test func fallBackNightShiftLastsNineHours() throws {
         // 2026-10-25: clocks go from 03:00 CEST back to 02:00 CET. 22:00 CEST = 20:00Z, 06:00 CET = 05:00Z.
         let calendar = try ShiftCalendar(
-            patterns: [night], from: LocalDate(year: 2026, month: 10, day: 24), through: LocalDate(year: 2026, month: 10, day: 24),
+            patterns: [night], from: LocalDate(year: 2026, month: 10, day: 24),
+            through: LocalDate(year: 2026, month: 10, day: 24),
             timeZone: berlin())
         let shift = try #require(calendar.shifts.first)
         #expect(shift.window.duration == hours(9))
@@ -36,7 +38,8 @@ import Testing
 
     @Test func oeeOfTheShortNightUsesItsTrueLength() throws {
         let calendar = try ShiftCalendar(
-            patterns: [night], from: LocalDate(year: 2026, month: 3, day: 28), through: LocalDate(year: 2026, month: 3, day: 28),
+            patterns: [night], from: LocalDate(year: 2026, month: 3, day: 28),
+            through: LocalDate(year: 2026, month: 3, day: 28),
             timeZone: berlin())
         let shift = try #require(calendar.shifts.first)
         let calculator = try OEECalculator.batch(
@@ -53,7 +56,8 @@ import Testing
         let early = ShiftPattern(name: "Early", start: LocalTime(hour: 6), end: LocalTime(hour: 14))
         let saturday = LocalDate(year: 2026, month: 1, day: 10)
         let calendar = try ShiftCalendar(
-            patterns: [early], from: LocalDate(year: 2026, month: 1, day: 5), through: LocalDate(year: 2026, month: 1, day: 11),
+            patterns: [early], from: LocalDate(year: 2026, month: 1, day: 5),
+            through: LocalDate(year: 2026, month: 1, day: 11),
             timeZone: berlin(), nonScheduledDays: [saturday, LocalDate(year: 2026, month: 1, day: 11)])
         // The last shift is Friday 2026-01-09 06:00 CET = 05:00Z = 1,767,934,800 s since the epoch.
         #expect(calendar.shifts.last?.window.start == seconds(1_767_934_800))

@@ -18,7 +18,8 @@ import Testing
         let late = try shift("Late", startHour: 14, lengthHours: 8)
         // DOWN 13:30 to 14:45: 30 min in Early, 45 min in Late.
         let results = try reports(
-            [early, late], [run(early.window.start), down(day0 + hours(13) + minutes(30)), run(day0 + hours(14) + minutes(45))]
+            [early, late],
+            [run(early.window.start), down(day0 + hours(13) + minutes(30)), run(day0 + hours(14) + minutes(45))]
         ).map(\.result)
         #expect(results[0].losses.availabilityByReason == ["BREAKDOWN": minutes(30)])
         #expect(results[1].losses.availabilityByReason == ["BREAKDOWN": minutes(45)])
@@ -101,7 +102,8 @@ import Testing
             down(start + minutes(60)), run(start + minutes(83)),
         ]
         let result = try #require(
-            try reports([early], states, counts: [CountEvent(timestamp: start + minutes(100), good: 20_000, reject: 0)]).first
+            try reports([early], states, counts: [CountEvent(timestamp: start + minutes(100), good: 20_000, reject: 0)])
+                .first
         ).result
         #expect(result.losses.availabilityByReason == ["SETUP": minutes(1), "BREAKDOWN": minutes(23)])
         #expect(result.figures.setupTime == minutes(1))

@@ -31,7 +31,8 @@ import Testing
             switch Int.random(in: 0..<100, using: &generator) {
             case 0..<45:
                 let state = MachineState.allCases.randomElement(using: &generator) ?? .run
-                return .state(StateEvent(timestamp: instant(), state: state, reason: reasons.randomElement(using: &generator)))
+                return .state(
+                    StateEvent(timestamp: instant(), state: state, reason: reasons.randomElement(using: &generator)))
             case 45..<70:
                 return .count(
                     CountEvent(
@@ -43,7 +44,8 @@ import Testing
                         timestamp: instant(), value: Int64.random(in: 0..<1_000, using: &generator),
                         kind: Bool.random(using: &generator) ? .good : .reject))
             case 85..<95:
-                return .product(ProductChange(timestamp: instant(), product: products.randomElement(using: &generator) ?? "A"))
+                return .product(
+                    ProductChange(timestamp: instant(), product: products.randomElement(using: &generator) ?? "A"))
             default:
                 return .advance(instant())
             }
@@ -106,8 +108,10 @@ import Testing
             case .advance(let instant): instant
             }
         }
-        let sorted = events.enumerated().sorted { (timestamp($0.element), $0.offset) < (timestamp($1.element), $1.offset) }
-            .map(\.element)
+        let sorted = events.enumerated().sorted {
+            (timestamp($0.element), $0.offset) < (timestamp($1.element), $1.offset)
+        }
+        .map(\.element)
         var streamed = try stream(sorted)
         streamed.advance(to: try calendar().shifts[2].window.end)
         let expected = try batch(sorted, horizon: streamed.horizon).shiftReports()

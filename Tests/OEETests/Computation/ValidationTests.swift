@@ -41,7 +41,9 @@ import Testing
         #expect(throws: OEEError.negativeCount(item: "count event 1", value: -3)) {
             try OEECalculator.batch(
                 calendar: calendar, configuration: configuration, stateEvents: [],
-                countEvents: [CountEvent(timestamp: day0, good: 1, reject: 0), CountEvent(timestamp: day0, good: 2, reject: -3)])
+                countEvents: [
+                    CountEvent(timestamp: day0, good: 1, reject: 0), CountEvent(timestamp: day0, good: 2, reject: -3),
+                ])
         }
         var calculator = OEECalculator(calendar: calendar, configuration: configuration)
         #expect(throws: OEEError.negativeCount(item: "count event at \(day0) ns", value: -1)) {

@@ -31,6 +31,9 @@ import Testing
         #expect(losses[.reducedYield] == 0)
         // The six big losses plus fully productive time (8,000 s) are the planned time.
         #expect(losses.values.reduce(0, +) + seconds(8_000) == minutes(480))
-        #expect(catalog.downtimeByCategory(figures) == ["SETUP": minutes(20), "MINOR": minutes(5), "BREAKDOWN": minutes(30)])
+        #expect(
+            catalog.downtimeByCategory(figures) == [
+                "SETUP": minutes(20), "MINOR": minutes(5), "BREAKDOWN": minutes(30),
+            ])
     }
 }

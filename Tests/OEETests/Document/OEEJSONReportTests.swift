@@ -63,14 +63,17 @@ import Testing
         #expect(number(losses, "availability_total") == 47)
         #expect(losses["availability_by_reason"] as? [String: Int] == ["BREAKDOWN": 30, "MATERIAL": 17])
         // 47 + (373 - 19,271/60) + 423/60 + 18,848/60 = 420 minutes.
-        let parts = ["availability_total", "performance_total", "quality", "fully_productive"].compactMap { number(losses, $0) }
+        let parts = ["availability_total", "performance_total", "quality", "fully_productive"].compactMap {
+            number(losses, $0)
+        }
         #expect(parts.count == 4)
         #expect(abs(parts.reduce(0, +) - 420) < 1e-9)
         let iso = try #require(shift["iso22400"] as? [String: Any])
-        #expect(Set(iso.keys) == [
-            "availability", "effectiveness", "quality_ratio", "oee_index", "setup_ratio", "technical_efficiency",
-            "scrap_ratio", "mtbf_min", "mttr_min",
-        ])
+        #expect(
+            Set(iso.keys) == [
+                "availability", "effectiveness", "quality_ratio", "oee_index", "setup_ratio", "technical_efficiency",
+                "scrap_ratio", "mtbf_min", "mttr_min",
+            ])
         // Two failures: MTBF = 373 / 2 min, MTTR = 47 / 2 min; scrap ratio = 423 / 19,271.
         #expect(number(iso, "mtbf_min") == 186.5)
         #expect(number(iso, "mttr_min") == 23.5)
@@ -93,8 +96,11 @@ import Testing
     }
 
     @Test func unknownStateNamesTheEvent() {
-        let json = Self.classic.replacingOccurrences(of: #""state": "DOWN", "reason": "MATERIAL""#, with: #""state": "IDLE""#)
-        #expect(error(of: json) == OEEDocumentError(item: "state_events[3].state", message: OEEError.unknownState("IDLE").description))
+        let json = Self.classic.replacingOccurrences(
+            of: #""state": "DOWN", "reason": "MATERIAL""#, with: #""state": "IDLE""#)
+        #expect(
+            error(of: json)
+                == OEEDocumentError(item: "state_events[3].state", message: OEEError.unknownState("IDLE").description))
     }
 
     @Test func breakOutsideItsShiftNamesTheBreak() {
@@ -128,7 +134,8 @@ import Testing
         #expect(error(of: "{")?.message.contains("malformed JSON") == true)
         let zeroCycle = Self.classic.replacingOccurrences(of: #""ideal_cycle_s": 1.0"#, with: #""ideal_cycle_s": 0"#)
         #expect(error(of: zeroCycle)?.item == "ideal_cycle_s")
-        let hugeCalendar = Self.classic.replacingOccurrences(of: #""ideal_cycle_s": 1.0,"#, with: #""ideal_cycle_s": 1.0, "teep_calendar_min": 1e12,"#)
+        let hugeCalendar = Self.classic.replacingOccurrences(
+            of: #""ideal_cycle_s": 1.0,"#, with: #""ideal_cycle_s": 1.0, "teep_calendar_min": 1e12,"#)
         #expect(error(of: hugeCalendar)?.item == "teep_calendar_min")
     }
 }
