@@ -1,6 +1,6 @@
 /// Key performance indicators of ISO 22400-2:2014 ("Automation systems and integration - Key
 /// performance indicators for manufacturing operations management - Part 2: Definitions and
-/// descriptions", clause 6, KPI descriptions), mapped onto OEE figures:
+/// descriptions", the KPI of each name below), mapped onto OEE figures:
 /// PBT = planned production time, APT = run time, ASUT = setup time, ADET = availability loss
 /// other than setup (failures and missing data), PQ = total, GQ = good, SQ = rejects,
 /// PRI x PQ = ideal cycle time times parts. A ratio is nil when its denominator is 0.

@@ -1,6 +1,6 @@
 /// OEE, its factors, TEEP, the loss breakdown and the ISO 22400-2 indicators of a set of figures.
 ///
-/// Definitions (Nakajima, "Introduction to TPM", 1988, ch. 2; ISO 22400-2:2014 availability,
+/// Definitions (S. Nakajima, "Introduction to TPM", Productivity Press, 1988; ISO 22400-2:2014 availability,
 /// effectiveness, quality ratio and OEE index):
 /// - availability = run time / planned production time (nil when planned time is 0);
 /// - performance = ideal cycle time x total / run time (nil when run time is 0);

@@ -1,4 +1,4 @@
-/// The six big losses of TPM (Nakajima, "Introduction to TPM", 1988, ch. 2).
+/// The six big losses of TPM (S. Nakajima, "Introduction to TPM", Productivity Press, 1988).
 public enum SixBigLoss: String, CaseIterable, Hashable, Sendable {
     /// Breakdowns: availability loss.
     case equipmentFailure = "equipment_failure"
