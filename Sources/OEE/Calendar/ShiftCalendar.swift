@@ -30,6 +30,14 @@ public struct ShiftCalendar: Sendable {
         return low
     }
 
+    /// Indices of the shifts that overlap `window`.
+    public func shiftIndices(overlapping window: TimeWindow) -> Range<Int> {
+        let first = firstShiftIndex(endingAfter: window.start)
+        var end = first
+        while end < shifts.count, shifts[end].window.start < window.end { end += 1 }
+        return first..<max(first, end)
+    }
+
     /// Index of the shift whose window holds `instant`, if any.
     public func shiftIndex(containing instant: Int64) -> Int? {
         let index = firstShiftIndex(endingAfter: instant)

@@ -58,16 +58,22 @@ import Testing
             counterModulus: 1_000)
     }
 
+    /// Feeds `events` one by one and checks after each that every shift whose report changed is
+    /// among the shifts the calculator said may have changed.
     func stream(_ events: [Event]) throws -> OEECalculator {
         var calculator = OEECalculator(calendar: try calendar(), configuration: try configuration())
         for event in events {
-            switch event {
-            case .state(let state): calculator.add(state)
-            case .count(let count): try calculator.add(count)
-            case .counter(let sample): try calculator.add(sample)
-            case .product(let change): calculator.add(change)
-            case .advance(let instant): calculator.advance(to: instant)
-            }
+            let before = try calculator.shiftReports()
+            let changed: Range<Int> =
+                switch event {
+                case .state(let state): calculator.add(state)
+                case .count(let count): try calculator.add(count)
+                case .counter(let sample): try calculator.add(sample)
+                case .product(let change): calculator.add(change)
+                case .advance(let instant): calculator.advance(to: instant)
+                }
+            let after = try calculator.shiftReports()
+            #expect(before.indices.allSatisfy { before[$0] == after[$0] || changed.contains($0) })
         }
         return calculator
     }
