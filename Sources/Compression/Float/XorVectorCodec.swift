@@ -10,7 +10,7 @@ enum XorVectorCodec {
     @inlinable
     static func encode(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
         guard let first = values.first else { return }
-        var bits = BitWriter(capacity: values.count * 4)
+        var bits = BitWriter(capacityInBits: values.count * 32)
         var previous = first.bitPattern
         bits.write(previous & 0xFFFF_FFFF, width: 32)
         bits.write(previous >> 32, width: 32)
@@ -40,7 +40,7 @@ enum XorVectorCodec {
                 windowTrailing = trailing
             }
         }
-        writer.append(contentsOf: bits.finish().bytes)
+        bits.finish(into: &writer)
     }
 
     @inlinable

@@ -26,11 +26,15 @@ enum IntegerVectorCodec {
                 for index in 1..<count {
                     let difference = values[index] &- values[index - 1]
                     differences[index - 1] = difference
-                    if factor != 1 { factor = greatestCommonDivisor(factor, difference.magnitude) }
+                    if factor != 1 { factor = greatestCommonDivisor(keeping: factor, with: difference.magnitude) }
                 }
                 let scale = factor > 1 && factor <= UInt64(Int64.max) ? Int64(factor) : 1
                 if scale > 1 {
-                    for index in differences.indices { differences[index] /= scale }
+                    for index in differences.indices {
+                        let magnitude = differences[index].magnitude
+                        let quotient = Int64(exactQuotient(magnitude, dividedBy: factor) ?? magnitude / factor)
+                        differences[index] = differences[index] < 0 ? -quotient : quotient
+                    }
                 }
                 let differenceBits = count > 1
                     ? estimatedBits(UnsafeBufferPointer(differences)) + 8 * varintLength(ZigZag.encode(values[0])) + (scale > 1 ? 8 * varintLength(factor) : 0)
