@@ -1,5 +1,6 @@
-/// The vector codec of float streams: decimal coding when the vector's values are decimals, Gorilla
-/// XOR coding otherwise, chosen per vector by encoded size and recorded in the vector's first byte.
+/// The vector codec of float streams: decimal coding when the vector's values are decimals; otherwise
+/// Gorilla XOR coding or the exponent/mantissa split, whichever is smaller. The choice is made per
+/// vector and recorded in its first byte.
 @usableFromInline
 enum FloatStreamCodec: VectorCodec {
     @usableFromInline typealias Element = Double
@@ -11,6 +12,7 @@ enum FloatStreamCodec: VectorCodec {
     enum VectorKind: UInt8 {
         case decimal = 0
         case xor = 1
+        case bitSplit = 2
     }
 
     /// Above this many bits per value the decimal coding is compared against XOR coding.
@@ -25,10 +27,15 @@ enum FloatStreamCodec: VectorCodec {
             writer.append(contentsOf: decimal.bytes)
             return
         }
-        var xor = ByteWriter(capacity: values.count * 4 + 16)
+        var xor = ByteWriter(capacity: values.count * 8 + 16)
         xor.append(VectorKind.xor.rawValue)
         XorVectorCodec.encode(values, into: &xor)
-        writer.append(contentsOf: isDecimal && decimal.count <= xor.count ? decimal.bytes : xor.bytes)
+        var split = ByteWriter(capacity: values.count * 8 + 16)
+        split.append(VectorKind.bitSplit.rawValue)
+        BitSplitVectorCodec.encode(values, into: &split)
+        var best = xor.count <= split.count ? xor.bytes : split.bytes
+        if isDecimal && decimal.count <= best.count { best = decimal.bytes }
+        writer.append(contentsOf: best)
     }
 
     @inlinable
@@ -45,6 +52,8 @@ enum FloatStreamCodec: VectorCodec {
             try DecimalVectorCodec.decode(&reader, count: count, into: output)
         case .xor:
             try XorVectorCodec.decode(&reader, count: count, into: output)
+        case .bitSplit:
+            try BitSplitVectorCodec.decode(&reader, count: count, into: output)
         case nil:
             throw reader.corrupt("unknown float vector kind \(kindByte)", at: kindOffset)
         }

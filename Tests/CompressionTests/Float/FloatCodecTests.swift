@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Compression
 
@@ -99,6 +100,18 @@ struct FloatCodecTests {
         let (bytes, decoded) = try RoundTrip.floats(values)
         #expect(Self.sameBits(decoded, values))
         #expect(Double(bytes.count * 8) / Double(values.count) < 16)
+    }
+
+    @Test("full-precision noise around a power of two uses the exponent/mantissa split")
+    func fullPrecisionNoise() throws {
+        var generator = SeededGenerator(seed: 13)
+        // Log-normal around 2.0: the exponent flips between [1, 2) and [2, 4); the mantissa is noise.
+        let values = (0..<4096).map { _ in 2.0 * exp(0.1 * Double.random(in: -1.7...1.7, using: &generator)) }
+        let (bytes, decoded) = try RoundTrip.floats(values)
+        #expect(Self.sameBits(decoded, values))
+        #expect(try FloatDecoder(bytes).codingSummary().bitSplitVectors == 4)
+        // 52 mantissa bits plus about one for the exponent.
+        #expect(Double(bytes.count * 8) / Double(values.count) < 55)
     }
 
     @Test("known vector: two equal decimals")
