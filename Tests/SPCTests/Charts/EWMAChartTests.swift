@@ -1,0 +1,34 @@
+import Testing
+@testable import SPC
+
+@Suite struct EWMAChartTests {
+    let standards = KnownStandards(center: 10, sigma: 1)
+
+    @Test func montgomeryExample9_2() throws {
+        // λ = 0.1, L = 2.7, μ0 = 10, σ = 1 on Table 9.1 (Montgomery 7th ed. Example 9.2, Table 9.11).
+        let chart = try EWMAChart.analyze(PublishedData.table9_1, lambda: 0.1, width: 2.7, options: ChartOptions(standards: standards))
+        // z1 = 0.1·9.45 + 0.9·10 = 9.945; z2 = 0.1·7.99 + 0.9·9.945 = 9.7495.
+        #expect(close(chart.primary.statistics[0] ?? 0, 9.945, relative: 1e-14))
+        #expect(close(chart.primary.statistics[1] ?? 0, 9.7495, relative: 1e-14))
+        // UCL1 = 10 + 2.7√(0.1/1.9·(1 − 0.81)) = 10 + 2.7·0.1 = 10.27; UCL2 = 10 + 2.7√(0.1/1.9·0.3439) = 10.36325.
+        #expect(close(chart.primary.upper[0], 10.27, relative: 1e-14))
+        #expect(agrees(chart.primary.upper[1], with: "10.36325"))
+        // The limits approach 10 ± 2.7√(0.1/1.9) = 10 ± 0.6194225.
+        #expect(agrees(chart.primary.upper[29], with: "10.62"))
+        // Table 9.11: z28 = 10.5731 < UCL 10.6186, z29 = 10.6468 > 10.6187, z30 = 10.6341 > 10.6189:
+        // the chart signals at observation 29 and 30.
+        #expect(agrees(chart.primary.statistics[27] ?? 0, with: "10.5731"))
+        #expect(agrees(chart.primary.statistics[28] ?? 0, with: "10.6468"))
+        #expect(chart.primary.beyond == [28, 29])
+        #expect(chart.primary.violations.isEmpty)
+    }
+
+    @Test func rejectsBadParameters() {
+        #expect(throws: SPCError.invalidParameter(name: "lambda", value: 0, reason: "must be in (0, 1]")) {
+            try EWMAChart.analyze([1, 2], lambda: 0, width: 3)
+        }
+        #expect(throws: SPCError.invalidParameter(name: "L", value: -1, reason: "must be a positive finite number")) {
+            try EWMAChart.analyze([1, 2], lambda: 0.2, width: -1)
+        }
+    }
+}
