@@ -2,6 +2,8 @@
 struct SampleStatistics {
     var count: Int
     var mean: Double
+    /// Σ(xᵢ − x̄)².
+    var sumOfSquaredDeviations: Double
     /// Sample standard deviation with divisor n − 1; 0 for a single value.
     var standardDeviation: Double
     var minimum: Double
@@ -27,6 +29,7 @@ struct SampleStatistics {
         }
         self.count = count
         self.mean = mean
+        self.sumOfSquaredDeviations = squares
         self.standardDeviation = count > 1 ? (squares / Double(count - 1)).squareRoot() : 0
         self.minimum = minimum
         self.maximum = maximum
