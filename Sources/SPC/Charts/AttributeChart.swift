@@ -85,23 +85,10 @@ public enum AttributeChart {
             },
             build: { rate, withRules in
                 let rules = withRules ? options.rules : .none
-                let statistics: [Double]
-                let center: LimitSeries
-                let sigma: LimitSeries
-                switch type {
-                case .np:
-                    statistics = counts
-                    center = .collapsing(sizes.map { $0 * rate })
-                    sigma = .collapsing(sizes.map { ($0 * rate * (1 - rate)).squareRoot() })
-                case .p:
-                    statistics = zip(counts, sizes).map { $0 / $1 }
-                    center = .constant(rate)
-                    sigma = .collapsing(sizes.map { (rate * (1 - rate) / $0).squareRoot() })
-                default:
-                    statistics = zip(counts, sizes).map { $0 / $1 }
-                    center = .constant(rate)
-                    sigma = .collapsing(sizes.map { (rate / $0).squareRoot() })
-                }
+                let lines = zip(counts, sizes).map { line(type, rate: rate, count: $0, size: $1) }
+                let statistics = lines.map(\.statistic)
+                let center: LimitSeries = .collapsing(lines.map(\.center))
+                let sigma: LimitSeries = .collapsing(lines.map(\.sigma))
                 let chart = ControlChart(
                     statistics: statistics, center: center, statisticSigma: sigma, clipLowerAtZero: true, rules: rules)
                 return (chart, nil)
@@ -111,5 +98,18 @@ public enum AttributeChart {
             type: type, primary: outcome.primary, secondary: nil, processCenter: rate,
             sigma: isBinomial ? (rate * (1 - rate)).squareRoot() : rate.squareRoot(),
             sigmaMethod: isBinomial ? .binomial : .poisson, phaseOne: outcome.window, excluded: outcome.excluded)
+    }
+
+    /// The plotted statistic, center and σ of one row: p = D/n with p̄ and √(p̄(1 − p̄)/n); np = D with
+    /// np̄ and √(np̄(1 − p̄)); c or u = count/units with ū and √(ū/n).
+    static func line(_ type: ChartType, rate: Double, count: Double, size: Double) -> (statistic: Double, center: Double, sigma: Double) {
+        switch type {
+        case .np:
+            return (count, size * rate, (size * rate * (1 - rate)).squareRoot())
+        case .p:
+            return (count / size, rate, (rate * (1 - rate) / size).squareRoot())
+        default:
+            return (count / size, rate, (rate / size).squareRoot())
+        }
     }
 }

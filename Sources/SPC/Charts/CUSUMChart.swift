@@ -43,11 +43,7 @@ public struct CUSUMChart: Sendable, Equatable {
     ///   - options: phase I, standards (μ₀, σ), sigma method (mr or sd).
     /// - Throws: `SPCError` naming the row or parameter at fault.
     public init(_ values: [Double], k: Double, h: Double, headStart: Double = 0, options: ChartOptions = ChartOptions()) throws(SPCError) {
-        guard k >= 0, k.isFinite else { throw .invalidParameter(name: "k", value: k, reason: "must be a non-negative finite number") }
-        guard h > 0, h.isFinite else { throw .invalidParameter(name: "h", value: h, reason: "must be a positive finite number") }
-        guard headStart >= 0, headStart < 1 else {
-            throw .invalidParameter(name: "head-start", value: headStart, reason: "must be in [0, 1) as a fraction of H")
-        }
+        try Self.validate(k: k, h: h, headStart: headStart)
         let estimate = try SmoothedChartEstimate(values, options: options)
         var accumulator = CUSUMAccumulator(
             center: estimate.parameters.center, sigma: estimate.parameters.sigma, k: k, h: h, headStart: headStart)
@@ -75,6 +71,16 @@ public struct CUSUMChart: Sendable, Equatable {
         self.upperSignals = upperSignals
         self.lowerSignals = lowerSignals
         self.phaseOne = estimate.window
+    }
+}
+
+extension CUSUMChart {
+    static func validate(k: Double, h: Double, headStart: Double) throws(SPCError) {
+        guard k >= 0, k.isFinite else { throw .invalidParameter(name: "k", value: k, reason: "must be a non-negative finite number") }
+        guard h > 0, h.isFinite else { throw .invalidParameter(name: "h", value: h, reason: "must be a positive finite number") }
+        guard headStart >= 0, headStart < 1 else {
+            throw .invalidParameter(name: "head-start", value: headStart, reason: "must be in [0, 1) as a fraction of H")
+        }
     }
 }
 

@@ -28,36 +28,28 @@ public struct ControlChart: Sendable, Equatable {
         clipLowerAtZero: Bool, rules: RunRuleSet
     ) {
         let count = statistics.count
-        func limitSeries(_ compute: (Double, Double) -> Double) -> LimitSeries {
+        func limitSeries(_ pick: (Double, Double) -> Double) -> LimitSeries {
             if case .constant(let c) = center, case .constant(let s) = statisticSigma {
-                return .constant(compute(c, s))
+                return .constant(pick(c, s))
             }
-            return .perPoint((0..<count).map { compute(center[$0], statisticSigma[$0]) })
+            return .perPoint((0..<count).map { pick(center[$0], statisticSigma[$0]) })
         }
         self.statistics = statistics
         self.center = center
         self.statisticSigma = statisticSigma
-        self.upper = limitSeries { c, s in ZoneBoundaries(center: c, sigma: s).upper3 }
-        self.lower = limitSeries { c, s in
-            let lower = ZoneBoundaries(center: c, sigma: s).lower3
-            return clipLowerAtZero ? max(0, lower) : lower
-        }
+        self.upper = limitSeries { ShewhartTrack.limits(center: $0, sigma: $1, clipLowerAtZero: clipLowerAtZero).upper }
+        self.lower = limitSeries { ShewhartTrack.limits(center: $0, sigma: $1, clipLowerAtZero: clipLowerAtZero).lower }
         var beyond: [Int] = []
         var violations: [RuleViolation] = []
-        var state = RunRuleState(rules: rules)
-        var started = false
+        var track: ShewhartTrack?
         for index in 0..<count {
             guard let value = statistics[index] else { continue }
-            if !started {
-                state = RunRuleState(rules: rules, firstIndex: index)
-                started = true
+            if track == nil {
+                track = ShewhartTrack(rules: rules, clipLowerAtZero: clipLowerAtZero, firstIndex: index)
             }
-            if value > upper[index] || value < lower[index] {
-                beyond.append(index)
-            }
-            if !rules.isEmpty {
-                state.evaluate(value, zones: ZoneBoundaries(center: center[index], sigma: statisticSigma[index]), into: &violations)
-            }
+            guard let signal = track?.add(value, center: center[index], sigma: statisticSigma[index]) else { continue }
+            if signal.isBeyond { beyond.append(index) }
+            violations.append(contentsOf: signal.violations)
         }
         self.beyond = beyond
         self.violations = violations

@@ -34,11 +34,10 @@ public enum EWMAChart {
         var sigmas: [Double] = []
         sigmas.reserveCapacity(values.count)
         var z = parameters.center
-        let ratio = lambda / (2 - lambda)
         for (offset, value) in values.enumerated() {
-            z = lambda * value + (1 - lambda) * z
+            z = smooth(value, previous: z, lambda: lambda)
             smoothed.append(z)
-            sigmas.append(parameters.sigma * (ratio * (1 - pow(1 - lambda, 2 * Double(offset + 1)))).squareRoot())
+            sigmas.append(statisticSigma(parameters.sigma, lambda: lambda, point: offset + 1))
         }
         let center = parameters.center
         let chart = ControlChart(
@@ -47,6 +46,18 @@ public enum EWMAChart {
         return ChartAnalysis(
             type: .ewma, primary: chart, secondary: nil, processCenter: center, sigma: parameters.sigma,
             sigmaMethod: estimate.method, phaseOne: estimate.window, excluded: [])
+    }
+}
+
+extension EWMAChart {
+    /// zᵢ = λxᵢ + (1 − λ)zᵢ₋₁.
+    static func smooth(_ value: Double, previous: Double, lambda: Double) -> Double {
+        lambda * value + (1 - lambda) * previous
+    }
+
+    /// σ of zᵢ for the i-th point (from 1): σ√(λ/(2 − λ)·[1 − (1 − λ)^{2i}]).
+    static func statisticSigma(_ sigma: Double, lambda: Double, point: Int) -> Double {
+        sigma * (lambda / (2 - lambda) * (1 - pow(1 - lambda, 2 * Double(point)))).squareRoot()
     }
 }
 

@@ -130,24 +130,27 @@ public enum SubgroupChart {
 
     static func build(_ summaries: [Summary], parameters: Parameters, usesRange: Bool, rules: RunRuleSet) -> (ControlChart, ControlChart) {
         let sigma = parameters.sigma
-        let means = LimitSeries.collapsing(summaries.map { sigma / Double($0.size).squareRoot() })
         let primary = ControlChart(
-            statistics: summaries.map(\.mean), center: .constant(parameters.center), statisticSigma: means,
+            statistics: summaries.map(\.mean), center: .constant(parameters.center),
+            statisticSigma: .collapsing(summaries.map { meanSigma(sigma, size: $0.size) }),
             clipLowerAtZero: false, rules: rules)
-        let secondary: ControlChart
-        if usesRange {
-            secondary = ControlChart(
-                statistics: summaries.map(\.range),
-                center: .collapsing(summaries.map { $0.constants.d2 * sigma }),
-                statisticSigma: .collapsing(summaries.map { $0.constants.d3 * sigma }),
-                clipLowerAtZero: true, rules: rules.dispersionChartSubset)
-        } else {
-            secondary = ControlChart(
-                statistics: summaries.map(\.standardDeviation),
-                center: .collapsing(summaries.map { $0.constants.c4 * sigma }),
-                statisticSigma: .collapsing(summaries.map { (1 - $0.constants.c4 * $0.constants.c4).squareRoot() * sigma }),
-                clipLowerAtZero: true, rules: rules.dispersionChartSubset)
-        }
+        let dispersion = summaries.map { dispersionLine(sigma, constants: $0.constants, usesRange: usesRange) }
+        let secondary = ControlChart(
+            statistics: summaries.map { usesRange ? $0.range : $0.standardDeviation },
+            center: .collapsing(dispersion.map(\.center)), statisticSigma: .collapsing(dispersion.map(\.sigma)),
+            clipLowerAtZero: true, rules: rules.dispersionChartSubset)
         return (primary, secondary)
+    }
+
+    /// σ of a subgroup mean: σ/√n.
+    static func meanSigma(_ sigma: Double, size: Int) -> Double {
+        sigma / Double(size).squareRoot()
+    }
+
+    /// Center and σ of R (d2σ, d3σ) or of s (c4σ, σ√(1 − c4²)).
+    static func dispersionLine(_ sigma: Double, constants: ControlChartConstants, usesRange: Bool) -> (center: Double, sigma: Double) {
+        usesRange
+            ? (constants.d2 * sigma, constants.d3 * sigma)
+            : (constants.c4 * sigma, (1 - constants.c4 * constants.c4).squareRoot() * sigma)
     }
 }
