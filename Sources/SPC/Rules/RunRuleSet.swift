@@ -8,8 +8,7 @@ public struct RunRuleSet: OptionSet, Sendable, Hashable {
 
     /// The set that holds exactly `rule`.
     public init(_ rule: RunRule) {
-        let position = RunRule.allCases.firstIndex(of: rule) ?? 0
-        self.init(rawValue: 1 << UInt16(position))
+        self.init(rawValue: 1 << rule.bitPosition)
     }
 
     /// No rule.
@@ -34,5 +33,25 @@ public struct RunRuleSet: OptionSet, Sendable, Hashable {
     /// The rules of the set, in the order of `RunRule.allCases`.
     public var rules: [RunRule] {
         RunRule.allCases.filter { contains($0) }
+    }
+}
+
+extension RunRule {
+    /// The bit of the rule in `RunRuleSet`.
+    var bitPosition: UInt16 {
+        switch self {
+        case .we1: 0
+        case .we2: 1
+        case .we3: 2
+        case .we4: 3
+        case .n1: 4
+        case .n2: 5
+        case .n3: 6
+        case .n4: 7
+        case .n5: 8
+        case .n6: 9
+        case .n7: 10
+        case .n8: 11
+        }
     }
 }

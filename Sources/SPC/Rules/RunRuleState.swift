@@ -101,7 +101,8 @@ public struct RunRuleState: Sendable {
         let fourOfFive = kOfM(above: aboveOneSigma, below: belowOneSigma, k: 4, m: 5)
         let sameSide = abs(sideRun)
         let trend = max(increasingSteps, decreasingSteps) >= 5
-        for rule in rules.rules {
+        // allCases is a static array: iterating it allocates nothing on this path.
+        for rule in RunRule.allCases where rules.contains(rule) {
             let points: [Int]?
             switch rule {
             case .we1, .n1:

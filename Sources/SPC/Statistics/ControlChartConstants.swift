@@ -35,9 +35,9 @@ public struct ControlChartConstants: Sendable, Equatable {
 
     /// The constants of a subgroup of size `n`.
     ///
-    /// - Throws: `SPCError.subgroupTooSmall` for n < 2.
+    /// - Throws: `SPCError.invalidParameter` for n < 2.
     public init(n: Int) throws(SPCError) {
-        guard n >= 2 else { throw .subgroupTooSmall(row: 0, size: n, minimum: 2) }
+        guard n >= 2 else { throw .invalidParameter(name: "n", value: Double(n), reason: "a subgroup needs at least 2 values") }
         self.n = n
         self.c4 = Self.c4(n)
         if n <= Self.maximumRangeSubgroupSize {

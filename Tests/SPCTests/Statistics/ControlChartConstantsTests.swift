@@ -41,7 +41,9 @@ import Testing
     }
 
     @Test func rejectsSubgroupsOfOne() {
-        #expect(throws: SPCError.subgroupTooSmall(row: 0, size: 1, minimum: 2)) { try ControlChartConstants(n: 1) }
+        #expect(throws: SPCError.invalidParameter(name: "n", value: 1, reason: "a subgroup needs at least 2 values")) {
+            try ControlChartConstants(n: 1)
+        }
     }
 
     @Test func rangeConstantsStopAtTheirMaximum() throws {
