@@ -24,6 +24,19 @@ import Testing
         #expect(chart.decisionInterval == 5 && chart.referenceValue == 0.5)
     }
 
+    @Test func nistHandbookExample() throws {
+        // NIST e-Handbook §6.3.2.3: target 325, σ = 0.635, K = 0.3175 (k = 0.5), H = 4.1959 (h = 4.1959/0.635).
+        // C⁺13 = 328.325 − 325.3175 = 3.0075; C⁺14 = 3.0075 + 327.25 − 325.3175 = 4.94 > H: out of control from
+        // observation 14 to 20.
+        let chart = try CUSUMChart(
+            PublishedData.nistCUSUM, k: 0.5, h: 4.1959 / 0.635,
+            options: ChartOptions(standards: KnownStandards(center: 325, sigma: 0.635)))
+        #expect(agrees(chart.upper[12], with: "3.0075"))
+        #expect(agrees(chart.upper[13], with: "4.9400"))
+        #expect(chart.upperSignals == Array(13...19))
+        #expect(chart.lowerSignals.isEmpty)
+    }
+
     @Test func headStartStartsAtAFractionOfH() throws {
         // FIR of H/2 = 2.5: C⁺1 = max(0, 9.45 − 10.5 + 2.5) = 1.45; C⁻1 = max(0, 9.5 − 9.45 + 2.5) = 2.55.
         let chart = try CUSUMChart(PublishedData.table9_1, k: 0.5, h: 5, headStart: 0.5, options: ChartOptions(standards: standards))

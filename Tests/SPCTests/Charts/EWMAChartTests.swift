@@ -23,6 +23,22 @@ import Testing
         #expect(chart.primary.violations.isEmpty)
     }
 
+    @Test func nistHandbookExample() throws {
+        // NIST e-Handbook §6.3.2.4: λ = 0.3, EWMA0 = 50, s = 2.0539, k = 3. Printed EWMA (2 decimals) and the
+        // asymptotic limits 50 ± 3(0.4201)(2.0539) = 52.5884 and 47.4115 (printed truncated; 47.41157).
+        let printed = ["50.60", "49.52", "50.56", "50.18", "50.16", "49.21", "49.75", "49.85", "50.26", "50.33",
+                       "50.11", "49.36", "49.52", "50.05", "49.38", "49.92", "50.73", "51.23", "51.94", "51.99"]
+        let chart = try EWMAChart.analyze(
+            PublishedData.nistEWMA, lambda: 0.3, width: 3, options: ChartOptions(standards: KnownStandards(center: 50, sigma: 2.0539)))
+        for (row, value) in printed.enumerated() {
+            #expect(agrees(chart.primary.statistics[row] ?? 0, with: value), "EWMA at \(row + 1)")
+        }
+        // By point 20 the exact limits equal the asymptotic ones to 1e-6: (1 − 0.7^40) = 1 − 6.4e-7.
+        #expect(agrees(chart.primary.upper[19], with: "52.5884"))
+        #expect(agrees(chart.primary.lower[19], with: "47.4116"))
+        #expect(chart.primary.beyond.isEmpty)
+    }
+
     @Test func rejectsBadParameters() {
         #expect(throws: SPCError.invalidParameter(name: "lambda", value: 0, reason: "must be in (0, 1]")) {
             try EWMAChart.analyze([1, 2], lambda: 0, width: 3)

@@ -71,4 +71,16 @@ enum PublishedData {
     static let viscosity: [Double] = [
         33.75, 33.05, 34, 33.81, 33.46, 34.02, 33.68, 33.27, 33.49, 33.20, 33.62, 33.00, 33.54, 33.12, 33.84,
     ]
+
+    /// NIST/SEMATECH e-Handbook of Statistical Methods, §6.3.2.4 (EWMA control charts), 20 values.
+    static let nistEWMA: [Double] = [
+        52.0, 47.0, 53.0, 49.3, 50.1, 47.0, 51.0, 50.1, 51.2, 50.5,
+        49.6, 47.6, 49.9, 51.3, 47.8, 51.2, 52.6, 52.4, 53.6, 52.1,
+    ]
+
+    /// NIST/SEMATECH e-Handbook §6.3.2.3 (CUSUM control charts), 20 subgroup means, target 325.
+    static let nistCUSUM: [Double] = [
+        324.925, 324.675, 324.725, 324.350, 325.350, 325.225, 324.125, 324.525, 325.225, 324.600,
+        324.625, 325.150, 328.325, 327.250, 327.825, 328.500, 326.675, 327.775, 326.875, 328.350,
+    ]
 }
