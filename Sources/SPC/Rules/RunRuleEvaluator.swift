@@ -15,9 +15,7 @@ public enum RunRuleEvaluator {
         guard !rules.isEmpty else { return violations }
         var state = RunRuleState(rules: rules, firstIndex: firstIndex)
         values.withUnsafeBufferPointer { buffer in
-            for value in buffer {
-                state.evaluate(value, zones: zones, into: &violations)
-            }
+            state.evaluate(buffer, zones: zones, into: &violations)
         }
         return violations
     }

@@ -10,9 +10,10 @@ public struct RunRuleState: Sendable {
     public private(set) var nextIndex: Int
 
     private var pointCount = 0
+    /// The previous point (unused before the first).
     private var previous = 0.0
-    /// Length of the current run on one side: positive above the center, negative below.
-    private var sideRun = 0
+    private var aboveRun = 0
+    private var belowRun = 0
     private var increasingSteps = 0
     private var decreasingSteps = 0
     private var alternatingSteps = 0
@@ -44,53 +45,86 @@ public struct RunRuleState: Sendable {
         }
     }
 
+    /// Feeds every value of `values` with the same zones: the batch hot loop.
+    mutating func evaluate(_ values: UnsafeBufferPointer<Double>, zones: ZoneBoundaries, into violations: inout [RuleViolation]) {
+        // A local copy lets the optimizer keep the counters in registers across the loop.
+        var state = self
+        for value in values where state.update(value, zones: zones) {
+            state.report(value, zones: zones, into: &violations)
+        }
+        self = state
+    }
+
     /// Updates the counters and says whether any pattern may be complete (the slow path then checks).
+    ///
+    /// Written without data-dependent branches: on in-control data the comparisons are coin flips,
+    /// and mispredicted branches would cost more than the arithmetic.
+    @inline(__always)
     mutating func update(_ value: Double, zones: ZoneBoundaries) -> Bool {
-        let above1 = value > zones.upper1
-        let below1 = value < zones.lower1
-        let above2 = value > zones.upper2
-        let below2 = value < zones.lower2
-        if value > zones.center {
-            sideRun = sideRun > 0 ? sideRun &+ 1 : 1
-        } else if value < zones.center {
-            sideRun = sideRun < 0 ? sideRun &- 1 : -1
-        } else {
-            sideRun = 0
-        }
-        if pointCount > 0 {
-            if value > previous {
-                increasingSteps &+= 1
-                decreasingSteps = 0
-                alternatingSteps = lastStepSign < 0 ? alternatingSteps &+ 1 : 1
-                lastStepSign = 1
-            } else if value < previous {
-                decreasingSteps &+= 1
-                increasingSteps = 0
-                alternatingSteps = lastStepSign > 0 ? alternatingSteps &+ 1 : 1
-                lastStepSign = -1
-            } else {
-                increasingSteps = 0
-                decreasingSteps = 0
-                alternatingSteps = 0
-                lastStepSign = 0
-            }
-        }
+        // +0.0 turns -0.0 into +0.0, so that the sign-bit comparisons below agree with IEEE `>`.
+        let value = value + 0.0
+        let above1 = Self.exceeds(value, zones.upper1)
+        let below1 = Self.exceeds(zones.lower1, value)
+        let above2 = Self.exceeds(value, zones.upper2)
+        let below2 = Self.exceeds(zones.lower2, value)
+        let beyond3 = Self.exceeds(value, zones.upper3) | Self.exceeds(zones.lower3, value)
+        aboveRun = (aboveRun &+ 1) & (0 &- Self.exceeds(value, zones.center))
+        belowRun = (belowRun &+ 1) & (0 &- Self.exceeds(zones.center, value))
+        let last = pointCount == 0 ? value : previous
+        let rising = Self.exceeds(value, last)
+        let falling = Self.exceeds(last, value)
+        increasingSteps = (increasingSteps &+ 1) & (0 &- rising)
+        decreasingSteps = (decreasingSteps &+ 1) & (0 &- falling)
+        let stepSign = rising &- falling
+        let moved = rising | falling
+        // A step continues the alternation when it has the sign opposite to the previous one.
+        let flips = (0 &- Self.isZero(stepSign &+ lastStepSign)) & (0 &- moved)
+        alternatingSteps = ((alternatingSteps &+ 1) & flips) | (moved & ~flips)
+        lastStepSign = stepSign
         previous = value
         pointCount &+= 1
-        let outside1 = above1 || below1
-        insideOneSigmaRun = outside1 ? 0 : insideOneSigmaRun &+ 1
-        outsideOneSigmaRun = outside1 ? outsideOneSigmaRun &+ 1 : 0
-        aboveTwoSigma = (aboveTwoSigma &<< 1) | (above2 ? 1 : 0)
-        belowTwoSigma = (belowTwoSigma &<< 1) | (below2 ? 1 : 0)
-        aboveOneSigma = (aboveOneSigma &<< 1) | (above1 ? 1 : 0)
-        belowOneSigma = (belowOneSigma &<< 1) | (below1 ? 1 : 0)
+        let outside1 = 0 &- (above1 | below1)
+        insideOneSigmaRun = (insideOneSigmaRun &+ 1) & ~outside1
+        outsideOneSigmaRun = (outsideOneSigmaRun &+ 1) & outside1
+        aboveTwoSigma = (aboveTwoSigma &<< 1) | UInt32(truncatingIfNeeded: above2)
+        belowTwoSigma = (belowTwoSigma &<< 1) | UInt32(truncatingIfNeeded: below2)
+        aboveOneSigma = (aboveOneSigma &<< 1) | UInt32(truncatingIfNeeded: above1)
+        belowOneSigma = (belowOneSigma &<< 1) | UInt32(truncatingIfNeeded: below1)
         nextIndex &+= 1
-        return value > zones.upper3 || value < zones.lower3
-            || sideRun >= 8 || sideRun <= -8
-            || increasingSteps >= 5 || decreasingSteps >= 5 || alternatingSteps >= 13
-            || insideOneSigmaRun >= 15 || outsideOneSigmaRun >= 8
-            || (aboveTwoSigma & 0b111).nonzeroBitCount >= 2 || (belowTwoSigma & 0b111).nonzeroBitCount >= 2
-            || (aboveOneSigma & 0b11111).nonzeroBitCount >= 4 || (belowOneSigma & 0b11111).nonzeroBitCount >= 4
+        // Every run threshold shifted to 8: same side 8, outside 8, inside 15, trend 5 steps, alternation 13.
+        let longestRun = max(
+            max(aboveRun, belowRun), max(outsideOneSigmaRun, insideOneSigmaRun &- 7),
+            max(max(increasingSteps, decreasingSteps) &+ 3, alternatingSteps &- 5))
+        let patterns = UInt32(truncatingIfNeeded: beyond3)
+            | Self.atLeastTwo(aboveTwoSigma & 0b111) | Self.atLeastTwo(belowTwoSigma & 0b111)
+            | Self.atLeastFour(aboveOneSigma & 0b11111) | Self.atLeastFour(belowOneSigma & 0b11111)
+        return longestRun >= 8 || patterns != 0
+    }
+
+    /// 1 when a > b, else 0, for finite a and b without -0.0 (the caller normalizes): the sign bit
+    /// of b − a, computed without a branch. b − a is never -0.0 for such operands, and it is
+    /// negative exactly when a > b (a − b = 0 only when a = b under gradual underflow).
+    @inline(__always)
+    private static func exceeds(_ a: Double, _ b: Double) -> Int {
+        Int(truncatingIfNeeded: (b - a).bitPattern &>> 63)
+    }
+
+    /// 1 when x = 0, else 0, without a branch.
+    @inline(__always)
+    private static func isZero(_ x: Int) -> Int {
+        // (x | -x) has its sign bit set exactly when x ≠ 0.
+        1 &- Int(truncatingIfNeeded: UInt(bitPattern: x | (0 &- x)) &>> 63)
+    }
+
+    /// Nonzero when `mask` has at least two bits set (clearing the lowest set bit leaves some).
+    private static func atLeastTwo(_ mask: UInt32) -> UInt32 {
+        mask & (mask &- 1)
+    }
+
+    /// Nonzero when `mask` has at least four bits set.
+    private static func atLeastFour(_ mask: UInt32) -> UInt32 {
+        let three = atLeastTwo(atLeastTwo(mask))
+        return three & (three &- 1)
     }
 
     /// Checks every selected rule for the point just fed (index `nextIndex - 1`).
@@ -99,7 +133,7 @@ public struct RunRuleState: Sendable {
         let beyondThree = value > zones.upper3 || value < zones.lower3
         let twoOfThree = kOfM(above: aboveTwoSigma, below: belowTwoSigma, k: 2, m: 3)
         let fourOfFive = kOfM(above: aboveOneSigma, below: belowOneSigma, k: 4, m: 5)
-        let sameSide = abs(sideRun)
+        let sameSide = max(aboveRun, belowRun)
         let trend = max(increasingSteps, decreasingSteps) >= 5
         // allCases is a static array: iterating it allocates nothing on this path.
         for rule in RunRule.allCases where rules.contains(rule) {

@@ -14,6 +14,8 @@ public struct ZoneBoundaries: Sendable, Equatable {
     /// Boundaries for a statistic with center `center` and standard deviation `sigma`.
     @inlinable
     public init(center: Double, sigma: Double) {
+        // + 0.0 turns a -0.0 center into +0.0, which the branch-free comparisons of RunRuleState need.
+        let center = center + 0.0
         self.center = center
         upper1 = center + sigma
         upper2 = center + 2 * sigma

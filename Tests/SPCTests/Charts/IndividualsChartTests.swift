@@ -44,6 +44,26 @@ import Testing
         #expect(dropped.primary.beyond == [10])
     }
 
+    @Test func scalingTheDataScalesTheLimits() throws {
+        let scale = 0.125
+        let shift = 1000.0
+        let scaled = PublishedData.table9_1.map { $0 * scale + shift }
+        for method in [SigmaMethod.mr, .sd] {
+            let options = ChartOptions(phaseOne: 0..<20, sigmaMethod: method, rules: .nelson)
+            let base = try IndividualsChart.analyze(PublishedData.table9_1, options: options)
+            let other = try IndividualsChart.analyze(scaled, options: options)
+            #expect(close(other.sigma, base.sigma * scale, relative: 1e-9))
+            #expect(close(other.primary.upper[0], base.primary.upper[0] * scale + shift, relative: 1e-12))
+            #expect(close(other.secondary?.upper[0] ?? 0, (base.secondary?.upper[0] ?? 1) * scale, relative: 1e-9))
+            #expect(other.primary.beyond == base.primary.beyond)
+            #expect(other.primary.violations == base.primary.violations)
+        }
+        let ewma = try EWMAChart.analyze(PublishedData.table9_1, lambda: 0.2, width: 3, options: ChartOptions(phaseOne: 0..<20))
+        let scaledEWMA = try EWMAChart.analyze(scaled, lambda: 0.2, width: 3, options: ChartOptions(phaseOne: 0..<20))
+        #expect(close(scaledEWMA.primary.upper[29], ewma.primary.upper[29] * scale + shift, relative: 1e-12))
+        #expect(scaledEWMA.primary.beyond == ewma.primary.beyond)
+    }
+
     @Test func badValuesAreNamed() {
         #expect(throws: SPCError.nonFiniteValue(row: 2)) { try IndividualsChart.analyze([1, 2, .infinity]) }
         #expect(throws: SPCError.unsupportedSigmaMethod(method: "rbar", reason: "individual values take mr or sd")) {

@@ -54,6 +54,14 @@ import Testing
         #expect(fired([0.5, 0.5, 0.5, 0.5, 0, 0.5, 0.5, 0.5, 0.5, 0.5], .we4) == [])
     }
 
+    @Test func signedZerosAreOnTheCenterLine() {
+        // -0.0 and +0.0 are both exactly on a center of 0 (or -0.0): no side, no run, no trend.
+        let zeros: [Double] = [0, -0.0, 0, -0.0, 0, -0.0, 0, -0.0, 0, -0.0]
+        let negativeZeroCenter = ZoneBoundaries(center: -0.0, sigma: 1)
+        #expect(RunRuleEvaluator.evaluate(zeros, zones: negativeZeroCenter, rules: .nelson).isEmpty)
+        #expect(RunRuleEvaluator.evaluate(zeros, zones: zones, rules: .westernElectric).isEmpty)
+    }
+
     @Test func trendsOfSixPoints() {
         #expect(violations([1, 2, 3, 4, 5, 6], RunRuleSet(.n3)) == [RuleViolation(rule: .n3, index: 5, points: [0, 1, 2, 3, 4, 5])])
         #expect(fired([6, 5, 4, 3, 2, 1, 0], .n3) == [5, 6])
