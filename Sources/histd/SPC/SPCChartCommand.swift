@@ -55,6 +55,9 @@ struct SPCChartCommand: ParsableCommand {
     func run() throws {
         let chartType = try parseType()
         let options = try chartOptions()
+        if chartType == .ewma || chartType == .cusum, !options.rules.isEmpty {
+            throw SPCInputError(item: "--rules", message: "EWMA and CUSUM charts take no run rules (their points are autocorrelated)")
+        }
         let table = try CSVNumberTable(contentsOf: file)
         let report: [String: Any]
         do {
