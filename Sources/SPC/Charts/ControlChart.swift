@@ -39,6 +39,18 @@ public struct ControlChart: Sendable, Equatable {
         self.statisticSigma = statisticSigma
         self.upper = limitSeries { ShewhartTrack.limits(center: $0, sigma: $1, clipLowerAtZero: clipLowerAtZero).upper }
         self.lower = limitSeries { ShewhartTrack.limits(center: $0, sigma: $1, clipLowerAtZero: clipLowerAtZero).lower }
+        let leadingUndefined = statistics.prefix { $0 == nil }.count
+        let defined = statistics[leadingUndefined...].compactMap { $0 }
+        if case .constant(let c) = center, case .constant(let s) = statisticSigma,
+            case .constant(let low) = lower, case .constant(let high) = upper,
+            defined.count == count - leadingUndefined
+        {
+            // Constant limits and no gap: the batch rule loop, which is the same state machine.
+            beyond = defined.indices.filter { defined[$0] > high || defined[$0] < low }.map { $0 + leadingUndefined }
+            violations = RunRuleEvaluator.evaluate(
+                defined, zones: ZoneBoundaries(center: c, sigma: s), rules: rules, firstIndex: leadingUndefined)
+            return
+        }
         var beyond: [Int] = []
         var violations: [RuleViolation] = []
         var track: ShewhartTrack?
