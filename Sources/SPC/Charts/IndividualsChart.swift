@@ -21,8 +21,7 @@ public enum IndividualsChart {
         let outcome = try PhaseOne.run(
             count: values.count, options: options, dropUsesSecondary: false,
             estimate: { (included: [Bool]) throws(SPCError) -> LocationAndScale in
-                let kept = values.indices.filter { included[$0] }.map { values[$0] }
-                let center = knownCenter ?? SampleStatistics(kept).mean
+                let center = knownCenter ?? SampleStatistics(values, included: included).mean
                 let sigma: Double
                 if let knownSigma {
                     sigma = knownSigma
@@ -68,9 +67,9 @@ public enum IndividualsChart {
             }
             return count > 0 ? total / Double(count) / d2 : .nan
         case .sd:
-            let kept = values.indices.filter { included[$0] }.map { values[$0] }
+            let kept = SampleStatistics(values, included: included)
             guard kept.count >= 2 else { return .nan }
-            return SampleStatistics(kept).standardDeviation / ControlChartConstants.c4(kept.count)
+            return kept.standardDeviation / ControlChartConstants.c4(kept.count)
         case .rbar, .sbar, .known, .binomial, .poisson:
             throw .unsupportedSigmaMethod(method: method.rawValue, reason: "individual values take mr or sd")
         }
