@@ -22,11 +22,13 @@ public struct ProcessCapability: Sendable, Equatable {
     public var sigmaWithinMethod: SigmaMethod
     /// Overall sample standard deviation σo (divisor n − 1).
     public var sigmaOverall: Double
+    /// Cp, Cpl, Cpu, Cpk, Cpm (within σw; Cpm with τ), nil when the specification lacks a needed limit.
     public var cp: Double?
     public var cpl: Double?
     public var cpu: Double?
     public var cpk: Double?
     public var cpm: Double?
+    /// Pp, Ppl, Ppu, Ppk (overall σo), nil when the specification lacks a needed limit.
     public var pp: Double?
     public var ppl: Double?
     public var ppu: Double?

@@ -86,7 +86,7 @@ public enum AttributeChart {
             build: { rate, withRules in
                 let rules = withRules ? options.rules : .none
                 let lines = zip(counts, sizes).map { line(type, rate: rate, count: $0, size: $1) }
-                let statistics = lines.map(\.statistic)
+                let statistics = lines.map { Optional($0.statistic) }
                 let center: LimitSeries = .collapsing(lines.map(\.center))
                 let sigma: LimitSeries = .collapsing(lines.map(\.sigma))
                 let chart = ControlChart(

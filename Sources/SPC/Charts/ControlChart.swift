@@ -69,7 +69,7 @@ public struct ControlChart: Sendable, Equatable {
 
     /// A panel whose limits are given (EWMA): `beyond` only, no rules.
     init(statistics: [Double], center: LimitSeries, statisticSigma: LimitSeries, lower: LimitSeries, upper: LimitSeries) {
-        self.statistics = statistics
+        self.statistics = statistics.map { Optional($0) }
         self.center = center
         self.statisticSigma = statisticSigma
         self.lower = lower

@@ -15,6 +15,8 @@ public enum IndividualsChart {
         try options.standards?.validate()
         let method: SigmaMethod = options.standards?.sigma != nil ? .known : (options.sigmaMethod ?? .mr)
         let constants = try ControlChartConstants(n: 2)
+        // Built with map: an implicit [Double] to [Double?] conversion casts element by element.
+        let individuals = values.map { Optional($0) }
         let movingRanges: [Double?] = values.indices.map { $0 == 0 ? nil : abs(values[$0] - values[$0 - 1]) }
         let knownCenter = options.standards?.center
         let knownSigma = options.standards?.sigma
@@ -36,7 +38,7 @@ public enum IndividualsChart {
             build: { parameters, withRules in
                 let rules = withRules ? options.rules : .none
                 let primary = ControlChart(
-                    statistics: values, center: .constant(parameters.center),
+                    statistics: individuals, center: .constant(parameters.center),
                     statisticSigma: .constant(parameters.sigma), clipLowerAtZero: false, rules: rules)
                 let secondary = ControlChart(
                     statistics: movingRanges, center: .constant(constants.d2 * parameters.sigma),

@@ -1,7 +1,9 @@
 /// A center line, limit or sigma that is either the same for every point or given per point
 /// (charts with varying subgroup or sample sizes, and EWMA).
 public enum LimitSeries: Sendable, Equatable {
+    /// The same value at every point.
     case constant(Double)
+    /// One value per point, in row order.
     case perPoint([Double])
 
     /// The value at point `index`.

@@ -131,12 +131,12 @@ public enum SubgroupChart {
     static func build(_ summaries: [Summary], parameters: Parameters, usesRange: Bool, rules: RunRuleSet) -> (ControlChart, ControlChart) {
         let sigma = parameters.sigma
         let primary = ControlChart(
-            statistics: summaries.map(\.mean), center: .constant(parameters.center),
+            statistics: summaries.map { Optional($0.mean) }, center: .constant(parameters.center),
             statisticSigma: .collapsing(summaries.map { meanSigma(sigma, size: $0.size) }),
             clipLowerAtZero: false, rules: rules)
         let dispersion = summaries.map { dispersionLine(sigma, constants: $0.constants, usesRange: usesRange) }
         let secondary = ControlChart(
-            statistics: summaries.map { usesRange ? $0.range : $0.standardDeviation },
+            statistics: summaries.map { Optional(usesRange ? $0.range : $0.standardDeviation) },
             center: .collapsing(dispersion.map(\.center)), statisticSigma: .collapsing(dispersion.map(\.sigma)),
             clipLowerAtZero: true, rules: rules.dispersionChartSubset)
         return (primary, secondary)

@@ -2,6 +2,7 @@
 public struct CUSUMMonitor: Sendable {
     /// The outcome of one value.
     public struct Update: Sendable, Equatable {
+        /// 0-based index of the value in the stream.
         public var index: Int
         /// C⁺ after this value.
         public var upper: Double

@@ -6,9 +6,13 @@ import Darwin
 
 /// A live EWMA chart with frozen μ₀ and σ and exact time-varying limits (see `EWMAChart`).
 public struct EWMAMonitor: Sendable {
+    /// Target μ₀.
     public let center: Double
+    /// Process standard deviation σ.
     public let sigma: Double
+    /// Weight λ of the newest value.
     public let lambda: Double
+    /// Limit width L, in σ of the EWMA statistic.
     public let width: Double
 
     private var smoothed: Double

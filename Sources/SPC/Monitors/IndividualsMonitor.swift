@@ -16,7 +16,9 @@ public struct IndividualsMonitor: Sendable {
     /// The outcome of one value: the individuals point, and the moving-range point from the second
     /// value on.
     public struct Update: Sendable, Equatable {
+        /// The value on the individuals chart.
         public var individual: MonitorSignal
+        /// |x − previous x| on the moving-range chart; nil for the first value.
         public var movingRange: MonitorSignal?
     }
 

@@ -15,7 +15,9 @@ public struct SubgroupMonitor: Sendable {
 
     /// The outcome of one subgroup on both panels.
     public struct Update: Sendable, Equatable {
+        /// The subgroup mean on the X-bar chart.
         public var mean: MonitorSignal
+        /// The subgroup range (R chart) or standard deviation (S chart).
         public var dispersion: MonitorSignal
     }
 

@@ -3,10 +3,13 @@
 /// Points are compared with these values directly (not through z = (x − c)/σ), so that a point equal
 /// to a reported limit c + 3σ is exactly "on" it and never beyond it.
 public struct ZoneBoundaries: Sendable, Equatable {
+    /// The center line c.
     public var center: Double
+    /// c + σ, c + 2σ, c + 3σ.
     public var upper1: Double
     public var upper2: Double
     public var upper3: Double
+    /// c − σ, c − 2σ, c − 3σ.
     public var lower1: Double
     public var lower2: Double
     public var lower3: Double

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// The control chart constants of a subgroup of size `n`, all computed rather than tabled.
 ///
@@ -41,9 +42,7 @@ public struct ControlChartConstants: Sendable, Equatable {
         self.n = n
         self.c4 = Self.c4(n)
         if n <= Self.maximumRangeSubgroupSize {
-            let table = Self.rangeTable
-            self.d2 = table.d2[n]
-            self.d3 = table.d3[n]
+            (self.d2, self.d3) = Self.rangeConstants(n)
         } else {
             self.d2 = .nan
             self.d3 = .nan
@@ -69,20 +68,33 @@ public struct ControlChartConstants: Sendable, Equatable {
         return (2.0 / (m - 1)).squareRoot() * exp(lgamma(m / 2) - lgamma((m - 1) / 2))
     }
 
-    struct RangeTable {
-        var d2: [Double]
-        var d3: [Double]
+    /// d2 and d3 already computed, by subgroup size (each costs a few milliseconds).
+    private static let rangeCache = Mutex<[Int: RangeConstants]>([:])
+
+    struct RangeConstants: Sendable {
+        var d2: Double
+        var d3: Double
     }
 
-    /// d2 and d3 for n = 0...maximumRangeSubgroupSize (entries 0 and 1 are NaN), computed once.
-    static let rangeTable: RangeTable = {
-        let count = maximumRangeSubgroupSize + 1
-        var d2 = [Double](repeating: .nan, count: count)
-        var d3 = [Double](repeating: .nan, count: count)
+    /// d2(n) and d3(n), computed on first use and cached.
+    static func rangeConstants(_ n: Int) -> (Double, Double) {
+        if let known = rangeCache.withLock({ $0[n] }) {
+            return (known.d2, known.d3)
+        }
+        // Computed outside the lock: two threads may both compute n, with the same result.
+        let computed = integrateRangeMoments(n)
+        rangeCache.withLock { $0[n] = computed }
+        return (computed.d2, computed.d3)
+    }
+
+    /// E[R]/σ and SD[R]/σ of n normal observations by numerical integration.
+    static func integrateRangeMoments(_ n: Int) -> RangeConstants {
         // Φ on one lattice serves both integrals: s and t = s + u both fall on it.
         let step = 0.1
         let halfWidth = 10.0
-        let lastLattice = Int((2 * halfWidth + 12.0) / step)
+        let uCount = Int(12.0 / step)  // even, for Simpson's rule
+        let sCount = Int(2 * halfWidth / step)
+        let lastLattice = sCount + uCount
         var phi = [Double](repeating: 0, count: lastLattice + 1)
         var upperTail = [Double](repeating: 0, count: lastLattice + 1)
         for index in 0...lastLattice {
@@ -90,31 +102,25 @@ public struct ControlChartConstants: Sendable, Equatable {
             phi[index] = NormalDistribution.cumulative(x)
             upperTail[index] = NormalDistribution.cumulative(-x)
         }
-        let sCount = Int(2 * halfWidth / step)
-        let uCount = Int(12.0 / step)  // even, for Simpson's rule
-        for n in 2..<count {
-            let power = Double(n)
-            var meanRange = 0.0
-            for index in 0...sCount {
-                meanRange += 1 - pow(phi[index], power) - pow(upperTail[index], power)
-            }
-            meanRange *= step
-            var secondMoment = 0.0
-            for uIndex in 0...uCount {
-                var inner = 0.0
-                for sIndex in 0...sCount {
-                    let tIndex = sIndex + uIndex
-                    inner += 1 - pow(upperTail[sIndex], power) - pow(phi[tIndex], power)
-                        + pow(max(0, phi[tIndex] - phi[sIndex]), power)
-                }
-                inner *= step
-                let weight: Double = (uIndex == 0 || uIndex == uCount) ? 1 : (uIndex % 2 == 1 ? 4 : 2)
-                secondMoment += weight * inner
-            }
-            secondMoment *= 2 * step / 3
-            d2[n] = meanRange
-            d3[n] = max(0, secondMoment - meanRange * meanRange).squareRoot()
+        let power = Double(n)
+        var meanRange = 0.0
+        for index in 0...sCount {
+            meanRange += 1 - pow(phi[index], power) - pow(upperTail[index], power)
         }
-        return RangeTable(d2: d2, d3: d3)
-    }()
+        meanRange *= step
+        var secondMoment = 0.0
+        for uIndex in 0...uCount {
+            var inner = 0.0
+            for sIndex in 0...sCount {
+                let tIndex = sIndex + uIndex
+                inner += 1 - pow(upperTail[sIndex], power) - pow(phi[tIndex], power)
+                    + pow(max(0, phi[tIndex] - phi[sIndex]), power)
+            }
+            inner *= step
+            let weight: Double = (uIndex == 0 || uIndex == uCount) ? 1 : (uIndex % 2 == 1 ? 4 : 2)
+            secondMoment += weight * inner
+        }
+        secondMoment *= 2 * step / 3
+        return RangeConstants(d2: meanRange, d3: max(0, secondMoment - meanRange * meanRange).squareRoot())
+    }
 }
