@@ -70,6 +70,24 @@ import Testing
         #expect(close(range.center[1] / range.center[0], 1.692569 / 2.325929, relative: 1e-6))
     }
 
+    @Test func xbarSWithVaryingSizesByHand() throws {
+        // Subgroups {1, 3} and {2, 4, 6}: s = √2 and 2; c4(2) = √(2/π) = 0.7978846, c4(3) = √π/2 = 0.8862269;
+        // σ = (√2/0.7978846 + 2/0.8862269)/2 = (1.7724539 + 2.2567583)/2 = 2.0146061; x̿ = 16/5 = 3.2.
+        let chart = try SubgroupChart.xbarS([[1, 3], [2, 4, 6]])
+        #expect(agrees(chart.sigma, with: "2.0146061"))
+        #expect(close(chart.processCenter, 3.2, relative: 1e-15))
+        // X-bar UCL: 3.2 + 3σ/√2 = 7.4736249 and 3.2 + 3σ/√3 = 6.6894001.
+        #expect(agrees(chart.primary.upper[0], with: "7.4736249"))
+        #expect(agrees(chart.primary.upper[1], with: "6.6894001"))
+        // S chart: center c4σ = 1.6074231 and 1.7853982; UCL c4σ + 3σ√(1 − c4²) = 5.2506989 and 4.5852053.
+        let deviation = try #require(chart.secondary)
+        #expect(agrees(deviation.center[0], with: "1.6074231"))
+        #expect(agrees(deviation.center[1], with: "1.7853982"))
+        #expect(agrees(deviation.upper[0], with: "5.2506989"))
+        #expect(agrees(deviation.upper[1], with: "4.5852053"))
+        #expect(deviation.lower[0] == 0 && deviation.lower[1] == 0)
+    }
+
     @Test func knownStandardsReplaceEstimates() throws {
         // μ = 74, σ = 0.01, n = 5: limits 74 ± 3·0.01/√5 = 74 ± 0.0134164; R chart center d2σ = 0.02325929.
         let chart = try SubgroupChart.xbarR(
