@@ -114,6 +114,20 @@ import Testing
         #expect(updates.filter(\.lowerSignal).map(\.index) == cusum.lowerSignals)
     }
 
+    @Test func phaseTwoMonitorFromPhaseOneLimits() throws {
+        // Phase I on the first 25 piston-ring subgroups; the 15 phase II subgroups fed live signal at
+        // their 12th to 14th (samples 37 to 39 of Montgomery's Table 6.4), as the batch chart does.
+        let phaseOne = try SubgroupChart.xbarR(Array(PublishedData.pistonRings.prefix(25)))
+        var monitor = try SubgroupMonitor(limitsOf: phaseOne)
+        var beyond: [Int] = []
+        for subgroup in PublishedData.pistonRings.dropFirst(25) {
+            let update = try monitor.add(subgroup: subgroup)
+            if update.mean.isBeyond { beyond.append(update.mean.index) }
+        }
+        #expect(beyond == [11, 12, 13])
+        #expect(throws: SPCError.self) { try IndividualsMonitor(limitsOf: phaseOne) }
+    }
+
     @Test func badPointsAreNamed() throws {
         var individuals = try IndividualsMonitor(center: 0, sigma: 1)
         _ = try individuals.add(1)
