@@ -29,6 +29,8 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidSpecification(lower: Double, upper: Double)
     /// No specification limit was given for a capability study.
     case missingSpecification
+    /// A chart of type `actual` was given where `expected` is needed (e.g. limits for a monitor).
+    case wrongChartType(expected: String, actual: String)
 
     public var description: String {
         switch self {
@@ -58,6 +60,8 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
             return "specification: LSL \(lower) must be below USL \(upper)"
         case .missingSpecification:
             return "specification: give at least one of LSL and USL"
+        case .wrongChartType(let expected, let actual):
+            return "chart type \(actual) given where \(expected) is needed"
         }
     }
 }

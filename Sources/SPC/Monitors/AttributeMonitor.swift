@@ -9,8 +9,8 @@ public struct AttributeMonitor: Sendable {
 
     private var track: ShewhartTrack
 
-    /// - Throws: `SPCError.invalidParameter` for a type that is not an attribute chart or a rate out of
-    ///   its domain.
+    /// - Throws: `SPCError.wrongChartType` for a type that is not an attribute chart,
+    ///   `SPCError.invalidParameter` for a rate out of its domain.
     public init(type: ChartType, rate: Double, rules: RunRuleSet = .none) throws(SPCError) {
         switch type {
         case .p, .np:
@@ -22,7 +22,7 @@ public struct AttributeMonitor: Sendable {
                 throw .invalidParameter(name: "center", value: rate, reason: "a defect rate must be non-negative")
             }
         default:
-            throw .invalidParameter(name: "type", value: .nan, reason: "\(type.rawValue) is not an attribute chart")
+            throw .wrongChartType(expected: "p, np, c or u", actual: type.rawValue)
         }
         self.type = type
         self.rate = rate

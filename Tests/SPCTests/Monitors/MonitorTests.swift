@@ -125,7 +125,7 @@ import Testing
             if update.mean.isBeyond { beyond.append(update.mean.index) }
         }
         #expect(beyond == [11, 12, 13])
-        #expect(throws: SPCError.self) { try IndividualsMonitor(limitsOf: phaseOne) }
+        #expect(throws: SPCError.wrongChartType(expected: "imr", actual: "xbar-r")) { try IndividualsMonitor(limitsOf: phaseOne) }
     }
 
     @Test func badPointsAreNamed() throws {
