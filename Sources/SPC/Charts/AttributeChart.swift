@@ -97,7 +97,8 @@ public enum AttributeChart {
         return ChartAnalysis(
             type: type, primary: outcome.primary, secondary: nil, processCenter: rate,
             sigma: isBinomial ? (rate * (1 - rate)).squareRoot() : rate.squareRoot(),
-            sigmaMethod: isBinomial ? .binomial : .poisson, phaseOne: outcome.window, excluded: outcome.excluded)
+            sigmaMethod: isBinomial ? .binomial : .poisson, phaseOne: outcome.window, excluded: outcome.excluded,
+            smoothing: nil)
     }
 
     /// The plotted statistic, center and σ of one row: p = D/n with p̄ and √(p̄(1 − p̄)/n); np = D with

@@ -13,6 +13,12 @@ public struct CUSUMChart: Sendable, Equatable {
     public var sigma: Double
     /// How σ was obtained.
     public var sigmaMethod: SigmaMethod
+    /// Reference value k in σ units.
+    public var k: Double
+    /// Decision interval h in σ units.
+    public var h: Double
+    /// FIR head start as a fraction of H.
+    public var headStart: Double
     /// Reference value K = kσ in data units.
     public var referenceValue: Double
     /// Decision interval H = hσ in data units.
@@ -60,6 +66,9 @@ public struct CUSUMChart: Sendable, Equatable {
             if step.upperSignal { upperSignals.append(row) }
             if step.lowerSignal { lowerSignals.append(row) }
         }
+        self.k = k
+        self.h = h
+        self.headStart = headStart
         self.center = estimate.parameters.center
         self.sigma = estimate.parameters.sigma
         self.sigmaMethod = estimate.method

@@ -18,4 +18,6 @@ public struct ChartAnalysis: Sendable, Equatable {
     public var phaseOne: Range<Int>
     /// Phase I rows dropped as out of control before the final estimate (ascending).
     public var excluded: [Int]
+    /// λ and L of an EWMA chart; nil for the other charts.
+    public var smoothing: EWMASmoothing?
 }

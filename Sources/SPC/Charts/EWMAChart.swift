@@ -45,7 +45,8 @@ public enum EWMAChart {
             lower: .perPoint(sigmas.map { center - width * $0 }), upper: .perPoint(sigmas.map { center + width * $0 }))
         return ChartAnalysis(
             type: .ewma, primary: chart, secondary: nil, processCenter: center, sigma: parameters.sigma,
-            sigmaMethod: estimate.method, phaseOne: estimate.window, excluded: [])
+            sigmaMethod: estimate.method, phaseOne: estimate.window, excluded: [],
+            smoothing: EWMASmoothing(lambda: lambda, width: width))
     }
 }
 

@@ -49,7 +49,7 @@ public enum IndividualsChart {
         return ChartAnalysis(
             type: .individuals, primary: outcome.primary, secondary: outcome.secondary,
             processCenter: outcome.parameters.center, sigma: outcome.parameters.sigma, sigmaMethod: method,
-            phaseOne: outcome.window, excluded: outcome.excluded)
+            phaseOne: outcome.window, excluded: outcome.excluded, smoothing: nil)
     }
 
     static func validate(_ values: [Double]) throws(SPCError) {

@@ -125,7 +125,7 @@ public enum SubgroupChart {
         return ChartAnalysis(
             type: usesRange ? .xbarR : .xbarS, primary: outcome.primary, secondary: outcome.secondary,
             processCenter: outcome.parameters.center, sigma: outcome.parameters.sigma, sigmaMethod: method,
-            phaseOne: outcome.window, excluded: outcome.excluded)
+            phaseOne: outcome.window, excluded: outcome.excluded, smoothing: nil)
     }
 
     static func build(_ summaries: [Summary], parameters: Parameters, usesRange: Bool, rules: RunRuleSet) -> (ControlChart, ControlChart) {

@@ -59,7 +59,7 @@ struct SPCCapabilityCommand: ParsableCommand {
         } catch let error as SPCError {
             throw error.inputError(file: file)
         }
-        try SPCJSON.write(CapabilityReport.json(study))
+        try SPCJSON.write(study)
     }
 
     func parseMethod() throws -> SigmaMethod {

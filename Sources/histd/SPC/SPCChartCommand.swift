@@ -59,13 +59,11 @@ struct SPCChartCommand: ParsableCommand {
             throw SPCInputError(item: "--rules", message: "EWMA and CUSUM charts take no run rules (their points are autocorrelated)")
         }
         let table = try CSVNumberTable(contentsOf: file)
-        let report: [String: Any]
         do {
-            report = try compute(chartType, table: table, options: options)
+            try compute(chartType, table: table, options: options)
         } catch let error as SPCError {
             throw error.inputError(file: file)
         }
-        try SPCJSON.write(report)
     }
 
     func parseType() throws -> ChartType {
@@ -104,32 +102,30 @@ struct SPCChartCommand: ParsableCommand {
         return lower..<upper
     }
 
-    func compute(_ chartType: ChartType, table: CSVNumberTable, options: ChartOptions) throws -> [String: Any] {
+    /// Computes the chart and prints it.
+    func compute(_ chartType: ChartType, table: CSVNumberTable, options: ChartOptions) throws {
         switch chartType {
         case .xbarR:
-            return ChartReport.json(try SubgroupChart.xbarR(table.rows, options: options))
+            try SPCJSON.write(SubgroupChart.xbarR(table.rows, options: options))
         case .xbarS:
-            return ChartReport.json(try SubgroupChart.xbarS(table.rows, options: options))
+            try SPCJSON.write(SubgroupChart.xbarS(table.rows, options: options))
         case .individuals:
-            return ChartReport.json(try IndividualsChart.analyze(table.singleColumn(), options: options))
+            try SPCJSON.write(IndividualsChart.analyze(table.singleColumn(), options: options))
         case .c:
-            return ChartReport.json(try AttributeChart.c(defects: table.singleColumn(), options: options))
+            try SPCJSON.write(AttributeChart.c(defects: table.singleColumn(), options: options))
         case .p:
             let (defectives, sizes) = try table.pairs("defectives", "size")
-            return ChartReport.json(try AttributeChart.p(defectives: defectives, sizes: sizes, options: options))
+            try SPCJSON.write(AttributeChart.p(defectives: defectives, sizes: sizes, options: options))
         case .np:
             let (defectives, sizes) = try table.pairs("defectives", "size")
-            return ChartReport.json(try AttributeChart.np(defectives: defectives, sizes: sizes, options: options))
+            try SPCJSON.write(AttributeChart.np(defectives: defectives, sizes: sizes, options: options))
         case .u:
             let (defects, units) = try table.pairs("defects", "units")
-            return ChartReport.json(try AttributeChart.u(defects: defects, units: units, options: options))
+            try SPCJSON.write(AttributeChart.u(defects: defects, units: units, options: options))
         case .ewma:
-            var report = ChartReport.json(try EWMAChart.analyze(table.singleColumn(), lambda: lambda, width: width, options: options))
-            report["lambda"] = lambda
-            report["L"] = width
-            return report
+            try SPCJSON.write(EWMAChart.analyze(table.singleColumn(), lambda: lambda, width: width, options: options))
         case .cusum:
-            return ChartReport.json(try CUSUMChart(table.singleColumn(), k: k, h: h, headStart: headStart, options: options), k: k, h: h, headStart: headStart)
+            try SPCJSON.write(CUSUMChart(table.singleColumn(), k: k, h: h, headStart: headStart, options: options))
         }
     }
 }

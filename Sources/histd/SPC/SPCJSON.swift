@@ -1,19 +1,11 @@
 import Foundation
 
-/// JSON output helpers of `histd spc`: non-finite numbers become null, keys are sorted.
+/// JSON output of `histd spc`: the SPC types encode themselves with the documented keys; keys sorted.
 enum SPCJSON {
-    static var null: Any { NSNull() }
-
-    static func number(_ value: Double) -> Any {
-        value.isFinite ? value : NSNull()
-    }
-
-    static func number(_ value: Double?) -> Any {
-        value.map { number($0) } ?? NSNull()
-    }
-
-    static func write(_ object: [String: Any]) throws {
-        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    static func write(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let data = try encoder.encode(value)
         FileHandle.standardOutput.write(data)
         FileHandle.standardOutput.write(Data("\n".utf8))
     }
