@@ -1,10 +1,10 @@
 /// Attribute charts: p and np (defectives in samples of size nᵢ), c (defects), u (defects per unit).
 ///
 /// - p: p̄ = ΣDᵢ/Σnᵢ, limits p̄ ± 3√(p̄(1 − p̄)/nᵢ) (Montgomery, Introduction to Statistical
-///   Quality Control, 7th ed., §7.2.1 eq. 7.8, §7.2.2 for variable sample size);
-/// - np: center nᵢp̄, limits nᵢp̄ ± 3√(nᵢp̄(1 − p̄)) (§7.2.1 eq. 7.13);
-/// - c: limits c̄ ± 3√c̄ (§7.3.1 eq. 7.17);
-/// - u: ū = Σcᵢ/Σnᵢ, limits ū ± 3√(ū/nᵢ) (§7.3.1 eq. 7.19).
+///   Quality Control, 7th ed., §7.2.1, §7.2.2 for variable sample size);
+/// - np: center nᵢp̄, limits nᵢp̄ ± 3√(nᵢp̄(1 − p̄)) (§7.2.1);
+/// - c: limits c̄ ± 3√c̄ (§7.3.1);
+/// - u: ū = Σcᵢ/Σnᵢ, limits ū ± 3√(ū/nᵢ) (§7.3.1).
 /// Lower limits clip at 0. The upper limit of a p chart is not clipped at 1.
 public enum AttributeChart {
     /// A p chart of `defectives[i]` out of `sizes[i]`. `standards.center` is a known p.

@@ -4,7 +4,7 @@
 /// K = kσ, H = hσ; C⁺ᵢ = max(0, xᵢ − (μ₀ + K) + C⁺ᵢ₋₁), C⁻ᵢ = max(0, (μ₀ − K) − xᵢ + C⁻ᵢ₋₁),
 /// C⁺₀ = C⁻₀ = head start × H; a side signals at every point where its sum strictly exceeds H; the
 /// sums are not reset after a signal (Montgomery, Introduction to Statistical Quality Control,
-/// 7th ed., §9.1.2 eqs. 9.2–9.3, §9.1.3 for k and h, §9.1.7 for FIR; Lucas & Crosier, Technometrics
+/// 7th ed., §9.1.2, §9.1.3 for k and h, §9.1.7 for FIR; Lucas & Crosier, Technometrics
 /// 24(3), 1982).
 public struct CUSUMChart: Sendable, Equatable {
     /// Target μ₀.

@@ -8,7 +8,7 @@ import Darwin
 ///
 /// z₀ = μ₀, zᵢ = λxᵢ + (1 − λ)zᵢ₋₁; limits μ₀ ± Lσ√(λ/(2 − λ)·[1 − (1 − λ)^{2i}]) for the i-th
 /// point (i from 1), which tend to μ₀ ± Lσ√(λ/(2 − λ)) (Montgomery, Introduction to Statistical
-/// Quality Control, 7th ed., §9.2.1, eqs. 9.22–9.25). Run rules do not apply (the zᵢ are
+/// Quality Control, 7th ed., §9.2.1). Run rules do not apply (the zᵢ are
 /// autocorrelated); `violations` is empty and `beyond` lists the signals.
 public enum EWMAChart {
     /// An EWMA chart. μ₀ and σ come from `options.standards` or from the phase I rows (mean, and mr

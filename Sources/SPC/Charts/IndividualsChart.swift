@@ -5,7 +5,7 @@
 /// deviation of the N phase I values made unbiased (Montgomery 7th ed. §6.3.1; qcc `sd.xbar.one`
 /// "SD"). With `dropOutOfControl`, only the individuals chart decides which rows are dropped. Individuals limits x̄ ± 3σ; MR chart
 /// center d2(2)σ = MR̄, limits 0 and (d2(2) + 3d3(2))σ = D4(2)·MR̄ ≈ 3.267·MR̄
-/// (Montgomery, Introduction to Statistical Quality Control, 7th ed., §6.4, eqs. 6.33–6.34).
+/// (Montgomery, Introduction to Statistical Quality Control, 7th ed., §6.4).
 public enum IndividualsChart {
     /// An I-MR chart. Sigma methods: mr (default), sd, or a known σ.
     ///

@@ -3,8 +3,8 @@
 /// Center x̿ = Σnᵢx̄ᵢ/Σnᵢ. X-bar limits x̿ ± 3σ/√nᵢ; R chart center d2(nᵢ)σ, limits d2σ ± 3d3σ;
 /// S chart center c4(nᵢ)σ, limits c4σ ± 3σ√(1 − c4²); lower limits clip at 0. With equal sizes and
 /// σ = R̄/d2 (or s̄/c4) these are the familiar x̿ ± A2R̄, D3R̄, D4R̄ (x̿ ± A3s̄, B3s̄, B4s̄)
-/// (Montgomery, Introduction to Statistical Quality Control, 7th ed., §6.2.1 eqs. 6.4–6.5, §6.3.1
-/// eqs. 6.27–6.29, §6.3.2 for variable sample size; qcc `stats.xbar`, `sd.xbar`).
+/// (Montgomery, Introduction to Statistical Quality Control, 7th ed., §6.2.1, §6.3.1,
+/// §6.3.2 for variable sample size; qcc `stats.xbar`, `sd.xbar`).
 public enum SubgroupChart {
     /// An X-bar/R chart. Each subgroup needs 2 to `ControlChartConstants.maximumRangeSubgroupSize`
     /// values. Sigma methods: rbar (default), sbar, sd, or a known σ.

@@ -13,7 +13,7 @@ import Synchronization
 /// - `d3(n)` = SD[R]/σ from E[R²] = 2 ∫∫_{s<t} [1 − (1 − Φ(s))ⁿ − Φ(t)ⁿ + (Φ(t) − Φ(s))ⁿ] ds dt
 ///   (the same order-statistic argument; Harter 1960 tabled these values).
 /// - `c4(n)` = E[s]/σ = √(2/(n−1)) Γ(n/2)/Γ((n−1)/2), exact through `lgamma`
-///   (Montgomery §6.3.1, eq. 6.26 and Appendix VI).
+///   (Montgomery §6.3.1 and Appendix VI).
 /// - A2 = 3/(d2√n), A3 = 3/(c4√n), D3 = max(0, 1 − 3d3/d2), D4 = 1 + 3d3/d2,
 ///   B3 = max(0, 1 − 3√(1−c4²)/c4), B4 = 1 + 3√(1−c4²)/c4 (Montgomery §6.2.1, §6.3.1).
 ///

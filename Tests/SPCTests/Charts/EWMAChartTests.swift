@@ -5,7 +5,7 @@ import Testing
     let standards = KnownStandards(center: 10, sigma: 1)
 
     @Test func montgomeryExample9_2() throws {
-        // λ = 0.1, L = 2.7, μ0 = 10, σ = 1 on Table 9.1 (Montgomery 7th ed. Example 9.2, Table 9.11).
+        // λ = 0.1, L = 2.7, μ0 = 10, σ = 1 on Table 9.1 (Montgomery 7th ed. §9.2.1 example).
         let chart = try EWMAChart.analyze(PublishedData.table9_1, lambda: 0.1, width: 2.7, options: ChartOptions(standards: standards))
         // z1 = 0.1·9.45 + 0.9·10 = 9.945; z2 = 0.1·7.99 + 0.9·9.945 = 9.7495.
         #expect(close(chart.primary.statistics[0] ?? 0, 9.945, relative: 1e-14))
@@ -15,7 +15,7 @@ import Testing
         #expect(agrees(chart.primary.upper[1], with: "10.36325"))
         // The limits approach 10 ± 2.7√(0.1/1.9) = 10 ± 0.6194225.
         #expect(agrees(chart.primary.upper[29], with: "10.62"))
-        // Table 9.11: z28 = 10.5731 < UCL 10.6186, z29 = 10.6468 > 10.6187, z30 = 10.6341 > 10.6189:
+        // Montgomery tabulates z28 = 10.5731 < UCL 10.6186, z29 = 10.6468 > 10.6187, z30 = 10.6341 > 10.6189:
         // the chart signals at observation 29 and 30.
         #expect(agrees(chart.primary.statistics[27] ?? 0, with: "10.5731"))
         #expect(agrees(chart.primary.statistics[28] ?? 0, with: "10.6468"))

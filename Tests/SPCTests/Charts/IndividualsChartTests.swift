@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct IndividualsChartTests {
     @Test func viscosityMatchesQcc() throws {
-        // Montgomery Example 6.5 / qcc xbar.one. Moving ranges: 0.70, 0.95, 0.19, 0.35, 0.56, 0.34, 0.41,
+        // Montgomery §6.4 / qcc xbar.one. Moving ranges: 0.70, 0.95, 0.19, 0.35, 0.56, 0.34, 0.41,
         // 0.22, 0.29, 0.42, 0.62, 0.54, 0.42, 0.72; sum 6.73, MR̄ = 6.73/14 = 0.4807143.
         let chart = try IndividualsChart.analyze(PublishedData.viscosity)
         #expect(agrees(chart.processCenter, with: "33.52333"))

@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test func pistonRingsPhaseTwoSignalsAtSample37() throws {
-        // Montgomery Example 6.1, Table 6.4: the means of samples 37, 38, 39 (1-based) are
+        // Montgomery §6.2.1 phase II data: the means of samples 37, 38, 39 (1-based) are
         // (74.015+74.020+74.024+74.005+74.019)/5 = 74.0166, 74.0196 and 74.0234, above UCL 74.0143;
         // sample 40 is 74.0128 and sample 35 is 74.0126, inside.
         let chart = try SubgroupChart.xbarR(PublishedData.pistonRings, options: ChartOptions(phaseOne: phaseOne))

@@ -116,7 +116,7 @@ import Testing
 
     @Test func phaseTwoMonitorFromPhaseOneLimits() throws {
         // Phase I on the first 25 piston-ring subgroups; the 15 phase II subgroups fed live signal at
-        // their 12th to 14th (samples 37 to 39 of Montgomery's Table 6.4), as the batch chart does.
+        // their 12th to 14th (samples 37 to 39 of Montgomery's phase II data, §6.2.1), as the batch chart does.
         let phaseOne = try SubgroupChart.xbarR(Array(PublishedData.pistonRings.prefix(25)))
         var monitor = try SubgroupMonitor(limitsOf: phaseOne)
         var beyond: [Int] = []

@@ -1,7 +1,7 @@
 /// Data sets of published worked examples, typed from the tables cited on each.
 enum PublishedData {
     /// Inside diameters (mm) of forged piston rings, 40 subgroups of 5: the first 25 are phase I.
-    /// Montgomery, Introduction to Statistical Quality Control, 7th ed., Tables 6.3 and 6.4; R qcc
+    /// Montgomery, Introduction to Statistical Quality Control, 7th ed., §6.2.1 (phase I and phase II data); R qcc
     /// data set `pistonrings`.
     static let pistonRings: [[Double]] = [
         [74.030, 74.002, 74.019, 73.992, 74.008],
@@ -66,7 +66,7 @@ enum PublishedData {
         10.90, 9.33, 12.29, 11.50, 10.60, 11.08, 10.38, 11.62, 11.31, 10.52,
     ]
 
-    /// Viscosity of 15 batches. Montgomery 7th ed. Example 6.5 (individuals chart); qcc `xbar.one`
+    /// Viscosity of 15 batches. Montgomery 7th ed. §6.4 (individuals chart example); qcc `xbar.one`
     /// example.
     static let viscosity: [Double] = [
         33.75, 33.05, 34, 33.81, 33.46, 34.02, 33.68, 33.27, 33.49, 33.20, 33.62, 33.00, 33.54, 33.12, 33.84,
