@@ -14,6 +14,7 @@ let package = Package(
     targets: [
         benchmarkTarget("CompressionBenchmarks", module: "Compression"),
         benchmarkTarget("OEEBenchmarks", module: "OEE"),
+        benchmarkTarget("SPCBenchmarks", module: "SPC"),
     ]
 )
 
