@@ -1,5 +1,6 @@
 import Benchmark
 import Compression
+import Foundation
 
 /// Encode and decode throughput of every codec on 1,000,000 generated samples shaped like plant data.
 /// One iteration codes all of them, so its wall-clock time in milliseconds is nanoseconds per value.
@@ -14,6 +15,7 @@ let benchmarks: @Sendable () -> Void = {
     // Encoded once here, so that the decode benchmarks measure decoding only.
     let temperatureStream = encodeFloats(data.temperatures)
     let vibrationStream = encodeFloats(data.vibration)
+    let waveStream = encodeFloats(data.wave)
     let timestampStream = (try? encodeTimestamps(data.timestamps)) ?? []
     let counterStream = encodeIntegers(data.counter)
     var stateEncoder = RunLengthEncoder()
@@ -32,11 +34,23 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(output)
         }
     }
-    Benchmark("Float encode, XOR path (full-precision vibration)") { benchmark in
+    Benchmark("Float encode, split path (full-precision vibration)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(encodeFloats(data.vibration)) }
     }
-    Benchmark("Float decode, XOR path (full-precision vibration)") { benchmark in
+    Benchmark("Float decode, split path (full-precision vibration)") { benchmark in
         let decoder = try FloatDecoder(vibrationStream)
+        var output = [Double](repeating: 0, count: count)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
+            blackHole(output)
+        }
+    }
+    Benchmark("Float encode, XOR path (smooth full-precision wave)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(encodeFloats(data.wave)) }
+    }
+    Benchmark("Float decode, XOR path (smooth full-precision wave)") { benchmark in
+        let decoder = try FloatDecoder(waveStream)
         var output = [Double](repeating: 0, count: count)
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations {
@@ -115,6 +129,7 @@ func encodeIntegers(_ values: [Int64]) -> [UInt8] {
 struct GeneratedSeries {
     var temperatures: [Double] = []
     var vibration: [Double] = []
+    var wave: [Double] = []
     var timestamps: [Int64] = []
     var counter: [Int64] = []
     var states: [Int64] = []
@@ -134,7 +149,9 @@ struct GeneratedSeries {
         for index in 0..<count {
             tenths += Int64(next() % 5) - 2
             temperatures.append(Double(tenths) / 10)
-            vibration.append(Double(next() >> 11) / Double(1 << 53))
+            vibration.append(2.0 * exp(0.1 * (Double(next() >> 11) / Double(1 << 53) - 0.5)))
+            // A slow drift held for a few samples, as a poorly quantised analog channel repeats readings.
+            wave.append(index % 4 == 0 ? 50 + 20 * sin(Double(index) * 1e-4) : wave[index - 1])
             timestamps.append(1_732_200_000_000_000_000 + Int64(index) * 1_000_000_000 + (Int64(next() % 5) - 2) * 1_000_000)
             if next() % 3 == 0 { parts += 1 }
             counter.append(parts)

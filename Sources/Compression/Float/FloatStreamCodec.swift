@@ -17,6 +17,9 @@ enum FloatStreamCodec: VectorCodec {
 
     /// Above this many bits per value the decimal coding is compared against XOR coding.
     @usableFromInline static let decimalComparisonThreshold = 24
+    /// Above this many bits per value of XOR coding the exponent/mantissa split is tried too: the split
+    /// costs about 52 mantissa bits plus the exponent's, so below this it cannot win.
+    @usableFromInline static let splitComparisonThreshold = 50
 
     @inlinable
     static func encodeVector(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
@@ -27,15 +30,27 @@ enum FloatStreamCodec: VectorCodec {
             writer.append(contentsOf: decimal.bytes)
             return
         }
-        var xor = ByteWriter(capacity: values.count * 8 + 16)
-        xor.append(VectorKind.xor.rawValue)
-        XorVectorCodec.encode(values, into: &xor)
-        var split = ByteWriter(capacity: values.count * 8 + 16)
-        split.append(VectorKind.bitSplit.rawValue)
-        BitSplitVectorCodec.encode(values, into: &split)
-        var best = xor.count <= split.count ? xor.bytes : split.bytes
-        if isDecimal && decimal.count <= best.count { best = decimal.bytes }
-        writer.append(contentsOf: best)
+        // XOR's size is cheap to compute exactly; the split pays only for noise in most mantissa bits.
+        let xorBytes = 1 + (XorVectorCodec.encodedBitCount(values) + 7) / 8
+        if isDecimal && decimal.count <= xorBytes {
+            writer.append(contentsOf: decimal.bytes)
+            return
+        }
+        if xorBytes * 8 > values.count * splitComparisonThreshold {
+            var split = ByteWriter(capacity: values.count * 8 + 16)
+            split.append(VectorKind.bitSplit.rawValue)
+            BitSplitVectorCodec.encode(values, into: &split)
+            if split.count < xorBytes && !(isDecimal && decimal.count <= split.count) {
+                writer.append(contentsOf: split.bytes)
+                return
+            }
+            if isDecimal && decimal.count <= split.count {
+                writer.append(contentsOf: decimal.bytes)
+                return
+            }
+        }
+        writer.append(VectorKind.xor.rawValue)
+        XorVectorCodec.encode(values, into: &writer)
     }
 
     @inlinable
