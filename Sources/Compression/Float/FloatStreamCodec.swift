@@ -13,6 +13,7 @@ enum FloatStreamCodec: VectorCodec {
         case decimal = 0
         case xor = 1
         case bitSplit = 2
+        case dictionary = 3
     }
 
     /// Above this many bits per value the decimal coding is compared against XOR coding.
@@ -21,8 +22,31 @@ enum FloatStreamCodec: VectorCodec {
     /// costs about 52 mantissa bits plus the exponent's, so below this it cannot win.
     @usableFromInline static let splitComparisonThreshold = 50
 
+    /// Above this many bits per value a dictionary coding is tried as well.
+    @usableFromInline static let dictionaryComparisonThreshold = 4
+
     @inlinable
     static func encodeVector(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
+        encodeVector(values, into: &writer, allowDictionary: true)
+    }
+
+    /// Encodes one vector; a dictionary's own entries are coded with `allowDictionary` false.
+    @inlinable
+    static func encodeVector(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter, allowDictionary: Bool) {
+        var best = ByteWriter(capacity: values.count * 2 + 16)
+        encodeWithoutDictionary(values, into: &best)
+        if allowDictionary && values.count > 1 && best.count * 8 > values.count * dictionaryComparisonThreshold {
+            var dictionary = ByteWriter(capacity: values.count + 64)
+            dictionary.append(VectorKind.dictionary.rawValue)
+            if DictionaryVectorCodec.encode(values, into: &dictionary) && dictionary.count < best.count {
+                best = dictionary
+            }
+        }
+        writer.append(contentsOf: best.bytes)
+    }
+
+    @inlinable
+    static func encodeWithoutDictionary(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
         var decimal = ByteWriter(capacity: values.count * 2 + 16)
         decimal.append(VectorKind.decimal.rawValue)
         let isDecimal = DecimalVectorCodec.encode(values, into: &decimal)
@@ -59,6 +83,17 @@ enum FloatStreamCodec: VectorCodec {
         count: Int,
         into output: UnsafeMutablePointer<Double>
     ) throws(CompressionError) {
+        try decodeVector(&reader, count: count, into: output, allowDictionary: true)
+    }
+
+    /// Decodes one vector; a dictionary inside a dictionary is corrupt input, not a recursion.
+    @inlinable
+    static func decodeVector(
+        _ reader: inout ByteReader,
+        count: Int,
+        into output: UnsafeMutablePointer<Double>,
+        allowDictionary: Bool
+    ) throws(CompressionError) {
         guard count > 0 else { return }
         let kindOffset = reader.offset
         let kindByte = try reader.readByte()
@@ -69,6 +104,10 @@ enum FloatStreamCodec: VectorCodec {
             try XorVectorCodec.decode(&reader, count: count, into: output)
         case .bitSplit:
             try BitSplitVectorCodec.decode(&reader, count: count, into: output)
+        case .dictionary where allowDictionary:
+            try DictionaryVectorCodec.decode(&reader, count: count, into: output)
+        case .dictionary:
+            throw reader.corrupt("a dictionary inside a dictionary", at: kindOffset)
         case nil:
             throw reader.corrupt("unknown float vector kind \(kindByte)", at: kindOffset)
         }

@@ -104,6 +104,7 @@ struct CodecBenchmark {
                 summary.splitDecimalVectors += chunkSummary.splitDecimalVectors
                 summary.xorVectors += chunkSummary.xorVectors
                 summary.bitSplitVectors += chunkSummary.bitSplitVectors
+                summary.dictionaryVectors += chunkSummary.dictionaryVectors
                 summary.exceptions += chunkSummary.exceptions
             }
             let codec = summary.label + (zstdUsed > 0 ? " +zstd" : "")
