@@ -20,54 +20,64 @@ enum DictionaryVectorCodec {
         guard count > 0 else { return false }
         // Open addressing over bit patterns, 1,024 slots: at most a quarter full when it succeeds.
         let slotCount = 1024
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: slotCount + maximumEntries) { storage in
-            guard let base = storage.baseAddress else { return false }
-            let slots = UnsafeMutableBufferPointer(start: base, count: slotCount)
-            let entries = UnsafeMutableBufferPointer(start: base + slotCount, count: maximumEntries)
-            // Slot value 0 marks empty, so patterns are stored plus one (wrapping: UInt64.max maps to 0,
-            // which is then kept out of the table and counted separately).
-            slots.initialize(repeating: 0)
-            var entryCount = 0
-            var hasMaximumPattern = false
-            for value in values {
-                let pattern = value.bitPattern
-                if pattern == UInt64.max {
-                    if !hasMaximumPattern {
-                        hasMaximumPattern = true
-                        guard entryCount < maximumEntries else { return false }
-                        entries[entryCount] = pattern
-                        entryCount += 1
-                    }
-                    continue
-                }
-                var slot = Int(truncatingIfNeeded: (pattern &* 0x9E37_79B9_7F4A_7C15) >> 54)
-                while true {
-                    let stored = slots[slot]
-                    if stored == pattern &+ 1 { break }
-                    if stored == 0 {
-                        guard entryCount < maximumEntries else { return false }
-                        slots[slot] = pattern &+ 1
-                        entries[entryCount] = pattern
-                        entryCount += 1
-                        break
-                    }
-                    slot = (slot + 1) & (slotCount - 1)
-                }
-            }
-            // Numeric order for finite values keeps indices of close readings close; NaNs go last.
-            var sorted = UnsafeMutableBufferPointer(rebasing: entries[0..<entryCount])
-            sorted.sort { orderKey($0) < orderKey($1) }
-            writer.appendVarint(UInt64(entryCount))
-            sorted.withMemoryRebound(to: Double.self) { dictionary in
-                FloatStreamCodec.encodeVector(UnsafeBufferPointer(dictionary), into: &writer, allowDictionary: false)
-            }
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * slotCount + 2 * maximumEntries) { storage in
             withUnsafeTemporaryAllocation(of: Int64.self, capacity: count) { indices in
+                guard let base = storage.baseAddress else { return false }
+                // Slot pattern 0 marks an empty slot, so patterns are stored plus one; the all-ones
+                // pattern, which would wrap to 0, gets its entry outside the table.
+                let slotPatterns = UnsafeMutableBufferPointer(start: base, count: slotCount)
+                let slotEntries = UnsafeMutableBufferPointer(start: base + slotCount, count: slotCount)
+                let entries = UnsafeMutableBufferPointer(start: base + 2 * slotCount, count: maximumEntries)
+                let ranks = UnsafeMutableBufferPointer(start: base + 2 * slotCount + maximumEntries, count: maximumEntries)
+                slotPatterns.initialize(repeating: 0)
+                var entryCount = 0
+                var maximumPatternEntry: Int64 = -1
                 for index in 0..<count {
-                    indices[index] = Int64(position(of: values[index].bitPattern, in: UnsafeBufferPointer(sorted)))
+                    let pattern = values[index].bitPattern
+                    if pattern == UInt64.max {
+                        if maximumPatternEntry < 0 {
+                            guard entryCount < maximumEntries else { return false }
+                            entries[entryCount] = pattern
+                            maximumPatternEntry = Int64(entryCount)
+                            entryCount += 1
+                        }
+                        indices[index] = maximumPatternEntry
+                        continue
+                    }
+                    var slot = Int(truncatingIfNeeded: (pattern &* 0x9E37_79B9_7F4A_7C15) >> 54)
+                    while true {
+                        let stored = slotPatterns[slot]
+                        if stored == pattern &+ 1 {
+                            indices[index] = Int64(bitPattern: slotEntries[slot])
+                            break
+                        }
+                        if stored == 0 {
+                            guard entryCount < maximumEntries else { return false }
+                            slotPatterns[slot] = pattern &+ 1
+                            slotEntries[slot] = UInt64(entryCount)
+                            entries[entryCount] = pattern
+                            indices[index] = Int64(entryCount)
+                            entryCount += 1
+                            break
+                        }
+                        slot = (slot + 1) & (slotCount - 1)
+                    }
                 }
+                // Numeric order for non-NaN values keeps indices of close readings close.
+                var order = (0..<entryCount).map { $0 }
+                order.sort { orderKey(entries[$0]) < orderKey(entries[$1]) }
+                writer.appendVarint(UInt64(entryCount))
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: entryCount) { dictionary in
+                    for (rank, entry) in order.enumerated() {
+                        dictionary[rank] = Double(bitPattern: entries[entry])
+                        ranks[entry] = UInt64(rank)
+                    }
+                    FloatStreamCodec.encodeVector(UnsafeBufferPointer(dictionary), into: &writer, allowDictionary: false)
+                }
+                for index in 0..<count { indices[index] = Int64(ranks[Int(indices[index])]) }
                 IntegerVectorCodec.encode(UnsafeBufferPointer(indices), into: &writer)
+                return true
             }
-            return true
         }
     }
 
@@ -75,19 +85,6 @@ enum DictionaryVectorCodec {
     @inlinable
     static func orderKey(_ pattern: UInt64) -> UInt64 {
         pattern & (1 << 63) != 0 ? ~pattern : pattern | (1 << 63)
-    }
-
-    /// Binary search of `pattern` in entries sorted by `orderKey`.
-    @inlinable
-    static func position(of pattern: UInt64, in sorted: UnsafeBufferPointer<UInt64>) -> Int {
-        let key = orderKey(pattern)
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let middle = (low + high) / 2
-            if orderKey(sorted[middle]) < key { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 
     @inlinable
