@@ -1,0 +1,13 @@
+/// Maps signed integers to unsigned ones so that values near zero get few bits: 0, -1, 1, -2 -> 0, 1, 2, 3.
+@usableFromInline
+enum ZigZag {
+    @inlinable
+    static func encode(_ value: Int64) -> UInt64 {
+        UInt64(bitPattern: (value &<< 1) ^ (value >> 63))
+    }
+
+    @inlinable
+    static func decode(_ value: UInt64) -> Int64 {
+        Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+}

@@ -1,0 +1,50 @@
+/// Decodes what `TimestampEncoder` wrote.
+public struct TimestampDecoder: Sendable {
+    @usableFromInline let stream: VectorStreamDecoder<TimestampVectorCodec>
+
+    /// Checks the stream's header.
+    /// - Throws: `CompressionError` if the bytes are not a timestamp stream of this format version.
+    @inlinable
+    public init(_ bytes: [UInt8]) throws(CompressionError) {
+        stream = try VectorStreamDecoder(bytes)
+    }
+
+    /// Number of timestamps in the stream.
+    @inlinable
+    public var count: Int { stream.count }
+
+    /// Decodes every timestamp into the start of `buffer`, which must hold at least `count` values.
+    /// - Throws: `CompressionError` on corrupt or truncated input or a too small buffer.
+    @inlinable
+    public func decode(into buffer: UnsafeMutableBufferPointer<Int64>) throws(CompressionError) {
+        try stream.decode(into: buffer)
+    }
+
+    /// Decodes every timestamp into a new array.
+    @inlinable
+    public func decodeAll() throws(CompressionError) -> [Int64] {
+        try stream.decodeAll()
+    }
+
+    /// An iterator that decodes one vector at a time.
+    @inlinable
+    public func makeIterator() -> Iterator {
+        Iterator(stream: VectorStreamIterator(stream))
+    }
+
+    /// Hands out timestamps in order; `next()` throws on corrupt input.
+    public struct Iterator: Sendable {
+        @usableFromInline var stream: VectorStreamIterator<TimestampVectorCodec>
+
+        @inlinable
+        init(stream: VectorStreamIterator<TimestampVectorCodec>) {
+            self.stream = stream
+        }
+
+        /// The next timestamp, or nil after the last one.
+        @inlinable
+        public mutating func next() throws(CompressionError) -> Int64? {
+            try stream.next()
+        }
+    }
+}
