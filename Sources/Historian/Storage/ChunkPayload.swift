@@ -1,0 +1,65 @@
+import Compression
+
+/// The bytes of one chunk: the three encoded columns, each with a `UInt32` length prefix, framed
+/// by `BlockFraming` (zstd when it helps, with its own CRC-32).
+enum ChunkPayload {
+    static func encode(timestamps: [UInt8], values: [UInt8], qualities: [UInt8]) -> [UInt8] {
+        var writer = ByteWriter()
+        writer.bytes.reserveCapacity(12 + timestamps.count + values.count + qualities.count)
+        for column in [timestamps, values, qualities] {
+            writer.append(UInt32(column.count))
+            writer.append(contentsOf: column)
+        }
+        return BlockFraming.seal(writer.bytes)
+    }
+
+    /// Decodes a payload of a series of `kind`; `context` names the file for errors, `offset` the chunk's position in it.
+    static func decode(_ payload: [UInt8], kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> DecodedChunk {
+        let block: [UInt8]
+        do throws(CompressionError) {
+            block = try BlockFraming.open(payload)
+        } catch {
+            throw .corrupt(path: context, offset: offset, reason: "chunk frame does not open: \(error)")
+        }
+        guard let columns = splitColumns(block) else {
+            throw .corrupt(path: context, offset: offset, reason: "chunk columns cut short")
+        }
+        let timestamps: [Int64]
+        let bits: [UInt64]
+        let qualities: [Int64]
+        do throws(CompressionError) {
+            timestamps = try TimestampDecoder(columns[0]).decodeAll()
+            switch kind {
+            case .float: bits = try FloatDecoder(columns[1]).decodeAll().map(\.bitPattern)
+            case .integer, .unsigned: bits = try IntegerDecoder(columns[1]).decodeAll().map { UInt64(bitPattern: $0) }
+            case .boolean: bits = try RunLengthDecoder(columns[1]).decodeAll().map { UInt64(bitPattern: $0) }
+            }
+            qualities = try RunLengthDecoder(columns[2]).decodeAll()
+        } catch {
+            throw .corrupt(path: context, offset: offset, reason: "chunk does not decode: \(error)")
+        }
+        guard bits.count == timestamps.count, qualities.count == timestamps.count else {
+            throw .corrupt(path: context, offset: offset, reason: "chunk columns disagree: \(timestamps.count) timestamps, \(bits.count) values, \(qualities.count) qualities")
+        }
+        return DecodedChunk(timestamps: timestamps, bits: bits, qualities: qualities.map { UInt8(clamping: $0) })
+    }
+
+    private static func splitColumns(_ block: [UInt8]) -> [[UInt8]]? {
+        block.withUnsafeBytes { raw -> [[UInt8]]? in
+            var reader = ByteReader(raw)
+            var columns: [[UInt8]] = []
+            for _ in 0..<3 {
+                guard let length = reader.readUInt32(), let column = reader.readBytes(Int(length)) else { return nil }
+                columns.append(column)
+            }
+            return reader.remaining == 0 ? columns : nil
+        }
+    }
+}
+
+/// The columns of a decoded chunk, in time order.
+struct DecodedChunk {
+    var timestamps: [Int64]
+    var bits: [UInt64]
+    var qualities: [UInt8]
+}

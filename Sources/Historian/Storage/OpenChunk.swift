@@ -1,0 +1,49 @@
+import Compression
+
+/// The chunk of one series that is still receiving samples, encoded as they arrive.
+///
+/// Timestamps must not decrease within a chunk; the head seals the chunk and opens a new one
+/// when a sample comes earlier than the chunk's last (the read path merges overlapping chunks).
+struct OpenChunk: Sendable {
+    let series: SeriesID
+    let kind: ValueKind
+    /// The start of the partition window the chunk belongs to.
+    let window: Int64
+    /// Write order; on equal timestamps the chunk with the higher sequence wins.
+    let sequence: UInt64
+    private var timestamps = TimestampEncoder()
+    private var values: ValueEncoder
+    private var qualities = RunLengthEncoder()
+    private(set) var statistics = ChunkStatistics()
+
+    init(series: SeriesID, kind: ValueKind, window: Int64, sequence: UInt64) {
+        self.series = series
+        self.kind = kind
+        self.window = window
+        self.sequence = sequence
+        values = ValueEncoder(kind: kind)
+    }
+
+    var count: Int { statistics.count }
+
+    /// True when `timestamp` can be appended without breaking the non-decreasing order.
+    func accepts(_ timestamp: Int64) -> Bool {
+        statistics.count == 0 || timestamp >= statistics.maxTime
+    }
+
+    /// Appends a sample; the caller checked ``accepts(_:)``.
+    mutating func append(timestamp: Int64, bits: UInt64, quality: UInt8) {
+        // Cannot throw: accepts(_:) guarantees the order.
+        try? timestamps.append(timestamp)
+        values.append(bits: bits)
+        qualities.append(Int64(quality))
+        statistics.add(timestamp: timestamp, value: SampleValue(bits: bits, kind: kind).doubleValue)
+    }
+
+    /// The immutable chunk of everything appended so far.
+    func seal() -> SealedChunk {
+        SealedChunk(
+            series: series, window: window, sequence: sequence, statistics: statistics,
+            payload: ChunkPayload.encode(timestamps: timestamps.encode(), values: values.encode(), qualities: qualities.encode()))
+    }
+}
