@@ -1,0 +1,24 @@
+/// A chunk a query may read: in a partition file or in memory (head), with its statistics.
+struct ChunkReference: Sendable {
+    enum Source: Sendable {
+        case file(PartitionFile, ChunkIndexEntry)
+        case memory([UInt8])
+    }
+
+    let source: Source
+    let statistics: ChunkStatistics
+    let sequence: UInt64
+
+    func decode(kind: ValueKind) throws(HistorianError) -> DecodedChunk {
+        switch source {
+        case .file(let file, let entry):
+            try ChunkPayload.decode(try file.payload(of: entry), kind: kind, context: file.path, offset: entry.offset)
+        case .memory(let payload):
+            try ChunkPayload.decode(payload, kind: kind, context: "head", offset: 0)
+        }
+    }
+
+    func overlaps(_ other: ChunkReference) -> Bool {
+        statistics.minTime <= other.statistics.maxTime && other.statistics.minTime <= statistics.maxTime
+    }
+}

@@ -1,0 +1,88 @@
+/// The chunks of one series that overlap a time range, taken under the engine lock and read after it.
+struct SeriesSnapshot: Sendable {
+    let series: Series
+    /// Sorted by minimum time, then sequence.
+    let chunks: [ChunkReference]
+
+    /// Indices of chunks that overlap no other chunk and hold no duplicate timestamps: their
+    /// samples need no merging, so their statistics are exact for any range that contains them.
+    func isolatedChunks() -> Set<Int> {
+        var isolated = Set<Int>()
+        var reachBefore = Int64.min   // the largest maxTime of the chunks before index
+        for index in chunks.indices {
+            let chunk = chunks[index]
+            let clearBefore = index == 0 || reachBefore < chunk.statistics.minTime
+            let clearAfter = index == chunks.count - 1 || chunks[index + 1].statistics.minTime > chunk.statistics.maxTime
+            if clearBefore && clearAfter && !chunk.statistics.hasDuplicateTimestamps { isolated.insert(index) }
+            reachBefore = max(reachBefore, chunk.statistics.maxTime)
+        }
+        return isolated
+    }
+
+    /// The samples of the chunks at `indices` within `[from, to)`, in time order; on equal
+    /// timestamps the later write wins (higher chunk sequence, then later position in the chunk).
+    func samples(of indices: [Int], from: Int64, to: Int64) throws(HistorianError) -> [Sample] {
+        var decoded: [(chunk: DecodedChunk, sequence: UInt64)] = []
+        decoded.reserveCapacity(indices.count)
+        for index in indices {
+            decoded.append((try chunks[index].decode(kind: series.kind), chunks[index].sequence))
+        }
+        let kind = series.kind
+        func sample(_ chunk: DecodedChunk, _ position: Int) -> Sample {
+            Sample(timestamp: chunk.timestamps[position], value: SampleValue(bits: chunk.bits[position], kind: kind),
+                   quality: Quality(rawValue: chunk.qualities[position]) ?? .bad)
+        }
+        var disjoint = !decoded.contains { $0.chunk.timestamps.count > 1 && hasDuplicates($0.chunk.timestamps) }
+        for pair in zip(indices, indices.dropFirst()) where chunks[pair.0].overlaps(chunks[pair.1]) {
+            disjoint = false
+        }
+        if disjoint {
+            var result: [Sample] = []
+            for (chunk, _) in decoded {
+                let lower = lowerBound(chunk.timestamps, from)
+                let upper = lowerBound(chunk.timestamps, to)
+                if lower < upper {
+                    result.reserveCapacity(result.count + upper - lower)
+                    for position in lower..<upper { result.append(sample(chunk, position)) }
+                }
+            }
+            return result
+        }
+        var keyed: [(timestamp: Int64, sequence: UInt64, position: Int, chunk: Int)] = []
+        for (chunkIndex, entry) in decoded.enumerated() {
+            let lower = lowerBound(entry.chunk.timestamps, from)
+            let upper = lowerBound(entry.chunk.timestamps, to)
+            for position in lower..<max(lower, upper) {
+                keyed.append((entry.chunk.timestamps[position], entry.sequence, position, chunkIndex))
+            }
+        }
+        keyed.sort { ($0.timestamp, $0.sequence, $0.position) < ($1.timestamp, $1.sequence, $1.position) }
+        var result: [Sample] = []
+        result.reserveCapacity(keyed.count)
+        for (offset, key) in keyed.enumerated() where offset == keyed.count - 1 || keyed[offset + 1].timestamp != key.timestamp {
+            result.append(sample(decoded[key.chunk].chunk, key.position))
+        }
+        return result
+    }
+
+    /// All samples within `[from, to)`.
+    func samples(from: Int64, to: Int64) throws(HistorianError) -> [Sample] {
+        let indices = chunks.indices.filter { chunks[$0].statistics.minTime < to && chunks[$0].statistics.maxTime >= from }
+        return try samples(of: indices, from: from, to: to)
+    }
+
+    private func hasDuplicates(_ timestamps: [Int64]) -> Bool {
+        zip(timestamps, timestamps.dropFirst()).contains { $0 == $1 }
+    }
+}
+
+/// The first index whose timestamp is not below `value` (timestamps are non-decreasing).
+func lowerBound(_ timestamps: [Int64], _ value: Int64) -> Int {
+    var low = 0
+    var high = timestamps.count
+    while low < high {
+        let middle = (low + high) / 2
+        if timestamps[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+}

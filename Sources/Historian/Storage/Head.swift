@@ -1,0 +1,59 @@
+/// The in-memory part of the store: one open chunk per series, and the chunks sealed since the
+/// last flush to partition files.
+///
+/// A chunk seals when it reaches ``chunkSampleLimit`` samples, when a sample belongs to another
+/// partition window, or when a sample is earlier than the chunk's last one (out of order): the
+/// new sample then starts a new chunk with a higher sequence, and reads merge the overlap.
+struct Head {
+    let chunkSampleLimit: Int
+    let windowLength: Int64
+    private(set) var open: [SeriesID: OpenChunk] = [:]
+    private(set) var sealed: [SeriesID: [SealedChunk]] = [:]
+    /// Samples held in open and sealed chunks, for the memory bound.
+    private(set) var sampleCount = 0
+
+    init(chunkSampleLimit: Int, windowLength: Int64) {
+        self.chunkSampleLimit = chunkSampleLimit
+        self.windowLength = windowLength
+    }
+
+    /// The start of the window `timestamp` falls in (windows are aligned to the Unix epoch).
+    func window(of timestamp: Int64) -> Int64 {
+        let remainder = timestamp % windowLength
+        return remainder < 0 ? timestamp - remainder - windowLength : timestamp - remainder
+    }
+
+    mutating func append(_ sample: RawSample, kind: ValueKind, nextSequence: inout UInt64) {
+        let window = window(of: sample.timestamp)
+        if let chunk = open[sample.series],
+           chunk.window != window || !chunk.accepts(sample.timestamp) || chunk.count >= chunkSampleLimit {
+            sealed[sample.series, default: []].append(chunk.seal())
+            open[sample.series] = nil
+        }
+        if open[sample.series] == nil {
+            open[sample.series] = OpenChunk(series: sample.series, kind: kind, window: window, sequence: nextSequence)
+            nextSequence += 1
+        }
+        open[sample.series]?.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
+        sampleCount += 1
+    }
+
+    /// The chunks of `series` (sealed, and the open one sealed as it is now) that overlap `[from, to)`.
+    func chunks(of series: SeriesID, from: Int64, to: Int64) -> [SealedChunk] {
+        var result = (sealed[series] ?? []).filter { $0.statistics.minTime < to && $0.statistics.maxTime >= from }
+        if let chunk = open[series], chunk.statistics.minTime < to, chunk.statistics.maxTime >= from {
+            result.append(chunk.seal())
+        }
+        return result
+    }
+
+    /// Seals every open chunk and hands over all chunks, emptying the head.
+    mutating func drain() -> [SealedChunk] {
+        var chunks = sealed.values.flatMap { $0 }
+        chunks.append(contentsOf: open.values.map { $0.seal() })
+        open = [:]
+        sealed = [:]
+        sampleCount = 0
+        return chunks
+    }
+}
