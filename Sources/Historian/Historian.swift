@@ -194,7 +194,7 @@ public final class Historian: Sendable {
         try state.withLock { (state) throws(HistorianError) in try flush(&state) }
     }
 
-    private func flush(_ state: inout EngineState) throws(HistorianError) {
+    func flush(_ state: inout EngineState) throws(HistorianError) {
         guard state.head.sampleCount > 0 else { return }
         let covered = try log.startNewSegment()
         var byWindow: [Int64: [SealedChunk]] = [:]
@@ -208,5 +208,25 @@ public final class Historian: Sendable {
         }
         try Checkpoint.write(covered: covered, to: checkpointPath, directory: directory)
         try log.removeSegments(through: covered)
+    }
+}
+
+extension Historian {
+    /// Writes samples whose series ids and kinds the caller has checked (the ingesters'
+    /// fast path); returns once they are durable.
+    func writeRaw(_ samples: [RawSample]) throws(HistorianError) {
+        guard !samples.isEmpty else { return }
+        let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            let position = try log.append(.samples(samples))
+            for sample in samples {
+                guard let kind = state.catalog.series(sample.series)?.kind else { continue }
+                state.head.append(sample, kind: kind, nextSequence: &state.nextSequence)
+            }
+            if state.head.sampleCount >= options.headSampleLimit {
+                try flush(&state)
+            }
+            return position
+        }
+        try log.waitUntilDurable(position)
     }
 }

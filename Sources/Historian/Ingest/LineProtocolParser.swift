@@ -37,12 +37,12 @@ public struct LineProtocolParser {
     /// - Returns: how many bytes were consumed. When `isFinal` is false, the bytes after the last
     ///   newline are not consumed: pass them again, followed by more input, in the next call.
     /// - Throws: only what the callbacks throw.
-    public mutating func parse(
+    public mutating func parse<Failure: Error>(
         _ bytes: UnsafeRawBufferPointer,
         isFinal: Bool,
-        onLine: (LineProtocolLine) throws -> Void,
-        onError: (LineProtocolError) throws -> Void
-    ) rethrows -> Int {
+        onLine: (LineProtocolLine) throws(Failure) -> Void,
+        onError: (LineProtocolError) throws(Failure) -> Void
+    ) throws(Failure) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         line.bytes = bytes
         var start = 0

@@ -122,6 +122,26 @@ final class WriteAheadLog: Sendable {
         return (log, report)
     }
 
+    /// Checks every segment in `directory` after `coveredThrough` without changing anything.
+    /// - Returns: per segment its path and record count, and the torn tail a recovery would drop.
+    /// - Throws: the first corruption, naming file and offset.
+    static func verify(directory: String, coveredThrough: UInt64) throws(HistorianError) -> (segments: [(path: String, records: Int)], tornTail: RecoveryReport.TornTail?) {
+        let live = try segments(in: directory).filter { $0 > coveredThrough }
+        var checked: [(path: String, records: Int)] = []
+        var tornTail: RecoveryReport.TornTail?
+        for (index, number) in live.enumerated() {
+            let path = directory + "/" + segmentName(number)
+            let bytes = try FileIO.readFile(path)
+            var report = RecoveryReport()
+            let end = try bytes.withUnsafeBytes { raw in
+                Result { () throws(HistorianError) in try scan(raw, path: path, isLast: index == live.count - 1, report: &report) { _ in } }
+            }.get()
+            if let torn = end.1 { tornTail = torn }
+            checked.append((path, report.recordsReplayed))
+        }
+        return (checked, tornTail)
+    }
+
     /// Replays the records of one segment; returns the offset of the end of the last good record
     /// and the torn tail, if any.
     private static func scan(
