@@ -93,6 +93,11 @@ public final class Historian: Sendable {
         state.withLock { $0.catalog.select(selector) }
     }
 
+    /// The series with `key`, or nil when it is not registered.
+    public func series(for key: SeriesKey) -> Series? {
+        state.withLock { $0.catalog.lookup(key) }
+    }
+
     /// The series with `id`, or nil.
     public func series(_ id: SeriesID) -> Series? {
         state.withLock { $0.catalog.series(id) }

@@ -14,7 +14,7 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
         case .sqlite(let path, let operation, let code, let message):
             "catalog \(path): \(operation) failed: SQLite error \(code): \(message)"
         case .kindConflict(let series, let registered, let written):
-            "series \(series) holds \(registered) values; a \(written) value was written"
+            "series \(series) holds \(registered) values; a value of kind \(written) was written"
         case .corruptRow(let path, let seriesID, let reason):
             "catalog \(path): series \(seriesID) is corrupt: \(reason)"
         case .unsupportedVersion(let path, let version):

@@ -11,6 +11,7 @@ public final class LineProtocolIngester {
     private var cache = SeriesCache()
     /// Series known to the cache, by slot: the catalog series, or a key waiting for registration.
     private var slots: [(id: SeriesID?, key: SeriesKey, kind: ValueKind)] = []
+    private var slotsByKey: [SeriesKey: Int] = [:]
     private var unregistered: [Int] = []
     private var pending: [(slot: Int, timestamp: Int64, bits: UInt64)] = []
 
@@ -101,9 +102,14 @@ public final class LineProtocolIngester {
             measurement: line.name(line.measurement),
             tags: line.tags.map { SeriesKey.Tag(key: line.name($0.key), value: line.name($0.value)) },
             field: line.name(field.key))
-        if let existing = slots.firstIndex(where: { $0.key == key }) { return existing }
-        slots.append((nil, key, kind))
-        unregistered.append(slots.count - 1)
+        if let existing = slotsByKey[key] { return existing }
+        slotsByKey[key] = slots.count
+        if let registered = historian.series(for: key) {
+            slots.append((registered.id, key, registered.kind))
+        } else {
+            slots.append((nil, key, kind))
+            unregistered.append(slots.count - 1)
+        }
         return slots.count - 1
     }
 
