@@ -224,7 +224,7 @@ extension Historian {
         let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
             let position = try log.append(.samples(samples))
             for sample in samples {
-                guard let kind = state.catalog.series(sample.series)?.kind else { continue }
+                guard let kind = state.catalog.kind(sample.series) else { continue }
                 state.head.append(sample, kind: kind, nextSequence: &state.nextSequence)
             }
             if state.head.sampleCount >= options.headSampleLimit {

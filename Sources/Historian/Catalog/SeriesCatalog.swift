@@ -70,6 +70,12 @@ final class SeriesCatalog {
         return index >= 0 && index < all.count ? all[index] : nil
     }
 
+    /// The value kind of series `id`, or nil; cheaper than ``series(_:)`` on the write path.
+    func kind(_ id: SeriesID) -> ValueKind? {
+        let index = Int(id) - 1
+        return index >= 0 && index < all.count ? all[index].kind : nil
+    }
+
     /// The series with `key`, or nil when it is not registered.
     func lookup(_ key: SeriesKey) -> Series? {
         idsByKey[key].flatMap(series)

@@ -7,7 +7,9 @@
 struct Head {
     let chunkSampleLimit: Int
     let windowLength: Int64
-    private(set) var open: [SeriesID: OpenChunk] = [:]
+    /// The open chunk of each series, indexed by series id (ids are dense): an array, not a
+    /// dictionary, because the dictionary's move in and out of its storage dominated ingest.
+    private(set) var open: [OpenChunk?] = []
     private(set) var sealed: [SeriesID: [SealedChunk]] = [:]
     /// Samples held in open and sealed chunks, for the memory bound.
     private(set) var sampleCount = 0
@@ -24,24 +26,31 @@ struct Head {
     }
 
     mutating func append(_ sample: RawSample, kind: ValueKind, nextSequence: inout UInt64) {
-        let window = window(of: sample.timestamp)
-        if let chunk = open[sample.series],
-           chunk.window != window || !chunk.accepts(sample.timestamp) || chunk.count >= chunkSampleLimit {
-            sealed[sample.series, default: []].append(chunk.seal())
-            open[sample.series] = nil
+        let index = Int(sample.series)
+        if index >= open.count { open.append(contentsOf: repeatElement(nil, count: index + 1 - open.count)) }
+        if let accepts = open[index]?.accepts(sample.timestamp, limit: chunkSampleLimit), !accepts {
+            sealOpenChunk(at: index)
         }
-        if open[sample.series] == nil {
-            open[sample.series] = OpenChunk(series: sample.series, kind: kind, window: window, sequence: nextSequence)
+        if open[index] == nil {
+            let window = window(of: sample.timestamp)
+            let (end, overflow) = window.addingReportingOverflow(windowLength)
+            open[index] = OpenChunk(series: sample.series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: nextSequence)
             nextSequence += 1
         }
-        open[sample.series]?.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
+        open[index]?.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
         sampleCount += 1
+    }
+
+    private mutating func sealOpenChunk(at index: Int) {
+        guard let chunk = open[index] else { return }
+        open[index] = nil
+        sealed[chunk.series, default: []].append(chunk.seal())
     }
 
     /// The chunks of `series` (sealed, and the open one sealed as it is now) that overlap `[from, to)`.
     func chunks(of series: SeriesID, from: Int64, to: Int64) -> [SealedChunk] {
         var result = (sealed[series] ?? []).filter { $0.statistics.minTime < to && $0.statistics.maxTime >= from }
-        if let chunk = open[series], chunk.statistics.minTime < to, chunk.statistics.maxTime >= from {
+        if Int(series) < open.count, let chunk = open[Int(series)], chunk.statistics.minTime < to, chunk.statistics.maxTime >= from {
             result.append(chunk.seal())
         }
         return result
@@ -50,8 +59,8 @@ struct Head {
     /// Seals every open chunk and hands over all chunks, emptying the head.
     mutating func drain() -> [SealedChunk] {
         var chunks = sealed.values.flatMap { $0 }
-        chunks.append(contentsOf: open.values.map { $0.seal() })
-        open = [:]
+        chunks.append(contentsOf: open.compactMap { $0?.seal() })
+        open = []
         sealed = [:]
         sampleCount = 0
         return chunks

@@ -7,8 +7,9 @@ import Compression
 struct OpenChunk: Sendable {
     let series: SeriesID
     let kind: ValueKind
-    /// The start of the partition window the chunk belongs to.
+    /// The partition window `[window, windowEnd)` the chunk belongs to.
     let window: Int64
+    let windowEnd: Int64
     /// Write order; on equal timestamps the chunk with the higher sequence wins.
     let sequence: UInt64
     private var timestamps = TimestampEncoder()
@@ -16,24 +17,26 @@ struct OpenChunk: Sendable {
     private var qualities = RunLengthEncoder()
     private(set) var statistics = ChunkStatistics()
 
-    init(series: SeriesID, kind: ValueKind, window: Int64, sequence: UInt64) {
+    init(series: SeriesID, kind: ValueKind, window: Int64, windowEnd: Int64, sequence: UInt64) {
         self.series = series
         self.kind = kind
         self.window = window
+        self.windowEnd = windowEnd
         self.sequence = sequence
         values = ValueEncoder(kind: kind)
     }
 
     var count: Int { statistics.count }
 
-    /// True when `timestamp` can be appended without breaking the non-decreasing order.
-    func accepts(_ timestamp: Int64) -> Bool {
-        statistics.count == 0 || timestamp >= statistics.maxTime
+    /// True when `timestamp` can be appended: in order, in the chunk's window, below `limit` samples.
+    func accepts(_ timestamp: Int64, limit: Int) -> Bool {
+        statistics.count < limit && timestamp < windowEnd && timestamp >= window
+            && (statistics.count == 0 || timestamp >= statistics.maxTime)
     }
 
-    /// Appends a sample; the caller checked ``accepts(_:)``.
+    /// Appends a sample; the caller checked ``accepts(_:limit:)``.
     mutating func append(timestamp: Int64, bits: UInt64, quality: UInt8) {
-        // Cannot throw: accepts(_:) guarantees the order.
+        // Cannot throw: accepts(_:limit:) guarantees the order.
         try? timestamps.append(timestamp)
         values.append(bits: bits)
         qualities.append(Int64(quality))
