@@ -55,7 +55,8 @@ public final class LineProtocolIngester {
     private func store(_ line: LineProtocolLine, onReject: (RejectedLine) -> Void) throws(HistorianError) {
         let timestamp = line.timestamp ?? defaultTimestamp
         var stored = false
-        for field in line.fields {
+        let prefix = cache.prefix(line.bytes, line.seriesBytes)
+        for (position, field) in line.fields.enumerated() {
             let kind: ValueKind
             let bits: UInt64
             switch field.value {
@@ -69,13 +70,12 @@ public final class LineProtocolIngester {
                                       reason: "field '\(line.name(field.key))' is a string; string fields are not stored yet"))
                 continue
             }
-            let hash = SeriesCache.hash(line.bytes, series: line.seriesBytes, field: field.key)
             let slot: Int
-            if let known = cache.lookup(line.bytes, series: line.seriesBytes, field: field.key, hash: hash) {
+            if let known = cache.slot(prefix: prefix, field: field.key, in: line.bytes, hint: position) {
                 slot = known
             } else {
                 slot = resolve(line, field: field, kind: kind)
-                cache.insert(line.bytes, series: line.seriesBytes, field: field.key, hash: hash, slot: slot)
+                cache.insert(prefix: prefix, field: field.key, in: line.bytes, slot: slot)
             }
             guard slots[slot].kind == kind else {
                 rejections += 1
