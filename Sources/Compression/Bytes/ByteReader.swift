@@ -59,6 +59,17 @@ struct ByteReader {
         return Int(value)
     }
 
+    /// A byte count that must fit in what is left after the count itself.
+    @inlinable
+    mutating func readByteCount(what: String) throws(CompressionError) -> Int {
+        let start = offset
+        let value = try readVarint()
+        guard value <= UInt64(remaining) else {
+            throw .corrupt(context: context, offset: start, reason: "\(what) \(value) exceeds the \(remaining) bytes left")
+        }
+        return Int(value)
+    }
+
     @inlinable
     mutating func readLittleEndianUInt64() throws(CompressionError) -> UInt64 {
         guard remaining >= 8 else { throw .truncated(context: context, offset: buffer.count) }

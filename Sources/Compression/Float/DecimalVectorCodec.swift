@@ -39,9 +39,10 @@ enum DecimalVectorCodec {
     /// The scaled integer of `value` at `exponent` if it decodes back to exactly `value`.
     @inlinable
     static func scaledInteger(_ value: Double, power: Double) -> Int64? {
-        let scaled = (value * power).rounded()
+        let scaled = value * power
         guard abs(scaled) < exactIntegerLimit else { return nil }
-        let integer = Int64(scaled)
+        // Round half away from zero by truncation; any integer that fails the check below only makes an exception.
+        let integer = Int64(scaled + (scaled < 0 ? -0.5 : 0.5))
         guard (Double(integer) / power).bitPattern == value.bitPattern else { return nil }
         return integer
     }
@@ -108,6 +109,7 @@ enum DecimalVectorCodec {
             if split > 0 {
                 IntegerVectorCodec.encode(UnsafeBufferPointer(low), into: &writer)
             }
+            guard exceptionCount > 0 else { return true }
             var lastException = 0
             for index in 0..<count where scaledInteger(values[index], power: power) == nil {
                 writer.appendVarint(UInt64(index - lastException))
@@ -124,34 +126,50 @@ enum DecimalVectorCodec {
     static func chooseSplit(_ integers: UnsafeBufferPointer<Int64>, exponent: Int) -> Int {
         let sampleCount = min(integers.count, 64)
         guard exponent >= 2, sampleCount >= 8 else { return 0 }
-        var bestSplit = 0
-        var bestBits = Int.max
-        for split in 0...exponent {
-            let divisor = integerPowersOfTen[split]
-            var previousHigh = flooredDivision(integers[0], by: divisor).quotient
-            var lowMinimum = Int64.max
-            var lowMaximum = Int64.min
-            var differenceMinimum = Int64.max
-            var differenceMaximum = Int64.min
+        let splits = exponent + 1
+        // Per split: previous high part, minimum and maximum of the high differences and of the low parts.
+        return withUnsafeTemporaryAllocation(of: Int64.self, capacity: splits * 5) { state in
+            for split in 0..<splits {
+                state[split * 5] = 0
+                state[split * 5 + 1] = .max
+                state[split * 5 + 2] = .min
+                state[split * 5 + 3] = .max
+                state[split * 5 + 4] = .min
+            }
             for index in 0..<sampleCount {
-                let (quotient, remainder) = flooredDivision(integers[index], by: divisor)
-                let difference = quotient &- previousHigh
-                previousHigh = quotient
-                differenceMinimum = min(differenceMinimum, difference)
-                differenceMaximum = max(differenceMaximum, difference)
-                lowMinimum = min(lowMinimum, remainder)
-                lowMaximum = max(lowMaximum, remainder)
+                let integer = integers[index]
+                var high = integer
+                for split in 0..<splits {
+                    // floor(n / 10^split) step by step: a division by the constant 10 is a multiplication.
+                    if split > 0 {
+                        let quotient = high / 10
+                        high = high % 10 < 0 ? quotient - 1 : quotient
+                    }
+                    let low = integer &- high &* integerPowersOfTen[split]
+                    let slot = split * 5
+                    let difference = index == 0 ? 0 : high &- state[slot]
+                    state[slot] = high
+                    state[slot + 1] = min(state[slot + 1], difference)
+                    state[slot + 2] = max(state[slot + 2], difference)
+                    state[slot + 3] = min(state[slot + 3], low)
+                    state[slot + 4] = max(state[slot + 4], low)
+                }
             }
-            let differenceBits = 64 - UInt64(bitPattern: differenceMaximum &- differenceMinimum).leadingZeroBitCount
-            let lowBits = 64 - UInt64(bitPattern: lowMaximum &- lowMinimum).leadingZeroBitCount
-            // A split must pay for its second vector's headers.
-            let bits = differenceBits + lowBits + (split > 0 ? 1 : 0)
-            if bits < bestBits {
-                bestBits = bits
-                bestSplit = split
+            var bestSplit = 0
+            var bestBits = Int.max
+            for split in 0..<splits {
+                let slot = split * 5
+                let differenceBits = 64 - UInt64(bitPattern: state[slot + 2] &- state[slot + 1]).leadingZeroBitCount
+                let lowBits = 64 - UInt64(bitPattern: state[slot + 4] &- state[slot + 3]).leadingZeroBitCount
+                // A split must pay for its second vector's headers.
+                let bits = differenceBits + lowBits + (split > 0 ? 1 : 0)
+                if bits < bestBits {
+                    bestBits = bits
+                    bestSplit = split
+                }
             }
+            return bestSplit
         }
-        return bestSplit
     }
 
     @inlinable

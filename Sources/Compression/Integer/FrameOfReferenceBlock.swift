@@ -77,6 +77,40 @@ enum FrameOfReferenceBlock {
         return (maximumWidth, bestWidth)
     }
 
+    /// Unpacks `count` offsets of `width` bits at `packedStart` and adds `base`, in one pass.
+    @inlinable
+    static func unpackOffsets(
+        _ buffer: UnsafeRawBufferPointer,
+        at packedStart: Int,
+        count: Int,
+        width: Int,
+        base: Int64,
+        into output: UnsafeMutablePointer<Int64>
+    ) {
+        guard width > 0, let raw = buffer.baseAddress else {
+            output.update(repeating: base, count: count)
+            return
+        }
+        let unsignedBase = UInt64(bitPattern: base)
+        let mask = BitPacking.mask(width: width)
+        // Value i is read with one 8-byte load while packedStart + (i * width) / 8 + 8 <= buffer.count.
+        var fastCount = 0
+        let lastLoadByte = buffer.count - 8 - packedStart
+        if width <= 56 && lastLoadByte >= 0 {
+            fastCount = min(count, (8 * (lastLoadByte + 1) + width - 1) / width)
+        }
+        let packed = raw + packedStart
+        for index in 0..<fastCount {
+            let bit = index &* width
+            let word = UInt64(littleEndian: (packed + (bit &>> 3)).loadUnaligned(as: UInt64.self))
+            output[index] = Int64(bitPattern: ((word &>> UInt64(bit & 7)) & mask) &+ unsignedBase)
+        }
+        for index in fastCount..<count {
+            let offset = BitPacking.readBits(buffer, bitOffset: packedStart &* 8 &+ index &* width, width: width)
+            output[index] = Int64(bitPattern: offset &+ unsignedBase)
+        }
+    }
+
     /// Decodes `count` values (at most `maximumCount`) written by `encode`.
     @inlinable
     static func decode(
@@ -99,13 +133,7 @@ enum FrameOfReferenceBlock {
             }
         }
         let packedStart = try reader.skip(BitPacking.byteCount(count: count, width: width))
-        output.withMemoryRebound(to: UInt64.self, capacity: count) { offsets in
-            BitPacking.unpack(reader.buffer, at: packedStart, count: count, width: width, into: offsets)
-        }
-        let unsignedBase = UInt64(bitPattern: base)
-        for index in 0..<count {
-            output[index] = Int64(bitPattern: UInt64(bitPattern: output[index]) &+ unsignedBase)
-        }
+        unpackOffsets(reader.buffer, at: packedStart, count: count, width: width, base: base, into: output)
         for _ in 0..<patchCount {
             let indexOffset = reader.offset
             let index = Int(try reader.readByte())

@@ -18,12 +18,31 @@ public struct TimestampDecoder: Sendable {
     @inlinable
     public func decode(into buffer: UnsafeMutableBufferPointer<Int64>) throws(CompressionError) {
         try stream.decode(into: buffer)
+        // Each vector checks its own order; the first timestamp of a vector must not precede the last of the one before.
+        var boundary = vectorCapacity
+        while boundary < count {
+            guard buffer[boundary] >= buffer[boundary - 1] else {
+                throw .corrupt(context: TimestampVectorCodec.name, offset: 0, reason: "timestamp \(boundary) precedes its predecessor")
+            }
+            boundary += vectorCapacity
+        }
     }
 
     /// Decodes every timestamp into a new array.
     @inlinable
     public func decodeAll() throws(CompressionError) -> [Int64] {
-        try stream.decodeAll()
+        var failure: CompressionError?
+        let values = [Int64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            do throws(CompressionError) {
+                try decode(into: buffer)
+                initialized = count
+            } catch {
+                failure = error
+                initialized = 0
+            }
+        }
+        if let failure { throw failure }
+        return values
     }
 
     /// An iterator that decodes one vector at a time.
@@ -35,6 +54,7 @@ public struct TimestampDecoder: Sendable {
     /// Hands out timestamps in order; `next()` throws on corrupt input.
     public struct Iterator: Sendable {
         @usableFromInline var stream: VectorStreamIterator<TimestampVectorCodec>
+        @usableFromInline var previous = Int64.min
 
         @inlinable
         init(stream: VectorStreamIterator<TimestampVectorCodec>) {
@@ -44,7 +64,12 @@ public struct TimestampDecoder: Sendable {
         /// The next timestamp, or nil after the last one.
         @inlinable
         public mutating func next() throws(CompressionError) -> Int64? {
-            try stream.next()
+            guard let value = try stream.next() else { return nil }
+            guard value >= previous else {
+                throw .corrupt(context: TimestampVectorCodec.name, offset: 0, reason: "timestamp \(stream.produced - stream.vector.count + stream.position - 1) precedes its predecessor")
+            }
+            previous = value
+            return value
         }
     }
 }

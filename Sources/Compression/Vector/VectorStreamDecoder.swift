@@ -70,7 +70,7 @@ struct VectorStreamDecoder<Codec: VectorCodec>: Sendable {
         into output: UnsafeMutablePointer<Codec.Element>
     ) throws(CompressionError) -> Int {
         var lengthReader = ByteReader(buffer, offset: offset, context: Codec.name)
-        let length = try lengthReader.readLength(limit: lengthReader.remaining, what: "vector length")
+        let length = try lengthReader.readByteCount(what: "vector length")
         let start = lengthReader.offset
         let end = start + length
         // The vector's reader ends where the vector ends, so no codec can read into the next one.

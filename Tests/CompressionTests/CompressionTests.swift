@@ -1,1 +1,0 @@
-// Tests for module Compression mirror its source layout.

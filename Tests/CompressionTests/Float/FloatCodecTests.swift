@@ -1,0 +1,131 @@
+import Testing
+@testable import Compression
+
+@Suite("Float codec")
+struct FloatCodecTests {
+    static let specials: [Double] = [
+        .nan, -.nan, Double(bitPattern: 0x7FF0_0000_0000_0001), Double(bitPattern: 0x7FF8_DEAD_BEEF_0000),
+        Double(bitPattern: 0xFFF4_0000_0000_1234), 0.0, -0.0, .infinity, -.infinity,
+        .leastNonzeroMagnitude, -.leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,
+        -.greatestFiniteMagnitude, 1.0, 1.0.nextUp, 1.0.nextDown, 9_007_199_254_740_993.0, 1e-300, 0.1, -0.3,
+    ]
+
+    static func sameBits(_ a: [Double], _ b: [Double]) -> Bool {
+        a.map(\.bitPattern) == b.map(\.bitPattern)
+    }
+
+    @Test("special values round-trip bit for bit", arguments: [1, 2, 21, 1024, 1025, 3000])
+    func specialsRoundTrip(length: Int) throws {
+        let values = (0..<length).map { Self.specials[$0 % Self.specials.count] }
+        #expect(Self.sameBits(try RoundTrip.floats(values).decoded, values))
+    }
+
+    @Test("empty stream")
+    func empty() throws {
+        let (bytes, decoded) = try RoundTrip.floats([])
+        #expect(decoded.isEmpty)
+        #expect(try FloatDecoder(bytes).count == 0)
+    }
+
+    @Test("random bit patterns round-trip", arguments: [UInt64(1), 2, 3])
+    func randomBits(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        let values = (0..<5000).map { _ in Double(bitPattern: generator.next()) }
+        #expect(Self.sameBits(try RoundTrip.floats(values).decoded, values))
+    }
+
+    @Test("shapes round-trip: constant, alternating, monotone, noisy, extremes")
+    func shapes() throws {
+        var generator = SeededGenerator(seed: 7)
+        let shapes: [[Double]] = [
+            Array(repeating: 21.5, count: 3000),
+            (0..<3000).map { $0 % 2 == 0 ? 1.5 : -1.5 },
+            (0..<3000).map { Double($0) * 0.001 },
+            (0..<3000).map { _ in Double.random(in: -1...1, using: &generator) },
+            (0..<3000).map { $0 % 2 == 0 ? Double.greatestFiniteMagnitude : -Double.leastNonzeroMagnitude },
+            (0..<3000).map { Double($0) * 1e15 },
+            (0..<3000).map { -Double($0) / 8 },
+        ]
+        for values in shapes {
+            #expect(Self.sameBits(try RoundTrip.floats(values).decoded, values))
+        }
+    }
+
+    @Test("decimals with exceptions round-trip and stay decimal-coded")
+    func decimalsWithExceptions() throws {
+        var generator = SeededGenerator(seed: 11)
+        var level = 215
+        var values: [Double] = []
+        for index in 0..<4096 {
+            level += Int.random(in: -3...3, using: &generator)
+            if index % 97 == 0 {
+                values.append(Self.specials[index % Self.specials.count])
+            } else {
+                values.append(Double(level) / 10)
+            }
+        }
+        let (bytes, decoded) = try RoundTrip.floats(values)
+        #expect(Self.sameBits(decoded, values))
+        // A 0.1-resolution random walk needs about 3 bits a step; exceptions cost 72 bits each.
+        #expect(Double(bytes.count * 8) / Double(values.count) < 8)
+    }
+
+    @Test("a 0.1-resolution temperature costs a few bits per value")
+    func quantizedTemperature() throws {
+        var generator = SeededGenerator(seed: 5)
+        var tenths = 700
+        let values = (0..<10_000).map { _ -> Double in
+            tenths += Int.random(in: -2...2, using: &generator)
+            return Double(tenths) / 10
+        }
+        let (bytes, decoded) = try RoundTrip.floats(values)
+        #expect(Self.sameBits(decoded, values))
+        #expect(Double(bytes.count * 8) / Double(values.count) < 4)
+    }
+
+    @Test("float32 values printed as decimals use the digit split")
+    func singlePrecisionResidue() throws {
+        var generator = SeededGenerator(seed: 9)
+        var hundredths = 780
+        let values = (0..<1024).map { _ -> Double in
+            hundredths += Int.random(in: -20...20, using: &generator)
+            let single = Float(Double(hundredths) / 100 + 0.000_528_65)
+            return Double("\(single)") ?? .nan
+        }
+        var writer = ByteWriter()
+        let coded = values.withUnsafeBufferPointer { DecimalVectorCodec.encode($0, into: &writer) }
+        #expect(coded)
+        #expect(writer.bytes[1] > 0, "split digit")
+        let (bytes, decoded) = try RoundTrip.floats(values)
+        #expect(Self.sameBits(decoded, values))
+        #expect(Double(bytes.count * 8) / Double(values.count) < 16)
+    }
+
+    @Test("known vector: two equal decimals")
+    func knownVector() throws {
+        var encoder = FloatEncoder()
+        encoder.append(1.5)
+        encoder.append(1.5)
+        // "F", version 1, count 2, vector of 7 bytes: decimal kind, exponent 1, no split, no exceptions,
+        // integer mode "values", one block with base zigzag(15) = 30 and width 0.
+        #expect(encoder.encode() == [0x46, 0x01, 0x02, 0x07, 0x00, 0x01, 0x00, 0x00, 0x00, 0x1E, 0x00])
+    }
+
+    @Test("a too small output buffer is an error, not a trap")
+    func bufferTooSmall() throws {
+        var encoder = FloatEncoder()
+        for value in [1.0, 2.0, 3.0] { encoder.append(value) }
+        let decoder = try FloatDecoder(encoder.encode())
+        var buffer = [Double](repeating: 0, count: 2)
+        #expect(throws: CompressionError.bufferTooSmall(needed: 3, available: 2)) {
+            try buffer.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
+        }
+    }
+
+    @Test("another codec's stream is refused by its tag")
+    func wrongTag() throws {
+        var encoder = IntegerEncoder()
+        encoder.append(1)
+        #expect(throws: CompressionError.self) { try FloatDecoder(encoder.encode()) }
+    }
+}

@@ -1,0 +1,113 @@
+import Testing
+@testable import Compression
+
+/// Flips, overwrites, inserts and truncates bytes of valid encodings: every decoder must either throw a
+/// `CompressionError` or return exactly the number of values its header promises; never trap.
+@Suite("Mutated input")
+struct MutationTests {
+    static let iterations = 3000
+
+    static func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
+        var mutated = bytes
+        guard !mutated.isEmpty else { return [UInt8(truncatingIfNeeded: generator.next())] }
+        let position = Int.random(in: 0..<mutated.count, using: &generator)
+        switch generator.next() % 5 {
+        case 0: mutated[position] ^= UInt8(1) << (generator.next() % 8)
+        case 1: mutated[position] = UInt8(truncatingIfNeeded: generator.next())
+        case 2: mutated.removeLast(mutated.count - position)
+        case 3: mutated.insert(UInt8(truncatingIfNeeded: generator.next()), at: position)
+        default:
+            for _ in 0..<4 {
+                mutated[Int.random(in: 0..<mutated.count, using: &generator)] = UInt8(truncatingIfNeeded: generator.next())
+            }
+        }
+        return mutated
+    }
+
+    static func floatSamples() -> [[UInt8]] {
+        var generator = SeededGenerator(seed: 21)
+        let series: [[Double]] = [
+            (0..<2100).map { Double($0 % 300) / 10 },
+            (0..<1500).map { _ in Double(bitPattern: generator.next()) },
+            (0..<1100).map { $0 % 50 == 0 ? .nan : Double($0) * 0.25 },
+            (0..<1024).map { Double("\(Float($0) * 0.01 + 0.000_528_65)") ?? 0 },
+        ]
+        return series.map { values in
+            var encoder = FloatEncoder()
+            for value in values { encoder.append(value) }
+            return encoder.encode()
+        }
+    }
+
+    @Test("float decoder")
+    func floats() throws {
+        var generator = SeededGenerator(seed: 100)
+        for sample in Self.floatSamples() {
+            for _ in 0..<Self.iterations {
+                let mutated = Self.mutate(sample, using: &generator)
+                do {
+                    let decoder = try FloatDecoder(mutated)
+                    #expect(try decoder.decodeAll().count == decoder.count)
+                    var iterator = decoder.makeIterator()
+                    var iterated = 0
+                    while try iterator.next() != nil { iterated += 1 }
+                    #expect(iterated == decoder.count)
+                } catch {}
+            }
+        }
+    }
+
+    @Test("timestamp and integer decoders")
+    func integers() throws {
+        var generator = SeededGenerator(seed: 101)
+        var timestamps = TimestampEncoder()
+        var integers = IntegerEncoder()
+        var time: Int64 = 1_700_000_000_000_000_000
+        for index in 0..<2500 {
+            time += index % 700 == 0 ? 86_400_000_000_000 : 1_000_000_000 + Int64(index % 3) * 1_000_000
+            try timestamps.append(time)
+            integers.append(Int64(index / 10) * (index % 2 == 0 ? 1 : -1))
+        }
+        let timestampBytes = timestamps.encode()
+        let integerBytes = integers.encode()
+        for _ in 0..<Self.iterations {
+            do {
+                let decoder = try TimestampDecoder(Self.mutate(timestampBytes, using: &generator))
+                let decoded = try decoder.decodeAll()
+                #expect(decoded.count == decoder.count)
+                #expect(zip(decoded, decoded.dropFirst()).allSatisfy { $0 <= $1 }, "decoded timestamps never decrease")
+            } catch {}
+            do {
+                let decoder = try IntegerDecoder(Self.mutate(integerBytes, using: &generator))
+                #expect(try decoder.decodeAll().count == decoder.count)
+            } catch {}
+        }
+    }
+
+    @Test("run-length decoder")
+    func runLength() throws {
+        var generator = SeededGenerator(seed: 102)
+        var encoder = RunLengthEncoder()
+        for index in 0..<3000 { encoder.append(Int64((index / 37) % 4)) }
+        let bytes = encoder.encode()
+        for _ in 0..<Self.iterations {
+            do {
+                let decoder = try RunLengthDecoder(Self.mutate(bytes, using: &generator))
+                #expect(try decoder.decodeAll().count == decoder.count)
+            } catch {}
+        }
+    }
+
+    @Test("framed blocks either fail their checksum or come back exactly")
+    func framedBlocks() throws {
+        var generator = SeededGenerator(seed: 103)
+        for sample in Self.floatSamples() {
+            let frame = BlockFraming.seal(sample)
+            for _ in 0..<Self.iterations {
+                let mutated = Self.mutate(frame, using: &generator)
+                guard let opened = try? BlockFraming.open(mutated) else { continue }
+                #expect(opened == sample)
+            }
+        }
+    }
+}
