@@ -18,6 +18,15 @@ struct ChunkReference: Sendable {
         }
     }
 
+    func decodeNumeric(kind: ValueKind) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
+        switch source {
+        case .file(let file, let entry):
+            try ChunkPayload.decodeNumeric(try file.payload(of: entry), kind: kind, context: file.path, offset: entry.offset)
+        case .memory(let payload):
+            try ChunkPayload.decodeNumeric(payload, kind: kind, context: "head", offset: 0)
+        }
+    }
+
     func overlaps(_ other: ChunkReference) -> Bool {
         statistics.minTime <= other.statistics.maxTime && other.statistics.minTime <= statistics.maxTime
     }

@@ -94,8 +94,17 @@ extension Historian {
                 toDecode.append(index)
             }
         }
-        for sample in try snapshot.samples(of: toDecode, from: from, to: to) {
-            accumulators[Self.bucketIndex(sample.timestamp, from: from, width: every)].add(timestamp: sample.timestamp, value: sample.value.doubleValue)
+        // Samples come in time order: find the bucket by division only when a sample leaves the current one.
+        var bucket = 0
+        var bucketStart = Int64.max
+        var bucketEnd = Int64.min
+        try snapshot.forEachValue(of: toDecode, from: from, to: to) { timestamp, value in
+            if timestamp < bucketStart || timestamp >= bucketEnd {
+                bucket = Self.bucketIndex(timestamp, from: from, width: every)
+                bucketStart = from + Int64(bucket) * every
+                bucketEnd = to - bucketStart > every ? bucketStart + every : to
+            }
+            accumulators[bucket].add(timestamp: timestamp, value: value)
         }
         var buckets = accumulators.enumerated().map { index, accumulator in
             let start = from + Int64(index) * every

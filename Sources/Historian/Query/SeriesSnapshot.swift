@@ -38,13 +38,11 @@ struct SeriesSnapshot: Sendable {
         }
         if disjoint {
             var result: [Sample] = []
+            result.reserveCapacity(decoded.reduce(0) { $0 + $1.chunk.timestamps.count })
             for (chunk, _) in decoded {
                 let lower = lowerBound(chunk.timestamps, from)
                 let upper = lowerBound(chunk.timestamps, to)
-                if lower < upper {
-                    result.reserveCapacity(result.count + upper - lower)
-                    for position in lower..<upper { result.append(sample(chunk, position)) }
-                }
+                for position in lower..<max(lower, upper) { result.append(sample(chunk, position)) }
             }
             return result
         }
@@ -63,6 +61,29 @@ struct SeriesSnapshot: Sendable {
             result.append(sample(decoded[key.chunk].chunk, key.position))
         }
         return result
+    }
+
+    /// Calls `body` with the timestamp and value (as a Double) of every sample of the chunks at
+    /// `indices` within `[from, to)`, in time order. Decodes without building samples when the
+    /// chunks are disjoint (the common case); merges through ``samples(of:from:to:)`` otherwise.
+    func forEachValue(of indices: [Int], from: Int64, to: Int64, _ body: (Int64, Double) -> Void) throws(HistorianError) {
+        var disjoint = !indices.contains { chunks[$0].statistics.hasDuplicateTimestamps }
+        for pair in zip(indices, indices.dropFirst()) where chunks[pair.0].overlaps(chunks[pair.1]) {
+            disjoint = false
+        }
+        guard disjoint else {
+            for sample in try samples(of: indices, from: from, to: to) { body(sample.timestamp, sample.value.doubleValue) }
+            return
+        }
+        for index in indices {
+            let (timestamps, values) = try chunks[index].decodeNumeric(kind: series.kind)
+            let upper = lowerBound(timestamps, to)
+            var position = lowerBound(timestamps, from)
+            while position < upper {
+                body(timestamps[position], values[position])
+                position += 1
+            }
+        }
     }
 
     /// All samples within `[from, to)`.

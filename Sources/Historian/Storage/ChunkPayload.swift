@@ -44,6 +44,36 @@ enum ChunkPayload {
         return DecodedChunk(timestamps: timestamps, bits: bits, qualities: qualities.map { UInt8(clamping: $0) })
     }
 
+    /// Decodes only the timestamps and the values as Doubles (booleans 0/1), for rollups.
+    static func decodeNumeric(_ payload: [UInt8], kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
+        let block: [UInt8]
+        do throws(CompressionError) {
+            block = try BlockFraming.open(payload)
+        } catch {
+            throw .corrupt(path: context, offset: offset, reason: "chunk frame does not open: \(error)")
+        }
+        guard let columns = splitColumns(block) else {
+            throw .corrupt(path: context, offset: offset, reason: "chunk columns cut short")
+        }
+        let timestamps: [Int64]
+        let values: [Double]
+        do throws(CompressionError) {
+            timestamps = try TimestampDecoder(columns[0]).decodeAll()
+            switch kind {
+            case .float: values = try FloatDecoder(columns[1]).decodeAll()
+            case .integer: values = try IntegerDecoder(columns[1]).decodeAll().map { Double($0) }
+            case .unsigned: values = try IntegerDecoder(columns[1]).decodeAll().map { Double(UInt64(bitPattern: $0)) }
+            case .boolean: values = try RunLengthDecoder(columns[1]).decodeAll().map { $0 != 0 ? 1 : 0 }
+            }
+        } catch {
+            throw .corrupt(path: context, offset: offset, reason: "chunk does not decode: \(error)")
+        }
+        guard values.count == timestamps.count else {
+            throw .corrupt(path: context, offset: offset, reason: "chunk columns disagree: \(timestamps.count) timestamps, \(values.count) values")
+        }
+        return (timestamps, values)
+    }
+
     private static func splitColumns(_ block: [UInt8]) -> [[UInt8]]? {
         block.withUnsafeBytes { raw -> [[UInt8]]? in
             var reader = ByteReader(raw)
