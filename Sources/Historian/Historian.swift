@@ -23,6 +23,13 @@ public final class Historian: Sendable {
         var head: Head
         var partitions: [PartitionFile]
         var nextSequence: UInt64
+        /// Range deletes not yet recorded in the catalog (they are in the WAL).
+        var pendingTombstones: [Tombstone] = []
+
+        /// The range deletes of `series`, recorded and pending.
+        func tombstones(of series: SeriesID) -> [Tombstone] {
+            (catalog.tombstones + pendingTombstones).filter { $0.series == series }
+        }
     }
 
     var partitionDirectory: String { directory + "/partitions" }
@@ -65,11 +72,21 @@ public final class Historian: Sendable {
             }
             partitions.append(file)
         }
+        for tombstone in catalog.tombstones { nextSequence = max(nextSequence, tombstone.sequence + 1) }
+        var pendingTombstones: [Tombstone] = []
         var head = Head(chunkSampleLimit: max(1, options.chunkSampleLimit), windowLength: max(1, options.partitionWindow))
         let walDirectory = directory + "/wal"
         let (log, report) = try WriteAheadLog.recover(
             directory: walDirectory, durability: options.durability, segmentLimit: options.walSegmentBytes, coveredThrough: covered
         ) { (record) throws(HistorianError) in
+            if case .delete(let series, let from, let to) = record {
+                guard catalog.series(series) != nil else {
+                    throw .corrupt(path: walDirectory, offset: 0, reason: "WAL range delete of series \(series), which the catalog does not know")
+                }
+                head.seal(series)
+                pendingTombstones.append(Tombstone(series: series, from: from, to: to, sequence: nextSequence))
+                nextSequence += 1
+            }
             guard case .samples(let samples) = record else { return }
             for sample in samples {
                 guard let series = catalog.series(sample.series) else {
@@ -80,7 +97,8 @@ public final class Historian: Sendable {
         }
         self.log = log
         recovery = report
-        state = Mutex(EngineState(catalog: catalog, head: head, partitions: partitions, nextSequence: nextSequence))
+        state = Mutex(EngineState(
+            catalog: catalog, head: head, partitions: partitions, nextSequence: nextSequence, pendingTombstones: pendingTombstones))
     }
 
     /// Every registered series, in id order.
@@ -193,6 +211,22 @@ public final class Historian: Sendable {
         return rejected
     }
 
+    /// Deletes the samples of series `id` in `[from, to)` written so far; later writes in the range
+    /// are kept. The delete is logged like a write and recorded in the catalog at the next flush.
+    /// - Throws: ``HistorianError/query(_:)`` for an unknown series or an empty range; I/O failures.
+    public func delete(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) {
+        guard from < to else { throw .query(.emptyRange(from: from, to: to)) }
+        let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            guard state.catalog.series(id) != nil else { throw .query(.unknownSeries(id)) }
+            let position = try log.append(.delete(series: id, from: from, to: to))
+            state.head.seal(id)
+            state.pendingTombstones.append(Tombstone(series: id, from: from, to: to, sequence: state.nextSequence))
+            state.nextSequence += 1
+            return position
+        }
+        try log.waitUntilDurable(position)
+    }
+
     /// Seals every chunk of the head and writes them to new partition files (one per window), then
     /// removes the WAL segments they cover. Called automatically when the head reaches its sample limit.
     public func flush() throws(HistorianError) {
@@ -200,7 +234,7 @@ public final class Historian: Sendable {
     }
 
     func flush(_ state: inout EngineState) throws(HistorianError) {
-        guard state.head.sampleCount > 0 else { return }
+        guard state.head.sampleCount > 0 || !state.pendingTombstones.isEmpty else { return }
         let covered = try log.startNewSegment()
         var byWindow: [Int64: [SealedChunk]] = [:]
         for chunk in state.head.drain() { byWindow[chunk.window, default: []].append(chunk) }
@@ -211,6 +245,12 @@ public final class Historian: Sendable {
                 directory: partitionDirectory)
             state.partitions.append(try PartitionFile(path: path))
         }
+        do throws(CatalogError) {
+            try state.catalog.addTombstones(state.pendingTombstones)
+        } catch {
+            throw .catalog(error)
+        }
+        state.pendingTombstones = []
         try Checkpoint.write(covered: covered, to: checkpointPath, directory: directory)
         try log.removeSegments(through: covered)
     }

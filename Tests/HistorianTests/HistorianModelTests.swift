@@ -10,6 +10,10 @@ struct NaiveModel {
         for point in points { series[point.series, default: [:]][point.sample.timestamp] = point.sample }
     }
 
+    mutating func delete(_ key: SeriesKey, from: Int64, to: Int64) {
+        series[key] = series[key]?.filter { $0.key < from || $0.key >= to }
+    }
+
     func samples(_ key: SeriesKey, from: Int64, to: Int64) -> [Sample] {
         (series[key] ?? [:]).values.filter { $0.timestamp >= from && $0.timestamp < to }.sorted { $0.timestamp < $1.timestamp }
     }
@@ -115,6 +119,15 @@ struct NaiveModel {
             model.apply(points)
             switch generator.next() % 12 {
             case 0: try #require(historian).flush()
+            case 2, 3:
+                // A range delete, mostly of recent samples, sometimes of old ones already in partitions.
+                let key = Self.keys[Int(generator.next() % UInt64(Self.keys.count))]
+                if let id = try #require(historian).series(for: key)?.id {
+                    let from = clock - Int64(generator.next() % 4_000)
+                    let to = from + 1 + Int64(generator.next() % 500)
+                    try #require(historian).delete(series: id, from: from, to: to)
+                    model.delete(key, from: from, to: to)
+                }
             case 1:
                 historian = nil   // restart: the WAL is replayed
                 historian = try Historian(directory: directory.path, options: Self.options)

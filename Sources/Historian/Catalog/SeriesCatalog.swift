@@ -9,6 +9,8 @@ final class SeriesCatalog {
     private let database: SQLiteDatabase
     private var idsByKey: [SeriesKey: SeriesID] = [:]
     private(set) var all: [Series] = []   // index = id - 1
+    /// Range deletes made durable by flushes, in sequence order.
+    private(set) var tombstones: [Tombstone] = []
 
     init(path: String) throws(CatalogError) {
         self.path = path
@@ -28,6 +30,9 @@ final class SeriesCatalog {
                 spec_lower REAL, spec_upper REAL,
                 interpolation INTEGER,
                 UNIQUE(measurement, tags, field));
+            CREATE TABLE IF NOT EXISTS tombstones(
+                series INTEGER NOT NULL, range_from INTEGER NOT NULL, range_to INTEGER NOT NULL,
+                sequence INTEGER NOT NULL);
             INSERT OR IGNORE INTO catalog_info(key, value) VALUES('format_version', '\(Self.formatVersion)');
             """)
         let version = try database.prepare("SELECT value FROM catalog_info WHERE key = 'format_version'")
@@ -62,6 +67,30 @@ final class SeriesCatalog {
             all.append(Series(id: SeriesID(id), key: key, kind: kind, metadata: metadata))
             idsByKey[key] = SeriesID(id)
         }
+        let deletes = try database.prepare("SELECT series, range_from, range_to, sequence FROM tombstones ORDER BY sequence")
+        while try deletes.step() {
+            guard let series = SeriesID(exactly: deletes.int64(0)), self.series(series) != nil, deletes.int64(3) >= 0 else {
+                throw .corruptRow(path: path, seriesID: deletes.int64(0), reason: "range delete of an unknown series")
+            }
+            tombstones.append(Tombstone(series: series, from: deletes.int64(1), to: deletes.int64(2), sequence: UInt64(deletes.int64(3))))
+        }
+    }
+
+    /// Records range deletes durably (one transaction).
+    func addTombstones(_ added: [Tombstone]) throws(CatalogError) {
+        guard !added.isEmpty else { return }
+        try database.transaction { () throws(CatalogError) in
+            let insert = try database.prepare("INSERT INTO tombstones(series, range_from, range_to, sequence) VALUES(?, ?, ?, ?)")
+            for tombstone in added {
+                insert.reset()
+                insert.bind(1, Int64(tombstone.series))
+                insert.bind(2, tombstone.from)
+                insert.bind(3, tombstone.to)
+                insert.bind(4, Int64(bitPattern: tombstone.sequence))
+                _ = try insert.step()
+            }
+        }
+        tombstones.append(contentsOf: added)
     }
 
     /// The series with `id`, or nil.

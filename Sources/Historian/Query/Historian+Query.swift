@@ -16,7 +16,8 @@ extension Historian {
                 chunks.append(ChunkReference(source: .memory(chunk.payload), statistics: chunk.statistics, sequence: chunk.sequence))
             }
             chunks.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
-            return SeriesSnapshot(series: series, chunks: chunks)
+            let tombstones = state.tombstones(of: id).filter { $0.from < to && $0.to > from }
+            return SeriesSnapshot(series: series, chunks: chunks, tombstones: tombstones)
         }
     }
 
@@ -48,16 +49,21 @@ extension Historian {
     /// The last sample of series `id` strictly before `time`, or nil.
     public func lastSample(series id: SeriesID, before time: Int64) throws(HistorianError) -> Sample? {
         let snapshot = try snapshot(id, from: .min, to: time)
-        // Every chunk starting at the latest start has a sample in [latestStart, time): the answer is there.
-        guard let latestStart = snapshot.chunks.map(\.statistics.minTime).max() else { return nil }
-        return try snapshot.samples(from: latestStart, to: time).last
+        // A chunk starting at `start` has a sample in [start, time), unless a range delete removed it:
+        // try the latest start first, then earlier ones.
+        for start in Set(snapshot.chunks.map(\.statistics.minTime)).sorted(by: >) {
+            if let sample = try snapshot.samples(from: start, to: time).last { return sample }
+        }
+        return nil
     }
 
     /// The first sample of series `id` at or after `time`, or nil.
     public func firstSample(series id: SeriesID, atOrAfter time: Int64) throws(HistorianError) -> Sample? {
         let snapshot = try snapshot(id, from: time, to: .max)
-        guard let earliestEnd = snapshot.chunks.map(\.statistics.maxTime).min() else { return nil }
-        return try snapshot.samples(from: time, to: earliestEnd == .max ? .max : earliestEnd + 1).first
+        for end in Set(snapshot.chunks.map(\.statistics.maxTime)).sorted() {
+            if let sample = try snapshot.samples(from: time, to: end == .max ? .max : end + 1).first { return sample }
+        }
+        return nil
     }
 
     /// The latest sample of series `id`, or nil when it has none.

@@ -3,9 +3,16 @@ struct SeriesSnapshot: Sendable {
     let series: Series
     /// Sorted by minimum time, then sequence.
     let chunks: [ChunkReference]
+    /// Range deletes of the series that overlap the snapshot's range.
+    let tombstones: [Tombstone]
 
-    /// Indices of chunks that overlap no other chunk and hold no duplicate timestamps: their
-    /// samples need no merging, so their statistics are exact for any range that contains them.
+    /// True when a range delete removes samples from the chunk at `index`.
+    func isTrimmed(_ index: Int) -> Bool {
+        tombstones.contains { $0.affects(chunks[index].statistics, chunkSequence: chunks[index].sequence) }
+    }
+
+    /// Indices of chunks that overlap no other chunk, hold no duplicate timestamps and lose no
+    /// samples to a range delete: their statistics are exact for any range that contains them.
     func isolatedChunks() -> Set<Int> {
         var isolated = Set<Int>()
         var reachBefore = Int64.min   // the largest maxTime of the chunks before index
@@ -13,7 +20,7 @@ struct SeriesSnapshot: Sendable {
             let chunk = chunks[index]
             let clearBefore = index == 0 || reachBefore < chunk.statistics.minTime
             let clearAfter = index == chunks.count - 1 || chunks[index + 1].statistics.minTime > chunk.statistics.maxTime
-            if clearBefore && clearAfter && !chunk.statistics.hasDuplicateTimestamps { isolated.insert(index) }
+            if clearBefore && clearAfter && !chunk.statistics.hasDuplicateTimestamps && !isTrimmed(index) { isolated.insert(index) }
             reachBefore = max(reachBefore, chunk.statistics.maxTime)
         }
         return isolated
@@ -33,6 +40,7 @@ struct SeriesSnapshot: Sendable {
                    quality: Quality(rawValue: chunk.qualities[position]) ?? .bad)
         }
         var disjoint = !decoded.contains { $0.chunk.timestamps.count > 1 && hasDuplicates($0.chunk.timestamps) }
+            && !indices.contains(where: isTrimmed)
         for pair in zip(indices, indices.dropFirst()) where chunks[pair.0].overlaps(chunks[pair.1]) {
             disjoint = false
         }
@@ -51,7 +59,9 @@ struct SeriesSnapshot: Sendable {
             let lower = lowerBound(entry.chunk.timestamps, from)
             let upper = lowerBound(entry.chunk.timestamps, to)
             for position in lower..<max(lower, upper) {
-                keyed.append((entry.chunk.timestamps[position], entry.sequence, position, chunkIndex))
+                let timestamp = entry.chunk.timestamps[position]
+                if tombstones.contains(where: { $0.removes(timestamp, chunkSequence: entry.sequence) }) { continue }
+                keyed.append((timestamp, entry.sequence, position, chunkIndex))
             }
         }
         keyed.sort { ($0.timestamp, $0.sequence, $0.position) < ($1.timestamp, $1.sequence, $1.position) }
@@ -67,7 +77,7 @@ struct SeriesSnapshot: Sendable {
     /// `indices` within `[from, to)`, in time order. Decodes without building samples when the
     /// chunks are disjoint (the common case); merges through ``samples(of:from:to:)`` otherwise.
     func forEachValue(of indices: [Int], from: Int64, to: Int64, _ body: (Int64, Double) -> Void) throws(HistorianError) {
-        var disjoint = !indices.contains { chunks[$0].statistics.hasDuplicateTimestamps }
+        var disjoint = !indices.contains { chunks[$0].statistics.hasDuplicateTimestamps || isTrimmed($0) }
         for pair in zip(indices, indices.dropFirst()) where chunks[pair.0].overlaps(chunks[pair.1]) {
             disjoint = false
         }

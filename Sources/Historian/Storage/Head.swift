@@ -41,6 +41,11 @@ struct Head {
         sampleCount += 1
     }
 
+    /// Seals the open chunk of `series`, so that samples written later get a higher sequence.
+    mutating func seal(_ series: SeriesID) {
+        if Int(series) < open.count { sealOpenChunk(at: Int(series)) }
+    }
+
     private mutating func sealOpenChunk(at index: Int) {
         guard let chunk = open[index] else { return }
         open[index] = nil
