@@ -1,7 +1,7 @@
-/// Running statistics of one rollup bucket, fed samples or whole-chunk statistics in any order.
+/// Running statistics of one rollup bucket, fed the statistics of whole chunks or of runs of
+/// samples, in any order.
 ///
-/// Mean and M2 = Σ(x − mean)² follow Welford (1962) for single values and the pairwise merge of
-/// Chan, Golub and LeVeque (1979) for chunk statistics; the sample standard deviation is
+/// Mean and M2 = Σ(x − mean)² merge pairwise after Chan, Golub and LeVeque (1979); the sample standard deviation is
 /// sqrt(M2 / (n − 1)) (NIST/SEMATECH e-Handbook of Statistical Methods, section 1.3.5.6).
 struct BucketAccumulator {
     var count = 0
@@ -14,18 +14,6 @@ struct BucketAccumulator {
     var last = 0.0
     var mean = 0.0
     var sumOfSquaredDeviations = 0.0
-
-    mutating func add(timestamp: Int64, value: Double) {
-        count += 1
-        sum += value
-        if value < min { min = value }
-        if value > max { max = value }
-        if timestamp < firstTime { firstTime = timestamp; first = value }
-        if timestamp >= lastTime { lastTime = timestamp; last = value }
-        let delta = value - mean
-        mean += delta / Double(count)
-        sumOfSquaredDeviations += delta * (value - mean)
-    }
 
     mutating func merge(_ statistics: ChunkStatistics) {
         guard statistics.count > 0 else { return }

@@ -100,17 +100,19 @@ extension Historian {
                 toDecode.append(index)
             }
         }
-        // Samples come in time order: find the bucket by division only when a sample leaves the current one.
-        var bucket = 0
-        var bucketStart = Int64.max
-        var bucketEnd = Int64.min
-        try snapshot.forEachValue(of: toDecode, from: from, to: to) { timestamp, value in
-            if timestamp < bucketStart || timestamp >= bucketEnd {
-                bucket = Self.bucketIndex(timestamp, from: from, width: every)
-                bucketStart = from + Int64(bucket) * every
-                bucketEnd = to - bucketStart > every ? bucketStart + every : to
+        // Each run is sorted: split it at bucket boundaries and summarize every piece in tight loops.
+        try snapshot.forEachRun(of: toDecode, from: from, to: to) { timestamps, values in
+            var start = 0
+            while start < timestamps.count {
+                let bucket = Self.bucketIndex(timestamps[start], from: from, width: every)
+                let bucketEnd = to - (from + Int64(bucket) * every) > every ? from + Int64(bucket + 1) * every : to
+                var end = start + 1
+                while end < timestamps.count && timestamps[end] < bucketEnd { end += 1 }
+                accumulators[bucket].merge(ChunkStatistics(
+                    timestamps: UnsafeBufferPointer(rebasing: timestamps[start..<end]),
+                    values: UnsafeBufferPointer(rebasing: values[start..<end])))
+                start = end
             }
-            accumulators[bucket].add(timestamp: timestamp, value: value)
         }
         var buckets = accumulators.enumerated().map { index, accumulator in
             let start = from + Int64(index) * every

@@ -73,25 +73,33 @@ struct SeriesSnapshot: Sendable {
         return result
     }
 
-    /// Calls `body` with the timestamp and value (as a Double) of every sample of the chunks at
-    /// `indices` within `[from, to)`, in time order. Decodes without building samples when the
-    /// chunks are disjoint (the common case); merges through ``samples(of:from:to:)`` otherwise.
-    func forEachValue(of indices: [Int], from: Int64, to: Int64, _ body: (Int64, Double) -> Void) throws(HistorianError) {
+    /// Calls `body` with runs of timestamps and values (as Doubles) of the chunks at `indices`
+    /// within `[from, to)`; the runs come in time order and each is sorted. Decodes without
+    /// building samples when the chunks are disjoint (the common case); merges through
+    /// ``samples(of:from:to:)`` otherwise.
+    func forEachRun(
+        of indices: [Int], from: Int64, to: Int64,
+        _ body: (UnsafeBufferPointer<Int64>, UnsafeBufferPointer<Double>) -> Void
+    ) throws(HistorianError) {
         var disjoint = !indices.contains { chunks[$0].statistics.hasDuplicateTimestamps || isTrimmed($0) }
         for pair in zip(indices, indices.dropFirst()) where chunks[pair.0].overlaps(chunks[pair.1]) {
             disjoint = false
         }
         guard disjoint else {
-            for sample in try samples(of: indices, from: from, to: to) { body(sample.timestamp, sample.value.doubleValue) }
+            let merged = try samples(of: indices, from: from, to: to)
+            let timestamps = merged.map(\.timestamp)
+            let values = merged.map(\.value.doubleValue)
+            timestamps.withUnsafeBufferPointer { times in values.withUnsafeBufferPointer { body(times, $0) } }
             return
         }
         for index in indices {
             let (timestamps, values) = try chunks[index].decodeNumeric(kind: series.kind)
-            let upper = lowerBound(timestamps, to)
-            var position = lowerBound(timestamps, from)
-            while position < upper {
-                body(timestamps[position], values[position])
-                position += 1
+            let lower = lowerBound(timestamps, from)
+            let upper = max(lower, lowerBound(timestamps, to))
+            timestamps.withUnsafeBufferPointer { times in
+                values.withUnsafeBufferPointer { values in
+                    body(UnsafeBufferPointer(rebasing: times[lower..<upper]), UnsafeBufferPointer(rebasing: values[lower..<upper]))
+                }
             }
         }
     }

@@ -19,6 +19,50 @@ struct ChunkStatistics: Sendable, Equatable {
     /// True when two samples of the chunk share a timestamp, so a read must de-duplicate it.
     var hasDuplicateTimestamps = false
 
+    init() {}
+
+    init(minTime: Int64, maxTime: Int64, count: Int, min: Double, max: Double, sum: Double, first: Double, last: Double,
+         mean: Double, sumOfSquaredDeviations: Double, hasDuplicateTimestamps: Bool) {
+        self.minTime = minTime
+        self.maxTime = maxTime
+        self.count = count
+        self.min = min
+        self.max = max
+        self.sum = sum
+        self.first = first
+        self.last = last
+        self.mean = mean
+        self.sumOfSquaredDeviations = sumOfSquaredDeviations
+        self.hasDuplicateTimestamps = hasDuplicateTimestamps
+    }
+
+    /// The statistics of sorted, non-empty columns; M2 by two passes (mean first), which is exact
+    /// up to rounding and needs no division per value.
+    init(timestamps: UnsafeBufferPointer<Int64>, values: UnsafeBufferPointer<Double>) {
+        guard let firstValue = values.first, let firstTime = timestamps.first, let lastTime = timestamps.last,
+              let lastValue = values.last else {
+            self.init()
+            return
+        }
+        var sum = 0.0
+        var minimum = Double.infinity
+        var maximum = -Double.infinity
+        for value in values {
+            sum += value
+            if value < minimum { minimum = value }
+            if value > maximum { maximum = value }
+        }
+        let mean = sum / Double(values.count)
+        var deviations = 0.0
+        for value in values {
+            let delta = value - mean
+            deviations += delta * delta
+        }
+        self.init(
+            minTime: firstTime, maxTime: lastTime, count: values.count, min: minimum, max: maximum, sum: sum,
+            first: firstValue, last: lastValue, mean: mean, sumOfSquaredDeviations: deviations, hasDuplicateTimestamps: false)
+    }
+
     /// Adds a sample that is not earlier than every sample added before (Welford's update).
     mutating func add(timestamp: Int64, value: Double) {
         if count > 0 && timestamp == maxTime { hasDuplicateTimestamps = true }
