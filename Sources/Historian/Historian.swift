@@ -262,10 +262,13 @@ extension Historian {
     func writeRaw(_ samples: [RawSample]) throws(HistorianError) {
         guard !samples.isEmpty else { return }
         let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            let kinds = state.catalog.kinds
+            for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count {
+                throw .query(.unknownSeries(sample.series))
+            }
             let position = try log.append(.samples(samples))
             for sample in samples {
-                guard let kind = state.catalog.kind(sample.series) else { continue }
-                state.head.append(sample, kind: kind, nextSequence: &state.nextSequence)
+                state.head.append(sample, kind: kinds[Int(sample.series) - 1], nextSequence: &state.nextSequence)
             }
             if state.head.sampleCount >= options.headSampleLimit {
                 try flush(&state)

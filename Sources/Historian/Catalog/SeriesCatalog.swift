@@ -65,6 +65,7 @@ final class SeriesCatalog {
             if let code = query.double(11) { metadata.interpolation = Interpolation(rawValue: UInt8(clamping: Int(code))) }
             let key = SeriesKey(measurement: measurement, tags: tags, field: field)
             all.append(Series(id: SeriesID(id), key: key, kind: kind, metadata: metadata))
+            kinds.append(kind)
             idsByKey[key] = SeriesID(id)
         }
         let deletes = try database.prepare("SELECT series, range_from, range_to, sequence FROM tombstones ORDER BY sequence")
@@ -99,11 +100,8 @@ final class SeriesCatalog {
         return index >= 0 && index < all.count ? all[index] : nil
     }
 
-    /// The value kind of series `id`, or nil; cheaper than ``series(_:)`` on the write path.
-    func kind(_ id: SeriesID) -> ValueKind? {
-        let index = Int(id) - 1
-        return index >= 0 && index < all.count ? all[index].kind : nil
-    }
+    /// The value kind of every series, at index id - 1: what the write path needs, without copying a ``Series``.
+    private(set) var kinds: [ValueKind] = []
 
     /// The series with `key`, or nil when it is not registered.
     func lookup(_ key: SeriesKey) -> Series? {
@@ -145,6 +143,7 @@ final class SeriesCatalog {
         }
         for series in pending {
             all.append(series)
+            kinds.append(series.kind)
             idsByKey[series.key] = series.id
         }
         return result
