@@ -128,6 +128,18 @@ struct NaiveModel {
                     try #require(historian).delete(series: id, from: from, to: to)
                     model.delete(key, from: from, to: to)
                 }
+            case 4:
+                let report = try #require(historian).compact()
+                #expect(report.windowsCompacted == 0 || report.chunksWritten > 0)
+            case 5 where step % 3 == 0:
+                // Retention after a flush, so that every sample is in a partition: windows that end
+                // at or before the cutoff go; the model drops the samples before the cutoff's window.
+                try #require(historian).flush()
+                let cutoff = clock - 6_000 + Int64(generator.next() % 2_000)
+                let window = Self.options.partitionWindow
+                let windowStart = cutoff - ((cutoff % window) + window) % window
+                _ = try #require(historian).dropPartitions(endingAtOrBefore: cutoff)
+                for key in Self.keys { model.delete(key, from: .min, to: windowStart) }
             case 1:
                 historian = nil   // restart: the WAL is replayed
                 historian = try Historian(directory: directory.path, options: Self.options)

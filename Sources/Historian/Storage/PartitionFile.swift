@@ -15,7 +15,8 @@ import Darwin
 /// - footer, 32 bytes: index offset `UInt64`, index length `UInt64`, CRC-32C of the index `UInt32`,
 ///   CRC-32C of the header `UInt32`, magic `HISTDEND`.
 ///
-/// File name: `<covered WAL segment, 20 digits>-<window start ns>.part`, so that names sort in flush order.
+/// File name: `<covered WAL segment, 20 digits>-<window start ns>[-c<generation>].part`, so that
+/// names sort in flush order; compaction adds a generation (the highest chunk sequence it merged).
 final class PartitionFile: Sendable {
     static let magic: [UInt8] = Array("HISTDPRT".utf8)
     static let endMagic: [UInt8] = Array("HISTDEND".utf8)
@@ -32,14 +33,16 @@ final class PartitionFile: Sendable {
     let chunks: [SeriesID: [ChunkIndexEntry]]
     private let descriptor: Int32
 
-    static func fileName(coveredSegment: UInt64, windowStart: Int64) -> String {
+    static func fileName(coveredSegment: UInt64, windowStart: Int64, generation: UInt64? = nil) -> String {
         let digits = String(coveredSegment)
-        return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + "-" + String(windowStart) + ".part"
+        let suffix = generation.map { "-c\($0)" } ?? ""
+        return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + "-" + String(windowStart) + suffix + ".part"
     }
 
     /// Writes `chunks` (all of window `[windowStart, windowEnd)`) durably to a new file in `directory`.
     static func write(
-        _ chunks: [SealedChunk], windowStart: Int64, windowEnd: Int64, coveredSegment: UInt64, directory: String
+        _ chunks: [SealedChunk], windowStart: Int64, windowEnd: Int64, coveredSegment: UInt64, directory: String,
+        generation: UInt64? = nil
     ) throws(HistorianError) -> String {
         var writer = ByteWriter()
         writer.append(contentsOf: magic)
@@ -70,7 +73,7 @@ final class PartitionFile: Sendable {
         writer.append(CRC32C.checksum(index.bytes))
         writer.append(headerChecksum)
         writer.append(contentsOf: endMagic)
-        let path = directory + "/" + fileName(coveredSegment: coveredSegment, windowStart: windowStart)
+        let path = directory + "/" + fileName(coveredSegment: coveredSegment, windowStart: windowStart, generation: generation)
         try FileIO.writeAtomically(writer.bytes, to: path, directory: directory)
         return path
     }

@@ -1,0 +1,97 @@
+/// What ``Historian/compact()`` did.
+public struct CompactionReport: Sendable, Equatable {
+    /// Partition windows rewritten.
+    public var windowsCompacted = 0
+    /// Partition files replaced.
+    public var filesRemoved = 0
+    /// Chunks written to the new files.
+    public var chunksWritten = 0
+}
+
+extension Historian {
+    /// Rewrites every partition window that has several files, overlapping chunks or chunks with
+    /// duplicate timestamps into one file per window: samples merged (the later write wins), range
+    /// deletes applied, chunks of up to `chunkSampleLimit` samples. (Deletes alone do not trigger a
+    /// rewrite: a delete newer than every chunk would match the rewritten chunks again.)
+    ///
+    /// The new chunks take the highest sequence of the chunks they merge, so range deletes and
+    /// writes made later still apply to them. A crash after the new file is written and before
+    /// the old ones are removed leaves both; reads give the same answer, and the next compaction
+    /// removes the leftovers. Runs under the engine lock: writers wait meanwhile.
+    public func compact() throws(HistorianError) -> CompactionReport {
+        try state.withLock { (state) throws(HistorianError) -> CompactionReport in
+            var report = CompactionReport()
+            let windows = Dictionary(grouping: state.partitions, by: \.windowStart)
+            for (windowStart, files) in windows.sorted(by: { $0.key < $1.key }) where needsCompaction(files) {
+                let windowEnd = files.map(\.windowEnd).max() ?? windowStart
+                var chunks: [SealedChunk] = []
+                var generation: UInt64 = 0
+                for id in Set(files.flatMap(\.chunks.keys)).sorted() {
+                    guard let series = state.catalog.series(id) else {
+                        throw .corrupt(path: files[0].path, offset: 0, reason: "chunks of series \(id), which the catalog does not know")
+                    }
+                    var references: [ChunkReference] = []
+                    for file in files {
+                        for entry in file.chunks[id] ?? [] {
+                            references.append(ChunkReference(source: .file(file, entry), statistics: entry.statistics, sequence: entry.sequence))
+                        }
+                    }
+                    references.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
+                    let sequence = references.map(\.sequence).max() ?? 0
+                    generation = max(generation, sequence)
+                    let snapshot = SeriesSnapshot(series: series, chunks: references, tombstones: state.tombstones(of: id))
+                    var open = OpenChunk(series: id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
+                    for sample in try snapshot.samples(from: windowStart, to: windowEnd) {
+                        if open.count >= options.chunkSampleLimit {
+                            chunks.append(open.seal())
+                            open = OpenChunk(series: id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
+                        }
+                        open.append(timestamp: sample.timestamp, bits: sample.value.bits, quality: sample.quality.rawValue)
+                    }
+                    if open.count > 0 { chunks.append(open.seal()) }
+                }
+                let covered = files.map(\.coveredSegment).max() ?? 0
+                let path = try PartitionFile.write(
+                    chunks, windowStart: windowStart, windowEnd: windowEnd, coveredSegment: covered,
+                    directory: partitionDirectory, generation: generation)
+                let compacted = try PartitionFile(path: path)
+                let replaced = Set(files.map(\.path)).subtracting([path])
+                state.partitions.removeAll { replaced.contains($0.path) }
+                if !state.partitions.contains(where: { $0.path == path }) { state.partitions.append(compacted) }
+                for old in replaced { try FileIO.remove(old) }
+                try FileIO.syncDirectory(partitionDirectory)
+                report.windowsCompacted += 1
+                report.filesRemoved += replaced.count
+                report.chunksWritten += chunks.count
+            }
+            return report
+        }
+    }
+
+    private func needsCompaction(_ files: [PartitionFile]) -> Bool {
+        if files.count > 1 { return true }
+        for file in files {
+            for entries in file.chunks.values {
+                for (index, entry) in entries.enumerated() {
+                    if entry.statistics.hasDuplicateTimestamps { return true }
+                    if index > 0 && entries[index - 1].statistics.maxTime >= entry.statistics.minTime { return true }
+                }
+            }
+        }
+        return false
+    }
+
+    /// Retention: removes the partition files whose whole window ends at or before `cutoff`
+    /// (nanoseconds) and returns their paths. Samples of those windows still in the head or WAL
+    /// are not affected; they go to a new partition at the next flush.
+    public func dropPartitions(endingAtOrBefore cutoff: Int64) throws(HistorianError) -> [String] {
+        try state.withLock { (state) throws(HistorianError) -> [String] in
+            let expired = state.partitions.filter { $0.windowEnd <= cutoff }.map(\.path)
+            guard !expired.isEmpty else { return [] }
+            state.partitions.removeAll { $0.windowEnd <= cutoff }
+            for path in expired { try FileIO.remove(path) }
+            try FileIO.syncDirectory(partitionDirectory)
+            return expired
+        }
+    }
+}
