@@ -63,6 +63,8 @@ struct ImportCommand: ParsableCommand {
             totals.add(fileTotals)
         }
         try historian.flush()
+        // Flushes during a long import leave several files per window: merge them.
+        _ = try historian.compact()
         let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
         let rate = seconds > 0 ? Double(totals.values) / seconds : 0
         print("imported \(totals.values) values from \(totals.lines) lines of \(files.count) file(s) in \(StandardError.threeDecimals(seconds)) s (\(Int(rate)) values/s); \(totals.rejected) rejected")
