@@ -1,5 +1,11 @@
+import Dispatch
+import Synchronization
+
 /// Streams line protocol into a ``Historian``: parses, resolves series through a cache, registers
 /// new series in one catalog transaction per batch, and writes batches of samples.
+///
+/// Batches are written on a background queue, one at a time, while parsing goes on: samples are
+/// durable once ``finish()`` returns (or, for all but the last batch, once a later batch was handed over).
 ///
 /// Bad lines (syntax, a value whose kind conflicts with its series, string fields) are reported
 /// through the callback with their line number and skipped; every other line is stored.
@@ -14,6 +20,9 @@ public final class LineProtocolIngester {
     private var slotsByKey: [SeriesKey: Int] = [:]
     private var unregistered: [Int] = []
     private var pending: [(slot: Int, timestamp: Int64, bits: UInt64)] = []
+    private let writer = DispatchQueue(label: "histd.ingest.writer")
+    private let inFlight = DispatchGroup()
+    private let writeFailure = WriteFailure()
 
     /// Values stored so far.
     public private(set) var valuesWritten = 0
@@ -47,9 +56,16 @@ public final class LineProtocolIngester {
         }
     }
 
-    /// Writes what is still buffered. Call at the end of the input.
+    /// Writes what is still buffered and waits until every batch is durable. Call at the end of the input.
     public func finish() throws(HistorianError) {
         try writePending()
+        try waitForWriter()
+    }
+
+    /// Waits for the batch being written, and rethrows its failure.
+    private func waitForWriter() throws(HistorianError) {
+        inFlight.wait()
+        if let failure = writeFailure.take() { throw failure }
     }
 
     private func store(_ line: LineProtocolLine, onReject: (RejectedLine) -> Void) throws(HistorianError) {
@@ -129,7 +145,35 @@ public final class LineProtocolIngester {
             raw.append(RawSample(series: id, timestamp: entry.timestamp, bits: entry.bits, quality: Quality.good.rawValue))
         }
         pending.removeAll(keepingCapacity: true)
-        try historian.writeRaw(raw)
+        try waitForWriter()
         valuesWritten += raw.count
+        let historian = historian
+        let writeFailure = writeFailure
+        let batch = raw
+        inFlight.enter()
+        writer.async { [inFlight] in
+            defer { inFlight.leave() }
+            do throws(HistorianError) {
+                try historian.writeRaw(batch)
+            } catch {
+                writeFailure.record(error)
+            }
+        }
+    }
+}
+
+/// The failure of a background write, handed to the ingesting thread.
+private final class WriteFailure: Sendable {
+    private let failure = Mutex<HistorianError?>(nil)
+
+    func record(_ error: HistorianError) {
+        failure.withLock { $0 = error }
+    }
+
+    func take() -> HistorianError? {
+        failure.withLock { failure in
+            defer { failure = nil }
+            return failure
+        }
     }
 }
