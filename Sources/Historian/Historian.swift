@@ -159,6 +159,7 @@ public final class Historian: Sendable {
             kinds.reserveCapacity(samples.count)
             for (id, sample) in samples {
                 guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
+                guard sample.timestamp != .max else { throw .unsupportedValue(series: series.key.description, reason: Self.reservedTimestampReason) }
                 guard series.kind == sample.value.kind else {
                     throw .catalog(.kindConflict(series: series.key.description, registered: series.kind, written: sample.value.kind))
                 }
@@ -257,13 +258,17 @@ public final class Historian: Sendable {
 }
 
 extension Historian {
+    /// Timestamps are in `[Int64.min, Int64.max)`: Int64.max is the open end of every range.
+    static let reservedTimestampReason = "timestamp 9223372036854775807 (Int64.max) is reserved as the open end of time ranges"
+
     /// Writes samples whose series ids and kinds the caller has checked (the ingesters'
     /// fast path); returns once they are durable.
     func writeRaw(_ samples: [RawSample]) throws(HistorianError) {
         guard !samples.isEmpty else { return }
         let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
             let kinds = state.catalog.kinds
-            for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count {
+            for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count || sample.timestamp == .max {
+                if sample.timestamp == .max { throw .unsupportedValue(series: "\(sample.series)", reason: Self.reservedTimestampReason) }
                 throw .query(.unknownSeries(sample.series))
             }
             let position = try log.append(.samples(samples))

@@ -100,6 +100,11 @@ public final class CSVIngester {
             onReject(RejectedLine(line: linesRead, column: 1, reason: "timestamp '\(cells[0])' is neither an integer nor RFC 3339"))
             return
         }
+        guard timestamp != .max else {
+            rejections += 1
+            onReject(RejectedLine(line: linesRead, column: 1, reason: Historian.reservedTimestampReason))
+            return
+        }
         for (index, cell) in cells.dropFirst().enumerated() where !cell.isEmpty {
             guard let value = Double(cell), value.isFinite else {
                 rejections += 1

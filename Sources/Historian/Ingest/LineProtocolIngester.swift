@@ -70,6 +70,11 @@ public final class LineProtocolIngester {
 
     private func store(_ line: LineProtocolLine, onReject: (RejectedLine) -> Void) throws(HistorianError) {
         let timestamp = line.timestamp ?? defaultTimestamp
+        guard timestamp != .max else {
+            rejections += 1
+            onReject(RejectedLine(line: line.lineNumber, column: nil, reason: Historian.reservedTimestampReason))
+            return
+        }
         var stored = false
         let prefix = cache.prefix(line.bytes, line.seriesBytes)
         for (position, field) in line.fields.enumerated() {

@@ -38,6 +38,19 @@ extension Historian {
         Int(UInt64(bitPattern: timestamp &- from) / UInt64(width))
     }
 
+    /// `[start, end)` of bucket `index`. Wrapping arithmetic is exact here: every bucket start lies
+    /// in `[from, to)`, although `index · width` alone may exceed Int64 when the range does.
+    static func bucketBounds(_ index: Int, from: Int64, to: Int64, width: Int64) -> (start: Int64, end: Int64) {
+        let start = from &+ Int64(index) &* width
+        let end = UInt64(bitPattern: to &- start) > UInt64(width) ? start &+ width : to
+        return (start, end)
+    }
+
+    /// `later - earlier` as a Double, for `later >= earlier`, without overflow.
+    static func span(_ earlier: Int64, _ later: Int64) -> Double {
+        Double(UInt64(bitPattern: later &- earlier))
+    }
+
     /// The raw samples of series `id` in `[from, to)` (nanoseconds), in time order, merged from
     /// partitions and head; of samples with equal timestamps only the last written is returned.
     /// - Throws: ``HistorianError/query(_:)`` for an empty range or unknown series; corruption of a chunk it reads.
@@ -105,7 +118,7 @@ extension Historian {
             var start = 0
             while start < timestamps.count {
                 let bucket = Self.bucketIndex(timestamps[start], from: from, width: every)
-                let bucketEnd = to - (from + Int64(bucket) * every) > every ? from + Int64(bucket + 1) * every : to
+                let bucketEnd = Self.bucketBounds(bucket, from: from, to: to, width: every).end
                 var end = start + 1
                 while end < timestamps.count && timestamps[end] < bucketEnd { end += 1 }
                 accumulators[bucket].merge(ChunkStatistics(
@@ -115,9 +128,8 @@ extension Historian {
             }
         }
         var buckets = accumulators.enumerated().map { index, accumulator in
-            let start = from + Int64(index) * every
-            let end = to - start > every ? start + every : to
-            return accumulator.bucket(start: start, end: end)
+            let bounds = Self.bucketBounds(index, from: from, to: to, width: every)
+            return accumulator.bucket(start: bounds.start, end: bounds.end)
         }
         var decoded = toDecode.count
         if timeWeighted {
@@ -147,7 +159,7 @@ extension Historian {
         result.reserveCapacity(count)
         var cursor = 0   // first sample later than the current time
         for index in 0..<count {
-            let time = from + Int64(index) * step
+            let time = Self.bucketBounds(index, from: from, to: to, width: step).start
             while cursor < ordered.count && ordered[cursor].timestamp <= time { cursor += 1 }
             let previous = cursor > 0 ? ordered[cursor - 1] : nil
             let value: Double?
@@ -159,7 +171,7 @@ extension Historian {
                     value = previous.value.doubleValue
                 } else if let previous, cursor < ordered.count {
                     let next = ordered[cursor]
-                    let fraction = Double(time - previous.timestamp) / Double(next.timestamp - previous.timestamp)
+                    let fraction = Self.span(previous.timestamp, time) / Self.span(previous.timestamp, next.timestamp)
                     value = previous.value.doubleValue + (next.value.doubleValue - previous.value.doubleValue) * fraction
                 } else {
                     value = nil
@@ -179,7 +191,7 @@ extension Historian {
         let width = Int64(bitPattern: span / UInt64(buckets) + (span % UInt64(buckets) == 0 ? 0 : 1))
         var result: [PlotBucket] = []
         for sample in try snapshot(id, from: from, to: to).samples(from: from, to: to) {
-            let start = from + Int64(Self.bucketIndex(sample.timestamp, from: from, width: width)) * width
+            let (start, end) = Self.bucketBounds(Self.bucketIndex(sample.timestamp, from: from, width: width), from: from, to: to, width: width)
             if let lastBucket = result.last, lastBucket.start == start {
                 var bucket = lastBucket
                 bucket.last = sample
@@ -187,7 +199,6 @@ extension Historian {
                 if sample.value.doubleValue > bucket.maximum.value.doubleValue { bucket.maximum = sample }
                 result[result.count - 1] = bucket
             } else {
-                let end = to - start > width ? start + width : to
                 result.append(PlotBucket(start: start, end: end, first: sample, last: sample, minimum: sample, maximum: sample))
             }
         }

@@ -8,7 +8,7 @@ enum TimeWeighting {
     static func fill(_ buckets: inout [RollupBucket], samples: [Sample], from: Int64, to: Int64, every: Int64, interpolation: Interpolation) {
         guard !samples.isEmpty else { return }
         var area = [Double](repeating: 0, count: buckets.count)
-        var covered = [Int64](repeating: 0, count: buckets.count)
+        var covered = [Double](repeating: 0, count: buckets.count)
         for index in samples.indices {
             let start = samples[index].timestamp
             let end = index + 1 < samples.count ? samples[index + 1].timestamp : to
@@ -19,14 +19,14 @@ enum TimeWeighting {
             let endValue = index + 1 < samples.count ? samples[index + 1].value.doubleValue : startValue
             func value(at time: Int64) -> Double {
                 guard interpolation == .linear, end > start else { return startValue }
-                return startValue + (endValue - startValue) * (Double(time - start) / Double(end - start))
+                return startValue + (endValue - startValue) * (Historian.span(start, time) / Historian.span(start, end))
             }
             var bucket = Int(UInt64(bitPattern: segmentStart &- from) / UInt64(every))
             var cursor = segmentStart
             while cursor < segmentEnd && bucket < buckets.count {
                 let pieceEnd = min(segmentEnd, buckets[bucket].end)
-                let duration = pieceEnd - cursor
-                area[bucket] += (value(at: cursor) + value(at: pieceEnd)) / 2 * Double(duration)
+                let duration = Historian.span(cursor, pieceEnd)
+                area[bucket] += (value(at: cursor) + value(at: pieceEnd)) / 2 * duration
                 covered[bucket] += duration
                 cursor = pieceEnd
                 bucket += 1
@@ -34,7 +34,7 @@ enum TimeWeighting {
         }
         for index in buckets.indices where covered[index] > 0 {
             buckets[index].integral = area[index] / 1e9
-            buckets[index].timeWeightedAverage = area[index] / Double(covered[index])
+            buckets[index].timeWeightedAverage = area[index] / covered[index]
         }
     }
 }

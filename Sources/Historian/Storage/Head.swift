@@ -19,10 +19,13 @@ struct Head {
         self.windowLength = windowLength
     }
 
-    /// The start of the window `timestamp` falls in (windows are aligned to the Unix epoch).
+    /// The start of the window `timestamp` falls in (windows are aligned to the Unix epoch); the
+    /// first window is cut at Int64.min rather than overflow.
     func window(of timestamp: Int64) -> Int64 {
         let remainder = timestamp % windowLength
-        return remainder < 0 ? timestamp - remainder - windowLength : timestamp - remainder
+        guard remainder < 0 else { return timestamp - remainder }
+        let (start, overflow) = (timestamp - remainder).subtractingReportingOverflow(windowLength)
+        return overflow ? .min : start
     }
 
     mutating func append(_ sample: RawSample, kind: ValueKind, nextSequence: inout UInt64) {
