@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// The storage engine of one data directory: catalog, write-ahead log, head and partition files.
@@ -17,6 +22,8 @@ public final class Historian: Sendable {
 
     let log: WriteAheadLog
     let state: Mutex<EngineState>
+    /// Holds the exclusive lock on `DIR/lock` while this instance lives: one process per directory.
+    private let lockDescriptor: Int32
 
     struct EngineState {
         var catalog: SeriesCatalog
@@ -44,6 +51,26 @@ public final class Historian: Sendable {
         self.directory = directory
         self.options = options
         try FileIO.makeDirectory(directory)
+        lockDescriptor = try FileIO.lockExclusively(directory + "/lock")
+        let recovered: (log: WriteAheadLog, report: RecoveryReport, state: EngineState)
+        do throws(HistorianError) {
+            recovered = try Self.recover(directory: directory, options: options)
+        } catch {
+            close(lockDescriptor)
+            throw error
+        }
+        log = recovered.log
+        recovery = recovered.report
+        state = Mutex(recovered.state)
+    }
+
+    deinit {
+        close(lockDescriptor)
+    }
+
+    private static func recover(
+        directory: String, options: HistorianOptions
+    ) throws(HistorianError) -> (log: WriteAheadLog, report: RecoveryReport, state: EngineState) {
         try FileIO.makeDirectory(directory + "/partitions")
         let catalog: SeriesCatalog
         do {
@@ -95,10 +122,9 @@ public final class Historian: Sendable {
                 head.append(sample, kind: series.kind, nextSequence: &nextSequence)
             }
         }
-        self.log = log
-        recovery = report
-        state = Mutex(EngineState(
-            catalog: catalog, head: head, partitions: partitions, nextSequence: nextSequence, pendingTombstones: pendingTombstones))
+        let state = EngineState(
+            catalog: catalog, head: head, partitions: partitions, nextSequence: nextSequence, pendingTombstones: pendingTombstones)
+        return (log, report, state)
     }
 
     /// Every registered series, in id order.

@@ -118,6 +118,19 @@ enum FileIO {
         try syncDirectory(directory)
     }
 
+    /// Opens (creating) `path` and takes an exclusive advisory lock on it; returns the descriptor
+    /// that holds the lock until it is closed.
+    static func lockExclusively(_ path: String) throws(HistorianError) -> Int32 {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, operation: "open lock file", code: errno) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .io(path: path, operation: "lock (is another histd process using this data directory?)", code: code)
+        }
+        return descriptor
+    }
+
     static func remove(_ path: String) throws(HistorianError) {
         if unlink(path) != 0 && errno != ENOENT { throw .io(path: path, operation: "unlink", code: errno) }
     }

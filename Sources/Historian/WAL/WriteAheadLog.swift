@@ -115,6 +115,9 @@ final class WriteAheadLog: Sendable {
                 report.tornTail = torn
                 // A segment whose header was cut holds nothing: remove it rather than leave an empty file.
                 if end.0 == 0 { try FileIO.remove(path) } else { try FileIO.truncateFile(path, to: end.0) }
+            } else if end.0 == headerSize {
+                // No records: every open starts a new segment, so drop empty ones instead of piling them up.
+                try FileIO.remove(path)
             }
         }
         let next = max(coveredThrough, numbers.last ?? 0) + 1

@@ -38,6 +38,12 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: csv or json.")
     var format: String = "csv"
 
+    @Option(name: .long, help: "Instead of samples: values interpolated every STEP (step or linear, after the series).")
+    var interpolate: String?
+
+    @Option(name: .long, help: "Instead of samples: M4 plot downsampling to N pixel buckets (first, min, max, last).")
+    var plot: Int?
+
     func run() throws {
         guard let fromTime = QueryTimes.time(from) else { throw ValidationError("--from '\(from)' is neither RFC 3339 nor epoch nanoseconds") }
         guard let toTime = QueryTimes.time(to) else { throw ValidationError("--to '\(to)' is neither RFC 3339 nor epoch nanoseconds") }
@@ -58,7 +64,22 @@ struct QueryCommand: ParsableCommand {
         let historian = try Historian(directory: data)
         let matched = historian.series(matching: selector)
         var printer = QueryOutput(format: output)
-        if let every {
+        if let interpolate {
+            guard let step = QueryTimes.duration(interpolate) else { throw ValidationError("--interpolate '\(interpolate)' is not a duration like 1m") }
+            printer.beginInterpolated()
+            for series in matched {
+                for value in try historian.interpolate(series: series.id, from: fromTime, to: toTime, step: step) {
+                    printer.interpolated(series: series.key.description, value)
+                }
+            }
+        } else if let plot {
+            printer.beginSamples()
+            for series in matched {
+                for bucket in try historian.plot(series: series.id, from: fromTime, to: toTime, buckets: plot) {
+                    for sample in bucket.points { printer.sample(series: series.key.description, sample) }
+                }
+            }
+        } else if let every {
             guard let width = QueryTimes.duration(every) else { throw ValidationError("--every '\(every)' is not a duration like 1m") }
             printer.beginRollup(aggregate)
             for series in matched {

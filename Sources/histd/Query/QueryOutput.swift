@@ -2,9 +2,10 @@ import Historian
 
 /// Prints query rows as CSV or as a JSON array, one object per row.
 ///
-/// Raw CSV columns: `series,time,value,quality`; rollup CSV: `series,start,end,count,<aggregate>`.
-/// JSON keys: raw `series`, `time` (RFC 3339), `time_ns`, `value`, `quality`; rollup `series`,
-/// `start`, `start_ns`, `end`, `end_ns`, `count`, `aggregate`, `value` (null for an empty bucket).
+/// Raw and plot CSV columns: `series,time,value,quality`; rollup CSV: `series,start,end,count,<aggregate>`;
+/// interpolation CSV: `series,time,value`. JSON keys: raw `series`, `time` (RFC 3339), `time_ns`,
+/// `value`, `quality`; rollup `series`, `start`, `start_ns`, `end`, `end_ns`, `count`, `aggregate`,
+/// `value` (null for an empty bucket); interpolation `series`, `time`, `time_ns`, `value` (null where unknown).
 struct QueryOutput {
     enum Format: String { case csv, json }
 
@@ -21,6 +22,21 @@ struct QueryOutput {
 
     mutating func beginRollup(_ aggregate: Aggregate) {
         if format == .csv { print("series,start,end,count,\(aggregate.rawValue)") } else { print("[", terminator: "") }
+    }
+
+    mutating func beginInterpolated() {
+        if format == .csv { print("series,time,value") } else { print("[", terminator: "") }
+    }
+
+    mutating func interpolated(series: String, _ value: InterpolatedValue) {
+        let text = value.value.map(Self.number)
+        switch format {
+        case .csv:
+            print("\(Self.csvCell(series)),\(RFC3339.format(value.timestamp)),\(text ?? "")")
+        case .json:
+            separator()
+            print("{\"series\":\(Self.jsonString(series)),\"time\":\"\(RFC3339.format(value.timestamp))\",\"time_ns\":\(value.timestamp),\"value\":\(text ?? "null")}", terminator: "")
+        }
     }
 
     mutating func sample(series: String, _ sample: Sample) {
