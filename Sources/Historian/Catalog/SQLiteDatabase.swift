@@ -81,8 +81,23 @@ final class SQLiteStatement {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
+    /// Binds text with its exact UTF-8 length, so that names with NUL bytes are stored whole.
     func bind(_ index: Int32, _ value: String?) {
-        if let value { sqlite3_bind_text(handle, index, value, -1, Self.transient) } else { sqlite3_bind_null(handle, index) }
+        guard let value else {
+            sqlite3_bind_null(handle, index)
+            return
+        }
+        let bytes = Array(value.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { text in
+                // An empty string still needs a non-NULL pointer, or SQLite stores NULL.
+                if let base = text.baseAddress {
+                    sqlite3_bind_text(handle, index, base, Int32(text.count), Self.transient)
+                } else {
+                    sqlite3_bind_text(handle, index, "", 0, Self.transient)
+                }
+            }
+        }
     }
 
     /// Advances; true when a row is available.
@@ -103,8 +118,10 @@ final class SQLiteStatement {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
     }
 
+    /// The column's text, all its bytes (NUL included).
     func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
-        return String(cString: text)
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 }
