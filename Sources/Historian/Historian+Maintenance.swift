@@ -39,14 +39,14 @@ extension Historian {
                     references.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
                     let sequence = references.map(\.sequence).max() ?? 0
                     generation = max(generation, sequence)
-                    let snapshot = SeriesSnapshot(series: series, chunks: references, tombstones: state.tombstones(of: id))
+                    let snapshot = SeriesSnapshot(series: series, chunks: references, tombstones: state.tombstones(of: id), strings: [])
                     var open = OpenChunk(series: id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
-                    for sample in try snapshot.samples(from: windowStart, to: windowEnd) {
+                    for sample in try snapshot.rawSamples(from: windowStart, to: windowEnd) {
                         if open.count >= options.chunkSampleLimit {
                             chunks.append(open.seal())
                             open = OpenChunk(series: id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
                         }
-                        open.append(timestamp: sample.timestamp, bits: sample.value.bits, quality: sample.quality.rawValue)
+                        open.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
                     }
                     if open.count > 0 { chunks.append(open.seal()) }
                 }

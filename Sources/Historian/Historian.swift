@@ -179,6 +179,22 @@ public final class Historian: Sendable {
     public func write(_ samples: [(series: SeriesID, sample: Sample)]) throws(HistorianError) {
         guard !samples.isEmpty else { return }
         let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            var texts: [(series: SeriesID, text: String)] = []
+            for (id, sample) in samples {
+                if case .string(let text) = sample.value { texts.append((id, text)) }
+            }
+            var codes: [UInt64] = []
+            if !texts.isEmpty {
+                guard texts.allSatisfy({ state.catalog.kind($0.series) == .string }) else {
+                    throw .unsupportedValue(series: "\(texts[0].series)", reason: "a string value for a series that is not of string kind")
+                }
+                do throws(CatalogError) {
+                    codes = try state.catalog.codes(for: texts)
+                } catch {
+                    throw .catalog(error)
+                }
+            }
+            var nextCode = codes.makeIterator()
             var raw: [RawSample] = []
             raw.reserveCapacity(samples.count)
             var kinds: [ValueKind] = []
@@ -189,7 +205,10 @@ public final class Historian: Sendable {
                 guard series.kind == sample.value.kind else {
                     throw .catalog(.kindConflict(series: series.key.description, registered: series.kind, written: sample.value.kind))
                 }
-                raw.append(RawSample(series: id, timestamp: sample.timestamp, bits: sample.value.bits, quality: sample.quality.rawValue))
+                guard let bits = sample.value.bits ?? nextCode.next() else {
+                    throw .unsupportedValue(series: series.key.description, reason: "string value without a code")
+                }
+                raw.append(RawSample(series: id, timestamp: sample.timestamp, bits: bits, quality: sample.quality.rawValue))
                 kinds.append(series.kind)
             }
             let position = try log.append(.samples(raw))
@@ -284,6 +303,17 @@ public final class Historian: Sendable {
 }
 
 extension Historian {
+    /// The codes of texts of string series, registering new ones in one catalog transaction.
+    func codes(for texts: [(series: SeriesID, text: String)]) throws(HistorianError) -> [UInt64] {
+        try state.withLock { (state) throws(HistorianError) -> [UInt64] in
+            do throws(CatalogError) {
+                return try state.catalog.codes(for: texts)
+            } catch {
+                throw .catalog(error)
+            }
+        }
+    }
+
     /// Timestamps are in `[Int64.min, Int64.max)`: Int64.max is the open end of every range.
     static let reservedTimestampReason = "timestamp 9223372036854775807 (Int64.max) is reserved as the open end of time ranges"
 

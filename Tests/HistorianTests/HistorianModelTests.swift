@@ -25,6 +25,7 @@ struct NaiveModel {
         SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M2")], field: "temp"),
         SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M1")], field: "count"),
         SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M1")], field: "running"),
+        SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M2")], field: "state"),
     ]
 
     static var options: HistorianOptions {
@@ -40,6 +41,7 @@ struct NaiveModel {
         // Multiples of 1/4: sums of a few thousand are exact in Double, so model and engine agree exactly.
         case "temp": .float(Double(Int(generator.next() % 400)) / 4 - 50)
         case "count": .integer(Int64(generator.next() % 1000))
+        case "state": .string(["idle", "running", "setup, tool change", "fault \"E12\"", ""][Int(generator.next() % 5)])
         default: .boolean(generator.next() % 2 == 0)
         }
     }
@@ -84,7 +86,9 @@ struct NaiveModel {
                     let bucket = rollup.buckets[bucketIndex]
                     #expect(bucket.start == start && bucket.end == end)
                     #expect(bucket.count == values.count)
-                    if !values.isEmpty {
+                    if key.field == "state" {
+                        #expect(bucket.sum == nil && bucket.mean == nil, "strings roll up to counts only")
+                    } else if !values.isEmpty {
                         #expect(bucket.sum == values.reduce(0, +))
                         #expect(bucket.min == values.min() && bucket.max == values.max())
                         #expect(bucket.first == values.first && bucket.last == values.last)

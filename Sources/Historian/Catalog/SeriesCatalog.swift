@@ -11,6 +11,9 @@ final class SeriesCatalog {
     private(set) var all: [Series] = []   // index = id - 1
     /// Range deletes made durable by flushes, in sequence order.
     private(set) var tombstones: [Tombstone] = []
+    /// The texts of each string series, at index = code.
+    private(set) var stringTexts: [SeriesID: [String]] = [:]
+    private var stringCodes: [SeriesID: [String: UInt64]] = [:]
 
     init(path: String) throws(CatalogError) {
         self.path = path
@@ -30,6 +33,8 @@ final class SeriesCatalog {
                 spec_lower REAL, spec_upper REAL,
                 interpolation INTEGER,
                 UNIQUE(measurement, tags, field));
+            CREATE TABLE IF NOT EXISTS strings(
+                series INTEGER NOT NULL, code INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(series, code));
             CREATE TABLE IF NOT EXISTS tombstones(
                 series INTEGER NOT NULL, range_from INTEGER NOT NULL, range_to INTEGER NOT NULL,
                 sequence INTEGER NOT NULL);
@@ -68,6 +73,15 @@ final class SeriesCatalog {
             kinds.append(kind)
             idsByKey[key] = SeriesID(id)
         }
+        let strings = try database.prepare("SELECT series, code, text FROM strings ORDER BY series, code")
+        while try strings.step() {
+            guard let series = SeriesID(exactly: strings.int64(0)), self.series(series)?.kind == .string,
+                  strings.int64(1) == Int64(stringTexts[series]?.count ?? 0), let text = strings.string(2) else {
+                throw .corruptRow(path: path, seriesID: strings.int64(0), reason: "string code \(strings.int64(1)) is not the next code of a string series")
+            }
+            stringCodes[series, default: [:]][text] = UInt64(stringTexts[series]?.count ?? 0)
+            stringTexts[series, default: []].append(text)
+        }
         let deletes = try database.prepare("SELECT series, range_from, range_to, sequence FROM tombstones ORDER BY sequence")
         while try deletes.step() {
             guard let series = SeriesID(exactly: deletes.int64(0)), self.series(series) != nil, deletes.int64(3) >= 0 else {
@@ -75,6 +89,45 @@ final class SeriesCatalog {
             }
             tombstones.append(Tombstone(series: series, from: deletes.int64(1), to: deletes.int64(2), sequence: UInt64(deletes.int64(3))))
         }
+    }
+
+    /// The codes of `texts` of string series, registering new texts in one transaction.
+    func codes(for texts: [(series: SeriesID, text: String)]) throws(CatalogError) -> [UInt64] {
+        var added: [(series: SeriesID, code: UInt64, text: String)] = []
+        var codes: [UInt64] = []
+        codes.reserveCapacity(texts.count)
+        for (series, text) in texts {
+            if let code = stringCodes[series]?[text] {
+                codes.append(code)
+                continue
+            }
+            let code = UInt64(stringTexts[series]?.count ?? 0)
+            stringCodes[series, default: [:]][text] = code
+            stringTexts[series, default: []].append(text)
+            added.append((series, code, text))
+            codes.append(code)
+        }
+        guard !added.isEmpty else { return codes }
+        do throws(CatalogError) {
+            try database.transaction { () throws(CatalogError) in
+                let insert = try database.prepare("INSERT INTO strings(series, code, text) VALUES(?, ?, ?)")
+                for entry in added {
+                    insert.reset()
+                    insert.bind(1, Int64(entry.series))
+                    insert.bind(2, Int64(entry.code))
+                    insert.bind(3, entry.text)
+                    _ = try insert.step()
+                }
+            }
+        } catch {
+            // Forget the codes that did not become durable (newest first, so the arrays shrink back).
+            for entry in added.reversed() {
+                stringTexts[entry.series]?.removeLast()
+                stringCodes[entry.series]?[entry.text] = nil
+            }
+            throw error
+        }
+        return codes
     }
 
     /// Records range deletes durably (one transaction).
@@ -102,6 +155,12 @@ final class SeriesCatalog {
 
     /// The value kind of every series, at index id - 1: what the write path needs, without copying a ``Series``.
     private(set) var kinds: [ValueKind] = []
+
+    /// The value kind of series `id`, or nil.
+    func kind(_ id: SeriesID) -> ValueKind? {
+        let index = Int(id) - 1
+        return index >= 0 && index < kinds.count ? kinds[index] : nil
+    }
 
     /// The series with `key`, or nil when it is not registered.
     func lookup(_ key: SeriesKey) -> Series? {

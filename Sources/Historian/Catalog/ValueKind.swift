@@ -9,6 +9,9 @@ public enum ValueKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
     case unsigned = 3
     /// Boolean (stored as 0/1).
     case boolean = 4
+    /// Text: states, reasons, order numbers. Each distinct text of a series gets a code in the
+    /// catalog; chunks store the codes run-length encoded.
+    case string = 5
 
     public var description: String {
         switch self {
@@ -16,6 +19,7 @@ public enum ValueKind: UInt8, Sendable, CaseIterable, CustomStringConvertible {
         case .integer: "integer"
         case .unsigned: "unsigned"
         case .boolean: "boolean"
+        case .string: "string"
         }
     }
 }

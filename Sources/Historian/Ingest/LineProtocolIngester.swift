@@ -20,6 +20,8 @@ public final class LineProtocolIngester {
     private var slotsByKey: [SeriesKey: Int] = [:]
     private var unregistered: [Int] = []
     private var pending: [(slot: Int, timestamp: Int64, bits: UInt64)] = []
+    /// Texts of the string values in `pending`, whose bits get the text's code at write time.
+    private var pendingTexts: [(position: Int, text: String)] = []
     private let writer = DispatchQueue(label: "histd.ingest.writer")
     private let inFlight = DispatchGroup()
     private let writeFailure = WriteFailure()
@@ -85,11 +87,7 @@ public final class LineProtocolIngester {
             case .integer(let value): kind = .integer; bits = UInt64(bitPattern: value)
             case .unsigned(let value): kind = .unsigned; bits = value
             case .boolean(let value): kind = .boolean; bits = value ? 1 : 0
-            case .string:
-                rejections += 1
-                onReject(RejectedLine(line: line.lineNumber, column: field.key.lowerBound + 1 - lineStart(line),
-                                      reason: "field '\(line.name(field.key))' is a string; string fields are not stored yet"))
-                continue
+            case .string: kind = .string; bits = 0
             }
             let slot: Int
             if let known = cache.slot(prefix: prefix, field: field.key, in: line.bytes, hint: position) {
@@ -104,6 +102,7 @@ public final class LineProtocolIngester {
                                       reason: "series \(slots[slot].key) holds \(slots[slot].kind) values; field value is \(kind)"))
                 continue
             }
+            if case .string(let range) = field.value { pendingTexts.append((pending.count, line.string(range))) }
             pending.append((slot, timestamp, bits))
             stored = true
         }
@@ -142,6 +141,17 @@ public final class LineProtocolIngester {
                 slots[slot].kind = registered.kind
             }
             unregistered.removeAll()
+        }
+        if !pendingTexts.isEmpty {
+            var texts: [(series: SeriesID, text: String)] = []
+            var positions: [Int] = []
+            for entry in pendingTexts {
+                guard let id = slots[pending[entry.position].slot].id else { continue }
+                texts.append((id, entry.text))
+                positions.append(entry.position)
+            }
+            for (position, code) in zip(positions, try historian.codes(for: texts)) { pending[position].bits = code }
+            pendingTexts.removeAll(keepingCapacity: true)
         }
         var raw: [RawSample] = []
         raw.reserveCapacity(pending.count)

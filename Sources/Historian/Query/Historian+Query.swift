@@ -17,7 +17,7 @@ extension Historian {
             }
             chunks.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
             let tombstones = state.tombstones(of: id).filter { $0.from < to && $0.to > from }
-            return SeriesSnapshot(series: series, chunks: chunks, tombstones: tombstones)
+            return SeriesSnapshot(series: series, chunks: chunks, tombstones: tombstones, strings: state.catalog.stringTexts[id] ?? [])
         }
     }
 
@@ -132,6 +132,11 @@ extension Historian {
             return accumulator.bucket(start: bounds.start, end: bounds.end)
         }
         var decoded = toDecode.count
+        if snapshot.series.kind == .string {
+            // Only the count of a string series is a number.
+            buckets = buckets.map { RollupBucket(start: $0.start, end: $0.end, count: $0.count) }
+            return Rollup(buckets: buckets, chunksFromStatistics: fromStatistics, chunksDecoded: decoded)
+        }
         if timeWeighted {
             var ordered: [Sample] = []
             if let previous = try lastSample(series: id, before: from) { ordered.append(previous) }
@@ -151,6 +156,7 @@ extension Historian {
         try Self.checkRange(from, to)
         let count = try Self.bucketCount(from: from, to: to, width: step)
         let snapshot = try snapshot(id, from: from, to: to)
+        guard snapshot.series.kind != .string else { throw .query(.notNumeric(series: snapshot.series.key.description)) }
         var ordered: [Sample] = []
         if let previous = try lastSample(series: id, before: from) { ordered.append(previous) }
         ordered.append(contentsOf: try snapshot.samples(from: from, to: to))
@@ -190,7 +196,9 @@ extension Historian {
         let span = UInt64(bitPattern: to &- from)
         let width = Int64(bitPattern: span / UInt64(buckets) + (span % UInt64(buckets) == 0 ? 0 : 1))
         var result: [PlotBucket] = []
-        for sample in try snapshot(id, from: from, to: to).samples(from: from, to: to) {
+        let snapshot = try snapshot(id, from: from, to: to)
+        guard snapshot.series.kind != .string else { throw .query(.notNumeric(series: snapshot.series.key.description)) }
+        for sample in try snapshot.samples(from: from, to: to) {
             let (start, end) = Self.bucketBounds(Self.bucketIndex(sample.timestamp, from: from, width: width), from: from, to: to, width: width)
             if let lastBucket = result.last, lastBucket.start == start {
                 var bucket = lastBucket

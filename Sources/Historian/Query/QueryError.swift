@@ -10,6 +10,8 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownSeries(SeriesID)
     /// The requested number of plot buckets is zero or less.
     case invalidBucketCount(Int)
+    /// The query needs numbers and the series holds strings.
+    case notNumeric(series: String)
     /// A rollup or interpolation would produce more than `limit` rows.
     case tooManyBuckets(limit: Int)
 
@@ -20,6 +22,7 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidWidth(let width): "bucket width or step must be positive, got \(width) ns"
         case .unknownSeries(let id): "no series with id \(id)"
         case .invalidBucketCount(let count): "plot bucket count must be positive, got \(count)"
+        case .notNumeric(let series): "series \(series) holds strings: only raw samples, latest and rollup counts apply"
         case .tooManyBuckets(let limit): "the query would return more than \(limit) buckets: use a wider bucket or step"
         }
     }

@@ -5,6 +5,8 @@ struct SeriesSnapshot: Sendable {
     let chunks: [ChunkReference]
     /// Range deletes of the series that overlap the snapshot's range.
     let tombstones: [Tombstone]
+    /// The texts of a string series, at index = code; empty for other kinds.
+    let strings: [String]
 
     /// True when a range delete removes samples from the chunk at `index`.
     func isTrimmed(_ index: Int) -> Bool {
@@ -26,18 +28,31 @@ struct SeriesSnapshot: Sendable {
         return isolated
     }
 
+    /// The value of stored `bits` (a string code becomes its text).
+    func value(_ bits: UInt64) -> SampleValue {
+        SampleValue(bits: bits, kind: series.kind) { code in
+            code < UInt64(strings.count) ? strings[Int(code)] : ""
+        }
+    }
+
     /// The samples of the chunks at `indices` within `[from, to)`, in time order; on equal
     /// timestamps the later write wins (higher chunk sequence, then later position in the chunk).
     func samples(of indices: [Int], from: Int64, to: Int64) throws(HistorianError) -> [Sample] {
+        try rawSamples(of: indices, from: from, to: to).map { raw in
+            Sample(timestamp: raw.timestamp, value: value(raw.bits), quality: Quality(rawValue: raw.quality) ?? .bad)
+        }
+    }
+
+    /// Like ``samples(of:from:to:)``, with the stored bits (compaction re-encodes them as they are).
+    func rawSamples(of indices: [Int], from: Int64, to: Int64) throws(HistorianError) -> [RawSample] {
         var decoded: [(chunk: DecodedChunk, sequence: UInt64)] = []
         decoded.reserveCapacity(indices.count)
         for index in indices {
             decoded.append((try chunks[index].decode(kind: series.kind), chunks[index].sequence))
         }
-        let kind = series.kind
-        func sample(_ chunk: DecodedChunk, _ position: Int) -> Sample {
-            Sample(timestamp: chunk.timestamps[position], value: SampleValue(bits: chunk.bits[position], kind: kind),
-                   quality: Quality(rawValue: chunk.qualities[position]) ?? .bad)
+        let id = series.id
+        func sample(_ chunk: DecodedChunk, _ position: Int) -> RawSample {
+            RawSample(series: id, timestamp: chunk.timestamps[position], bits: chunk.bits[position], quality: chunk.qualities[position])
         }
         var disjoint = !decoded.contains { $0.chunk.timestamps.count > 1 && hasDuplicates($0.chunk.timestamps) }
             && !indices.contains(where: isTrimmed)
@@ -45,7 +60,7 @@ struct SeriesSnapshot: Sendable {
             disjoint = false
         }
         if disjoint {
-            var result: [Sample] = []
+            var result: [RawSample] = []
             result.reserveCapacity(decoded.reduce(0) { $0 + $1.chunk.timestamps.count })
             for (chunk, _) in decoded {
                 let lower = lowerBound(chunk.timestamps, from)
@@ -65,7 +80,7 @@ struct SeriesSnapshot: Sendable {
             }
         }
         keyed.sort { ($0.timestamp, $0.sequence, $0.position) < ($1.timestamp, $1.sequence, $1.position) }
-        var result: [Sample] = []
+        var result: [RawSample] = []
         result.reserveCapacity(keyed.count)
         for (offset, key) in keyed.enumerated() where offset == keyed.count - 1 || keyed[offset + 1].timestamp != key.timestamp {
             result.append(sample(decoded[key.chunk].chunk, key.position))
@@ -106,8 +121,16 @@ struct SeriesSnapshot: Sendable {
 
     /// All samples within `[from, to)`.
     func samples(from: Int64, to: Int64) throws(HistorianError) -> [Sample] {
-        let indices = chunks.indices.filter { chunks[$0].statistics.minTime < to && chunks[$0].statistics.maxTime >= from }
-        return try samples(of: indices, from: from, to: to)
+        try samples(of: overlapping(from: from, to: to), from: from, to: to)
+    }
+
+    /// All samples within `[from, to)` with their stored bits.
+    func rawSamples(from: Int64, to: Int64) throws(HistorianError) -> [RawSample] {
+        try rawSamples(of: overlapping(from: from, to: to), from: from, to: to)
+    }
+
+    private func overlapping(from: Int64, to: Int64) -> [Int] {
+        chunks.indices.filter { chunks[$0].statistics.minTime < to && chunks[$0].statistics.maxTime >= from }
     }
 
     private func hasDuplicates(_ timestamps: [Int64]) -> Bool {

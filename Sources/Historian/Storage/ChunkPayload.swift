@@ -32,7 +32,7 @@ enum ChunkPayload {
             switch kind {
             case .float: bits = try FloatDecoder(columns[1]).decodeAll().map(\.bitPattern)
             case .integer, .unsigned: bits = try IntegerDecoder(columns[1]).decodeAll().map { UInt64(bitPattern: $0) }
-            case .boolean: bits = try RunLengthDecoder(columns[1]).decodeAll().map { UInt64(bitPattern: $0) }
+            case .boolean, .string: bits = try RunLengthDecoder(columns[1]).decodeAll().map { UInt64(bitPattern: $0) }
             }
             qualities = try RunLengthDecoder(columns[2]).decodeAll()
         } catch {
@@ -64,6 +64,7 @@ enum ChunkPayload {
             case .integer: values = try IntegerDecoder(columns[1]).decodeAll().map { Double($0) }
             case .unsigned: values = try IntegerDecoder(columns[1]).decodeAll().map { Double(UInt64(bitPattern: $0)) }
             case .boolean: values = try RunLengthDecoder(columns[1]).decodeAll().map { $0 != 0 ? 1 : 0 }
+            case .string: values = try RunLengthDecoder(columns[1]).decodeAll().map { _ in .nan }
             }
         } catch {
             throw .corrupt(path: context, offset: offset, reason: "chunk does not decode: \(error)")

@@ -40,7 +40,7 @@ struct OpenChunk: Sendable {
         try? timestamps.append(timestamp)
         values.append(bits: bits)
         qualities.append(Int64(quality))
-        statistics.add(timestamp: timestamp, value: SampleValue(bits: bits, kind: kind).doubleValue)
+        statistics.add(timestamp: timestamp, value: SampleValue.number(bits: bits, kind: kind))
     }
 
     /// The immutable chunk of everything appended so far.

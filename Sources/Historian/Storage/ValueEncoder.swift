@@ -1,7 +1,7 @@
 import Compression
 
 /// The streaming encoder of a series' values: floats by `FloatEncoder`, integers (signed, and the
-/// bit pattern of unsigned) by `IntegerEncoder`, booleans by `RunLengthEncoder`.
+/// bit pattern of unsigned) by `IntegerEncoder`, booleans and string codes by `RunLengthEncoder`.
 ///
 /// A struct with one encoder per kind rather than an enum with payloads: mutating an enum payload
 /// copies it, and with it the encoder's buffer, on every append. Unused encoders hold no storage.
@@ -19,7 +19,7 @@ struct ValueEncoder: Sendable {
         switch kind {
         case .float: floats.append(Double(bitPattern: bits))
         case .integer, .unsigned: integers.append(Int64(bitPattern: bits))
-        case .boolean: runs.append(Int64(bitPattern: bits))
+        case .boolean, .string: runs.append(Int64(bitPattern: bits))
         }
     }
 
@@ -27,7 +27,7 @@ struct ValueEncoder: Sendable {
         switch kind {
         case .float: floats.encode()
         case .integer, .unsigned: integers.encode()
-        case .boolean: runs.encode()
+        case .boolean, .string: runs.encode()
         }
     }
 }

@@ -40,7 +40,12 @@ struct QueryOutput {
     }
 
     mutating func sample(series: String, _ sample: Sample) {
-        let value = Self.text(sample.value)
+        let value: String
+        if case .string(let text) = sample.value {
+            value = format == .csv ? Self.csvCell(text) : Self.jsonString(text)
+        } else {
+            value = Self.text(sample.value)
+        }
         let quality = "\(sample.quality)"
         switch format {
         case .csv:
@@ -77,6 +82,7 @@ struct QueryOutput {
         case .integer(let number): String(number)
         case .unsigned(let number): String(number)
         case .boolean(let flag): flag ? "true" : "false"
+        case .string(let text): text
         }
     }
 
@@ -86,7 +92,7 @@ struct QueryOutput {
     }
 
     static func csvCell(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
+        text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
     }
 
     static func jsonString(_ text: String) -> String {
