@@ -102,8 +102,8 @@ import Testing
         }
     }
 
-    /// Two writers and two readers at once: readers never fail and see counts that only grow;
-    /// at the end every sample is there.
+    /// Two writers, two readers and flushes with compactions at once: readers never fail and see
+    /// counts that only grow; at the end every sample is there.
     @Test func concurrentWritersAndReaders() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -114,9 +114,19 @@ import Testing
         let keys = [SeriesKey(measurement: "m", field: "a"), SeriesKey(measurement: "m", field: "b")]
         let series = try historian.register(keys.map { ($0, ValueKind.float) }).map(\.id)
         let failures = Failures()
-        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+        DispatchQueue.concurrentPerform(iterations: 5) { worker in
             let id = series[worker % 2]
-            if worker < 2 {
+            if worker == 4 {
+                // Maintenance at the same time: flushes and compactions replace partition files under the readers.
+                for _ in 0..<20 {
+                    do {
+                        try historian.flush()
+                        _ = try historian.compact()
+                    } catch {
+                        failures.add("maintenance: \(error)")
+                    }
+                }
+            } else if worker < 2 {
                 for batch in 0..<50 {
                     let samples = (0..<100).map { (series: id, sample: Sample(timestamp: Int64(batch * 100 + $0), value: .float(Double($0)))) }
                     do { try historian.write(samples) } catch { failures.add("write: \(error)") }
