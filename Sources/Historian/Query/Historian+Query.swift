@@ -81,7 +81,29 @@ extension Historian {
 
     /// The latest sample of series `id`, or nil when it has none.
     public func latest(series id: SeriesID) throws(HistorianError) -> Sample? {
-        try lastSample(series: id, before: .max)
+        if let sample = try latestFromOpenChunk(id) { return sample }
+        return try lastSample(series: id, before: .max)
+    }
+
+    /// The latest sample straight from the open chunk, when it is certainly the answer: the open
+    /// chunk is the series' newest write (highest sequence), so its last sample wins unless another
+    /// chunk reaches further in time or a later range delete covers it. Nil means "decode instead".
+    private func latestFromOpenChunk(_ id: SeriesID) throws(HistorianError) -> Sample? {
+        try state.withLock { (state) throws(HistorianError) -> Sample? in
+            guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
+            guard let chunk = state.head.openChunk(of: id), chunk.count > 0 else { return nil }
+            let time = chunk.statistics.maxTime
+            if let sealed = state.head.sealedMaxTime(of: id), sealed > time { return nil }
+            for file in state.partitions {
+                if file.chunks[id]?.contains(where: { $0.statistics.maxTime > time }) == true { return nil }
+            }
+            if state.tombstones(of: id).contains(where: { $0.removes(time, chunkSequence: chunk.sequence) }) { return nil }
+            let texts = state.catalog.stringTexts[id] ?? []
+            let value = SampleValue(bits: chunk.lastBits, kind: series.kind) { code in
+                code < UInt64(texts.count) ? texts[Int(code)] : ""
+            }
+            return Sample(timestamp: time, value: value, quality: Quality(rawValue: chunk.lastQuality) ?? .bad)
+        }
     }
 
     /// Rolls the samples of series `id` in `[from, to)` up into buckets `[from + k·every, from + (k+1)·every)`.

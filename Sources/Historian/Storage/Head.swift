@@ -64,6 +64,16 @@ struct Head {
         return result
     }
 
+    /// The open chunk of `series`, if it has one.
+    func openChunk(of series: SeriesID) -> OpenChunk? {
+        Int(series) < open.count ? open[Int(series)] : nil
+    }
+
+    /// The largest timestamp among the sealed head chunks of `series`.
+    func sealedMaxTime(of series: SeriesID) -> Int64? {
+        sealed[series]?.map(\.statistics.maxTime).max()
+    }
+
     /// Seals every open chunk and hands over all chunks, emptying the head.
     mutating func drain() -> [SealedChunk] {
         var chunks = sealed.values.flatMap { $0 }

@@ -16,6 +16,9 @@ struct OpenChunk: Sendable {
     private var values: ValueEncoder
     private var qualities = RunLengthEncoder()
     private(set) var statistics = ChunkStatistics()
+    /// The stored bits and quality of the last sample appended, for `latest` without decoding.
+    private(set) var lastBits: UInt64 = 0
+    private(set) var lastQuality: UInt8 = 0
 
     init(series: SeriesID, kind: ValueKind, window: Int64, windowEnd: Int64, sequence: UInt64) {
         self.series = series
@@ -40,6 +43,8 @@ struct OpenChunk: Sendable {
         try? timestamps.append(timestamp)
         values.append(bits: bits)
         qualities.append(Int64(quality))
+        lastBits = bits
+        lastQuality = quality
         statistics.add(timestamp: timestamp, value: SampleValue.number(bits: bits, kind: kind))
     }
 
