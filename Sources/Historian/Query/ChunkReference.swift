@@ -3,6 +3,9 @@ struct ChunkReference: Sendable {
     enum Source: Sendable {
         case file(PartitionFile, ChunkIndexEntry)
         case memory([UInt8])
+        /// A copy of the open chunk as it was when the query started (copy-on-write: taking it is
+        /// cheap under the engine lock; it is encoded when read, outside the lock).
+        case open(OpenChunk)
     }
 
     let source: Source
@@ -15,6 +18,8 @@ struct ChunkReference: Sendable {
             try ChunkPayload.decode(try file.payload(of: entry), kind: kind, context: file.path, offset: entry.offset)
         case .memory(let payload):
             try ChunkPayload.decode(payload, kind: kind, context: "head", offset: 0)
+        case .open(let chunk):
+            try ChunkPayload.decode(chunk.columns(), kind: kind, context: "head", offset: 0)
         }
     }
 
@@ -24,6 +29,8 @@ struct ChunkReference: Sendable {
             try ChunkPayload.decodeNumeric(try file.payload(of: entry), kind: kind, context: file.path, offset: entry.offset)
         case .memory(let payload):
             try ChunkPayload.decodeNumeric(payload, kind: kind, context: "head", offset: 0)
+        case .open(let chunk):
+            try ChunkPayload.decodeNumeric(chunk.columns(), kind: kind, context: "head", offset: 0)
         }
     }
 

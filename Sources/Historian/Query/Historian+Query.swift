@@ -12,8 +12,11 @@ extension Historian {
                     chunks.append(ChunkReference(source: .file(file, entry), statistics: entry.statistics, sequence: entry.sequence))
                 }
             }
-            for chunk in state.head.chunks(of: id, from: from, to: to) {
+            for chunk in state.head.sealedChunks(of: id, from: from, to: to) {
                 chunks.append(ChunkReference(source: .memory(chunk.payload), statistics: chunk.statistics, sequence: chunk.sequence))
+            }
+            if let open = state.head.openChunk(of: id), open.count > 0, open.statistics.minTime < to, open.statistics.maxTime >= from {
+                chunks.append(ChunkReference(source: .open(open), statistics: open.statistics, sequence: open.sequence))
             }
             chunks.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
             let tombstones = state.tombstones(of: id).filter { $0.from < to && $0.to > from }

@@ -13,8 +13,18 @@ enum ChunkPayload {
         return BlockFraming.seal(writer.bytes)
     }
 
-    /// Decodes a payload of a series of `kind`; `context` names the file for errors, `offset` the chunk's position in it.
+    /// Decodes a framed payload of a series of `kind`; `context` names the file for errors, `offset` the chunk's position in it.
     static func decode(_ payload: [UInt8], kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> DecodedChunk {
+        try decode(try open(payload, context: context, offset: offset), kind: kind, context: context, offset: offset)
+    }
+
+    /// Decodes only the timestamps and the values as Doubles (booleans 0/1, strings NaN), for rollups.
+    static func decodeNumeric(_ payload: [UInt8], kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
+        try decodeNumeric(try open(payload, context: context, offset: offset), kind: kind, context: context, offset: offset)
+    }
+
+    /// Opens the frame and splits the three columns.
+    static func open(_ payload: [UInt8], context: String, offset: Int) throws(HistorianError) -> ChunkColumns {
         let block: [UInt8]
         do throws(CompressionError) {
             block = try BlockFraming.open(payload)
@@ -24,17 +34,21 @@ enum ChunkPayload {
         guard let columns = splitColumns(block) else {
             throw .corrupt(path: context, offset: offset, reason: "chunk columns cut short")
         }
+        return columns
+    }
+
+    static func decode(_ columns: ChunkColumns, kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> DecodedChunk {
         let timestamps: [Int64]
         let bits: [UInt64]
         let qualities: [Int64]
         do throws(CompressionError) {
-            timestamps = try TimestampDecoder(columns[0]).decodeAll()
+            timestamps = try TimestampDecoder(columns.timestamps).decodeAll()
             switch kind {
-            case .float: bits = try FloatDecoder(columns[1]).decodeAll().map(\.bitPattern)
-            case .integer, .unsigned: bits = try IntegerDecoder(columns[1]).decodeAll().map { UInt64(bitPattern: $0) }
-            case .boolean, .string: bits = try RunLengthDecoder(columns[1]).decodeAll().map { UInt64(bitPattern: $0) }
+            case .float: bits = try FloatDecoder(columns.values).decodeAll().map(\.bitPattern)
+            case .integer, .unsigned: bits = try IntegerDecoder(columns.values).decodeAll().map { UInt64(bitPattern: $0) }
+            case .boolean, .string: bits = try RunLengthDecoder(columns.values).decodeAll().map { UInt64(bitPattern: $0) }
             }
-            qualities = try RunLengthDecoder(columns[2]).decodeAll()
+            qualities = try RunLengthDecoder(columns.qualities).decodeAll()
         } catch {
             throw .corrupt(path: context, offset: offset, reason: "chunk does not decode: \(error)")
         }
@@ -44,27 +58,17 @@ enum ChunkPayload {
         return DecodedChunk(timestamps: timestamps, bits: bits, qualities: qualities.map { UInt8(clamping: $0) })
     }
 
-    /// Decodes only the timestamps and the values as Doubles (booleans 0/1), for rollups.
-    static func decodeNumeric(_ payload: [UInt8], kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
-        let block: [UInt8]
-        do throws(CompressionError) {
-            block = try BlockFraming.open(payload)
-        } catch {
-            throw .corrupt(path: context, offset: offset, reason: "chunk frame does not open: \(error)")
-        }
-        guard let columns = splitColumns(block) else {
-            throw .corrupt(path: context, offset: offset, reason: "chunk columns cut short")
-        }
+    static func decodeNumeric(_ columns: ChunkColumns, kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
         let timestamps: [Int64]
         let values: [Double]
         do throws(CompressionError) {
-            timestamps = try TimestampDecoder(columns[0]).decodeAll()
+            timestamps = try TimestampDecoder(columns.timestamps).decodeAll()
             switch kind {
-            case .float: values = try FloatDecoder(columns[1]).decodeAll()
-            case .integer: values = try IntegerDecoder(columns[1]).decodeAll().map { Double($0) }
-            case .unsigned: values = try IntegerDecoder(columns[1]).decodeAll().map { Double(UInt64(bitPattern: $0)) }
-            case .boolean: values = try RunLengthDecoder(columns[1]).decodeAll().map { $0 != 0 ? 1 : 0 }
-            case .string: values = try RunLengthDecoder(columns[1]).decodeAll().map { _ in .nan }
+            case .float: values = try FloatDecoder(columns.values).decodeAll()
+            case .integer: values = try IntegerDecoder(columns.values).decodeAll().map { Double($0) }
+            case .unsigned: values = try IntegerDecoder(columns.values).decodeAll().map { Double(UInt64(bitPattern: $0)) }
+            case .boolean: values = try RunLengthDecoder(columns.values).decodeAll().map { $0 != 0 ? 1 : 0 }
+            case .string: values = try RunLengthDecoder(columns.values).decodeAll().map { _ in .nan }
             }
         } catch {
             throw .corrupt(path: context, offset: offset, reason: "chunk does not decode: \(error)")
@@ -75,17 +79,24 @@ enum ChunkPayload {
         return (timestamps, values)
     }
 
-    private static func splitColumns(_ block: [UInt8]) -> [[UInt8]]? {
-        block.withUnsafeBytes { raw -> [[UInt8]]? in
+    private static func splitColumns(_ block: [UInt8]) -> ChunkColumns? {
+        block.withUnsafeBytes { raw -> ChunkColumns? in
             var reader = ByteReader(raw)
             var columns: [[UInt8]] = []
             for _ in 0..<3 {
                 guard let length = reader.readUInt32(), let column = reader.readBytes(Int(length)) else { return nil }
                 columns.append(column)
             }
-            return reader.remaining == 0 ? columns : nil
+            return reader.remaining == 0 ? ChunkColumns(timestamps: columns[0], values: columns[1], qualities: columns[2]) : nil
         }
     }
+}
+
+/// The three encoded columns of a chunk, unframed.
+struct ChunkColumns: Sendable {
+    var timestamps: [UInt8]
+    var values: [UInt8]
+    var qualities: [UInt8]
 }
 
 /// The columns of a decoded chunk, in time order.

@@ -55,13 +55,9 @@ struct Head {
         sealed[chunk.series, default: []].append(chunk.seal())
     }
 
-    /// The chunks of `series` (sealed, and the open one sealed as it is now) that overlap `[from, to)`.
-    func chunks(of series: SeriesID, from: Int64, to: Int64) -> [SealedChunk] {
-        var result = (sealed[series] ?? []).filter { $0.statistics.minTime < to && $0.statistics.maxTime >= from }
-        if Int(series) < open.count, let chunk = open[Int(series)], chunk.statistics.minTime < to, chunk.statistics.maxTime >= from {
-            result.append(chunk.seal())
-        }
-        return result
+    /// The sealed chunks of `series` that overlap `[from, to)`.
+    func sealedChunks(of series: SeriesID, from: Int64, to: Int64) -> [SealedChunk] {
+        (sealed[series] ?? []).filter { $0.statistics.minTime < to && $0.statistics.maxTime >= from }
     }
 
     /// The open chunk of `series`, if it has one.

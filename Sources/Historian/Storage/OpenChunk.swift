@@ -48,6 +48,12 @@ struct OpenChunk: Sendable {
         statistics.add(timestamp: timestamp, value: SampleValue.number(bits: bits, kind: kind))
     }
 
+    /// The encoded columns of everything appended so far, unframed: what a query of the head reads
+    /// (framing would spend a zstd attempt on every query).
+    func columns() -> ChunkColumns {
+        ChunkColumns(timestamps: timestamps.encode(), values: values.encode(), qualities: qualities.encode())
+    }
+
     /// The immutable chunk of everything appended so far.
     func seal() -> SealedChunk {
         SealedChunk(
