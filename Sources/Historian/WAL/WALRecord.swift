@@ -11,17 +11,20 @@ enum WALRecord: Equatable {
     static let deleteType: UInt8 = 2
     static let bytesPerSample = 21
 
-    func encode() -> [UInt8] {
+    /// The payload, after `headroom` zero bytes (room for the frame header, so the log need not copy it).
+    func encode(headroom: Int = 0) -> [UInt8] {
         var writer = ByteWriter()
+        writer.bytes = [UInt8](repeating: 0, count: headroom)
         switch self {
         case .samples(let samples):
             // The hot path of every write: fill the bytes in place rather than append field by field.
-            let count = 5 + samples.count * Self.bytesPerSample
+            let count = headroom + 5 + samples.count * Self.bytesPerSample
             return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
                 let raw = UnsafeMutableRawBufferPointer(buffer)
-                raw.storeBytes(of: Self.samplesType, toByteOffset: 0, as: UInt8.self)
-                raw.storeBytes(of: UInt32(samples.count).littleEndian, toByteOffset: 1, as: UInt32.self)
-                var offset = 5
+                for index in 0..<headroom { raw[index] = 0 }
+                raw.storeBytes(of: Self.samplesType, toByteOffset: headroom, as: UInt8.self)
+                raw.storeBytes(of: UInt32(samples.count).littleEndian, toByteOffset: headroom + 1, as: UInt32.self)
+                var offset = headroom + 5
                 for sample in samples {
                     raw.storeBytes(of: sample.series.littleEndian, toByteOffset: offset, as: UInt32.self)
                     raw.storeBytes(of: sample.timestamp.littleEndian, toByteOffset: offset + 4, as: Int64.self)

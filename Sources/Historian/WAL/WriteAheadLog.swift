@@ -191,12 +191,12 @@ final class WriteAheadLog: Sendable {
 
     /// Appends one record and returns the log position just after it.
     func append(_ record: WALRecord) throws(HistorianError) -> UInt64 {
-        let payload = record.encode()
         var frame = ByteWriter()
-        frame.bytes.reserveCapacity(Self.recordHeaderSize + payload.count)
-        frame.append(UInt32(payload.count))
-        frame.append(CRC32C.checksum(payload))
-        frame.append(contentsOf: payload)
+        frame.bytes = record.encode(headroom: Self.recordHeaderSize)
+        let payloadLength = frame.bytes.count - Self.recordHeaderSize
+        let checksum = frame.bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[Self.recordHeaderSize...])) }
+        frame.set(UInt32(payloadLength), at: 0)
+        frame.set(checksum, at: 4)
         let bytes = frame.bytes
         return try state.withLock { (state) throws(HistorianError) -> UInt64 in
             if state.segmentBytes + bytes.count > segmentLimit && state.segmentBytes > Self.headerSize {
