@@ -115,12 +115,10 @@ public final class Historian: Sendable {
                 nextSequence += 1
             }
             guard case .samples(let samples) = record else { return }
-            for sample in samples {
-                guard let series = catalog.series(sample.series) else {
-                    throw .corrupt(path: walDirectory, offset: 0, reason: "WAL sample of series \(sample.series), which the catalog does not know")
-                }
-                head.append(sample, kind: series.kind, nextSequence: &nextSequence)
+            for sample in samples where catalog.kind(sample.series) == nil {
+                throw .corrupt(path: walDirectory, offset: 0, reason: "WAL sample of series \(sample.series), which the catalog does not know")
             }
+            head.append(samples, kinds: catalog.kinds, nextSequence: &nextSequence)
         }
         let state = EngineState(
             catalog: catalog, head: head, partitions: partitions, nextSequence: nextSequence, pendingTombstones: pendingTombstones)
@@ -197,8 +195,6 @@ public final class Historian: Sendable {
             var nextCode = codes.makeIterator()
             var raw: [RawSample] = []
             raw.reserveCapacity(samples.count)
-            var kinds: [ValueKind] = []
-            kinds.reserveCapacity(samples.count)
             for (id, sample) in samples {
                 guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
                 guard sample.timestamp != .max else { throw .unsupportedValue(series: series.key.description, reason: Self.reservedTimestampReason) }
@@ -209,12 +205,9 @@ public final class Historian: Sendable {
                     throw .unsupportedValue(series: series.key.description, reason: "string value without a code")
                 }
                 raw.append(RawSample(series: id, timestamp: sample.timestamp, bits: bits, quality: sample.quality.rawValue))
-                kinds.append(series.kind)
             }
             let position = try log.append(.samples(raw))
-            for (sample, kind) in zip(raw, kinds) {
-                state.head.append(sample, kind: kind, nextSequence: &state.nextSequence)
-            }
+            state.head.append(raw, kinds: state.catalog.kinds, nextSequence: &state.nextSequence)
             if state.head.sampleCount >= options.headSampleLimit {
                 try flush(&state)
             }
@@ -328,9 +321,7 @@ extension Historian {
                 throw .query(.unknownSeries(sample.series))
             }
             let position = try log.append(.samples(samples))
-            for sample in samples {
-                state.head.append(sample, kind: kinds[Int(sample.series) - 1], nextSequence: &state.nextSequence)
-            }
+            state.head.append(samples, kinds: kinds, nextSequence: &state.nextSequence)
             if state.head.sampleCount >= options.headSampleLimit {
                 try flush(&state)
             }

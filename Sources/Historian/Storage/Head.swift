@@ -28,20 +28,46 @@ struct Head {
         return overflow ? .min : start
     }
 
-    mutating func append(_ sample: RawSample, kind: ValueKind, nextSequence: inout UInt64) {
-        let index = Int(sample.series)
-        if index >= open.count { open.append(contentsOf: repeatElement(nil, count: index + 1 - open.count)) }
-        if let accepts = open[index]?.accepts(sample.timestamp, limit: chunkSampleLimit), !accepts {
-            sealOpenChunk(at: index)
+    /// Appends a batch: samples are grouped by series (a stable counting sort, so each series keeps
+    /// its write order), and each series' open chunk is taken out once and fed its whole run,
+    /// which keeps its encoders hot in cache. `kinds[id - 1]` is the kind of series `id`.
+    mutating func append(_ samples: [RawSample], kinds: [ValueKind], nextSequence: inout UInt64) {
+        guard let largest = samples.lazy.map(\.series).max() else { return }
+        let slotCount = Int(largest) + 1
+        var starts = [Int](repeating: 0, count: slotCount + 1)
+        for sample in samples { starts[Int(sample.series) + 1] += 1 }
+        for slot in 0..<slotCount { starts[slot + 1] += starts[slot] }
+        var order = [Int](repeating: 0, count: samples.count)
+        var next = starts
+        for (position, sample) in samples.enumerated() {
+            order[next[Int(sample.series)]] = position
+            next[Int(sample.series)] += 1
         }
-        if open[index] == nil {
-            let window = window(of: sample.timestamp)
-            let (end, overflow) = window.addingReportingOverflow(windowLength)
-            open[index] = OpenChunk(series: sample.series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: nextSequence)
-            nextSequence += 1
+        if slotCount > open.count { open.append(contentsOf: repeatElement(nil, count: slotCount - open.count)) }
+        // Callers check the ids; a sample of an id without a kind (0, or unknown) is never appended.
+        for slot in 0..<slotCount where starts[slot] < starts[slot + 1] && slot >= 1 && slot <= kinds.count {
+            let series = SeriesID(slot)
+            let kind = kinds[slot - 1]
+            let first = samples[order[starts[slot]]]
+            var chunk = open[slot].take() ?? newChunk(series, kind, at: first.timestamp, nextSequence: &nextSequence)
+            for rank in starts[slot]..<starts[slot + 1] {
+                let sample = samples[order[rank]]
+                if !chunk.accepts(sample.timestamp, limit: chunkSampleLimit) {
+                    sealed[series, default: []].append(chunk.seal())
+                    chunk = newChunk(series, kind, at: sample.timestamp, nextSequence: &nextSequence)
+                }
+                chunk.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
+            }
+            open[slot] = chunk
         }
-        open[index]?.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
-        sampleCount += 1
+        sampleCount += samples.count
+    }
+
+    private func newChunk(_ series: SeriesID, _ kind: ValueKind, at timestamp: Int64, nextSequence: inout UInt64) -> OpenChunk {
+        let window = window(of: timestamp)
+        let (end, overflow) = window.addingReportingOverflow(windowLength)
+        defer { nextSequence += 1 }
+        return OpenChunk(series: series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: nextSequence)
     }
 
     /// Seals the open chunk of `series`, so that samples written later get a higher sequence.
