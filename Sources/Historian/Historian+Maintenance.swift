@@ -42,7 +42,7 @@ extension Historian {
                     let snapshot = SeriesSnapshot(series: series, chunks: references, tombstones: state.tombstones(of: id), strings: [])
                     var open = OpenChunk(series: id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
                     for sample in try snapshot.rawSamples(from: windowStart, to: windowEnd) {
-                        if open.count >= options.chunkSampleLimit {
+                        if open.count >= options.effectiveChunkSampleLimit {
                             chunks.append(open.seal())
                             open = OpenChunk(series: id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
                         }

@@ -101,7 +101,7 @@ public final class Historian: Sendable {
         }
         for tombstone in catalog.tombstones { nextSequence = max(nextSequence, tombstone.sequence + 1) }
         var pendingTombstones: [Tombstone] = []
-        var head = Head(chunkSampleLimit: max(1, options.chunkSampleLimit), windowLength: max(1, options.partitionWindow))
+        var head = Head(chunkSampleLimit: options.effectiveChunkSampleLimit, windowLength: max(1, options.partitionWindow))
         let walDirectory = directory + "/wal"
         let (log, report) = try WriteAheadLog.recover(
             directory: walDirectory, durability: options.durability, segmentLimit: options.walSegmentBytes, coveredThrough: covered
@@ -278,7 +278,7 @@ public final class Historian: Sendable {
         var byWindow: [Int64: [SealedChunk]] = [:]
         for chunk in state.head.drain() { byWindow[chunk.window, default: []].append(chunk) }
         for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
-            let end = window.addingReportingOverflow(options.partitionWindow)
+            let end = window.addingReportingOverflow(max(1, options.partitionWindow))
             let path = try PartitionFile.write(
                 chunks, windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: covered,
                 directory: partitionDirectory)
