@@ -9,12 +9,17 @@ public struct VerificationReport: Sendable {
 }
 
 extension Historian {
+    /// True when `path` holds a histd data directory (its catalog exists).
+    public static func isDataDirectory(_ path: String) -> Bool {
+        FileIO.exists(path + "/catalog.sqlite")
+    }
+
     /// Checks a data directory without changing it: the catalog, the checkpoint, every partition
     /// file (header, footer, index checksum, every chunk's CRC-32C, decoding, and statistics against
     /// the decoded chunk) and every WAL segment (header and record checksums).
     public static func verify(directory: String) -> VerificationReport {
         var report = VerificationReport()
-        guard FileIO.exists(directory + "/catalog.sqlite") else {
+        guard isDataDirectory(directory) else {
             report.faults.append("\(directory): no catalog.sqlite, so not a histd data directory")
             return report
         }

@@ -63,6 +63,14 @@ struct ChunkStatistics: Sendable, Equatable {
             first: firstValue, last: lastValue, mean: mean, sumOfSquaredDeviations: deviations, hasDuplicateTimestamps: false)
     }
 
+    /// True when every field is equal bit for bit (NaN statistics of string chunks included).
+    func matches(_ other: ChunkStatistics) -> Bool {
+        let doubles = [min, max, sum, first, last, mean, sumOfSquaredDeviations].map(\.bitPattern)
+        let otherDoubles = [other.min, other.max, other.sum, other.first, other.last, other.mean, other.sumOfSquaredDeviations].map(\.bitPattern)
+        return minTime == other.minTime && maxTime == other.maxTime && count == other.count
+            && hasDuplicateTimestamps == other.hasDuplicateTimestamps && doubles == otherDoubles
+    }
+
     /// Adds a sample that is not earlier than every sample added before (Welford's update).
     mutating func add(timestamp: Int64, value: Double) {
         if count > 0 && timestamp == maxTime { hasDuplicateTimestamps = true }

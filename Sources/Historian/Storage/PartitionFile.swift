@@ -185,7 +185,8 @@ final class PartitionFile: Sendable {
         return bytes
     }
 
-    /// Reads and decodes every chunk and checks it against its index entry; returns the number of chunks checked.
+    /// Reads and decodes every chunk and checks it against its index entry (time range, count and
+    /// every statistic, recomputed bit for bit); returns the number of chunks checked.
     func verifyChunks(kinds: (SeriesID) -> ValueKind?) throws(HistorianError) -> Int {
         var checked = 0
         for (series, entries) in chunks {
@@ -194,9 +195,11 @@ final class PartitionFile: Sendable {
             }
             for entry in entries {
                 let decoded = try ChunkPayload.decode(try payload(of: entry), kind: kind, context: path, offset: entry.offset)
-                guard decoded.timestamps.count == entry.statistics.count, decoded.timestamps.first == entry.statistics.minTime,
-                      decoded.timestamps.last == entry.statistics.maxTime,
-                      entry.statistics.minTime >= windowStart, entry.statistics.maxTime < windowEnd else {
+                var recomputed = ChunkStatistics()
+                for (timestamp, bits) in zip(decoded.timestamps, decoded.bits) {
+                    recomputed.add(timestamp: timestamp, value: SampleValue.number(bits: bits, kind: kind))
+                }
+                guard recomputed.matches(entry.statistics), entry.statistics.minTime >= windowStart, entry.statistics.maxTime < windowEnd else {
                     throw .corrupt(path: path, offset: entry.offset, reason: "chunk of series \(series) disagrees with its index statistics")
                 }
                 checked += 1

@@ -61,6 +61,9 @@ struct QueryCommand: ParsableCommand {
             conditions.append(rest.hasPrefix("~") ? (key, .matches(String(rest.dropFirst()))) : (key, .equals(String(rest))))
         }
         let selector = try SeriesSelector(measurement: measurement, tags: conditions, field: field)
+        guard Historian.isDataDirectory(data) else {
+            throw ValidationError("--data '\(data)' is not a histd data directory (no catalog.sqlite)")
+        }
         let historian = try Historian(directory: data)
         let matched = historian.series(matching: selector)
         var printer = QueryOutput(format: output)
