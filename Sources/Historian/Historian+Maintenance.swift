@@ -1,13 +1,3 @@
-/// What ``Historian/compact()`` did.
-public struct CompactionReport: Sendable, Equatable {
-    /// Partition windows rewritten.
-    public var windowsCompacted = 0
-    /// Partition files replaced.
-    public var filesRemoved = 0
-    /// Chunks written to the new files.
-    public var chunksWritten = 0
-}
-
 extension Historian {
     /// Rewrites every partition window that has several files, overlapping chunks or chunks with
     /// duplicate timestamps into one file per window: samples merged (the later write wins), range

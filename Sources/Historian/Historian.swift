@@ -16,6 +16,7 @@ import Synchronization
 public final class Historian: Sendable {
     /// The data directory.
     public let directory: String
+    /// The settings the directory was opened with.
     public let options: HistorianOptions
     /// What opening the directory replayed from the WAL, and any torn record it dropped.
     public let recovery: RecoveryReport

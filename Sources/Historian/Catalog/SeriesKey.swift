@@ -2,9 +2,12 @@
 public struct SeriesKey: Hashable, Sendable, CustomStringConvertible {
     /// One tag of a series.
     public struct Tag: Hashable, Sendable {
+        /// The tag key.
         public var key: String
+        /// The tag value.
         public var value: String
 
+        /// Creates a tag.
         public init(key: String, value: String) {
             self.key = key
             self.value = value

@@ -13,6 +13,7 @@ public struct SeriesMetadata: Sendable, Equatable {
     /// How to read between samples; the default depends on the value kind (see ``Series``).
     public var interpolation: Interpolation?
 
+    /// Creates metadata; every part is optional.
     public init(
         unit: String? = nil, description: String? = nil, engineeringRange: ClosedRange<Double>? = nil,
         lowerSpecLimit: Double? = nil, upperSpecLimit: Double? = nil, interpolation: Interpolation? = nil

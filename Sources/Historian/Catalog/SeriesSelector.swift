@@ -8,7 +8,9 @@ public struct SeriesSelector: Sendable {
         case matches(String)
     }
 
+    /// The measurement, matched exactly.
     public var measurement: String
+    /// Conditions that must all hold.
     public var tags: [(key: String, condition: TagCondition)]
     /// The field, or nil for every field.
     public var field: String?

@@ -18,6 +18,7 @@ public final class CSVIngester {
     /// Rows or cells rejected.
     public private(set) var rejections = 0
 
+    /// Creates an ingester of wide CSV into `measurement`; `batchSize` samples per write.
     public init(historian: Historian, measurement: String, precision: TimestampPrecision = .nanoseconds, batchSize: Int = 65_536) {
         self.historian = historian
         self.measurement = measurement

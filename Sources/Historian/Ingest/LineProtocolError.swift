@@ -24,6 +24,7 @@ public struct LineProtocolError: Error, Sendable, Equatable, CustomStringConvert
     /// What was wrong.
     public var reason: Reason
 
+    /// Creates an error at a 1-based line and byte column.
     public init(line: Int, column: Int, reason: Reason) {
         self.line = line
         self.column = column

@@ -14,19 +14,3 @@ public enum LineProtocolValue: Sendable, Equatable {
     /// A double-quoted string: the byte range of its content in the parsed buffer.
     case string(Range<Int>)
 }
-
-/// One `key=value` field of a line: the key is a byte range in the parsed buffer, escapes still in place.
-public struct LineProtocolField: Sendable, Equatable {
-    /// The field key's bytes (escaped) in the parsed buffer.
-    public var key: Range<Int>
-    /// The parsed value.
-    public var value: LineProtocolValue
-}
-
-/// One `key=value` tag of a line: byte ranges in the parsed buffer, escapes still in place.
-public struct LineProtocolTag: Sendable, Equatable {
-    /// The tag key's bytes (escaped).
-    public var key: Range<Int>
-    /// The tag value's bytes (escaped).
-    public var value: Range<Int>
-}

@@ -4,8 +4,10 @@ public struct RejectedLine: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     /// 1-based byte column, when known.
     public var column: Int?
+    /// What was wrong, for people.
     public var reason: String
 
+    /// Creates a rejection.
     public init(line: Int, column: Int?, reason: String) {
         self.line = line
         self.column = column

@@ -1,9 +1,13 @@
 /// One pixel column of a plot query: the first, last, minimum and maximum samples of `[start, end)`
 /// (the M4 method: Jugel et al., "M4: A Visualization-Oriented Time Series Data Aggregation", VLDB 2014).
 public struct PlotBucket: Sendable, Equatable {
+    /// Start of the bucket (ns, inclusive).
     public var start: Int64
+    /// End of the bucket (ns, exclusive).
     public var end: Int64
+    /// The earliest sample.
     public var first: Sample
+    /// The latest sample.
     public var last: Sample
     /// The earliest sample with the smallest value.
     public var minimum: Sample

@@ -1,13 +1,22 @@
 /// The statistics of one bucket `[start, end)` of a rollup. Statistics of an empty bucket are nil.
 public struct RollupBucket: Sendable, Equatable {
+    /// Start of the bucket (ns, inclusive).
     public var start: Int64
+    /// End of the bucket (ns, exclusive); the last bucket ends at the query's `to`.
     public var end: Int64
+    /// Number of samples.
     public var count: Int
+    /// Sum of the values.
     public var sum: Double?
+    /// Smallest value.
     public var min: Double?
+    /// Largest value.
     public var max: Double?
+    /// Arithmetic mean, sum / count.
     public var mean: Double?
+    /// Value of the earliest sample.
     public var first: Double?
+    /// Value of the latest sample.
     public var last: Double?
     /// Sample standard deviation, nil below two samples.
     public var stddev: Double?
@@ -31,13 +40,4 @@ public struct RollupBucket: Sendable, Equatable {
         case .integral: integral
         }
     }
-}
-
-/// A rollup and how it was computed.
-public struct Rollup: Sendable, Equatable {
-    public var buckets: [RollupBucket]
-    /// Chunks answered from their statistics without decoding.
-    public var chunksFromStatistics: Int
-    /// Chunks decoded.
-    public var chunksDecoded: Int
 }

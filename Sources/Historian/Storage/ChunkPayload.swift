@@ -91,17 +91,3 @@ enum ChunkPayload {
         }
     }
 }
-
-/// The three encoded columns of a chunk, unframed.
-struct ChunkColumns: Sendable {
-    var timestamps: [UInt8]
-    var values: [UInt8]
-    var qualities: [UInt8]
-}
-
-/// The columns of a decoded chunk, in time order.
-struct DecodedChunk {
-    var timestamps: [Int64]
-    var bits: [UInt64]
-    var qualities: [UInt8]
-}

@@ -14,6 +14,7 @@ public struct HistorianOptions: Sendable {
     /// A WAL segment is closed when it reaches this many bytes (default 64 MiB).
     public var walSegmentBytes = 64 << 20
 
+    /// The defaults above.
     public init() {}
 
     /// ``chunkSampleLimit`` within its bounds.

@@ -2,8 +2,11 @@
 public struct RecoveryReport: Sendable, Equatable {
     /// A record cut short by a crash at the end of the log: dropped, and the file truncated there.
     public struct TornTail: Sendable, Equatable {
+        /// The segment file.
         public var path: String
+        /// Byte offset where the torn record started (the file now ends there).
         public var offset: Int
+        /// Bytes dropped.
         public var droppedBytes: Int
     }
 
