@@ -117,9 +117,14 @@ extension Historian {
     /// each sample holds until the next one (step series) or joins it by a straight line (linear
     /// series); the last sample before `from` covers the start of the first bucket, and the last
     /// sample holds until `to`. Time before the first known sample is not counted.
+    ///
+    /// `qualities`, when given, keeps only samples of those qualities (for example `[.good]`);
+    /// chunk statistics then serve only chunks whose samples are all good. For time-weighted
+    /// aggregates the neighbour before `from` (and after `to`) counts only if its quality is kept.
     /// - Throws: ``HistorianError/query(_:)`` for an empty range, a width of zero or less, too many buckets.
     public func rollup(
-        series id: SeriesID, from: Int64, to: Int64, every: Int64, timeWeighted: Bool = false, useChunkStatistics: Bool = true
+        series id: SeriesID, from: Int64, to: Int64, every: Int64, timeWeighted: Bool = false,
+        qualities: Set<Quality>? = nil, useChunkStatistics: Bool = true
     ) throws(HistorianError) -> Rollup {
         try Self.checkRange(from, to)
         let count = try Self.bucketCount(from: from, to: to, width: every)
@@ -130,7 +135,8 @@ extension Historian {
         var fromStatistics = 0
         for (index, chunk) in snapshot.chunks.enumerated() {
             let statistics = chunk.statistics
-            if isolated.contains(index), statistics.minTime >= from, statistics.maxTime < to,
+            let statisticsApply = qualities.map { $0.contains(.good) && !statistics.hasNonGoodQuality } ?? true
+            if statisticsApply, isolated.contains(index), statistics.minTime >= from, statistics.maxTime < to,
                Self.bucketIndex(statistics.minTime, from: from, width: every) == Self.bucketIndex(statistics.maxTime, from: from, width: every) {
                 accumulators[Self.bucketIndex(statistics.minTime, from: from, width: every)].merge(statistics)
                 fromStatistics += 1
@@ -139,7 +145,7 @@ extension Historian {
             }
         }
         // Each run is sorted: split it at bucket boundaries and summarize every piece in tight loops.
-        try snapshot.forEachRun(of: toDecode, from: from, to: to) { timestamps, values in
+        func summarize(_ timestamps: UnsafeBufferPointer<Int64>, _ values: UnsafeBufferPointer<Double>) {
             var start = 0
             while start < timestamps.count {
                 let bucket = Self.bucketIndex(timestamps[start], from: from, width: every)
@@ -151,6 +157,14 @@ extension Historian {
                     values: UnsafeBufferPointer(rebasing: values[start..<end])))
                 start = end
             }
+        }
+        if let qualities {
+            let kept = try snapshot.samples(of: toDecode, from: from, to: to).filter { qualities.contains($0.quality) }
+            let timestamps = kept.map(\.timestamp)
+            let values = kept.map(\.value.doubleValue)
+            timestamps.withUnsafeBufferPointer { times in values.withUnsafeBufferPointer { summarize(times, $0) } }
+        } else {
+            try snapshot.forEachRun(of: toDecode, from: from, to: to, summarize)
         }
         var buckets = accumulators.enumerated().map { index, accumulator in
             let bounds = Self.bucketBounds(index, from: from, to: to, width: every)
@@ -168,6 +182,7 @@ extension Historian {
             ordered.append(contentsOf: try snapshot.samples(from: from, to: to))
             let next = snapshot.series.interpolation == .linear ? try firstSample(series: id, atOrAfter: to) : nil
             if let next { ordered.append(next) }
+            if let qualities { ordered.removeAll { !qualities.contains($0.quality) } }
             TimeWeighting.fill(&buckets, samples: ordered, from: from, to: to, every: every, interpolation: snapshot.series.interpolation)
             decoded = snapshot.chunks.count
         }

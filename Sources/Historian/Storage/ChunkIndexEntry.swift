@@ -23,7 +23,8 @@ struct ChunkIndexEntry: Sendable, Equatable {
         for value in [statistics.min, statistics.max, statistics.sum, statistics.first, statistics.last, statistics.mean, statistics.sumOfSquaredDeviations] {
             writer.append(value)
         }
-        writer.append(statistics.hasDuplicateTimestamps ? UInt8(1) : 0)
+        // Flags: bit 0 duplicate timestamps, bit 1 a quality other than good.
+        writer.append((statistics.hasDuplicateTimestamps ? UInt8(1) : 0) | (statistics.hasNonGoodQuality ? 2 : 0))
     }
 
     static func decode(_ reader: inout ByteReader) -> ChunkIndexEntry? {
@@ -36,7 +37,7 @@ struct ChunkIndexEntry: Sendable, Equatable {
               offset <= UInt64(Int.max) else { return nil }
         let statistics = ChunkStatistics(
             minTime: minTime, maxTime: maxTime, count: Int(count), min: minimum, max: maximum, sum: sum,
-            first: first, last: last, mean: mean, sumOfSquaredDeviations: deviations, hasDuplicateTimestamps: flags & 1 == 1)
+            first: first, last: last, mean: mean, sumOfSquaredDeviations: deviations, hasDuplicateTimestamps: flags & 1 == 1, hasNonGoodQuality: flags & 2 == 2)
         return ChunkIndexEntry(series: series, offset: Int(offset), length: Int(length), checksum: checksum, sequence: sequence, statistics: statistics)
     }
 }

@@ -18,11 +18,13 @@ struct ChunkStatistics: Sendable, Equatable {
     var sumOfSquaredDeviations = 0.0
     /// True when two samples of the chunk share a timestamp, so a read must de-duplicate it.
     var hasDuplicateTimestamps = false
+    /// True when some sample's quality is not good, so a good-only rollup cannot use these statistics.
+    var hasNonGoodQuality = false
 
     init() {}
 
     init(minTime: Int64, maxTime: Int64, count: Int, min: Double, max: Double, sum: Double, first: Double, last: Double,
-         mean: Double, sumOfSquaredDeviations: Double, hasDuplicateTimestamps: Bool) {
+         mean: Double, sumOfSquaredDeviations: Double, hasDuplicateTimestamps: Bool, hasNonGoodQuality: Bool = false) {
         self.minTime = minTime
         self.maxTime = maxTime
         self.count = count
@@ -34,6 +36,7 @@ struct ChunkStatistics: Sendable, Equatable {
         self.mean = mean
         self.sumOfSquaredDeviations = sumOfSquaredDeviations
         self.hasDuplicateTimestamps = hasDuplicateTimestamps
+        self.hasNonGoodQuality = hasNonGoodQuality
     }
 
     /// The statistics of sorted, non-empty columns; M2 by two passes (mean first), which is exact
@@ -68,7 +71,8 @@ struct ChunkStatistics: Sendable, Equatable {
         let doubles = [min, max, sum, first, last, mean, sumOfSquaredDeviations].map(\.bitPattern)
         let otherDoubles = [other.min, other.max, other.sum, other.first, other.last, other.mean, other.sumOfSquaredDeviations].map(\.bitPattern)
         return minTime == other.minTime && maxTime == other.maxTime && count == other.count
-            && hasDuplicateTimestamps == other.hasDuplicateTimestamps && doubles == otherDoubles
+            && hasDuplicateTimestamps == other.hasDuplicateTimestamps && hasNonGoodQuality == other.hasNonGoodQuality
+            && doubles == otherDoubles
     }
 
     /// Adds a sample that is not earlier than every sample added before (Welford's update).

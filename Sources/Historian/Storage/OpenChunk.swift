@@ -45,6 +45,7 @@ struct OpenChunk: Sendable {
         qualities.append(Int64(quality))
         lastBits = bits
         lastQuality = quality
+        if quality != Quality.good.rawValue { statistics.hasNonGoodQuality = true }
         statistics.add(timestamp: timestamp, value: SampleValue.number(bits: bits, kind: kind))
     }
 

@@ -199,6 +199,7 @@ final class PartitionFile: Sendable {
                 for (timestamp, bits) in zip(decoded.timestamps, decoded.bits) {
                     recomputed.add(timestamp: timestamp, value: SampleValue.number(bits: bits, kind: kind))
                 }
+                recomputed.hasNonGoodQuality = decoded.qualities.contains { $0 != Quality.good.rawValue }
                 guard recomputed.matches(entry.statistics), entry.statistics.minTime >= windowStart, entry.statistics.maxTime < windowEnd else {
                     throw .corrupt(path: path, offset: entry.offset, reason: "chunk of series \(series) disagrees with its index statistics")
                 }

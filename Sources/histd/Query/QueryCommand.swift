@@ -38,6 +38,9 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Output format: csv or json.")
     var format: String = "csv"
 
+    @Option(name: .long, help: "Keep only samples of these qualities, e.g. good or good,uncertain (raw rows and rollups).")
+    var quality: String?
+
     @Option(name: .long, help: "Instead of samples: values interpolated every STEP (step or linear, after the series).")
     var interpolate: String?
 
@@ -51,6 +54,17 @@ struct QueryCommand: ParsableCommand {
             throw ValidationError("--agg must be one of \(Aggregate.allCases.map(\.rawValue).joined(separator: ", ")), not '\(agg)'")
         }
         guard let output = QueryOutput.Format(rawValue: format) else { throw ValidationError("--format must be csv or json, not '\(format)'") }
+        var qualities: Set<Quality>?
+        if let quality {
+            var names: Set<Quality> = []
+            for name in quality.split(separator: ",") {
+                guard let parsed = Quality.allCases.first(where: { "\($0)" == name }) else {
+                    throw ValidationError("--quality takes good, uncertain and bad, not '\(name)'")
+                }
+                names.insert(parsed)
+            }
+            qualities = names
+        }
         var conditions: [(key: String, condition: SeriesSelector.TagCondition)] = []
         for text in tag {
             guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
@@ -86,13 +100,15 @@ struct QueryCommand: ParsableCommand {
             guard let width = QueryTimes.duration(every) else { throw ValidationError("--every '\(every)' is not a duration like 1m") }
             printer.beginRollup(aggregate)
             for series in matched {
-                let rollup = try historian.rollup(series: series.id, from: fromTime, to: toTime, every: width, timeWeighted: aggregate.isTimeWeighted)
+                let rollup = try historian.rollup(
+                    series: series.id, from: fromTime, to: toTime, every: width, timeWeighted: aggregate.isTimeWeighted, qualities: qualities)
                 for bucket in rollup.buckets { printer.bucket(series: series.key.description, bucket, aggregate) }
             }
         } else {
             printer.beginSamples()
             for series in matched {
-                for sample in try historian.samples(series: series.id, from: fromTime, to: toTime) {
+                for sample in try historian.samples(series: series.id, from: fromTime, to: toTime)
+                where qualities?.contains(sample.quality) ?? true {
                     printer.sample(series: series.key.description, sample)
                 }
             }

@@ -150,3 +150,37 @@ import Testing
         }
     }
 }
+
+@Suite struct QualityFilterTests {
+    /// A good-only rollup leaves out uncertain and bad samples, and uses chunk statistics only
+    /// for chunks whose samples are all good.
+    @Test(arguments: [false, true])
+    func goodOnlyRollupsSkipOtherQualities(flush: Bool) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var options = HistorianOptions()
+        options.chunkSampleLimit = 10
+        let historian = try Historian(directory: directory.path, options: options)
+        let key = SeriesKey(measurement: "m", field: "v")
+        // Samples 0..<20 with value t; chunk one (0..<10) all good, chunk two (10..<20) has 13 bad and 17 uncertain.
+        var points: [Point] = []
+        for time in 0..<20 {
+            let quality: Quality = time == 13 ? .bad : (time == 17 ? .uncertain : .good)
+            points.append(Point(series: key, timestamp: Int64(time), value: .float(Double(time)), quality: quality))
+        }
+        _ = try historian.write(points)
+        if flush { try historian.flush() }
+        let id = try #require(historian.series(for: key)).id
+        let all = try historian.rollup(series: id, from: 0, to: 20, every: 10)
+        // Sums: 0+...+9 = 45; 10+...+19 = 145.
+        #expect(all.buckets.map(\.sum) == [45, 145])
+        let good = try historian.rollup(series: id, from: 0, to: 20, every: 10, qualities: [.good])
+        // Without 13 and 17: 145 - 30 = 115 over 8 samples.
+        #expect(good.buckets.map(\.sum) == [45, 115])
+        #expect(good.buckets.map(\.count) == [10, 8])
+        if flush {
+            // Sealed chunks: the all-good one answers from statistics, the mixed one is decoded.
+            #expect(good.chunksFromStatistics == 1 && good.chunksDecoded == 1)
+        }
+    }
+}
