@@ -178,33 +178,30 @@ public final class Historian: Sendable {
     public func write(_ samples: [(series: SeriesID, sample: Sample)]) throws(HistorianError) {
         guard !samples.isEmpty else { return }
         let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            // Check the whole batch first, so that nothing is registered or logged for a bad one.
             var texts: [(series: SeriesID, text: String)] = []
             for (id, sample) in samples {
+                guard let kind = state.catalog.kind(id) else { throw .query(.unknownSeries(id)) }
+                guard sample.timestamp != .max else {
+                    throw .unsupportedValue(series: state.catalog.name(of: id), reason: Self.reservedTimestampReason)
+                }
+                guard kind == sample.value.kind else {
+                    throw .catalog(.kindConflict(series: state.catalog.name(of: id), registered: kind, written: sample.value.kind))
+                }
                 if case .string(let text) = sample.value { texts.append((id, text)) }
             }
             var codes: [UInt64] = []
-            if !texts.isEmpty {
-                guard texts.allSatisfy({ state.catalog.kind($0.series) == .string }) else {
-                    throw .unsupportedValue(series: "\(texts[0].series)", reason: "a string value for a series that is not of string kind")
-                }
-                do throws(CatalogError) {
-                    codes = try state.catalog.codes(for: texts)
-                } catch {
-                    throw .catalog(error)
-                }
+            do throws(CatalogError) {
+                codes = try state.catalog.codes(for: texts)
+            } catch {
+                throw .catalog(error)
             }
             var nextCode = codes.makeIterator()
             var raw: [RawSample] = []
             raw.reserveCapacity(samples.count)
             for (id, sample) in samples {
-                guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
-                guard sample.timestamp != .max else { throw .unsupportedValue(series: series.key.description, reason: Self.reservedTimestampReason) }
-                guard series.kind == sample.value.kind else {
-                    throw .catalog(.kindConflict(series: series.key.description, registered: series.kind, written: sample.value.kind))
-                }
-                guard let bits = sample.value.bits ?? nextCode.next() else {
-                    throw .unsupportedValue(series: series.key.description, reason: "string value without a code")
-                }
+                // A string's bits are its code, taken in the order the texts were collected.
+                let bits = sample.value.bits ?? nextCode.next() ?? 0
                 raw.append(RawSample(series: id, timestamp: sample.timestamp, bits: bits, quality: sample.quality.rawValue))
             }
             let position = try log.append(.samples(raw))
@@ -318,7 +315,7 @@ extension Historian {
         let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
             let kinds = state.catalog.kinds
             for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count || sample.timestamp == .max {
-                if sample.timestamp == .max { throw .unsupportedValue(series: "\(sample.series)", reason: Self.reservedTimestampReason) }
+                if sample.timestamp == .max { throw .unsupportedValue(series: state.catalog.name(of: sample.series), reason: Self.reservedTimestampReason) }
                 throw .query(.unknownSeries(sample.series))
             }
             let position = try log.append(.samples(samples))

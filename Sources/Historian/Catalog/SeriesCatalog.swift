@@ -162,6 +162,11 @@ final class SeriesCatalog {
         return index >= 0 && index < kinds.count ? kinds[index] : nil
     }
 
+    /// The series' key in line protocol form for messages, or its id when unknown.
+    func name(of id: SeriesID) -> String {
+        series(id)?.key.description ?? "\(id)"
+    }
+
     /// The series with `key`, or nil when it is not registered.
     func lookup(_ key: SeriesKey) -> Series? {
         idsByKey[key].flatMap(series)
