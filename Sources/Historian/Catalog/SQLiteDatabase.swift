@@ -88,7 +88,7 @@ final class SQLiteStatement {
             return
         }
         let bytes = Array(value.utf8)
-        bytes.withUnsafeBufferPointer { buffer in
+        _ = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { text in
                 // An empty string still needs a non-NULL pointer, or SQLite stores NULL.
                 if let base = text.baseAddress {
