@@ -58,5 +58,6 @@ let package = Package(
         .testTarget(name: "HistorianTests", dependencies: ["Historian"]),
         .testTarget(name: "OEETests", dependencies: ["OEE"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC"]),
+        .testTarget(name: "histdTests", dependencies: ["histd"]),
     ]
 )

@@ -26,11 +26,14 @@ struct MutationTests {
 
     static func floatSamples() -> [[UInt8]] {
         var generator = SeededGenerator(seed: 21)
+        let levels: [Double] = [0.054711, 0.382638, -0.273216, .nan]
         let series: [[Double]] = [
             (0..<2100).map { Double($0 % 300) / 10 },
             (0..<1500).map { _ in Double(bitPattern: generator.next()) },
             (0..<1100).map { $0 % 50 == 0 ? .nan : Double($0) * 0.25 },
             (0..<1024).map { Double("\(Float($0) * 0.01 + 0.000_528_65)") ?? 0 },
+            (0..<1500).map { _ -> Double in levels[Int(generator.next() % 4)] },
+            (0..<1100).map { _ -> Double in 2.0 + Double(generator.next() >> 11) / 4_503_599_627_370_496 },
         ]
         return series.map { values in
             var encoder = FloatEncoder()

@@ -6,6 +6,10 @@ public struct FloatCodingSummary: Sendable, Equatable {
     public var splitDecimalVectors = 0
     /// Vectors coded with Gorilla XOR.
     public var xorVectors = 0
+    /// Vectors coded as separate exponent and mantissa columns.
+    public var bitSplitVectors = 0
+    /// Vectors coded as a dictionary of distinct values and indices.
+    public var dictionaryVectors = 0
     /// Values kept as exceptions inside decimal vectors.
     public var exceptions = 0
 
@@ -13,7 +17,7 @@ public struct FloatCodingSummary: Sendable, Equatable {
 
     /// A short label: the dominant coding, e.g. `decimal`, `decimal-split`, `xor`, or a mix.
     public var label: String {
-        let parts = [("decimal", decimalVectors), ("decimal-split", splitDecimalVectors), ("xor", xorVectors)]
+        let parts = [("decimal", decimalVectors), ("decimal-split", splitDecimalVectors), ("xor", xorVectors), ("bit-split", bitSplitVectors), ("dictionary", dictionaryVectors)]
             .filter { $0.1 > 0 }
         guard parts.count > 1 else { return parts.first?.0 ?? "empty" }
         let total = parts.reduce(0) { $0 + $1.1 }
@@ -40,6 +44,10 @@ extension FloatDecoder {
                     if split > 0 { summary.splitDecimalVectors += 1 } else { summary.decimalVectors += 1 }
                 case .xor:
                     summary.xorVectors += 1
+                case .bitSplit:
+                    summary.bitSplitVectors += 1
+                case .dictionary:
+                    summary.dictionaryVectors += 1
                 case nil:
                     throw vector.corrupt("unknown float vector kind")
                 }

@@ -1,5 +1,6 @@
-/// The vector codec of float streams: decimal coding when the vector's values are decimals, Gorilla
-/// XOR coding otherwise, chosen per vector by encoded size and recorded in the vector's first byte.
+/// The vector codec of float streams: decimal coding when the vector's values are decimals; otherwise
+/// Gorilla XOR coding or the exponent/mantissa split, whichever is smaller. The choice is made per
+/// vector and recorded in its first byte.
 @usableFromInline
 enum FloatStreamCodec: VectorCodec {
     @usableFromInline typealias Element = Double
@@ -11,13 +12,41 @@ enum FloatStreamCodec: VectorCodec {
     enum VectorKind: UInt8 {
         case decimal = 0
         case xor = 1
+        case bitSplit = 2
+        case dictionary = 3
     }
 
     /// Above this many bits per value the decimal coding is compared against XOR coding.
     @usableFromInline static let decimalComparisonThreshold = 24
+    /// Above this many bits per value of XOR coding the exponent/mantissa split is tried too: the split
+    /// costs about 52 mantissa bits plus the exponent's, so below this it cannot win.
+    @usableFromInline static let splitComparisonThreshold = 50
+
+    /// Above this many bits per value a dictionary coding is tried as well.
+    @usableFromInline static let dictionaryComparisonThreshold = 4
 
     @inlinable
     static func encodeVector(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
+        encodeVector(values, into: &writer, allowDictionary: true)
+    }
+
+    /// Encodes one vector; a dictionary's own entries are coded with `allowDictionary` false.
+    @inlinable
+    static func encodeVector(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter, allowDictionary: Bool) {
+        var best = ByteWriter(capacity: values.count * 2 + 16)
+        encodeWithoutDictionary(values, into: &best)
+        if allowDictionary && values.count > 1 && best.count * 8 > values.count * dictionaryComparisonThreshold {
+            var dictionary = ByteWriter(capacity: values.count + 64)
+            dictionary.append(VectorKind.dictionary.rawValue)
+            if DictionaryVectorCodec.encode(values, into: &dictionary) && dictionary.count < best.count {
+                best = dictionary
+            }
+        }
+        writer.append(contentsOf: best.bytes)
+    }
+
+    @inlinable
+    static func encodeWithoutDictionary(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
         var decimal = ByteWriter(capacity: values.count * 2 + 16)
         decimal.append(VectorKind.decimal.rawValue)
         let isDecimal = DecimalVectorCodec.encode(values, into: &decimal)
@@ -25,10 +54,27 @@ enum FloatStreamCodec: VectorCodec {
             writer.append(contentsOf: decimal.bytes)
             return
         }
-        var xor = ByteWriter(capacity: values.count * 4 + 16)
-        xor.append(VectorKind.xor.rawValue)
-        XorVectorCodec.encode(values, into: &xor)
-        writer.append(contentsOf: isDecimal && decimal.count <= xor.count ? decimal.bytes : xor.bytes)
+        // XOR's size is cheap to compute exactly; the split pays only for noise in most mantissa bits.
+        let xorBytes = 1 + (XorVectorCodec.encodedBitCount(values) + 7) / 8
+        if isDecimal && decimal.count <= xorBytes {
+            writer.append(contentsOf: decimal.bytes)
+            return
+        }
+        if xorBytes * 8 > values.count * splitComparisonThreshold {
+            var split = ByteWriter(capacity: values.count * 8 + 16)
+            split.append(VectorKind.bitSplit.rawValue)
+            BitSplitVectorCodec.encode(values, into: &split)
+            if split.count < xorBytes && !(isDecimal && decimal.count <= split.count) {
+                writer.append(contentsOf: split.bytes)
+                return
+            }
+            if isDecimal && decimal.count <= split.count {
+                writer.append(contentsOf: decimal.bytes)
+                return
+            }
+        }
+        writer.append(VectorKind.xor.rawValue)
+        XorVectorCodec.encode(values, into: &writer)
     }
 
     @inlinable
@@ -36,6 +82,17 @@ enum FloatStreamCodec: VectorCodec {
         _ reader: inout ByteReader,
         count: Int,
         into output: UnsafeMutablePointer<Double>
+    ) throws(CompressionError) {
+        try decodeVector(&reader, count: count, into: output, allowDictionary: true)
+    }
+
+    /// Decodes one vector; a dictionary inside a dictionary is corrupt input, not a recursion.
+    @inlinable
+    static func decodeVector(
+        _ reader: inout ByteReader,
+        count: Int,
+        into output: UnsafeMutablePointer<Double>,
+        allowDictionary: Bool
     ) throws(CompressionError) {
         guard count > 0 else { return }
         let kindOffset = reader.offset
@@ -45,6 +102,12 @@ enum FloatStreamCodec: VectorCodec {
             try DecimalVectorCodec.decode(&reader, count: count, into: output)
         case .xor:
             try XorVectorCodec.decode(&reader, count: count, into: output)
+        case .bitSplit:
+            try BitSplitVectorCodec.decode(&reader, count: count, into: output)
+        case .dictionary where allowDictionary:
+            try DictionaryVectorCodec.decode(&reader, count: count, into: output)
+        case .dictionary:
+            throw reader.corrupt("a dictionary inside a dictionary", at: kindOffset)
         case nil:
             throw reader.corrupt("unknown float vector kind \(kindByte)", at: kindOffset)
         }

@@ -10,7 +10,7 @@ enum XorVectorCodec {
     @inlinable
     static func encode(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
         guard let first = values.first else { return }
-        var bits = BitWriter(capacity: values.count * 4)
+        var bits = BitWriter(capacityInBits: values.count * 32)
         var previous = first.bitPattern
         bits.write(previous & 0xFFFF_FFFF, width: 32)
         bits.write(previous >> 32, width: 32)
@@ -40,9 +40,39 @@ enum XorVectorCodec {
                 windowTrailing = trailing
             }
         }
-        writer.append(contentsOf: bits.finish().bytes)
+        bits.finish(into: &writer)
     }
 
+    /// The bits `encode` writes for `values`, computed without writing them.
+    @inlinable
+    static func encodedBitCount(_ values: UnsafeBufferPointer<Double>) -> Int {
+        guard let first = values.first else { return 0 }
+        var bits = 64
+        var previous = first.bitPattern
+        var windowLeading = Int.max
+        var windowTrailing = 0
+        for index in 1..<values.count {
+            let current = values[index].bitPattern
+            let difference = current ^ previous
+            previous = current
+            if difference == 0 {
+                bits &+= 1
+                continue
+            }
+            let leading = min(difference.leadingZeroBitCount, 31)
+            let trailing = difference.trailingZeroBitCount
+            if leading >= windowLeading && trailing >= windowTrailing {
+                bits &+= 2 &+ 64 &- windowLeading &- windowTrailing
+            } else {
+                bits &+= 13 &+ 64 &- leading &- trailing
+                windowLeading = leading
+                windowTrailing = trailing
+            }
+        }
+        return bits
+    }
+
+    @inline(__always)
     @inlinable
     static func writeWide(_ bits: inout BitWriter, _ value: UInt64, width: Int) {
         if width > 32 {

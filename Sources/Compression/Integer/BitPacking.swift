@@ -17,24 +17,9 @@ enum BitPacking {
     @inlinable
     static func pack(_ values: UnsafeBufferPointer<UInt64>, width: Int, into writer: inout ByteWriter) {
         guard width > 0 else { return }
-        var accumulator: UInt64 = 0
-        var filled = 0
-        for value in values {
-            accumulator |= value &<< UInt64(filled)
-            filled &+= width
-            if filled >= 64 {
-                writer.appendLittleEndian(accumulator)
-                filled &-= 64
-                // The bits of `value` that did not fit in the flushed word.
-                accumulator = filled == 0 ? 0 : value &>> UInt64(width &- filled)
-            }
-        }
-        var remainingBits = filled
-        while remainingBits > 0 {
-            writer.append(UInt8(truncatingIfNeeded: accumulator))
-            accumulator >>= 8
-            remainingBits -= 8
-        }
+        var bits = BitWriter(capacityInBits: values.count * width)
+        for value in values { bits.write(value, width: width) }
+        bits.finish(into: &writer)
     }
 
     /// Reads `count` values of `width` bits starting at `byteOffset`.

@@ -22,7 +22,7 @@ enum FrameOfReferenceBlock {
         guard count > 0 else { return }
         var base = values[0]
         for value in values where value < base { base = value }
-        let (maximumWidth, bestWidth) = withUnsafeTemporaryAllocation(of: Int.self, capacity: 65) { widthHistogram in
+        let (maximumWidth, bestWidth, _) = withUnsafeTemporaryAllocation(of: Int.self, capacity: 65) { widthHistogram in
             widthHistogram.initialize(repeating: 0)
             for index in 0..<count {
                 let offset = UInt64(bitPattern: values[index] &- base)
@@ -56,7 +56,7 @@ enum FrameOfReferenceBlock {
 
     /// The widest offset, and the width that minimises packed bits plus patches.
     @inlinable
-    static func chooseWidth(_ widthHistogram: UnsafeMutableBufferPointer<Int>, count: Int) -> (maximum: Int, best: Int) {
+    static func chooseWidth(_ widthHistogram: UnsafeMutableBufferPointer<Int>, count: Int) -> (maximum: Int, best: Int, bits: Int) {
         var maximumWidth = 64
         while maximumWidth > 0 && widthHistogram[maximumWidth] == 0 { maximumWidth -= 1 }
         var bestWidth = maximumWidth
@@ -74,7 +74,7 @@ enum FrameOfReferenceBlock {
             }
             candidate -= 1
         }
-        return (maximumWidth, bestWidth)
+        return (maximumWidth, bestWidth, bestCost)
     }
 
     /// Unpacks `count` offsets of `width` bits at `packedStart` and adds `base`, in one pass.
@@ -109,6 +109,21 @@ enum FrameOfReferenceBlock {
             let offset = BitPacking.readBits(buffer, bitOffset: packedStart &* 8 &+ index &* width, width: width)
             output[index] = Int64(bitPattern: offset &+ unsignedBase)
         }
+    }
+
+    /// Bits `encode` would write for `values`, headers included, without writing them.
+    @inlinable
+    static func encodedBits(_ values: UnsafeBufferPointer<Int64>) -> Int {
+        guard var base = values.first else { return 0 }
+        for value in values where value < base { base = value }
+        let packedBits = withUnsafeTemporaryAllocation(of: Int.self, capacity: 65) { widthHistogram in
+            widthHistogram.initialize(repeating: 0)
+            for value in values {
+                widthHistogram[64 &- UInt64(bitPattern: value &- base).leadingZeroBitCount] &+= 1
+            }
+            return chooseWidth(widthHistogram, count: values.count).bits
+        }
+        return packedBits + 8 * varintLength(ZigZag.encode(base)) + 8
     }
 
     /// Decodes `count` values (at most `maximumCount`) written by `encode`.

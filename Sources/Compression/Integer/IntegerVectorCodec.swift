@@ -2,33 +2,51 @@
 /// their successive differences, whichever the data favours.
 ///
 /// Differences win on smooth signals and counters (a counter that steps by one costs zero bits per value);
-/// plain values win on noise around a level and on state codes.
+/// plain values win on noise around a level and on state codes. Differences that share a common factor
+/// (a counter stepping by 10, an ADC whose readings move in whole quantisation steps) are divided by it.
 ///
-/// Layout: one mode byte (0 = values, 1 = differences); for differences the first value as a signed
-/// varint; then `FrameOfReferenceBlock`s of up to 128 values (the differences: count - 1 of them).
+/// Layout: one mode byte (0 = values, 1 = differences, 2 = scaled differences); for differences the
+/// first value as a signed varint, and for scaled differences then the varint factor; then
+/// `FrameOfReferenceBlock`s of up to 128 values (the differences: count - 1 of them).
 @usableFromInline
 enum IntegerVectorCodec {
     @usableFromInline static let valuesMode: UInt8 = 0
     @usableFromInline static let differencesMode: UInt8 = 1
+    @usableFromInline static let scaledDifferencesMode: UInt8 = 2
 
     @inlinable
     static func encode(_ values: UnsafeBufferPointer<Int64>, into writer: inout ByteWriter) {
         let count = values.count
         guard count > 0 else { return }
-        let useDifferences = count > 1 && estimatedDifferenceBits(values) < estimatedValueBits(values)
         withUnsafeTemporaryAllocation(of: UInt64.self, capacity: FrameOfReferenceBlock.maximumCount) { scratch in
-            guard let scratchBase = scratch.baseAddress else { return }
-            if !useDifferences {
-                writer.append(valuesMode)
-                encodeBlocks(values, scratch: scratchBase, into: &writer)
-                return
-            }
-            writer.append(differencesMode)
-            writer.appendSignedVarint(values[0])
-            withUnsafeTemporaryAllocation(of: Int64.self, capacity: count - 1) { differences in
+            withUnsafeTemporaryAllocation(of: Int64.self, capacity: count) { differenceStorage in
+                guard let scratchBase = scratch.baseAddress, let differenceBase = differenceStorage.baseAddress else { return }
+                let differences = UnsafeMutableBufferPointer(start: differenceBase, count: count - 1)
+                var factor: UInt64 = 0
                 for index in 1..<count {
-                    differences[index - 1] = values[index] &- values[index - 1]
+                    let difference = values[index] &- values[index - 1]
+                    differences[index - 1] = difference
+                    if factor != 1 { factor = greatestCommonDivisor(keeping: factor, with: difference.magnitude) }
                 }
+                let scale = factor > 1 && factor <= UInt64(Int64.max) ? Int64(factor) : 1
+                if scale > 1 {
+                    for index in differences.indices {
+                        let magnitude = differences[index].magnitude
+                        let quotient = Int64(exactQuotient(magnitude, dividedBy: factor) ?? magnitude / factor)
+                        differences[index] = differences[index] < 0 ? -quotient : quotient
+                    }
+                }
+                let differenceBits = count > 1
+                    ? estimatedBits(UnsafeBufferPointer(differences)) + 8 * varintLength(ZigZag.encode(values[0])) + (scale > 1 ? 8 * varintLength(factor) : 0)
+                    : Int.max
+                if estimatedBits(values) <= differenceBits {
+                    writer.append(valuesMode)
+                    encodeBlocks(values, scratch: scratchBase, into: &writer)
+                    return
+                }
+                writer.append(scale > 1 ? scaledDifferencesMode : differencesMode)
+                writer.appendSignedVarint(values[0])
+                if scale > 1 { writer.appendVarint(factor) }
                 encodeBlocks(UnsafeBufferPointer(differences), scratch: scratchBase, into: &writer)
             }
         }
@@ -60,13 +78,21 @@ enum IntegerVectorCodec {
         switch mode {
         case valuesMode:
             try decodeBlocks(&reader, count: count, into: output)
-        case differencesMode:
+        case differencesMode, scaledDifferencesMode:
             output[0] = try reader.readSignedVarint()
+            let factor = Int64(bitPattern: mode == scaledDifferencesMode ? try reader.readVarint() : 1)
             try decodeBlocks(&reader, count: count - 1, into: output + 1)
             var previous = output[0]
-            for index in 1..<count {
-                previous = previous &+ output[index]
-                output[index] = previous
+            if factor == 1 {
+                for index in 1..<count {
+                    previous = previous &+ output[index]
+                    output[index] = previous
+                }
+            } else {
+                for index in 1..<count {
+                    previous = previous &+ output[index] &* factor
+                    output[index] = previous
+                }
             }
         default:
             throw reader.corrupt("unknown integer vector mode \(mode)", at: modeOffset)
@@ -87,39 +113,14 @@ enum IntegerVectorCodec {
         }
     }
 
-    /// Bits the value blocks would need without patches: a quick, monotone proxy for their size.
+    /// Bits the blocks of `values` take, patches and headers included.
     @inlinable
-    static func estimatedValueBits(_ values: UnsafeBufferPointer<Int64>) -> Int {
+    static func estimatedBits(_ values: UnsafeBufferPointer<Int64>) -> Int {
         var bits = 0
         var start = 0
         while start < values.count {
             let end = min(start + FrameOfReferenceBlock.maximumCount, values.count)
-            var low = values[start]
-            var high = low
-            for index in start..<end {
-                low = min(low, values[index])
-                high = max(high, values[index])
-            }
-            bits += (end - start) * (64 - UInt64(bitPattern: high &- low).leadingZeroBitCount) + 8 * varintLength(ZigZag.encode(low))
-            start = end
-        }
-        return bits
-    }
-
-    @inlinable
-    static func estimatedDifferenceBits(_ values: UnsafeBufferPointer<Int64>) -> Int {
-        var bits = 8 * varintLength(ZigZag.encode(values[0]))
-        var start = 1
-        while start < values.count {
-            let end = min(start + FrameOfReferenceBlock.maximumCount, values.count)
-            var low = values[start] &- values[start - 1]
-            var high = low
-            for index in start..<end {
-                let difference = values[index] &- values[index - 1]
-                low = min(low, difference)
-                high = max(high, difference)
-            }
-            bits += (end - start) * (64 - UInt64(bitPattern: high &- low).leadingZeroBitCount) + 8 * varintLength(ZigZag.encode(low))
+            bits += FrameOfReferenceBlock.encodedBits(UnsafeBufferPointer(rebasing: values[start..<end]))
             start = end
         }
         return bits

@@ -24,13 +24,14 @@ enum TimestampVectorCodec: VectorCodec {
         guard values.count > 1 else { return }
         var scale: UInt64 = 0
         for index in 1..<values.count {
-            scale = greatestCommonDivisor(scale, UInt64(bitPattern: values[index] &- values[index - 1]))
+            scale = greatestCommonDivisor(keeping: scale, with: UInt64(bitPattern: values[index] &- values[index - 1]))
         }
         writer.appendVarint(scale)
         guard scale > 0 else { return }
         withUnsafeTemporaryAllocation(of: Int64.self, capacity: values.count - 1) { differences in
             for index in 1..<values.count {
-                differences[index - 1] = Int64(bitPattern: UInt64(bitPattern: values[index] &- values[index - 1]) / scale)
+                let difference = UInt64(bitPattern: values[index] &- values[index - 1])
+                differences[index - 1] = Int64(bitPattern: exactQuotient(difference, dividedBy: scale) ?? difference / scale)
             }
             IntegerVectorCodec.encode(UnsafeBufferPointer(differences), into: &writer)
         }
@@ -63,13 +64,5 @@ enum TimestampVectorCodec: VectorCodec {
             output[index] = next
             previous = next
         }
-    }
-
-    @inlinable
-    static func greatestCommonDivisor(_ a: UInt64, _ b: UInt64) -> UInt64 {
-        var x = a
-        var y = b
-        while y != 0 { (x, y) = (y, x % y) }
-        return x
     }
 }

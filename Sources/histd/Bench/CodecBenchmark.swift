@@ -103,6 +103,8 @@ struct CodecBenchmark {
                 summary.decimalVectors += chunkSummary.decimalVectors
                 summary.splitDecimalVectors += chunkSummary.splitDecimalVectors
                 summary.xorVectors += chunkSummary.xorVectors
+                summary.bitSplitVectors += chunkSummary.bitSplitVectors
+                summary.dictionaryVectors += chunkSummary.dictionaryVectors
                 summary.exceptions += chunkSummary.exceptions
             }
             let codec = summary.label + (zstdUsed > 0 ? " +zstd" : "")

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Compression
 
@@ -99,6 +100,39 @@ struct FloatCodecTests {
         let (bytes, decoded) = try RoundTrip.floats(values)
         #expect(Self.sameBits(decoded, values))
         #expect(Double(bytes.count * 8) / Double(values.count) < 16)
+    }
+
+    @Test("full-precision noise around a power of two uses the exponent/mantissa split")
+    func fullPrecisionNoise() throws {
+        var generator = SeededGenerator(seed: 13)
+        // Log-normal around 2.0: the exponent flips between [1, 2) and [2, 4); the mantissa is noise.
+        let values = (0..<4096).map { _ in 2.0 * exp(0.1 * Double.random(in: -1.7...1.7, using: &generator)) }
+        let (bytes, decoded) = try RoundTrip.floats(values)
+        #expect(Self.sameBits(decoded, values))
+        #expect(try FloatDecoder(bytes).codingSummary().bitSplitVectors == 4)
+        // 52 mantissa bits plus about one for the exponent.
+        #expect(Double(bytes.count * 8) / Double(values.count) < 55)
+    }
+
+    @Test("few distinct values use a dictionary, special patterns included")
+    func dictionary() throws {
+        var generator = SeededGenerator(seed: 17)
+        // ADC steps of an odd size, plus every special pattern, including the all-ones NaN.
+        let levels = [0.054711, 0.382638, -0.273216, 0.710565] + Self.specials + [Double(bitPattern: UInt64.max)]
+        let values = (0..<3000).map { _ in levels[Int.random(in: 0..<levels.count, using: &generator)] }
+        let (bytes, decoded) = try RoundTrip.floats(values)
+        #expect(Self.sameBits(decoded, values))
+        #expect(try FloatDecoder(bytes).codingSummary().dictionaryVectors == 3)
+        // 26 levels: 5 bits an index, plus a dictionary of 26 mostly full-precision values per vector
+        // of 1,024 (about 26 x 64 / 1,024 = 1.6 bits a value); XOR coding would need about 40.
+        #expect(Double(bytes.count * 8) / Double(values.count) < 7.5)
+    }
+
+    @Test("a dictionary vector nested in a dictionary is refused")
+    func nestedDictionary() throws {
+        // "F", version 1, one value, vector of 5 bytes: kind dictionary, one entry, whose vector is again a dictionary.
+        let bytes: [UInt8] = [0x46, 0x01, 0x01, 0x05, 0x03, 0x01, 0x03, 0x01, 0x00]
+        #expect(throws: CompressionError.self) { try FloatDecoder(bytes).decodeAll() }
     }
 
     @Test("known vector: two equal decimals")

@@ -1,0 +1,136 @@
+/// One shift in the output of `histd oee`: times in minutes, ratios as fractions (0.75 = 75 %),
+/// null where a ratio has no denominator.
+struct ShiftSummary: Encodable {
+    struct Losses: Encodable {
+        var availabilityByReason: [String: Double]
+        var availabilityTotal: Double
+        var performanceTotal: Double
+        var smallStops: Double
+        var speedLoss: Double
+        var quality: Double
+        var fullyProductive: Double
+
+        enum CodingKeys: String, CodingKey {
+            case availabilityByReason = "availability_by_reason"
+            case availabilityTotal = "availability_total"
+            case performanceTotal = "performance_total"
+            case smallStops = "small_stops"
+            case speedLoss = "speed_loss"
+            case quality
+            case fullyProductive = "fully_productive"
+        }
+    }
+
+    struct Indicators: Encodable {
+        var availability: Double?
+        var effectiveness: Double?
+        var qualityRatio: Double?
+        var oeeIndex: Double?
+        var setupRatio: Double?
+        var technicalEfficiency: Double?
+        var scrapRatio: Double?
+        var meanTimeBetweenFailuresMinutes: Double?
+        var meanTimeToRepairMinutes: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case availability
+            case effectiveness
+            case qualityRatio = "quality_ratio"
+            case oeeIndex = "oee_index"
+            case setupRatio = "setup_ratio"
+            case technicalEfficiency = "technical_efficiency"
+            case scrapRatio = "scrap_ratio"
+            case meanTimeBetweenFailuresMinutes = "mtbf_min"
+            case meanTimeToRepairMinutes = "mttr_min"
+        }
+
+        /// Writes nil ratios as JSON null instead of leaving the key out.
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(availability, forKey: .availability)
+            try container.encode(effectiveness, forKey: .effectiveness)
+            try container.encode(qualityRatio, forKey: .qualityRatio)
+            try container.encode(oeeIndex, forKey: .oeeIndex)
+            try container.encode(setupRatio, forKey: .setupRatio)
+            try container.encode(technicalEfficiency, forKey: .technicalEfficiency)
+            try container.encode(scrapRatio, forKey: .scrapRatio)
+            try container.encode(meanTimeBetweenFailuresMinutes, forKey: .meanTimeBetweenFailuresMinutes)
+            try container.encode(meanTimeToRepairMinutes, forKey: .meanTimeToRepairMinutes)
+        }
+    }
+
+    var shift: String
+    var plannedProductionTimeMinutes: Double
+    var runTimeMinutes: Double
+    var good: Int64
+    var reject: Int64
+    var total: Int64
+    var availability: Double?
+    var performance: Double?
+    var quality: Double?
+    var oee: Double?
+    var losses: Losses
+    var indicators: Indicators
+    var teep: Double?
+
+    enum CodingKeys: String, CodingKey {
+        case shift
+        case plannedProductionTimeMinutes = "planned_production_time_min"
+        case runTimeMinutes = "run_time_min"
+        case good, reject, total, availability, performance, quality, oee
+        case losses = "losses_min"
+        case indicators = "iso22400"
+        case teep
+    }
+
+    init(_ report: ShiftReport) {
+        let result = report.result
+        shift = report.shift.name
+        plannedProductionTimeMinutes = Self.minutes(result.figures.plannedProductionTime)
+        runTimeMinutes = Self.minutes(result.figures.runTime)
+        good = result.figures.good
+        reject = result.figures.reject
+        total = result.figures.total
+        availability = result.availability
+        performance = result.performance
+        quality = result.quality
+        oee = result.oee
+        teep = result.teep
+        losses = Losses(
+            availabilityByReason: result.losses.availabilityByReason.mapValues(Self.minutes),
+            availabilityTotal: Self.minutes(result.losses.availabilityTotal),
+            performanceTotal: Self.minutes(result.losses.performanceTotal),
+            smallStops: Self.minutes(result.losses.smallStops),
+            speedLoss: Self.minutes(result.losses.speedLoss),
+            quality: Self.minutes(result.losses.quality),
+            fullyProductive: Self.minutes(result.losses.fullyProductive))
+        let iso = result.iso22400
+        indicators = Indicators(
+            availability: iso.availability, effectiveness: iso.effectiveness, qualityRatio: iso.qualityRatio,
+            oeeIndex: iso.oeeIndex, setupRatio: iso.setupRatio, technicalEfficiency: iso.technicalEfficiency,
+            scrapRatio: iso.scrapRatio,
+            meanTimeBetweenFailuresMinutes: iso.meanTimeBetweenFailures.map { $0 / 60e9 },
+            meanTimeToRepairMinutes: iso.meanTimeToRepair.map { $0 / 60e9 })
+    }
+
+    /// Writes nil ratios as JSON null instead of leaving the key out.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(shift, forKey: .shift)
+        try container.encode(plannedProductionTimeMinutes, forKey: .plannedProductionTimeMinutes)
+        try container.encode(runTimeMinutes, forKey: .runTimeMinutes)
+        try container.encode(good, forKey: .good)
+        try container.encode(reject, forKey: .reject)
+        try container.encode(total, forKey: .total)
+        try container.encode(availability, forKey: .availability)
+        try container.encode(performance, forKey: .performance)
+        try container.encode(quality, forKey: .quality)
+        try container.encode(oee, forKey: .oee)
+        try container.encode(losses, forKey: .losses)
+        try container.encode(indicators, forKey: .indicators)
+        try container.encode(teep, forKey: .teep)
+    }
+
+    /// Nanoseconds to minutes.
+    static func minutes(_ nanoseconds: Int64) -> Double { Double(nanoseconds) / 60e9 }
+}

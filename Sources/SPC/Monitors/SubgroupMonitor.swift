@@ -1,0 +1,63 @@
+/// A live X-bar/R or X-bar/S chart with frozen μ and σ, fed one subgroup at a time (sizes may vary).
+///
+/// Each update equals the batch `SubgroupChart` with `KnownStandards(center:sigma:)` at the same index.
+public struct SubgroupMonitor: Sendable {
+    /// Process mean μ.
+    public let center: Double
+    /// Process standard deviation σ.
+    public let sigma: Double
+    /// true for X-bar/R, false for X-bar/S.
+    public let usesRange: Bool
+
+    private var means: ShewhartTrack
+    private var dispersions: ShewhartTrack
+    private var constantsBySize: [Int: ControlChartConstants] = [:]
+
+    /// The outcome of one subgroup on both panels.
+    public struct Update: Sendable, Equatable {
+        /// The subgroup mean on the X-bar chart.
+        public var mean: MonitorSignal
+        /// The subgroup range (R chart) or standard deviation (S chart).
+        public var dispersion: MonitorSignal
+    }
+
+    /// - Parameters:
+    ///   - center: frozen μ.
+    ///   - sigma: frozen σ.
+    ///   - usesRange: true for an R panel, false for an S panel.
+    ///   - rules: rules of the X-bar panel; the R or S panel gets the first four of the set.
+    /// - Throws: `SPCError.invalidParameter` for a non-finite center or σ ≤ 0.
+    public init(center: Double, sigma: Double, usesRange: Bool, rules: RunRuleSet = .none) throws(SPCError) {
+        try KnownStandards(center: center, sigma: sigma).validate()
+        self.center = center
+        self.sigma = sigma
+        self.usesRange = usesRange
+        means = ShewhartTrack(rules: rules, clipLowerAtZero: false)
+        dispersions = ShewhartTrack(rules: rules.dispersionChartSubset, clipLowerAtZero: true)
+    }
+
+    /// Feeds the next subgroup.
+    ///
+    /// - Throws: `SPCError` naming the subgroup (row) at fault.
+    public mutating func add(subgroup: [Double]) throws(SPCError) -> Update {
+        let row = means.nextIndex
+        guard subgroup.count >= 2 else { throw .subgroupTooSmall(row: row, size: subgroup.count, minimum: 2) }
+        if usesRange, subgroup.count > ControlChartConstants.maximumRangeSubgroupSize {
+            throw .subgroupTooLarge(row: row, size: subgroup.count, maximum: ControlChartConstants.maximumRangeSubgroupSize)
+        }
+        guard subgroup.allSatisfy(\.isFinite) else { throw .nonFiniteValue(row: row) }
+        let constants: ControlChartConstants
+        if let known = constantsBySize[subgroup.count] {
+            constants = known
+        } else {
+            constants = try ControlChartConstants(n: subgroup.count)
+            constantsBySize[subgroup.count] = constants
+        }
+        let statistics = SampleStatistics(subgroup)
+        let mean = means.add(statistics.mean, center: center, sigma: SubgroupChart.meanSigma(sigma, size: subgroup.count))
+        let line = SubgroupChart.dispersionLine(sigma, constants: constants, usesRange: usesRange)
+        let dispersion = dispersions.add(
+            usesRange ? statistics.range : statistics.standardDeviation, center: line.center, sigma: line.sigma)
+        return Update(mean: mean, dispersion: dispersion)
+    }
+}

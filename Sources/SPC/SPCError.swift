@@ -1,0 +1,67 @@
+/// An error raised by the SPC module: invalid input or an impossible request.
+///
+/// Every case names the item at fault (a 0-based row, subgroup or parameter) so that the message
+/// can be shown to the user as it is.
+public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The data holds no usable point.
+    case emptyData
+    /// A value is NaN or infinite. `row` is 0-based.
+    case nonFiniteValue(row: Int)
+    /// A subgroup has fewer observations than the chart needs (`minimum`). `row` is 0-based.
+    case subgroupTooSmall(row: Int, size: Int, minimum: Int)
+    /// A subgroup is larger than the tabled constants allow (`maximum`). `row` is 0-based.
+    case subgroupTooLarge(row: Int, size: Int, maximum: Int)
+    /// A sample size or a number of inspection units is zero, negative or not finite. `row` is 0-based.
+    case invalidSampleSize(row: Int, size: Double)
+    /// A count (defectives or defects) is negative or not finite. `row` is 0-based.
+    case invalidCount(row: Int, count: Double)
+    /// A number of defectives exceeds its sample size. `row` is 0-based.
+    case countExceedsSampleSize(row: Int, count: Double, size: Double)
+    /// The phase I window `lower..<upper` is empty or outside the `count` rows.
+    case invalidPhaseOneWindow(lower: Int, upper: Int, count: Int)
+    /// A parameter is out of its domain; `name` is the parameter and `reason` says why.
+    case invalidParameter(name: String, value: Double, reason: String)
+    /// The sigma method cannot be used with this chart or this data.
+    case unsupportedSigmaMethod(method: String, reason: String)
+    /// The phase I data give a zero or undefined spread, so no limits can be computed.
+    case degenerateSpread(reason: String)
+    /// The lower specification limit is not below the upper one.
+    case invalidSpecification(lower: Double, upper: Double)
+    /// No specification limit was given for a capability study.
+    case missingSpecification
+    /// A chart of type `actual` was given where `expected` is needed (e.g. limits for a monitor).
+    case wrongChartType(expected: String, actual: String)
+
+    public var description: String {
+        switch self {
+        case .emptyData:
+            return "no data: at least one row is needed"
+        case .nonFiniteValue(let row):
+            return "row \(row): value is not a finite number"
+        case .subgroupTooSmall(let row, let size, let minimum):
+            return "row \(row): subgroup of size \(size) is too small (this chart needs at least \(minimum))"
+        case .subgroupTooLarge(let row, let size, let maximum):
+            return "row \(row): subgroup of size \(size) is too large (range constants exist up to \(maximum); use --sigma-method sbar)"
+        case .invalidSampleSize(let row, let size):
+            return "row \(row): sample size \(size) must be a positive finite number"
+        case .invalidCount(let row, let count):
+            return "row \(row): count \(count) must be a non-negative finite number"
+        case .countExceedsSampleSize(let row, let count, let size):
+            return "row \(row): \(count) defectives exceed the sample size \(size)"
+        case .invalidPhaseOneWindow(let lower, let upper, let count):
+            return "phase I window \(lower):\(upper) is empty or outside the \(count) rows"
+        case .invalidParameter(let name, let value, let reason):
+            return "parameter \(name) = \(value): \(reason)"
+        case .unsupportedSigmaMethod(let method, let reason):
+            return "sigma method \(method): \(reason)"
+        case .degenerateSpread(let reason):
+            return "cannot compute limits: \(reason)"
+        case .invalidSpecification(let lower, let upper):
+            return "specification: LSL \(lower) must be below USL \(upper)"
+        case .missingSpecification:
+            return "specification: give at least one of LSL and USL"
+        case .wrongChartType(let expected, let actual):
+            return "chart type \(actual) given where \(expected) is needed"
+        }
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import SPC
+
+/// `histd spc chart`: one control chart of a CSV file, printed as JSON.
+struct SPCChartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Compute a control chart and its out-of-control signals.",
+        discussion: """
+            FILE rows: xbar-r and xbar-s one subgroup per row; imr, ewma, cusum and c one value per row;
+            p and np rows "defectives,size"; u rows "defects,units". Rows are 0-based.
+            """
+    )
+
+    @Option(help: "Chart type: xbar-r, xbar-s, imr, p, np, c, u, ewma or cusum.")
+    var type: String
+
+    @Option(name: .customLong("phase1"), help: "Rows A to B-1 (0-based, A:B) estimate the limits; default all rows.")
+    var phaseOne: String?
+
+    @Option(help: "Run rules: we (Western Electric 1-4), nelson (Nelson 1-8) or none.")
+    var rules: String = "none"
+
+    @Option(help: "Known center (mean; p for p and np; c or u for c and u).")
+    var center: Double?
+
+    @Option(help: "Known process standard deviation (variables charts).")
+    var sigma: Double?
+
+    @Option(help: "EWMA weight lambda, in (0, 1].")
+    var lambda: Double = 0.2
+
+    @Option(name: .customLong("L"), help: "EWMA limit width in sigmas of the EWMA statistic.")
+    var width: Double = 3
+
+    @Option(help: "CUSUM reference value k, in sigmas.")
+    var k: Double = 0.5
+
+    @Option(help: "CUSUM decision interval h, in sigmas.")
+    var h: Double = 5
+
+    @Option(name: .customLong("head-start"), help: "CUSUM fast initial response, as a fraction of h in [0, 1).")
+    var headStart: Double = 0
+
+    @Option(name: .customLong("sigma-method"), help: "Sigma estimator: rbar, sbar, mr or sd.")
+    var sigmaMethod: String?
+
+    @Flag(name: .customLong("drop-out-of-control"), help: "Drop phase I points beyond the limits and re-estimate (Shewhart charts).")
+    var dropOutOfControl = false
+
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    func run() throws {
+        let chartType = try parseType()
+        let options = try chartOptions()
+        if chartType == .ewma || chartType == .cusum, !options.rules.isEmpty {
+            throw SPCInputError(item: "--rules", message: "EWMA and CUSUM charts take no run rules (their points are autocorrelated)")
+        }
+        let table = try CSVNumberTable(contentsOf: file)
+        do {
+            try compute(chartType, table: table, options: options)
+        } catch let error as SPCError {
+            throw error.inputError(file: file)
+        }
+    }
+
+    func parseType() throws -> ChartType {
+        guard let chartType = ChartType(rawValue: type) else {
+            throw SPCInputError(item: "--type", message: "\"\(type)\" is not one of \(ChartType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return chartType
+    }
+
+    func chartOptions() throws -> ChartOptions {
+        let ruleSet: RunRuleSet
+        switch rules {
+        case "we": ruleSet = .westernElectric
+        case "nelson": ruleSet = .nelson
+        case "none": ruleSet = .none
+        default: throw SPCInputError(item: "--rules", message: "\"\(rules)\" is not one of we, nelson, none")
+        }
+        var method: SigmaMethod?
+        if let sigmaMethod {
+            guard let parsed = SigmaMethod(rawValue: sigmaMethod), [.rbar, .sbar, .mr, .sd].contains(parsed) else {
+                throw SPCInputError(item: "--sigma-method", message: "\"\(sigmaMethod)\" is not one of rbar, sbar, mr, sd")
+            }
+            method = parsed
+        }
+        let standards = center == nil && sigma == nil ? nil : KnownStandards(center: center, sigma: sigma)
+        return ChartOptions(
+            phaseOne: try phaseOne.map(Self.parseWindow), dropOutOfControl: dropOutOfControl,
+            standards: standards, sigmaMethod: method, rules: ruleSet)
+    }
+
+    static func parseWindow(_ text: String) throws -> Range<Int> {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let lower = Int(parts[0]), let upper = Int(parts[1]), lower >= 0, lower < upper else {
+            throw SPCInputError(item: "--phase1", message: "\"\(text)\" is not A:B with 0 <= A < B")
+        }
+        return lower..<upper
+    }
+
+    /// Computes the chart and prints it.
+    func compute(_ chartType: ChartType, table: CSVNumberTable, options: ChartOptions) throws {
+        switch chartType {
+        case .xbarR:
+            try SPCJSON.write(SubgroupChart.xbarR(table.rows, options: options))
+        case .xbarS:
+            try SPCJSON.write(SubgroupChart.xbarS(table.rows, options: options))
+        case .individuals:
+            try SPCJSON.write(IndividualsChart.analyze(table.singleColumn(), options: options))
+        case .c:
+            try SPCJSON.write(AttributeChart.c(defects: table.singleColumn(), options: options))
+        case .p:
+            let (defectives, sizes) = try table.pairs("defectives", "size")
+            try SPCJSON.write(AttributeChart.p(defectives: defectives, sizes: sizes, options: options))
+        case .np:
+            let (defectives, sizes) = try table.pairs("defectives", "size")
+            try SPCJSON.write(AttributeChart.np(defectives: defectives, sizes: sizes, options: options))
+        case .u:
+            let (defects, units) = try table.pairs("defects", "units")
+            try SPCJSON.write(AttributeChart.u(defects: defects, units: units, options: options))
+        case .ewma:
+            try SPCJSON.write(EWMAChart.analyze(table.singleColumn(), lambda: lambda, width: width, options: options))
+        case .cusum:
+            try SPCJSON.write(CUSUMChart(table.singleColumn(), k: k, h: h, headStart: headStart, options: options))
+        }
+    }
+}

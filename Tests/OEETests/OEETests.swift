@@ -1,1 +1,0 @@
-// Tests for module OEE mirror its source layout.

@@ -1,1 +1,0 @@
-// Tests for module SPC mirror its source layout.
