@@ -2,7 +2,7 @@
 struct ChunkReference: Sendable {
     enum Source: Sendable {
         case file(PartitionFile, ChunkIndexEntry)
-        case memory([UInt8])
+        case memory(SealedChunk)
         /// A copy of the open chunk as it was when the query started (copy-on-write: taking it is
         /// cheap under the engine lock; it is encoded when read, outside the lock).
         case open(OpenChunk)
@@ -15,9 +15,9 @@ struct ChunkReference: Sendable {
     func decode(kind: ValueKind) throws(HistorianError) -> DecodedChunk {
         switch source {
         case .file(let file, let entry):
-            try ChunkPayload.decode(try file.payload(of: entry), kind: kind, context: file.path, offset: entry.offset)
-        case .memory(let payload):
-            try ChunkPayload.decode(payload, kind: kind, context: "head", offset: 0)
+            try ChunkPayload.decode(try file.columns(of: entry), kind: kind, context: file.path, offset: entry.offset)
+        case .memory(let chunk):
+            try ChunkPayload.decode(timestamps: chunk.timestamps, payload: chunk.payload, kind: kind, context: "head", offset: 0)
         case .open(let chunk):
             try ChunkPayload.decode(chunk.columns(), kind: kind, context: "head", offset: 0)
         }
@@ -26,9 +26,9 @@ struct ChunkReference: Sendable {
     func decodeNumeric(kind: ValueKind) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
         switch source {
         case .file(let file, let entry):
-            try ChunkPayload.decodeNumeric(try file.payload(of: entry), kind: kind, context: file.path, offset: entry.offset)
-        case .memory(let payload):
-            try ChunkPayload.decodeNumeric(payload, kind: kind, context: "head", offset: 0)
+            try ChunkPayload.decodeNumeric(try file.columns(of: entry), kind: kind, context: file.path, offset: entry.offset)
+        case .memory(let chunk):
+            try ChunkPayload.decodeNumeric(timestamps: chunk.timestamps, payload: chunk.payload, kind: kind, context: "head", offset: 0)
         case .open(let chunk):
             try ChunkPayload.decodeNumeric(chunk.columns(), kind: kind, context: "head", offset: 0)
         }

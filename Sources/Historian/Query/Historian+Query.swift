@@ -13,7 +13,7 @@ extension Historian {
                 }
             }
             for chunk in state.head.sealedChunks(of: id, from: from, to: to) {
-                chunks.append(ChunkReference(source: .memory(chunk.payload), statistics: chunk.statistics, sequence: chunk.sequence))
+                chunks.append(ChunkReference(source: .memory(chunk), statistics: chunk.statistics, sequence: chunk.sequence))
             }
             if let open = state.head.openChunk(of: id), open.count > 0, open.statistics.minTime < to, open.statistics.maxTime >= from {
                 chunks.append(ChunkReference(source: .open(open), statistics: open.statistics, sequence: open.sequence))

@@ -1,40 +1,50 @@
 import Compression
 
-/// The bytes of one chunk: the three encoded columns, each with a `UInt32` length prefix, framed
-/// by `BlockFraming` (zstd when it helps, with its own CRC-32).
+/// The bytes of one chunk, in two frames: its timestamp column alone (so that a partition file
+/// can store a column that several series share once), and its value and quality columns, each
+/// with a `UInt32` length prefix. Both are framed by `BlockFraming` (zstd when it helps, with its
+/// own CRC-32).
 enum ChunkPayload {
-    static func encode(timestamps: [UInt8], values: [UInt8], qualities: [UInt8]) -> [UInt8] {
+    static func encode(values: [UInt8], qualities: [UInt8]) -> [UInt8] {
         var writer = ByteWriter()
-        writer.bytes.reserveCapacity(12 + timestamps.count + values.count + qualities.count)
-        for column in [timestamps, values, qualities] {
+        writer.bytes.reserveCapacity(8 + values.count + qualities.count)
+        for column in [values, qualities] {
             writer.append(UInt32(column.count))
             writer.append(contentsOf: column)
         }
         return BlockFraming.seal(writer.bytes)
     }
 
-    /// Decodes a framed payload of a series of `kind`; `context` names the file for errors, `offset` the chunk's position in it.
-    static func decode(_ payload: [UInt8], kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> DecodedChunk {
-        try decode(try open(payload, context: context, offset: offset), kind: kind, context: context, offset: offset)
+    static func encode(timestamps: [UInt8]) -> [UInt8] {
+        BlockFraming.seal(timestamps)
+    }
+
+    /// Decodes the frames of a series of `kind`; `context` names the file for errors, `offset` the chunk's position in it.
+    static func decode(timestamps: [UInt8], payload: [UInt8], kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> DecodedChunk {
+        try decode(try open(timestamps: timestamps, payload: payload, context: context, offset: offset), kind: kind, context: context, offset: offset)
     }
 
     /// Decodes only the timestamps and the values as Doubles (booleans 0/1, strings NaN), for rollups.
-    static func decodeNumeric(_ payload: [UInt8], kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
-        try decodeNumeric(try open(payload, context: context, offset: offset), kind: kind, context: context, offset: offset)
+    static func decodeNumeric(
+        timestamps: [UInt8], payload: [UInt8], kind: ValueKind, context: String, offset: Int
+    ) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
+        try decodeNumeric(try open(timestamps: timestamps, payload: payload, context: context, offset: offset), kind: kind, context: context, offset: offset)
     }
 
-    /// Opens the frame and splits the three columns.
-    static func open(_ payload: [UInt8], context: String, offset: Int) throws(HistorianError) -> ChunkColumns {
+    /// Opens both frames and splits the columns.
+    static func open(timestamps: [UInt8], payload: [UInt8], context: String, offset: Int) throws(HistorianError) -> ChunkColumns {
+        let timestampColumn: [UInt8]
         let block: [UInt8]
         do throws(CompressionError) {
+            timestampColumn = try BlockFraming.open(timestamps)
             block = try BlockFraming.open(payload)
         } catch {
             throw .corrupt(path: context, offset: offset, reason: "chunk frame does not open: \(error)")
         }
-        guard let columns = splitColumns(block) else {
+        guard let (values, qualities) = splitColumns(block) else {
             throw .corrupt(path: context, offset: offset, reason: "chunk columns cut short")
         }
-        return columns
+        return ChunkColumns(timestamps: timestampColumn, values: values, qualities: qualities)
     }
 
     static func decode(_ columns: ChunkColumns, kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> DecodedChunk {
@@ -79,15 +89,13 @@ enum ChunkPayload {
         return (timestamps, values)
     }
 
-    private static func splitColumns(_ block: [UInt8]) -> ChunkColumns? {
-        block.withUnsafeBytes { raw -> ChunkColumns? in
+    private static func splitColumns(_ block: [UInt8]) -> (values: [UInt8], qualities: [UInt8])? {
+        block.withUnsafeBytes { raw -> (values: [UInt8], qualities: [UInt8])? in
             var reader = ByteReader(raw)
-            var columns: [[UInt8]] = []
-            for _ in 0..<3 {
-                guard let length = reader.readUInt32(), let column = reader.readBytes(Int(length)) else { return nil }
-                columns.append(column)
-            }
-            return reader.remaining == 0 ? ChunkColumns(timestamps: columns[0], values: columns[1], qualities: columns[2]) : nil
+            guard let valueLength = reader.readUInt32(), let values = reader.readBytes(Int(valueLength)),
+                  let qualityLength = reader.readUInt32(), let qualities = reader.readBytes(Int(qualityLength)),
+                  reader.remaining == 0 else { return nil }
+            return (values, qualities)
         }
     }
 }

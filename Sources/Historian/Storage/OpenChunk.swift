@@ -59,6 +59,7 @@ struct OpenChunk: Sendable {
     func seal() -> SealedChunk {
         SealedChunk(
             series: series, window: window, sequence: sequence, statistics: statistics,
-            payload: ChunkPayload.encode(timestamps: timestamps.encode(), values: values.encode(), qualities: qualities.encode()))
+            timestamps: ChunkPayload.encode(timestamps: timestamps.encode()),
+            payload: ChunkPayload.encode(values: values.encode(), qualities: qualities.encode()))
     }
 }

@@ -9,7 +9,8 @@ import Darwin
 /// Layout (little-endian):
 /// - header, 40 bytes: magic `HISTDPRT`, format version `UInt32`, reserved `UInt32`, window start
 ///   and end `Int64` (ns, `[start, end)`), the WAL segment the file covers through `UInt64`;
-/// - the chunk payloads (see ``ChunkPayload``), back to back;
+/// - the framed timestamp columns, each distinct column once (the fields of one line protocol
+///   series share their timestamps), then the framed value and quality payloads (see ``ChunkPayload``);
 /// - the index: chunk count `UInt32`, then one ``ChunkIndexEntry`` per chunk, sorted by series,
 ///   minimum time and sequence;
 /// - footer, 32 bytes: index offset `UInt64`, index length `UInt64`, CRC-32C of the index `UInt32`,
@@ -20,7 +21,7 @@ import Darwin
 final class PartitionFile: Sendable {
     static let magic: [UInt8] = Array("HISTDPRT".utf8)
     static let endMagic: [UInt8] = Array("HISTDEND".utf8)
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let headerSize = 40
     static let footerSize = 32
 
@@ -55,12 +56,27 @@ final class PartitionFile: Sendable {
         let ordered = chunks.sorted {
             ($0.series, $0.statistics.minTime, $0.sequence) < ($1.series, $1.statistics.minTime, $1.sequence)
         }
+        // Equal columns frame to equal bytes: store each distinct one once.
+        var timestampBlocks: [[UInt8]: (offset: Int, checksum: UInt32)] = [:]
+        var timestampPlaces: [(offset: Int, checksum: UInt32)] = []
+        timestampPlaces.reserveCapacity(ordered.count)
+        for chunk in ordered {
+            if let place = timestampBlocks[chunk.timestamps] {
+                timestampPlaces.append(place)
+                continue
+            }
+            let place = (offset: writer.bytes.count, checksum: CRC32C.checksum(chunk.timestamps))
+            timestampBlocks[chunk.timestamps] = place
+            timestampPlaces.append(place)
+            writer.append(contentsOf: chunk.timestamps)
+        }
         var entries: [ChunkIndexEntry] = []
         entries.reserveCapacity(ordered.count)
-        for chunk in ordered {
+        for (chunk, place) in zip(ordered, timestampPlaces) {
             entries.append(ChunkIndexEntry(
                 series: chunk.series, offset: writer.bytes.count, length: chunk.payload.count,
-                checksum: CRC32C.checksum(chunk.payload), sequence: chunk.sequence, statistics: chunk.statistics))
+                checksum: CRC32C.checksum(chunk.payload), timestampOffset: place.offset, timestampLength: chunk.timestamps.count,
+                timestampChecksum: place.checksum, sequence: chunk.sequence, statistics: chunk.statistics))
             writer.append(contentsOf: chunk.payload)
         }
         let indexOffset = writer.bytes.count
@@ -168,6 +184,7 @@ final class PartitionFile: Sendable {
         var bySeries: [SeriesID: [ChunkIndexEntry]] = [:]
         for entry in entries {
             guard entry.offset >= headerSize, entry.offset + entry.length <= indexOffset,
+                  entry.timestampOffset >= headerSize, entry.timestampOffset + entry.timestampLength <= indexOffset,
                   entry.statistics.count > 0, entry.statistics.minTime <= entry.statistics.maxTime else {
                 throw .corrupt(path: path, offset: indexOffset, reason: "index entry of series \(entry.series) points outside the chunk area or has impossible statistics")
             }
@@ -176,13 +193,17 @@ final class PartitionFile: Sendable {
         return bySeries
     }
 
-    /// Reads a chunk's payload and checks its CRC-32C.
-    func payload(of entry: ChunkIndexEntry) throws(HistorianError) -> [UInt8] {
-        let bytes = try FileIO.readAt(descriptor: descriptor, path: path, offset: entry.offset, count: entry.length)
-        guard bytes.count == entry.length, CRC32C.checksum(bytes) == entry.checksum else {
+    /// Reads a chunk's frames, checks their CRC-32C and opens them.
+    func columns(of entry: ChunkIndexEntry) throws(HistorianError) -> ChunkColumns {
+        let timestamps = try FileIO.readAt(descriptor: descriptor, path: path, offset: entry.timestampOffset, count: entry.timestampLength)
+        guard timestamps.count == entry.timestampLength, CRC32C.checksum(timestamps) == entry.timestampChecksum else {
+            throw .corrupt(path: path, offset: entry.timestampOffset, reason: "timestamps of series \(entry.series) checksum mismatch")
+        }
+        let payload = try FileIO.readAt(descriptor: descriptor, path: path, offset: entry.offset, count: entry.length)
+        guard payload.count == entry.length, CRC32C.checksum(payload) == entry.checksum else {
             throw .corrupt(path: path, offset: entry.offset, reason: "chunk of series \(entry.series) checksum mismatch")
         }
-        return bytes
+        return try ChunkPayload.open(timestamps: timestamps, payload: payload, context: path, offset: entry.offset)
     }
 
     /// Reads and decodes every chunk and checks it against its index entry (time range, count and
@@ -194,7 +215,7 @@ final class PartitionFile: Sendable {
                 throw .corrupt(path: path, offset: entries[0].offset, reason: "chunk of series \(series), which the catalog does not know")
             }
             for entry in entries {
-                let decoded = try ChunkPayload.decode(try payload(of: entry), kind: kind, context: path, offset: entry.offset)
+                let decoded = try ChunkPayload.decode(try columns(of: entry), kind: kind, context: path, offset: entry.offset)
                 var recomputed = ChunkStatistics()
                 for (timestamp, bits) in zip(decoded.timestamps, decoded.bits) {
                     recomputed.add(timestamp: timestamp, value: SampleValue.number(bits: bits, kind: kind))

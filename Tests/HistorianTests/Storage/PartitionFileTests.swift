@@ -19,6 +19,17 @@ import Testing
         return (directory, directory.path + "/partitions/" + name)
     }
 
+    @Test func seriesWithEqualTimestampsShareOneColumn() throws {
+        let (directory, path) = try makeDirectory()
+        defer { directory.remove() }
+        let file = try PartitionFile(path: path)
+        let entries = file.chunks.values.flatMap { $0 }
+        #expect(entries.count == 2)
+        // Both series were written with the same 3,600 timestamps: one stored column.
+        #expect(Set(entries.map(\.timestampOffset)).count == 1)
+        #expect(entries[0].timestampLength == entries[1].timestampLength)
+    }
+
     @Test func verifyPassesOnACleanDirectory() throws {
         let (directory, _) = try makeDirectory()
         defer { directory.remove() }
