@@ -13,6 +13,7 @@ let package = Package(
     ],
     targets: [
         benchmarkTarget("CompressionBenchmarks", module: "Compression"),
+        benchmarkTarget("HistorianBenchmarks", module: "Historian"),
         benchmarkTarget("OEEBenchmarks", module: "OEE"),
         benchmarkTarget("SPCBenchmarks", module: "SPC"),
     ]

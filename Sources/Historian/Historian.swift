@@ -1,2 +1,330 @@
-// Module Historian: the storage engine (series catalog, write-ahead log, head of open chunks,
-// partition files, compaction, retention) and its query engine. See ../shared/ARCHITECTURE.md.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// The storage engine of one data directory: catalog, write-ahead log, head and partition files.
+///
+/// Directory layout: `catalog.sqlite` (series), `wal/` (log segments), `partitions/` (immutable
+/// partition files), `checkpoint` (the WAL segment the partitions cover through).
+///
+/// Thread-safe: writers and readers may call from any thread. Writes are serialized on an engine
+/// lock and wait for durability outside it; a query takes a snapshot of the chunks it needs under
+/// the lock and decodes them outside it, so it sees a consistent state.
+public final class Historian: Sendable {
+    /// The data directory.
+    public let directory: String
+    /// The settings the directory was opened with.
+    public let options: HistorianOptions
+    /// What opening the directory replayed from the WAL, and any torn record it dropped.
+    public let recovery: RecoveryReport
+
+    let log: WriteAheadLog
+    let state: Mutex<EngineState>
+    /// Holds the exclusive lock on `DIR/lock` while this instance lives: one process per directory.
+    private let lockDescriptor: Int32
+
+    struct EngineState {
+        var catalog: SeriesCatalog
+        var head: Head
+        var partitions: [PartitionFile]
+        var nextSequence: UInt64
+        /// Range deletes not yet recorded in the catalog (they are in the WAL).
+        var pendingTombstones: [Tombstone] = []
+
+        /// The range deletes of `series`, recorded and pending.
+        func tombstones(of series: SeriesID) -> [Tombstone] {
+            (catalog.tombstones + pendingTombstones).filter { $0.series == series }
+        }
+    }
+
+    var partitionDirectory: String { directory + "/partitions" }
+    var walDirectory: String { directory + "/wal" }
+    var checkpointPath: String { directory + "/checkpoint" }
+
+    /// Opens (creating if needed) the data directory and recovers: loads the catalog and partition
+    /// files, removes the leftovers of an interrupted flush, and replays the WAL into the head.
+    ///
+    /// - Throws: ``HistorianError`` naming the file (and offset) of any corruption or I/O failure.
+    public init(directory: String, options: HistorianOptions = HistorianOptions()) throws(HistorianError) {
+        self.directory = directory
+        self.options = options
+        try FileIO.makeDirectory(directory)
+        lockDescriptor = try FileIO.lockExclusively(directory + "/lock")
+        let recovered: (log: WriteAheadLog, report: RecoveryReport, state: EngineState)
+        do throws(HistorianError) {
+            recovered = try Self.recover(directory: directory, options: options)
+        } catch {
+            close(lockDescriptor)
+            throw error
+        }
+        log = recovered.log
+        recovery = recovered.report
+        state = Mutex(recovered.state)
+    }
+
+    deinit {
+        close(lockDescriptor)
+    }
+
+    private static func recover(
+        directory: String, options: HistorianOptions
+    ) throws(HistorianError) -> (log: WriteAheadLog, report: RecoveryReport, state: EngineState) {
+        try FileIO.makeDirectory(directory + "/partitions")
+        let catalog: SeriesCatalog
+        do {
+            catalog = try SeriesCatalog(path: directory + "/catalog.sqlite")
+        } catch {
+            throw .catalog(error)
+        }
+        let covered = try Checkpoint.read(directory + "/checkpoint")
+        var partitions: [PartitionFile] = []
+        var nextSequence: UInt64 = 1
+        for name in try FileIO.list(directory + "/partitions") {
+            let path = directory + "/partitions/" + name
+            if name.hasSuffix(".tmp") {
+                try FileIO.remove(path)
+                continue
+            }
+            guard name.hasSuffix(".part") else { continue }
+            // A file of a flush that did not reach its checkpoint: its samples are still in the WAL.
+            if let segment = UInt64(name.prefix { $0 != "-" }), segment > covered {
+                try FileIO.remove(path)
+                continue
+            }
+            let file = try PartitionFile(path: path)
+            for entries in file.chunks.values {
+                for entry in entries { nextSequence = max(nextSequence, entry.sequence + 1) }
+            }
+            partitions.append(file)
+        }
+        for tombstone in catalog.tombstones { nextSequence = max(nextSequence, tombstone.sequence + 1) }
+        var pendingTombstones: [Tombstone] = []
+        var head = Head(chunkSampleLimit: options.effectiveChunkSampleLimit, windowLength: max(1, options.partitionWindow))
+        let walDirectory = directory + "/wal"
+        let (log, report) = try WriteAheadLog.recover(
+            directory: walDirectory, durability: options.durability, segmentLimit: options.walSegmentBytes, coveredThrough: covered
+        ) { (record) throws(HistorianError) in
+            if case .delete(let series, let from, let to) = record {
+                guard catalog.series(series) != nil else {
+                    throw .corrupt(path: walDirectory, offset: 0, reason: "WAL range delete of series \(series), which the catalog does not know")
+                }
+                head.seal(series)
+                pendingTombstones.append(Tombstone(series: series, from: from, to: to, sequence: nextSequence))
+                nextSequence += 1
+            }
+            guard case .samples(let samples) = record else { return }
+            for sample in samples where catalog.kind(sample.series) == nil {
+                throw .corrupt(path: walDirectory, offset: 0, reason: "WAL sample of series \(sample.series), which the catalog does not know")
+            }
+            head.append(samples, kinds: catalog.kinds, nextSequence: &nextSequence)
+        }
+        let state = EngineState(
+            catalog: catalog, head: head, partitions: partitions, nextSequence: nextSequence, pendingTombstones: pendingTombstones)
+        return (log, report, state)
+    }
+
+    /// Every registered series, in id order.
+    public var allSeries: [Series] {
+        state.withLock { $0.catalog.all }
+    }
+
+    /// The series that `selector` matches, in id order.
+    public func series(matching selector: SeriesSelector) -> [Series] {
+        state.withLock { $0.catalog.select(selector) }
+    }
+
+    /// The series with `key`, or nil when it is not registered.
+    public func series(for key: SeriesKey) -> Series? {
+        state.withLock { $0.catalog.lookup(key) }
+    }
+
+    /// The series with `id`, or nil.
+    public func series(_ id: SeriesID) -> Series? {
+        state.withLock { $0.catalog.series(id) }
+    }
+
+    /// Registers the new keys among `keys` in one catalog transaction and returns every key's series.
+    /// - Throws: ``HistorianError/catalog(_:)`` with ``CatalogError/kindConflict`` when a key is known with another kind.
+    public func register(_ keys: [(key: SeriesKey, kind: ValueKind)]) throws(HistorianError) -> [Series] {
+        try state.withLock { (state) throws(HistorianError) -> [Series] in
+            do throws(CatalogError) {
+                return try state.catalog.register(keys)
+            } catch {
+                throw .catalog(error)
+            }
+        }
+    }
+
+    /// Replaces the metadata of series `id`.
+    public func setMetadata(_ metadata: SeriesMetadata, for id: SeriesID) throws(HistorianError) {
+        try state.withLock { (state) throws(HistorianError) in
+            guard state.catalog.series(id) != nil else { throw .query(.unknownSeries(id)) }
+            do throws(CatalogError) {
+                try state.catalog.setMetadata(metadata, for: id)
+            } catch {
+                throw .catalog(error)
+            }
+        }
+    }
+
+    /// Writes samples of registered series and returns once they are durable under ``HistorianOptions/durability``.
+    ///
+    /// The batch is all or nothing: it is checked first, then logged as one WAL record.
+    /// - Throws: ``HistorianError/query(_:)`` for an unknown series id, ``HistorianError/catalog(_:)``
+    ///   with a kind conflict for a value of the wrong kind, ``HistorianError/io`` when the log cannot be written.
+    public func write(_ samples: [(series: SeriesID, sample: Sample)]) throws(HistorianError) {
+        guard !samples.isEmpty else { return }
+        let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            // Check the whole batch first, so that nothing is registered or logged for a bad one.
+            var texts: [(series: SeriesID, text: String)] = []
+            for (id, sample) in samples {
+                guard let kind = state.catalog.kind(id) else { throw .query(.unknownSeries(id)) }
+                guard sample.timestamp != .max else {
+                    throw .unsupportedValue(series: state.catalog.name(of: id), reason: Self.reservedTimestampReason)
+                }
+                guard kind == sample.value.kind else {
+                    throw .catalog(.kindConflict(series: state.catalog.name(of: id), registered: kind, written: sample.value.kind))
+                }
+                if case .string(let text) = sample.value { texts.append((id, text)) }
+            }
+            var codes: [UInt64] = []
+            do throws(CatalogError) {
+                codes = try state.catalog.codes(for: texts)
+            } catch {
+                throw .catalog(error)
+            }
+            var nextCode = codes.makeIterator()
+            var raw: [RawSample] = []
+            raw.reserveCapacity(samples.count)
+            for (id, sample) in samples {
+                // A string's bits are its code, taken in the order the texts were collected.
+                let bits = sample.value.bits ?? nextCode.next() ?? 0
+                raw.append(RawSample(series: id, timestamp: sample.timestamp, bits: bits, quality: sample.quality.rawValue))
+            }
+            let position = try log.append(.samples(raw))
+            state.head.append(raw, kinds: state.catalog.kinds, nextSequence: &state.nextSequence)
+            if state.head.sampleCount >= options.headSampleLimit {
+                try flush(&state)
+            }
+            return position
+        }
+        try log.waitUntilDurable(position)
+    }
+
+    /// Writes points addressed by series key, registering new series (kind of their first value).
+    ///
+    /// Points whose value kind conflicts with their series are rejected and the others written,
+    /// as InfluxDB does with a partial write.
+    /// - Returns: the rejected points' indices in `points`, with the reason.
+    public func write(_ points: [Point]) throws(HistorianError) -> [(index: Int, error: HistorianError)] {
+        var rejected: [(index: Int, error: HistorianError)] = []
+        var accepted: [(series: SeriesID, sample: Sample)] = []
+        try state.withLock { (state) throws(HistorianError) in
+            var newKeys: [(key: SeriesKey, kind: ValueKind)] = []
+            var newIndex: [SeriesKey: ValueKind] = [:]
+            for point in points where state.catalog.lookup(point.series) == nil && newIndex[point.series] == nil {
+                newIndex[point.series] = point.sample.value.kind
+                newKeys.append((point.series, point.sample.value.kind))
+            }
+            do throws(CatalogError) {
+                _ = try state.catalog.register(newKeys)
+            } catch {
+                throw .catalog(error)
+            }
+            for (index, point) in points.enumerated() {
+                guard let series = state.catalog.lookup(point.series) else { continue }
+                if series.kind == point.sample.value.kind {
+                    accepted.append((series.id, point.sample))
+                } else {
+                    let conflict = CatalogError.kindConflict(series: point.series.description, registered: series.kind, written: point.sample.value.kind)
+                    rejected.append((index, .catalog(conflict)))
+                }
+            }
+        }
+        try write(accepted)
+        return rejected
+    }
+
+    /// Deletes the samples of series `id` in `[from, to)` written so far; later writes in the range
+    /// are kept. The delete is logged like a write and recorded in the catalog at the next flush.
+    /// - Throws: ``HistorianError/query(_:)`` for an unknown series or an empty range; I/O failures.
+    public func delete(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) {
+        guard from < to else { throw .query(.emptyRange(from: from, to: to)) }
+        let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            guard state.catalog.series(id) != nil else { throw .query(.unknownSeries(id)) }
+            let position = try log.append(.delete(series: id, from: from, to: to))
+            state.head.seal(id)
+            state.pendingTombstones.append(Tombstone(series: id, from: from, to: to, sequence: state.nextSequence))
+            state.nextSequence += 1
+            return position
+        }
+        try log.waitUntilDurable(position)
+    }
+
+    /// Seals every chunk of the head and writes them to new partition files (one per window), then
+    /// removes the WAL segments they cover. Called automatically when the head reaches its sample limit.
+    public func flush() throws(HistorianError) {
+        try state.withLock { (state) throws(HistorianError) in try flush(&state) }
+    }
+
+    func flush(_ state: inout EngineState) throws(HistorianError) {
+        guard state.head.sampleCount > 0 || !state.pendingTombstones.isEmpty else { return }
+        let covered = try log.startNewSegment()
+        var byWindow: [Int64: [SealedChunk]] = [:]
+        for chunk in state.head.drain() { byWindow[chunk.window, default: []].append(chunk) }
+        for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
+            let end = window.addingReportingOverflow(max(1, options.partitionWindow))
+            let path = try PartitionFile.write(
+                chunks, windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: covered,
+                directory: partitionDirectory)
+            state.partitions.append(try PartitionFile(path: path))
+        }
+        do throws(CatalogError) {
+            try state.catalog.addTombstones(state.pendingTombstones)
+        } catch {
+            throw .catalog(error)
+        }
+        state.pendingTombstones = []
+        try Checkpoint.write(covered: covered, to: checkpointPath, directory: directory)
+        try log.removeSegments(through: covered)
+    }
+}
+
+extension Historian {
+    /// The codes of texts of string series, registering new ones in one catalog transaction.
+    func codes(for texts: [(series: SeriesID, text: String)]) throws(HistorianError) -> [UInt64] {
+        try state.withLock { (state) throws(HistorianError) -> [UInt64] in
+            do throws(CatalogError) {
+                return try state.catalog.codes(for: texts)
+            } catch {
+                throw .catalog(error)
+            }
+        }
+    }
+
+    /// Timestamps are in `[Int64.min, Int64.max)`: Int64.max is the open end of every range.
+    static let reservedTimestampReason = "timestamp 9223372036854775807 (Int64.max) is reserved as the open end of time ranges"
+
+    /// Writes samples whose series ids and kinds the caller has checked (the ingesters'
+    /// fast path); returns once they are durable.
+    func writeRaw(_ samples: [RawSample]) throws(HistorianError) {
+        guard !samples.isEmpty else { return }
+        let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            let kinds = state.catalog.kinds
+            for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count || sample.timestamp == .max {
+                if sample.timestamp == .max { throw .unsupportedValue(series: state.catalog.name(of: sample.series), reason: Self.reservedTimestampReason) }
+                throw .query(.unknownSeries(sample.series))
+            }
+            let position = try log.append(.samples(samples))
+            state.head.append(samples, kinds: kinds, nextSequence: &state.nextSequence)
+            if state.head.sampleCount >= options.headSampleLimit {
+                try flush(&state)
+            }
+            return position
+        }
+        try log.waitUntilDurable(position)
+    }
+}

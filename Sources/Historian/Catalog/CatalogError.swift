@@ -1,0 +1,24 @@
+/// A failure of the series catalog (the SQLite file `catalog.sqlite` in the data directory).
+public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// SQLite reported an error; `operation` says what the catalog was doing.
+    case sqlite(path: String, operation: String, code: Int32, message: String)
+    /// A series was written with another value kind than it was registered with.
+    case kindConflict(series: String, registered: ValueKind, written: ValueKind)
+    /// A row of the catalog does not decode.
+    case corruptRow(path: String, seriesID: Int64, reason: String)
+    /// The catalog was written by an unknown format version.
+    case unsupportedVersion(path: String, version: Int)
+
+    public var description: String {
+        switch self {
+        case .sqlite(let path, let operation, let code, let message):
+            "catalog \(path): \(operation) failed: SQLite error \(code): \(message)"
+        case .kindConflict(let series, let registered, let written):
+            "series \(series) holds \(registered) values; a value of kind \(written) was written"
+        case .corruptRow(let path, let seriesID, let reason):
+            "catalog \(path): series \(seriesID) is corrupt: \(reason)"
+        case .unsupportedVersion(let path, let version):
+            "catalog \(path): unsupported format version \(version)"
+        }
+    }
+}

@@ -1,0 +1,239 @@
+/// The series catalog: every series' id, key, value kind and metadata, kept in SQLite
+/// (`catalog.sqlite`) and mirrored in memory for lookups on the write path.
+///
+/// Not thread-safe: the ``Historian`` serializes access.
+final class SeriesCatalog {
+    static let formatVersion = 1
+
+    let path: String
+    private let database: SQLiteDatabase
+    private var idsByKey: [SeriesKey: SeriesID] = [:]
+    private(set) var all: [Series] = []   // index = id - 1
+    /// Range deletes made durable by flushes, in sequence order.
+    private(set) var tombstones: [Tombstone] = []
+    /// The texts of each string series, at index = code.
+    private(set) var stringTexts: [SeriesID: [String]] = [:]
+    private var stringCodes: [SeriesID: [String: UInt64]] = [:]
+
+    init(path: String) throws(CatalogError) {
+        self.path = path
+        database = try SQLiteDatabase(path: path)
+        try database.execute("PRAGMA journal_mode=WAL")
+        try database.execute("PRAGMA synchronous=FULL")
+        try database.execute("""
+            CREATE TABLE IF NOT EXISTS catalog_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS series(
+                id INTEGER PRIMARY KEY,
+                measurement TEXT NOT NULL,
+                tags TEXT NOT NULL,
+                field TEXT NOT NULL,
+                kind INTEGER NOT NULL,
+                unit TEXT, description TEXT,
+                range_low REAL, range_high REAL,
+                spec_lower REAL, spec_upper REAL,
+                interpolation INTEGER,
+                UNIQUE(measurement, tags, field));
+            CREATE TABLE IF NOT EXISTS strings(
+                series INTEGER NOT NULL, code INTEGER NOT NULL, text TEXT NOT NULL, PRIMARY KEY(series, code));
+            CREATE TABLE IF NOT EXISTS tombstones(
+                series INTEGER NOT NULL, range_from INTEGER NOT NULL, range_to INTEGER NOT NULL,
+                sequence INTEGER NOT NULL);
+            INSERT OR IGNORE INTO catalog_info(key, value) VALUES('format_version', '\(Self.formatVersion)');
+            """)
+        let version = try database.prepare("SELECT value FROM catalog_info WHERE key = 'format_version'")
+        if try version.step(), let text = version.string(0), Int(text) != Self.formatVersion {
+            throw .unsupportedVersion(path: path, version: Int(text) ?? -1)
+        }
+        try load()
+    }
+
+    private func load() throws(CatalogError) {
+        let query = try database.prepare("""
+            SELECT id, measurement, tags, field, kind, unit, description, range_low, range_high,
+                   spec_lower, spec_upper, interpolation FROM series ORDER BY id
+            """)
+        while try query.step() {
+            let id = query.int64(0)
+            guard id == Int64(all.count + 1) else {
+                throw .corruptRow(path: path, seriesID: id, reason: "ids are not dense (expected \(all.count + 1))")
+            }
+            guard let measurement = query.string(1), let tagText = query.string(2), let field = query.string(3),
+                  let tags = SeriesKey.parseCanonicalTags(tagText) else {
+                throw .corruptRow(path: path, seriesID: id, reason: "unreadable key")
+            }
+            guard let kindCode = UInt8(exactly: query.int64(4)), let kind = ValueKind(rawValue: kindCode) else {
+                throw .corruptRow(path: path, seriesID: id, reason: "unknown value kind \(query.int64(4))")
+            }
+            var metadata = SeriesMetadata(unit: query.string(5), description: query.string(6),
+                                          lowerSpecLimit: query.double(9), upperSpecLimit: query.double(10))
+            if let low = query.double(7), let high = query.double(8), low <= high { metadata.engineeringRange = low...high }
+            if let code = query.double(11) { metadata.interpolation = Interpolation(rawValue: UInt8(clamping: Int(code))) }
+            let key = SeriesKey(measurement: measurement, tags: tags, field: field)
+            all.append(Series(id: SeriesID(id), key: key, kind: kind, metadata: metadata))
+            kinds.append(kind)
+            idsByKey[key] = SeriesID(id)
+        }
+        let strings = try database.prepare("SELECT series, code, text FROM strings ORDER BY series, code")
+        while try strings.step() {
+            guard let series = SeriesID(exactly: strings.int64(0)), self.series(series)?.kind == .string,
+                  strings.int64(1) == Int64(stringTexts[series]?.count ?? 0), let text = strings.string(2) else {
+                throw .corruptRow(path: path, seriesID: strings.int64(0), reason: "string code \(strings.int64(1)) is not the next code of a string series")
+            }
+            stringCodes[series, default: [:]][text] = UInt64(stringTexts[series]?.count ?? 0)
+            stringTexts[series, default: []].append(text)
+        }
+        let deletes = try database.prepare("SELECT series, range_from, range_to, sequence FROM tombstones ORDER BY sequence")
+        while try deletes.step() {
+            guard let series = SeriesID(exactly: deletes.int64(0)), self.series(series) != nil, deletes.int64(3) >= 0 else {
+                throw .corruptRow(path: path, seriesID: deletes.int64(0), reason: "range delete of an unknown series")
+            }
+            tombstones.append(Tombstone(series: series, from: deletes.int64(1), to: deletes.int64(2), sequence: UInt64(deletes.int64(3))))
+        }
+    }
+
+    /// The codes of `texts` of string series, registering new texts in one transaction.
+    func codes(for texts: [(series: SeriesID, text: String)]) throws(CatalogError) -> [UInt64] {
+        var added: [(series: SeriesID, code: UInt64, text: String)] = []
+        var codes: [UInt64] = []
+        codes.reserveCapacity(texts.count)
+        for (series, text) in texts {
+            if let code = stringCodes[series]?[text] {
+                codes.append(code)
+                continue
+            }
+            let code = UInt64(stringTexts[series]?.count ?? 0)
+            stringCodes[series, default: [:]][text] = code
+            stringTexts[series, default: []].append(text)
+            added.append((series, code, text))
+            codes.append(code)
+        }
+        guard !added.isEmpty else { return codes }
+        do throws(CatalogError) {
+            try database.transaction { () throws(CatalogError) in
+                let insert = try database.prepare("INSERT INTO strings(series, code, text) VALUES(?, ?, ?)")
+                for entry in added {
+                    insert.reset()
+                    insert.bind(1, Int64(entry.series))
+                    insert.bind(2, Int64(entry.code))
+                    insert.bind(3, entry.text)
+                    _ = try insert.step()
+                }
+            }
+        } catch {
+            // Forget the codes that did not become durable (newest first, so the arrays shrink back).
+            for entry in added.reversed() {
+                stringTexts[entry.series]?.removeLast()
+                stringCodes[entry.series]?[entry.text] = nil
+            }
+            throw error
+        }
+        return codes
+    }
+
+    /// Records range deletes durably (one transaction).
+    func addTombstones(_ added: [Tombstone]) throws(CatalogError) {
+        guard !added.isEmpty else { return }
+        try database.transaction { () throws(CatalogError) in
+            let insert = try database.prepare("INSERT INTO tombstones(series, range_from, range_to, sequence) VALUES(?, ?, ?, ?)")
+            for tombstone in added {
+                insert.reset()
+                insert.bind(1, Int64(tombstone.series))
+                insert.bind(2, tombstone.from)
+                insert.bind(3, tombstone.to)
+                insert.bind(4, Int64(bitPattern: tombstone.sequence))
+                _ = try insert.step()
+            }
+        }
+        tombstones.append(contentsOf: added)
+    }
+
+    /// The series with `id`, or nil.
+    func series(_ id: SeriesID) -> Series? {
+        let index = Int(id) - 1
+        return index >= 0 && index < all.count ? all[index] : nil
+    }
+
+    /// The value kind of every series, at index id - 1: what the write path needs, without copying a ``Series``.
+    private(set) var kinds: [ValueKind] = []
+
+    /// The value kind of series `id`, or nil.
+    func kind(_ id: SeriesID) -> ValueKind? {
+        let index = Int(id) - 1
+        return index >= 0 && index < kinds.count ? kinds[index] : nil
+    }
+
+    /// The series' key in line protocol form for messages, or its id when unknown.
+    func name(of id: SeriesID) -> String {
+        series(id)?.key.description ?? "\(id)"
+    }
+
+    /// The series with `key`, or nil when it is not registered.
+    func lookup(_ key: SeriesKey) -> Series? {
+        idsByKey[key].flatMap(series)
+    }
+
+    /// Registers the series of `keys` that are new, all in one SQLite transaction, and returns
+    /// the series of every key in order. Throws ``CatalogError/kindConflict`` when a known key has another kind.
+    func register(_ keys: [(key: SeriesKey, kind: ValueKind)]) throws(CatalogError) -> [Series] {
+        var pending: [Series] = []
+        var pendingIndex: [SeriesKey: Int] = [:]
+        var result: [Series] = []
+        result.reserveCapacity(keys.count)
+        for (key, kind) in keys {
+            if let existing = lookup(key) ?? pendingIndex[key].map({ pending[$0] }) {
+                guard existing.kind == kind else {
+                    throw .kindConflict(series: key.description, registered: existing.kind, written: kind)
+                }
+                result.append(existing)
+                continue
+            }
+            let series = Series(id: SeriesID(all.count + pending.count + 1), key: key, kind: kind, metadata: SeriesMetadata())
+            pendingIndex[key] = pending.count
+            pending.append(series)
+            result.append(series)
+        }
+        guard !pending.isEmpty else { return result }
+        try database.transaction { () throws(CatalogError) in
+            let insert = try database.prepare("INSERT INTO series(id, measurement, tags, field, kind) VALUES(?, ?, ?, ?, ?)")
+            for series in pending {
+                insert.reset()
+                insert.bind(1, Int64(series.id))
+                insert.bind(2, series.key.measurement)
+                insert.bind(3, series.key.canonicalTags)
+                insert.bind(4, series.key.field)
+                insert.bind(5, Int64(series.kind.rawValue))
+                _ = try insert.step()
+            }
+        }
+        for series in pending {
+            all.append(series)
+            kinds.append(series.kind)
+            idsByKey[series.key] = series.id
+        }
+        return result
+    }
+
+    /// Replaces the metadata of series `id`.
+    func setMetadata(_ metadata: SeriesMetadata, for id: SeriesID) throws(CatalogError) {
+        guard series(id) != nil else { return }
+        let update = try database.prepare("""
+            UPDATE series SET unit = ?, description = ?, range_low = ?, range_high = ?, spec_lower = ?,
+                   spec_upper = ?, interpolation = ? WHERE id = ?
+            """)
+        update.bind(1, metadata.unit)
+        update.bind(2, metadata.description)
+        update.bind(3, metadata.engineeringRange?.lowerBound)
+        update.bind(4, metadata.engineeringRange?.upperBound)
+        update.bind(5, metadata.lowerSpecLimit)
+        update.bind(6, metadata.upperSpecLimit)
+        update.bind(7, metadata.interpolation.map { Double($0.rawValue) })
+        update.bind(8, Int64(id))
+        _ = try update.step()
+        all[Int(id) - 1].metadata = metadata
+    }
+
+    /// The series matching `selector`, in id order.
+    func select(_ selector: SeriesSelector) -> [Series] {
+        all.filter { selector.matches($0.key) }
+    }
+}

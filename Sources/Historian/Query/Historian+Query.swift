@@ -1,0 +1,255 @@
+extension Historian {
+    /// Most rows a rollup or interpolation returns.
+    public static let maximumBuckets = 10_000_000
+
+    /// The chunks of series `id` overlapping `[from, to)`, from partitions and head.
+    func snapshot(_ id: SeriesID, from: Int64, to: Int64) throws(HistorianError) -> SeriesSnapshot {
+        try state.withLock { (state) throws(HistorianError) -> SeriesSnapshot in
+            guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
+            var chunks: [ChunkReference] = []
+            for file in state.partitions where file.windowStart < to && file.windowEnd > from {
+                for entry in file.chunks[id] ?? [] where entry.statistics.minTime < to && entry.statistics.maxTime >= from {
+                    chunks.append(ChunkReference(source: .file(file, entry), statistics: entry.statistics, sequence: entry.sequence))
+                }
+            }
+            for chunk in state.head.sealedChunks(of: id, from: from, to: to) {
+                chunks.append(ChunkReference(source: .memory(chunk), statistics: chunk.statistics, sequence: chunk.sequence))
+            }
+            if let open = state.head.openChunk(of: id), open.count > 0, open.statistics.minTime < to, open.statistics.maxTime >= from {
+                chunks.append(ChunkReference(source: .open(open), statistics: open.statistics, sequence: open.sequence))
+            }
+            chunks.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
+            let tombstones = state.tombstones(of: id).filter { $0.from < to && $0.to > from }
+            return SeriesSnapshot(series: series, chunks: chunks, tombstones: tombstones, strings: state.catalog.stringTexts[id] ?? [])
+        }
+    }
+
+    private static func checkRange(_ from: Int64, _ to: Int64) throws(HistorianError) {
+        guard from < to else { throw .query(.emptyRange(from: from, to: to)) }
+    }
+
+    /// The number of buckets of `width` that cover `[from, to)` (the last may be partial).
+    private static func bucketCount(from: Int64, to: Int64, width: Int64) throws(HistorianError) -> Int {
+        guard width > 0 else { throw .query(.invalidWidth(width)) }
+        let span = UInt64(bitPattern: to &- from)
+        let count = span / UInt64(width) + (span % UInt64(width) == 0 ? 0 : 1)
+        guard count <= UInt64(maximumBuckets) else { throw .query(.tooManyBuckets(limit: maximumBuckets)) }
+        return Int(count)
+    }
+
+    private static func bucketIndex(_ timestamp: Int64, from: Int64, width: Int64) -> Int {
+        Int(UInt64(bitPattern: timestamp &- from) / UInt64(width))
+    }
+
+    /// `[start, end)` of bucket `index`. Wrapping arithmetic is exact here: every bucket start lies
+    /// in `[from, to)`, although `index · width` alone may exceed Int64 when the range does.
+    static func bucketBounds(_ index: Int, from: Int64, to: Int64, width: Int64) -> (start: Int64, end: Int64) {
+        let start = from &+ Int64(index) &* width
+        let end = UInt64(bitPattern: to &- start) > UInt64(width) ? start &+ width : to
+        return (start, end)
+    }
+
+    /// `later - earlier` as a Double, for `later >= earlier`, without overflow.
+    static func span(_ earlier: Int64, _ later: Int64) -> Double {
+        Double(UInt64(bitPattern: later &- earlier))
+    }
+
+    /// The raw samples of series `id` in `[from, to)` (nanoseconds), in time order, merged from
+    /// partitions and head; of samples with equal timestamps only the last written is returned.
+    /// - Throws: ``HistorianError/query(_:)`` for an empty range or unknown series; corruption of a chunk it reads.
+    public func samples(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) -> [Sample] {
+        try Self.checkRange(from, to)
+        return try snapshot(id, from: from, to: to).samples(from: from, to: to)
+    }
+
+    /// The last sample of series `id` strictly before `time`, or nil.
+    public func lastSample(series id: SeriesID, before time: Int64) throws(HistorianError) -> Sample? {
+        let snapshot = try snapshot(id, from: .min, to: time)
+        // A chunk starting at `start` has a sample in [start, time), unless a range delete removed it:
+        // try the latest start first, then earlier ones.
+        for start in Set(snapshot.chunks.map(\.statistics.minTime)).sorted(by: >) {
+            if let sample = try snapshot.samples(from: start, to: time).last { return sample }
+        }
+        return nil
+    }
+
+    /// The first sample of series `id` at or after `time`, or nil.
+    public func firstSample(series id: SeriesID, atOrAfter time: Int64) throws(HistorianError) -> Sample? {
+        let snapshot = try snapshot(id, from: time, to: .max)
+        for end in Set(snapshot.chunks.map(\.statistics.maxTime)).sorted() {
+            if let sample = try snapshot.samples(from: time, to: end == .max ? .max : end + 1).first { return sample }
+        }
+        return nil
+    }
+
+    /// The latest sample of series `id`, or nil when it has none.
+    public func latest(series id: SeriesID) throws(HistorianError) -> Sample? {
+        if let sample = try latestFromOpenChunk(id) { return sample }
+        return try lastSample(series: id, before: .max)
+    }
+
+    /// The latest sample straight from the open chunk, when it is certainly the answer: the open
+    /// chunk is the series' newest write (highest sequence), so its last sample wins unless another
+    /// chunk reaches further in time or a later range delete covers it. Nil means "decode instead".
+    private func latestFromOpenChunk(_ id: SeriesID) throws(HistorianError) -> Sample? {
+        try state.withLock { (state) throws(HistorianError) -> Sample? in
+            guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
+            guard let chunk = state.head.openChunk(of: id), chunk.count > 0 else { return nil }
+            let time = chunk.statistics.maxTime
+            if let sealed = state.head.sealedMaxTime(of: id), sealed > time { return nil }
+            for file in state.partitions {
+                if file.chunks[id]?.contains(where: { $0.statistics.maxTime > time }) == true { return nil }
+            }
+            if state.tombstones(of: id).contains(where: { $0.removes(time, chunkSequence: chunk.sequence) }) { return nil }
+            let texts = state.catalog.stringTexts[id] ?? []
+            let value = SampleValue(bits: chunk.lastBits, kind: series.kind) { code in
+                code < UInt64(texts.count) ? texts[Int(code)] : ""
+            }
+            return Sample(timestamp: time, value: value, quality: Quality(rawValue: chunk.lastQuality) ?? .bad)
+        }
+    }
+
+    /// Rolls the samples of series `id` in `[from, to)` up into buckets `[from + k·every, from + (k+1)·every)`.
+    ///
+    /// A chunk that lies inside one bucket and overlaps no other chunk is answered from its
+    /// statistics without decoding (unless `useChunkStatistics` is false, for comparison).
+    /// When `timeWeighted` is true the buckets also carry the time-weighted average and integral:
+    /// each sample holds until the next one (step series) or joins it by a straight line (linear
+    /// series); the last sample before `from` covers the start of the first bucket, and the last
+    /// sample holds until `to`. Time before the first known sample is not counted.
+    ///
+    /// `qualities`, when given, keeps only samples of those qualities (for example `[.good]`);
+    /// chunk statistics then serve only chunks whose samples are all good. For time-weighted
+    /// aggregates the neighbour before `from` (and after `to`) counts only if its quality is kept.
+    /// - Throws: ``HistorianError/query(_:)`` for an empty range, a width of zero or less, too many buckets.
+    public func rollup(
+        series id: SeriesID, from: Int64, to: Int64, every: Int64, timeWeighted: Bool = false,
+        qualities: Set<Quality>? = nil, useChunkStatistics: Bool = true
+    ) throws(HistorianError) -> Rollup {
+        try Self.checkRange(from, to)
+        let count = try Self.bucketCount(from: from, to: to, width: every)
+        let snapshot = try snapshot(id, from: from, to: to)
+        var accumulators = [BucketAccumulator](repeating: BucketAccumulator(), count: count)
+        let isolated = useChunkStatistics ? snapshot.isolatedChunks() : []
+        var toDecode: [Int] = []
+        var fromStatistics = 0
+        for (index, chunk) in snapshot.chunks.enumerated() {
+            let statistics = chunk.statistics
+            let statisticsApply = qualities.map { $0.contains(.good) && !statistics.hasNonGoodQuality } ?? true
+            if statisticsApply, isolated.contains(index), statistics.minTime >= from, statistics.maxTime < to,
+               Self.bucketIndex(statistics.minTime, from: from, width: every) == Self.bucketIndex(statistics.maxTime, from: from, width: every) {
+                accumulators[Self.bucketIndex(statistics.minTime, from: from, width: every)].merge(statistics)
+                fromStatistics += 1
+            } else {
+                toDecode.append(index)
+            }
+        }
+        // Each run is sorted: split it at bucket boundaries and summarize every piece in tight loops.
+        func summarize(_ timestamps: UnsafeBufferPointer<Int64>, _ values: UnsafeBufferPointer<Double>) {
+            var start = 0
+            while start < timestamps.count {
+                let bucket = Self.bucketIndex(timestamps[start], from: from, width: every)
+                let bucketEnd = Self.bucketBounds(bucket, from: from, to: to, width: every).end
+                var end = start + 1
+                while end < timestamps.count && timestamps[end] < bucketEnd { end += 1 }
+                accumulators[bucket].merge(ChunkStatistics(
+                    timestamps: UnsafeBufferPointer(rebasing: timestamps[start..<end]),
+                    values: UnsafeBufferPointer(rebasing: values[start..<end])))
+                start = end
+            }
+        }
+        if let qualities {
+            let kept = try snapshot.samples(of: toDecode, from: from, to: to).filter { qualities.contains($0.quality) }
+            let timestamps = kept.map(\.timestamp)
+            let values = kept.map(\.value.doubleValue)
+            timestamps.withUnsafeBufferPointer { times in values.withUnsafeBufferPointer { summarize(times, $0) } }
+        } else {
+            try snapshot.forEachRun(of: toDecode, from: from, to: to, summarize)
+        }
+        var buckets = accumulators.enumerated().map { index, accumulator in
+            let bounds = Self.bucketBounds(index, from: from, to: to, width: every)
+            return accumulator.bucket(start: bounds.start, end: bounds.end)
+        }
+        var decoded = toDecode.count
+        if snapshot.series.kind == .string {
+            // Only the count of a string series is a number.
+            buckets = buckets.map { RollupBucket(start: $0.start, end: $0.end, count: $0.count) }
+            return Rollup(buckets: buckets, chunksFromStatistics: fromStatistics, chunksDecoded: decoded)
+        }
+        if timeWeighted {
+            var ordered: [Sample] = []
+            if let previous = try lastSample(series: id, before: from) { ordered.append(previous) }
+            ordered.append(contentsOf: try snapshot.samples(from: from, to: to))
+            let next = snapshot.series.interpolation == .linear ? try firstSample(series: id, atOrAfter: to) : nil
+            if let next { ordered.append(next) }
+            if let qualities { ordered.removeAll { !qualities.contains($0.quality) } }
+            TimeWeighting.fill(&buckets, samples: ordered, from: from, to: to, every: every, interpolation: snapshot.series.interpolation)
+            decoded = snapshot.chunks.count
+        }
+        return Rollup(buckets: buckets, chunksFromStatistics: timeWeighted ? 0 : fromStatistics, chunksDecoded: decoded)
+    }
+
+    /// Values of series `id` at `from`, `from + step`, ... before `to`: the last value at or before
+    /// each time for step series; for linear series the straight line between the samples around it
+    /// (nil when either is missing, unless a sample lies exactly there).
+    public func interpolate(series id: SeriesID, from: Int64, to: Int64, step: Int64) throws(HistorianError) -> [InterpolatedValue] {
+        try Self.checkRange(from, to)
+        let count = try Self.bucketCount(from: from, to: to, width: step)
+        let snapshot = try snapshot(id, from: from, to: to)
+        guard snapshot.series.kind != .string else { throw .query(.notNumeric(series: snapshot.series.key.description)) }
+        var ordered: [Sample] = []
+        if let previous = try lastSample(series: id, before: from) { ordered.append(previous) }
+        ordered.append(contentsOf: try snapshot.samples(from: from, to: to))
+        if let next = try firstSample(series: id, atOrAfter: to) { ordered.append(next) }
+        var result: [InterpolatedValue] = []
+        result.reserveCapacity(count)
+        var cursor = 0   // first sample later than the current time
+        for index in 0..<count {
+            let time = Self.bucketBounds(index, from: from, to: to, width: step).start
+            while cursor < ordered.count && ordered[cursor].timestamp <= time { cursor += 1 }
+            let previous = cursor > 0 ? ordered[cursor - 1] : nil
+            let value: Double?
+            switch snapshot.series.interpolation {
+            case .step:
+                value = previous?.value.doubleValue
+            case .linear:
+                if let previous, previous.timestamp == time {
+                    value = previous.value.doubleValue
+                } else if let previous, cursor < ordered.count {
+                    let next = ordered[cursor]
+                    let fraction = Self.span(previous.timestamp, time) / Self.span(previous.timestamp, next.timestamp)
+                    value = previous.value.doubleValue + (next.value.doubleValue - previous.value.doubleValue) * fraction
+                } else {
+                    value = nil
+                }
+            }
+            result.append(InterpolatedValue(timestamp: time, value: value))
+        }
+        return result
+    }
+
+    /// Downsamples series `id` over `[from, to)` for a plot `buckets` pixels wide with the M4 method:
+    /// per bucket the first, last, minimum and maximum samples. Empty buckets are left out.
+    public func plot(series id: SeriesID, from: Int64, to: Int64, buckets: Int) throws(HistorianError) -> [PlotBucket] {
+        try Self.checkRange(from, to)
+        guard buckets > 0 else { throw .query(.invalidBucketCount(buckets)) }
+        let span = UInt64(bitPattern: to &- from)
+        let width = Int64(bitPattern: span / UInt64(buckets) + (span % UInt64(buckets) == 0 ? 0 : 1))
+        var result: [PlotBucket] = []
+        let snapshot = try snapshot(id, from: from, to: to)
+        guard snapshot.series.kind != .string else { throw .query(.notNumeric(series: snapshot.series.key.description)) }
+        for sample in try snapshot.samples(from: from, to: to) {
+            let (start, end) = Self.bucketBounds(Self.bucketIndex(sample.timestamp, from: from, width: width), from: from, to: to, width: width)
+            if let lastBucket = result.last, lastBucket.start == start {
+                var bucket = lastBucket
+                bucket.last = sample
+                if sample.value.doubleValue < bucket.minimum.value.doubleValue { bucket.minimum = sample }
+                if sample.value.doubleValue > bucket.maximum.value.doubleValue { bucket.maximum = sample }
+                result[result.count - 1] = bucket
+            } else {
+                result.append(PlotBucket(start: start, end: end, first: sample, last: sample, minimum: sample, maximum: sample))
+            }
+        }
+        return result
+    }
+}

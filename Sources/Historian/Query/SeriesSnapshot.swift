@@ -1,0 +1,150 @@
+/// The chunks of one series that overlap a time range, taken under the engine lock and read after it.
+struct SeriesSnapshot: Sendable {
+    let series: Series
+    /// Sorted by minimum time, then sequence.
+    let chunks: [ChunkReference]
+    /// Range deletes of the series that overlap the snapshot's range.
+    let tombstones: [Tombstone]
+    /// The texts of a string series, at index = code; empty for other kinds.
+    let strings: [String]
+
+    /// True when a range delete removes samples from the chunk at `index`.
+    func isTrimmed(_ index: Int) -> Bool {
+        tombstones.contains { $0.affects(chunks[index].statistics, chunkSequence: chunks[index].sequence) }
+    }
+
+    /// Indices of chunks that overlap no other chunk, hold no duplicate timestamps and lose no
+    /// samples to a range delete: their statistics are exact for any range that contains them.
+    func isolatedChunks() -> Set<Int> {
+        var isolated = Set<Int>()
+        var reachBefore = Int64.min   // the largest maxTime of the chunks before index
+        for index in chunks.indices {
+            let chunk = chunks[index]
+            let clearBefore = index == 0 || reachBefore < chunk.statistics.minTime
+            let clearAfter = index == chunks.count - 1 || chunks[index + 1].statistics.minTime > chunk.statistics.maxTime
+            if clearBefore && clearAfter && !chunk.statistics.hasDuplicateTimestamps && !isTrimmed(index) { isolated.insert(index) }
+            reachBefore = max(reachBefore, chunk.statistics.maxTime)
+        }
+        return isolated
+    }
+
+    /// The value of stored `bits` (a string code becomes its text).
+    func value(_ bits: UInt64) -> SampleValue {
+        SampleValue(bits: bits, kind: series.kind) { code in
+            code < UInt64(strings.count) ? strings[Int(code)] : ""
+        }
+    }
+
+    /// The samples of the chunks at `indices` within `[from, to)`, in time order; on equal
+    /// timestamps the later write wins (higher chunk sequence, then later position in the chunk).
+    func samples(of indices: [Int], from: Int64, to: Int64) throws(HistorianError) -> [Sample] {
+        try rawSamples(of: indices, from: from, to: to).map { raw in
+            Sample(timestamp: raw.timestamp, value: value(raw.bits), quality: Quality(rawValue: raw.quality) ?? .bad)
+        }
+    }
+
+    /// Like ``samples(of:from:to:)``, with the stored bits (compaction re-encodes them as they are).
+    func rawSamples(of indices: [Int], from: Int64, to: Int64) throws(HistorianError) -> [RawSample] {
+        var decoded: [(chunk: DecodedChunk, sequence: UInt64)] = []
+        decoded.reserveCapacity(indices.count)
+        for index in indices {
+            decoded.append((try chunks[index].decode(kind: series.kind), chunks[index].sequence))
+        }
+        let id = series.id
+        func sample(_ chunk: DecodedChunk, _ position: Int) -> RawSample {
+            RawSample(series: id, timestamp: chunk.timestamps[position], bits: chunk.bits[position], quality: chunk.qualities[position])
+        }
+        var disjoint = !decoded.contains { $0.chunk.timestamps.count > 1 && hasDuplicates($0.chunk.timestamps) }
+            && !indices.contains(where: isTrimmed)
+        for pair in zip(indices, indices.dropFirst()) where chunks[pair.0].overlaps(chunks[pair.1]) {
+            disjoint = false
+        }
+        if disjoint {
+            var result: [RawSample] = []
+            result.reserveCapacity(decoded.reduce(0) { $0 + $1.chunk.timestamps.count })
+            for (chunk, _) in decoded {
+                let lower = lowerBound(chunk.timestamps, from)
+                let upper = lowerBound(chunk.timestamps, to)
+                for position in lower..<max(lower, upper) { result.append(sample(chunk, position)) }
+            }
+            return result
+        }
+        var keyed: [(timestamp: Int64, sequence: UInt64, position: Int, chunk: Int)] = []
+        for (chunkIndex, entry) in decoded.enumerated() {
+            let lower = lowerBound(entry.chunk.timestamps, from)
+            let upper = lowerBound(entry.chunk.timestamps, to)
+            for position in lower..<max(lower, upper) {
+                let timestamp = entry.chunk.timestamps[position]
+                if tombstones.contains(where: { $0.removes(timestamp, chunkSequence: entry.sequence) }) { continue }
+                keyed.append((timestamp, entry.sequence, position, chunkIndex))
+            }
+        }
+        keyed.sort { ($0.timestamp, $0.sequence, $0.position) < ($1.timestamp, $1.sequence, $1.position) }
+        var result: [RawSample] = []
+        result.reserveCapacity(keyed.count)
+        for (offset, key) in keyed.enumerated() where offset == keyed.count - 1 || keyed[offset + 1].timestamp != key.timestamp {
+            result.append(sample(decoded[key.chunk].chunk, key.position))
+        }
+        return result
+    }
+
+    /// Calls `body` with runs of timestamps and values (as Doubles) of the chunks at `indices`
+    /// within `[from, to)`; the runs come in time order and each is sorted. Decodes without
+    /// building samples when the chunks are disjoint (the common case); merges through
+    /// ``samples(of:from:to:)`` otherwise.
+    func forEachRun(
+        of indices: [Int], from: Int64, to: Int64,
+        _ body: (UnsafeBufferPointer<Int64>, UnsafeBufferPointer<Double>) -> Void
+    ) throws(HistorianError) {
+        var disjoint = !indices.contains { chunks[$0].statistics.hasDuplicateTimestamps || isTrimmed($0) }
+        for pair in zip(indices, indices.dropFirst()) where chunks[pair.0].overlaps(chunks[pair.1]) {
+            disjoint = false
+        }
+        guard disjoint else {
+            let merged = try samples(of: indices, from: from, to: to)
+            let timestamps = merged.map(\.timestamp)
+            let values = merged.map(\.value.doubleValue)
+            timestamps.withUnsafeBufferPointer { times in values.withUnsafeBufferPointer { body(times, $0) } }
+            return
+        }
+        for index in indices {
+            let (timestamps, values) = try chunks[index].decodeNumeric(kind: series.kind)
+            let lower = lowerBound(timestamps, from)
+            let upper = max(lower, lowerBound(timestamps, to))
+            timestamps.withUnsafeBufferPointer { times in
+                values.withUnsafeBufferPointer { values in
+                    body(UnsafeBufferPointer(rebasing: times[lower..<upper]), UnsafeBufferPointer(rebasing: values[lower..<upper]))
+                }
+            }
+        }
+    }
+
+    /// All samples within `[from, to)`.
+    func samples(from: Int64, to: Int64) throws(HistorianError) -> [Sample] {
+        try samples(of: overlapping(from: from, to: to), from: from, to: to)
+    }
+
+    /// All samples within `[from, to)` with their stored bits.
+    func rawSamples(from: Int64, to: Int64) throws(HistorianError) -> [RawSample] {
+        try rawSamples(of: overlapping(from: from, to: to), from: from, to: to)
+    }
+
+    private func overlapping(from: Int64, to: Int64) -> [Int] {
+        chunks.indices.filter { chunks[$0].statistics.minTime < to && chunks[$0].statistics.maxTime >= from }
+    }
+
+    private func hasDuplicates(_ timestamps: [Int64]) -> Bool {
+        zip(timestamps, timestamps.dropFirst()).contains { $0 == $1 }
+    }
+}
+
+/// The first index whose timestamp is not below `value` (timestamps are non-decreasing).
+func lowerBound(_ timestamps: [Int64], _ value: Int64) -> Int {
+    var low = 0
+    var high = timestamps.count
+    while low < high {
+        let middle = (low + high) / 2
+        if timestamps[middle] < value { low = middle + 1 } else { high = middle }
+    }
+    return low
+}

@@ -1,0 +1,108 @@
+/// The in-memory part of the store: one open chunk per series, and the chunks sealed since the
+/// last flush to partition files.
+///
+/// A chunk seals when it reaches ``chunkSampleLimit`` samples, when a sample belongs to another
+/// partition window, or when a sample is earlier than the chunk's last one (out of order): the
+/// new sample then starts a new chunk with a higher sequence, and reads merge the overlap.
+struct Head {
+    let chunkSampleLimit: Int
+    let windowLength: Int64
+    /// The open chunk of each series, indexed by series id (ids are dense): an array, not a
+    /// dictionary, because the dictionary's move in and out of its storage dominated ingest.
+    private(set) var open: [OpenChunk?] = []
+    private(set) var sealed: [SeriesID: [SealedChunk]] = [:]
+    /// Samples held in open and sealed chunks, for the memory bound.
+    private(set) var sampleCount = 0
+
+    init(chunkSampleLimit: Int, windowLength: Int64) {
+        self.chunkSampleLimit = chunkSampleLimit
+        self.windowLength = windowLength
+    }
+
+    /// The start of the window `timestamp` falls in (windows are aligned to the Unix epoch); the
+    /// first window is cut at Int64.min rather than overflow.
+    func window(of timestamp: Int64) -> Int64 {
+        let remainder = timestamp % windowLength
+        guard remainder < 0 else { return timestamp - remainder }
+        let (start, overflow) = (timestamp - remainder).subtractingReportingOverflow(windowLength)
+        return overflow ? .min : start
+    }
+
+    /// Appends a batch: samples are grouped by series (a stable counting sort, so each series keeps
+    /// its write order), and each series' open chunk is taken out once and fed its whole run,
+    /// which keeps its encoders hot in cache. `kinds[id - 1]` is the kind of series `id`.
+    mutating func append(_ samples: [RawSample], kinds: [ValueKind], nextSequence: inout UInt64) {
+        guard let largest = samples.lazy.map(\.series).max() else { return }
+        let slotCount = Int(largest) + 1
+        var starts = [Int](repeating: 0, count: slotCount + 1)
+        for sample in samples { starts[Int(sample.series) + 1] += 1 }
+        for slot in 0..<slotCount { starts[slot + 1] += starts[slot] }
+        var order = [Int](repeating: 0, count: samples.count)
+        var next = starts
+        for (position, sample) in samples.enumerated() {
+            order[next[Int(sample.series)]] = position
+            next[Int(sample.series)] += 1
+        }
+        if slotCount > open.count { open.append(contentsOf: repeatElement(nil, count: slotCount - open.count)) }
+        // Callers check the ids; a sample of an id without a kind (0, or unknown) is never appended.
+        for slot in 0..<slotCount where starts[slot] < starts[slot + 1] && slot >= 1 && slot <= kinds.count {
+            let series = SeriesID(slot)
+            let kind = kinds[slot - 1]
+            let first = samples[order[starts[slot]]]
+            var chunk = open[slot].take() ?? newChunk(series, kind, at: first.timestamp, nextSequence: &nextSequence)
+            for rank in starts[slot]..<starts[slot + 1] {
+                let sample = samples[order[rank]]
+                if !chunk.accepts(sample.timestamp, limit: chunkSampleLimit) {
+                    sealed[series, default: []].append(chunk.seal())
+                    chunk = newChunk(series, kind, at: sample.timestamp, nextSequence: &nextSequence)
+                }
+                chunk.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
+            }
+            open[slot] = chunk
+        }
+        sampleCount += samples.count
+    }
+
+    private func newChunk(_ series: SeriesID, _ kind: ValueKind, at timestamp: Int64, nextSequence: inout UInt64) -> OpenChunk {
+        let window = window(of: timestamp)
+        let (end, overflow) = window.addingReportingOverflow(windowLength)
+        defer { nextSequence += 1 }
+        return OpenChunk(series: series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: nextSequence)
+    }
+
+    /// Seals the open chunk of `series`, so that samples written later get a higher sequence.
+    mutating func seal(_ series: SeriesID) {
+        if Int(series) < open.count { sealOpenChunk(at: Int(series)) }
+    }
+
+    private mutating func sealOpenChunk(at index: Int) {
+        guard let chunk = open[index] else { return }
+        open[index] = nil
+        sealed[chunk.series, default: []].append(chunk.seal())
+    }
+
+    /// The sealed chunks of `series` that overlap `[from, to)`.
+    func sealedChunks(of series: SeriesID, from: Int64, to: Int64) -> [SealedChunk] {
+        (sealed[series] ?? []).filter { $0.statistics.minTime < to && $0.statistics.maxTime >= from }
+    }
+
+    /// The open chunk of `series`, if it has one.
+    func openChunk(of series: SeriesID) -> OpenChunk? {
+        Int(series) < open.count ? open[Int(series)] : nil
+    }
+
+    /// The largest timestamp among the sealed head chunks of `series`.
+    func sealedMaxTime(of series: SeriesID) -> Int64? {
+        sealed[series]?.map(\.statistics.maxTime).max()
+    }
+
+    /// Seals every open chunk and hands over all chunks, emptying the head.
+    mutating func drain() -> [SealedChunk] {
+        var chunks = sealed.values.flatMap { $0 }
+        chunks.append(contentsOf: open.compactMap { $0?.seal() })
+        open = []
+        sealed = [:]
+        sampleCount = 0
+        return chunks
+    }
+}

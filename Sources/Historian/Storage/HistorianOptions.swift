@@ -1,0 +1,24 @@
+/// Settings of a ``Historian`` data directory.
+public struct HistorianOptions: Sendable {
+    /// When writes are durable (default: every batch).
+    public var durability: Durability = .everyBatch
+    /// The time window of one partition file, in nanoseconds (default: one day).
+    public var partitionWindow: Int64 = 86_400_000_000_000
+    /// A chunk seals at this many samples (default 8,192; taken within 1 ... ``maximumChunkSamples``).
+    public var chunkSampleLimit = 8_192
+    /// The largest chunk: the Compression decoders refuse streams of more than 2^24 values, so
+    /// chunks stay far below that.
+    public static let maximumChunkSamples = 1 << 20
+    /// The head flushes its chunks to partition files when it holds this many samples (default 8 M).
+    public var headSampleLimit = 8 << 20
+    /// A WAL segment is closed when it reaches this many bytes (default 64 MiB).
+    public var walSegmentBytes = 64 << 20
+
+    /// The defaults above.
+    public init() {}
+
+    /// ``chunkSampleLimit`` within its bounds.
+    var effectiveChunkSampleLimit: Int {
+        min(max(1, chunkSampleLimit), Self.maximumChunkSamples)
+    }
+}

@@ -1,0 +1,10 @@
+/// An immutable chunk: its statistics, its framed timestamp column and its framed value and
+/// quality columns (see ``ChunkPayload``).
+struct SealedChunk: Sendable {
+    let series: SeriesID
+    let window: Int64
+    let sequence: UInt64
+    let statistics: ChunkStatistics
+    let timestamps: [UInt8]
+    let payload: [UInt8]
+}

@@ -1,0 +1,141 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `strerror` text of an errno value.
+func errnoDescription(_ code: Int32) -> String {
+    String(cString: strerror(code))
+}
+
+/// POSIX file operations that throw ``HistorianError/io`` naming the path and the operation.
+enum FileIO {
+    static func makeDirectory(_ path: String) throws(HistorianError) {
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw .io(path: path, operation: "mkdir", code: errno) }
+    }
+
+    static func exists(_ path: String) -> Bool {
+        access(path, F_OK) == 0
+    }
+
+    /// The names of the entries of a directory, sorted.
+    static func list(_ path: String) throws(HistorianError) -> [String] {
+        guard let directory = opendir(path) else { throw .io(path: path, operation: "opendir", code: errno) }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    /// Reads a whole file.
+    static func readFile(_ path: String) throws(HistorianError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io(path: path, operation: "open", code: errno) }
+        defer { close(descriptor) }
+        var result: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "read", code: errno)
+            }
+            if count == 0 { break }
+            result.append(contentsOf: chunk[0..<count])
+        }
+        return result
+    }
+
+    /// Reads `count` bytes at `offset` of an open file; fewer only at the end of the file.
+    static func readAt(descriptor: Int32, path: String, offset: Int, count: Int) throws(HistorianError) -> [UInt8] {
+        var result = [UInt8](repeating: 0, count: count)
+        var done = 0
+        while done < count {
+            let read = result.withUnsafeMutableBytes { raw in
+                raw.baseAddress.map { pread(descriptor, $0 + done, count - done, off_t(offset + done)) } ?? 0
+            }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw .io(path: path, operation: "pread", code: errno)
+            }
+            if read == 0 { break }
+            done += read
+        }
+        if done < count { result.removeLast(count - done) }
+        return result
+    }
+
+    /// Writes all of `bytes` to an open descriptor at its current position.
+    static func writeAll(descriptor: Int32, path: String, _ bytes: [UInt8]) throws(HistorianError) {
+        let failure: Int32 = bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return 0 }
+            var done = 0
+            while done < raw.count {
+                let written = write(descriptor, base + done, raw.count - done)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                done += written
+            }
+            return 0
+        }
+        if failure != 0 { throw .io(path: path, operation: "write", code: failure) }
+    }
+
+    static func sync(descriptor: Int32, path: String) throws(HistorianError) {
+        if fsync(descriptor) != 0 { throw .io(path: path, operation: "fsync", code: errno) }
+    }
+
+    /// Makes the creation, rename or removal of entries in `path` durable.
+    static func syncDirectory(_ path: String) throws(HistorianError) {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io(path: path, operation: "open directory", code: errno) }
+        defer { close(descriptor) }
+        try sync(descriptor: descriptor, path: path)
+    }
+
+    /// Writes a whole file atomically and durably: a temporary file, fsync, rename, fsync of the directory.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String) throws(HistorianError) {
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: temporary, operation: "create", code: errno) }
+        do throws(HistorianError) {
+            try writeAll(descriptor: descriptor, path: temporary, bytes)
+            try sync(descriptor: descriptor, path: temporary)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        close(descriptor)
+        if rename(temporary, path) != 0 { throw .io(path: path, operation: "rename", code: errno) }
+        try syncDirectory(directory)
+    }
+
+    /// Opens (creating) `path` and takes an exclusive advisory lock on it; returns the descriptor
+    /// that holds the lock until it is closed.
+    static func lockExclusively(_ path: String) throws(HistorianError) -> Int32 {
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, operation: "open lock file", code: errno) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw .io(path: path, operation: "lock (is another histd process using this data directory?)", code: code)
+        }
+        return descriptor
+    }
+
+    static func remove(_ path: String) throws(HistorianError) {
+        if unlink(path) != 0 && errno != ENOENT { throw .io(path: path, operation: "unlink", code: errno) }
+    }
+
+    static func truncateFile(_ path: String, to length: Int) throws(HistorianError) {
+        if truncate(path, off_t(length)) != 0 { throw .io(path: path, operation: "truncate", code: errno) }
+    }
+}

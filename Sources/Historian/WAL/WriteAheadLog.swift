@@ -1,0 +1,264 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// The write-ahead log: numbered segment files `NNNNNNNNNNNNNNNNNNNN.wal` in one directory.
+///
+/// A segment starts with a 16-byte header: magic `HISTDWAL`, format version `UInt32`, and the
+/// CRC-32C of those 12 bytes. Records follow: payload length `UInt32`, CRC-32C of the payload
+/// `UInt32`, payload (see ``WALRecord``). All integers are little-endian.
+///
+/// Thread-safe. ``append(_:)`` writes a record and returns its log position; ``waitUntilDurable(_:)``
+/// returns once that position is fsynced under the ``Durability`` setting. Writers that wait at the
+/// same time share one fsync (group commit).
+final class WriteAheadLog: Sendable {
+    static let magic: [UInt8] = Array("HISTDWAL".utf8)
+    static let formatVersion: UInt32 = 1
+    static let headerSize = 16
+    static let recordHeaderSize = 8
+    /// Larger lengths cannot come from this writer: they mark a corrupt or torn length field.
+    static let maximumRecordSize = 1 << 30
+
+    private struct State {
+        var descriptor: Int32
+        var segment: UInt64
+        var segmentBytes: Int
+        var writtenPosition: UInt64 = 0
+        var durablePosition: UInt64 = 0
+        var lastSync = ContinuousClock.now
+    }
+
+    let directory: String
+    let durability: Durability
+    let segmentLimit: Int
+    private let state: Mutex<State>
+
+    private init(directory: String, durability: Durability, segmentLimit: Int, segment: UInt64) throws(HistorianError) {
+        self.directory = directory
+        self.durability = durability
+        self.segmentLimit = segmentLimit
+        let descriptor = try Self.createSegment(directory: directory, number: segment)
+        state = Mutex(State(descriptor: descriptor, segment: segment, segmentBytes: Self.headerSize))
+    }
+
+    deinit {
+        _ = state.withLock { close($0.descriptor) }
+    }
+
+    static func segmentName(_ number: UInt64) -> String {
+        let digits = String(number)
+        return String(repeating: "0", count: max(0, 20 - digits.count)) + digits + ".wal"
+    }
+
+    /// The numbers of the segment files in `directory`, ascending.
+    static func segments(in directory: String) throws(HistorianError) -> [UInt64] {
+        try FileIO.list(directory).compactMap { name in
+            name.hasSuffix(".wal") ? UInt64(name.dropLast(4)) : nil
+        }.sorted()
+    }
+
+    static func header() -> [UInt8] {
+        var writer = ByteWriter()
+        writer.append(contentsOf: magic)
+        writer.append(formatVersion)
+        writer.append(CRC32C.checksum(writer.bytes))
+        return writer.bytes
+    }
+
+    private static func createSegment(directory: String, number: UInt64) throws(HistorianError) -> Int32 {
+        let path = directory + "/" + segmentName(number)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, operation: "create", code: errno) }
+        do throws(HistorianError) {
+            try FileIO.writeAll(descriptor: descriptor, path: path, header())
+            try FileIO.sync(descriptor: descriptor, path: path)
+            try FileIO.syncDirectory(directory)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        return descriptor
+    }
+
+    /// Opens the log in `directory`: removes segments up to `coveredThrough` (their records are in
+    /// partition files), replays the others in order through `replay`, drops a torn record at the
+    /// very end, and starts a new segment for appends.
+    ///
+    /// - Throws: ``HistorianError/corrupt`` naming the file and offset for damage anywhere but the
+    ///   tail, ``HistorianError/unsupportedVersion``, ``HistorianError/io``, and what `replay` throws.
+    static func recover(
+        directory: String, durability: Durability, segmentLimit: Int = 64 << 20, coveredThrough: UInt64,
+        replay: (WALRecord) throws(HistorianError) -> Void
+    ) throws(HistorianError) -> (log: WriteAheadLog, report: RecoveryReport) {
+        try FileIO.makeDirectory(directory)
+        var report = RecoveryReport()
+        let numbers = try segments(in: directory)
+        var removed = false
+        for number in numbers where number <= coveredThrough {
+            try FileIO.remove(directory + "/" + segmentName(number))
+            removed = true
+        }
+        if removed { try FileIO.syncDirectory(directory) }
+        let live = numbers.filter { $0 > coveredThrough }
+        for (index, number) in live.enumerated() {
+            let path = directory + "/" + segmentName(number)
+            let bytes = try FileIO.readFile(path)
+            let isLast = index == live.count - 1
+            let end = try bytes.withUnsafeBytes { raw in
+                Result { () throws(HistorianError) in try scan(raw, path: path, isLast: isLast, report: &report, replay: replay) }
+            }.get()
+            report.segmentsReplayed += 1
+            if let torn = end.1 {
+                report.tornTail = torn
+                // A segment whose header was cut holds nothing: remove it rather than leave an empty file.
+                if end.0 == 0 { try FileIO.remove(path) } else { try FileIO.truncateFile(path, to: end.0) }
+            } else if end.0 == headerSize {
+                // No records: every open starts a new segment, so drop empty ones instead of piling them up.
+                try FileIO.remove(path)
+            }
+        }
+        let next = max(coveredThrough, numbers.last ?? 0) + 1
+        let log = try WriteAheadLog(directory: directory, durability: durability, segmentLimit: segmentLimit, segment: next)
+        return (log, report)
+    }
+
+    /// Checks every segment in `directory` after `coveredThrough` without changing anything.
+    /// - Returns: per segment its path and record count, and the torn tail a recovery would drop.
+    /// - Throws: the first corruption, naming file and offset.
+    static func verify(directory: String, coveredThrough: UInt64) throws(HistorianError) -> (segments: [(path: String, records: Int)], tornTail: RecoveryReport.TornTail?) {
+        let live = try segments(in: directory).filter { $0 > coveredThrough }
+        var checked: [(path: String, records: Int)] = []
+        var tornTail: RecoveryReport.TornTail?
+        for (index, number) in live.enumerated() {
+            let path = directory + "/" + segmentName(number)
+            let bytes = try FileIO.readFile(path)
+            var report = RecoveryReport()
+            let end = try bytes.withUnsafeBytes { raw in
+                Result { () throws(HistorianError) in try scan(raw, path: path, isLast: index == live.count - 1, report: &report) { _ in } }
+            }.get()
+            if let torn = end.1 { tornTail = torn }
+            checked.append((path, report.recordsReplayed))
+        }
+        return (checked, tornTail)
+    }
+
+    /// Replays the records of one segment; returns the offset of the end of the last good record
+    /// and the torn tail, if any.
+    private static func scan(
+        _ bytes: UnsafeRawBufferPointer, path: String, isLast: Bool, report: inout RecoveryReport,
+        replay: (WALRecord) throws(HistorianError) -> Void
+    ) throws(HistorianError) -> (Int, RecoveryReport.TornTail?) {
+        func torn(_ offset: Int, _ reason: String) throws(HistorianError) -> (Int, RecoveryReport.TornTail?) {
+            guard isLast else { throw .corrupt(path: path, offset: offset, reason: reason + " in a segment that is not the last") }
+            return (offset, RecoveryReport.TornTail(path: path, offset: offset, droppedBytes: bytes.count - offset))
+        }
+        var reader = ByteReader(bytes)
+        guard bytes.count >= headerSize else { return try torn(0, "segment header cut short") }
+        guard reader.readBytes(8) == magic else { throw .corrupt(path: path, offset: 0, reason: "not a WAL segment (bad magic)") }
+        let version = reader.readUInt32() ?? 0
+        let headerChecksum = reader.readUInt32() ?? 0
+        guard headerChecksum == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<12])) else {
+            throw .corrupt(path: path, offset: 12, reason: "segment header checksum mismatch")
+        }
+        guard version == formatVersion else { throw .unsupportedVersion(path: path, version: version) }
+        while reader.remaining > 0 {
+            let recordStart = reader.offset
+            guard let length = reader.readUInt32(), let checksum = reader.readUInt32() else {
+                return try torn(recordStart, "record header cut short")
+            }
+            guard Int(length) <= maximumRecordSize, Int(length) <= reader.remaining else {
+                return try torn(recordStart, "record of \(length) bytes runs past the end of the file")
+            }
+            let payload = UnsafeRawBufferPointer(rebasing: bytes[reader.offset..<(reader.offset + Int(length))])
+            let recordEnd = reader.offset + Int(length)
+            guard CRC32C.checksum(payload) == checksum else {
+                if recordEnd == bytes.count { return try torn(recordStart, "record checksum mismatch") }
+                throw .corrupt(path: path, offset: recordStart, reason: "record checksum mismatch")
+            }
+            guard let record = WALRecord.decode(payload) else {
+                throw .corrupt(path: path, offset: recordStart, reason: "record with a valid checksum but an impossible structure")
+            }
+            _ = reader.readBytes(Int(length))
+            if case .samples(let samples) = record { report.samplesReplayed += samples.count }
+            report.recordsReplayed += 1
+            try replay(record)
+        }
+        return (bytes.count, nil)
+    }
+
+    /// Appends one record and returns the log position just after it.
+    func append(_ record: WALRecord) throws(HistorianError) -> UInt64 {
+        var frame = ByteWriter()
+        frame.bytes = record.encode(headroom: Self.recordHeaderSize)
+        let payloadLength = frame.bytes.count - Self.recordHeaderSize
+        let checksum = frame.bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[Self.recordHeaderSize...])) }
+        frame.set(UInt32(payloadLength), at: 0)
+        frame.set(checksum, at: 4)
+        let bytes = frame.bytes
+        return try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            if state.segmentBytes + bytes.count > segmentLimit && state.segmentBytes > Self.headerSize {
+                try rotate(&state)
+            }
+            try FileIO.writeAll(descriptor: state.descriptor, path: directory + "/" + Self.segmentName(state.segment), bytes)
+            state.segmentBytes += bytes.count
+            state.writtenPosition += UInt64(bytes.count)
+            return state.writtenPosition
+        }
+    }
+
+    /// Returns once every record up to `position` is fsynced, under the durability setting.
+    func waitUntilDurable(_ position: UInt64) throws(HistorianError) {
+        while true {
+            let remaining = try state.withLock { (state) throws(HistorianError) -> Duration? in
+                if state.durablePosition >= position { return nil }
+                if case .interval(let milliseconds) = durability {
+                    let due = state.lastSync + .milliseconds(milliseconds)
+                    let now = ContinuousClock.now
+                    if now < due { return due - now }
+                }
+                try sync(&state)
+                return nil
+            }
+            guard let remaining else { return }
+            let (seconds, attoseconds) = remaining.components
+            var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+            nanosleep(&request, nil)
+        }
+    }
+
+    private func sync(_ state: inout State) throws(HistorianError) {
+        try FileIO.sync(descriptor: state.descriptor, path: directory + "/" + Self.segmentName(state.segment))
+        state.durablePosition = state.writtenPosition
+        state.lastSync = ContinuousClock.now
+    }
+
+    private func rotate(_ state: inout State) throws(HistorianError) {
+        try sync(&state)
+        let descriptor = try Self.createSegment(directory: directory, number: state.segment + 1)
+        close(state.descriptor)
+        state.descriptor = descriptor
+        state.segment += 1
+        state.segmentBytes = Self.headerSize
+    }
+
+    /// Closes the current segment (fsynced) and starts a new one; returns the number of the closed
+    /// segment, so that a partition written afterwards covers it and every one before it.
+    func startNewSegment() throws(HistorianError) -> UInt64 {
+        try state.withLock { (state) throws(HistorianError) -> UInt64 in
+            let closed = state.segment
+            try rotate(&state)
+            return closed
+        }
+    }
+
+    /// Removes the segments numbered up to `number` (their records are durable in partitions).
+    func removeSegments(through number: UInt64) throws(HistorianError) {
+        for segment in try Self.segments(in: directory) where segment <= number {
+            try FileIO.remove(directory + "/" + Self.segmentName(segment))
+        }
+        try FileIO.syncDirectory(directory)
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for module Historian mirror its source layout.

@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import Historian
+
+@Suite struct WriteAheadLogTests {
+    static func records(_ count: Int) -> [WALRecord] {
+        (0..<count).map { index -> WALRecord in
+            if index % 5 == 4 { return .delete(series: 1, from: Int64(index), to: Int64(index + 10)) }
+            let samples = (0..<(index % 3 + 1)).map { offset -> RawSample in
+                RawSample(series: SeriesID(index % 4 + 1), timestamp: Int64(index * 1000 + offset), bits: UInt64(index), quality: UInt8(offset % 3))
+            }
+            return .samples(samples)
+        }
+    }
+
+    func recover(_ directory: String, coveredThrough: UInt64 = 0) throws(HistorianError) -> ([WALRecord], RecoveryReport, WriteAheadLog) {
+        var replayed: [WALRecord] = []
+        let (log, report) = try WriteAheadLog.recover(directory: directory, durability: .everyBatch, coveredThrough: coveredThrough) { replayed.append($0) }
+        return (replayed, report, log)
+    }
+
+    @Test func replaysWhatWasAppendedAcrossSegments() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let written = Self.records(50)
+        do {
+            let (_, report, log) = try recover(directory.path)
+            #expect(report == RecoveryReport())
+            for record in written {
+                try log.waitUntilDurable(try log.append(record))
+            }
+            _ = try log.startNewSegment()
+        }
+        let (replayed, report, _) = try recover(directory.path)
+        #expect(replayed == written)
+        #expect(report.tornTail == nil)
+        #expect(report.recordsReplayed == 50)
+    }
+
+    @Test func smallSegmentLimitRotatesAndIntervalDurabilityWaits() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let written = Self.records(30)
+        do {
+            let (log, _) = try WriteAheadLog.recover(directory: directory.path, durability: .interval(milliseconds: 5), segmentLimit: 200, coveredThrough: 0) { _ in }
+            for record in written { try log.waitUntilDurable(try log.append(record)) }
+        }
+        #expect(try WriteAheadLog.segments(in: directory.path).count > 3)
+        let (replayed, _, _) = try recover(directory.path)
+        #expect(replayed == written)
+    }
+
+    @Test func coveredSegmentsAreRemovedNotReplayed() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (_, _, log) = try recover(directory.path)
+        _ = try log.append(.delete(series: 1, from: 0, to: 1))
+        let closed = try log.startNewSegment()
+        try log.waitUntilDurable(try log.append(.delete(series: 2, from: 0, to: 1)))
+        let (replayed, _, _) = try recover(directory.path, coveredThrough: closed)
+        #expect(replayed == [.delete(series: 2, from: 0, to: 1)])
+        #expect(try WriteAheadLog.segments(in: directory.path).allSatisfy { $0 > closed })
+    }
+
+    /// Cuts the only segment at every offset: recovery keeps exactly the whole records before the
+    /// cut and reports a torn tail unless the cut falls on a record boundary.
+    @Test func tornTailAtEveryOffsetIsDroppedAndReported() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let written = Self.records(6)
+        var boundaries = [WriteAheadLog.headerSize]
+        do {
+            let (_, _, log) = try recover(directory.path)
+            for record in written {
+                _ = try log.append(record)
+                boundaries.append(boundaries[boundaries.count - 1] + WriteAheadLog.recordHeaderSize + record.encode().count)
+            }
+        }
+        let segment = try #require(try WriteAheadLog.segments(in: directory.path).last)
+        let path = directory.path + "/" + WriteAheadLog.segmentName(segment)
+        let original = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(original.count == boundaries.last)
+        for cut in 0...original.count {
+            let trial = try TemporaryDirectory()
+            defer { trial.remove() }
+            try original.prefix(cut).write(to: URL(fileURLWithPath: trial.path + "/" + WriteAheadLog.segmentName(segment)))
+            let (replayed, report, _) = try recover(trial.path)
+            let whole = boundaries.filter { $0 <= cut }.count - 1
+            #expect(replayed == Array(written.prefix(max(0, whole))), "cut at \(cut)")
+            let onBoundary = boundaries.contains(cut)
+            #expect((report.tornTail == nil) == onBoundary, "cut at \(cut)")
+            if let torn = report.tornTail {
+                #expect(torn.offset == (cut < WriteAheadLog.headerSize ? 0 : boundaries[whole]))
+                #expect(torn.droppedBytes == cut - torn.offset)
+            }
+            // Recovery truncated the torn bytes: a second recovery finds a clean log.
+            let (again, secondReport, _) = try recover(trial.path)
+            #expect(again == replayed && secondReport.tornTail == nil, "cut at \(cut)")
+        }
+    }
+
+    @Test func corruptionBeforeTheTailNamesFileAndOffset() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let written = Self.records(4)
+        do {
+            let (_, _, log) = try recover(directory.path)
+            for record in written { _ = try log.append(record) }
+        }
+        let segment = try #require(try WriteAheadLog.segments(in: directory.path).last)
+        let path = directory.path + "/" + WriteAheadLog.segmentName(segment)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        let secondRecord = WriteAheadLog.headerSize + WriteAheadLog.recordHeaderSize + written[0].encode().count
+        bytes[secondRecord + WriteAheadLog.recordHeaderSize + 2] ^= 0x40
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect(throws: HistorianError.corrupt(path: path, offset: secondRecord, reason: "record checksum mismatch")) {
+            try recover(directory.path)
+        }
+        var header = bytes
+        header[0] = UInt8(ascii: "X")
+        try header.write(to: URL(fileURLWithPath: path))
+        #expect(throws: HistorianError.corrupt(path: path, offset: 0, reason: "not a WAL segment (bad magic)")) {
+            try recover(directory.path)
+        }
+    }
+
+    @Test func aTornRecordInAnEarlierSegmentIsCorruption() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (_, _, log) = try recover(directory.path)
+        _ = try log.append(.delete(series: 1, from: 0, to: 1))
+        let closed = try log.startNewSegment()
+        _ = try log.append(.delete(series: 2, from: 0, to: 1))
+        let path = directory.path + "/" + WriteAheadLog.segmentName(closed)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        try bytes.prefix(bytes.count - 3).write(to: URL(fileURLWithPath: path))
+        #expect(throws: HistorianError.self) { try recover(directory.path) }
+        do {
+            _ = try recover(directory.path)
+        } catch {
+            guard case .corrupt(let file, let offset, _) = error else { Issue.record("unexpected \(error)"); return }
+            #expect(file == path)
+            #expect(offset == WriteAheadLog.headerSize)
+        }
+    }
+}
