@@ -4,7 +4,11 @@
 /// Civil-date arithmetic after Howard Hinnant, "chrono-Compatible Low-Level Date Algorithms"
 /// (`days_from_civil`, `civil_from_days`), proleptic Gregorian calendar; leap seconds are not represented.
 public enum RFC3339 {
-    /// The nanoseconds of `text`, or nil when it is not an RFC 3339 date-time (a space may replace the `T`).
+    /// The nanoseconds of `text`, or nil when it is not an RFC 3339 date-time.
+    ///
+    /// Also accepted, because data files written by PLCs and spreadsheets use them (ISO 8601 forms):
+    /// a space instead of the `T`, no seconds, a date alone, an offset without its colon, and no offset
+    /// at all, which is taken as UTC.
     public static func parse(_ text: String) -> Int64? {
         let bytes = Array(text.utf8)
         var position = 0
@@ -24,10 +28,18 @@ public enum RFC3339 {
             position += 1
             return true
         }
-        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2), expect("Tt "),
-              let hour = number(2), expect(":"), let minute = number(2), expect(":"), let second = number(2),
-              (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month),
-              hour < 24, minute < 60, second < 60 else { return nil }
+        guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
+              (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+        if position == bytes.count {
+            let (midnight, overflow) = (daysFromCivil(year: year, month: month, day: day) * 86_400).multipliedReportingOverflow(by: 1_000_000_000)
+            return overflow ? nil : midnight
+        }
+        guard expect("Tt "), let hour = number(2), expect(":"), let minute = number(2), hour < 24, minute < 60 else { return nil }
+        var second: Int64 = 0
+        if expect(":") {
+            guard let parsed = number(2), parsed < 60 else { return nil }
+            second = parsed
+        }
         var fraction: Int64 = 0
         if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
             position += 1
@@ -48,10 +60,10 @@ public enum RFC3339 {
         } else if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
             let sign: Int64 = bytes[position] == UInt8(ascii: "-") ? -1 : 1
             position += 1
-            guard let offsetHours = number(2), expect(":"), let offsetMinutes = number(2), offsetHours < 24, offsetMinutes < 60 else { return nil }
+            guard let offsetHours = number(2) else { return nil }
+            _ = expect(":")
+            guard let offsetMinutes = number(2), offsetHours < 24, offsetMinutes < 60 else { return nil }
             offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60)
-        } else {
-            return nil
         }
         guard position == bytes.count else { return nil }
         let seconds = daysFromCivil(year: year, month: month, day: day) * 86_400 + hour * 3600 + minute * 60 + second - offsetSeconds

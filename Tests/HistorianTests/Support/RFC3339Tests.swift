@@ -14,7 +14,13 @@ import Testing
         // 2024 is a leap year: Feb 29 exists; 2023 Feb 29 does not.
         #expect(RFC3339.parse("2024-02-29T00:00:00Z") != nil)
         #expect(RFC3339.parse("2023-02-29T00:00:00Z") == nil)
-        #expect(RFC3339.parse("2024-01-01T00:00:00") == nil, "a zone is required")
+        // ISO 8601 forms that data files use: no zone (taken as UTC), no seconds, a date alone, +hhmm.
+        #expect(RFC3339.parse("2024-01-01T00:00:00") == 1_704_067_200_000_000_000)
+        #expect(RFC3339.parse("2024-01-01 00:00") == 1_704_067_200_000_000_000)
+        #expect(RFC3339.parse("2024-01-01") == 1_704_067_200_000_000_000)
+        #expect(RFC3339.parse("2024-01-01T01:00:00+0100") == 1_704_067_200_000_000_000)
+        #expect(RFC3339.parse("2024-01-01T00:00:00 junk") == nil)
+        #expect(RFC3339.parse("2024-01-01T24:00:00Z") == nil)
         #expect(RFC3339.parse("2024-13-01T00:00:00Z") == nil)
         #expect(RFC3339.parse("2024-01-01T00:00:00.1234567891234Z") == 1_704_067_200_123_456_789)
     }
