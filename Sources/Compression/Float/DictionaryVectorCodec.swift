@@ -72,7 +72,7 @@ enum DictionaryVectorCodec {
                         dictionary[rank] = Double(bitPattern: entries[entry])
                         ranks[entry] = UInt64(rank)
                     }
-                    FloatStreamCodec.encodeVector(UnsafeBufferPointer(dictionary), into: &writer, allowDictionary: false)
+                    FloatStreamCodec.encodeWithoutDictionary(UnsafeBufferPointer(dictionary), into: &writer)
                 }
                 for index in 0..<count { indices[index] = Int64(ranks[Int(indices[index])]) }
                 IntegerVectorCodec.encode(UnsafeBufferPointer(indices), into: &writer)
@@ -98,7 +98,7 @@ enum DictionaryVectorCodec {
         guard entryCount > 0 else { throw reader.corrupt("empty dictionary", at: sizeOffset) }
         try withUnsafeTemporaryAllocation(of: Double.self, capacity: entryCount) { dictionary throws(CompressionError) in
             guard let entries = dictionary.baseAddress else { return }
-            try FloatStreamCodec.decodeVector(&reader, count: entryCount, into: entries, allowDictionary: false)
+            try FloatStreamCodec.decodeWithoutDictionary(&reader, count: entryCount, into: entries)
             let indicesOffset = reader.offset
             try withUnsafeTemporaryAllocation(of: Int64.self, capacity: count) { indexStorage throws(CompressionError) in
                 guard let indices = indexStorage.baseAddress else { return }

@@ -27,15 +27,9 @@ enum FloatStreamCodec: VectorCodec {
 
     @inlinable
     static func encodeVector(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
-        encodeVector(values, into: &writer, allowDictionary: true)
-    }
-
-    /// Encodes one vector; a dictionary's own entries are coded with `allowDictionary` false.
-    @inlinable
-    static func encodeVector(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter, allowDictionary: Bool) {
         var best = ByteWriter(capacity: values.count * 2 + 16)
         encodeWithoutDictionary(values, into: &best)
-        if allowDictionary && values.count > 1 && best.count * 8 > values.count * dictionaryComparisonThreshold {
+        if values.count > 1 && best.count * 8 > values.count * dictionaryComparisonThreshold {
             var dictionary = ByteWriter(capacity: values.count + 64)
             dictionary.append(VectorKind.dictionary.rawValue)
             if DictionaryVectorCodec.encode(values, into: &dictionary) && dictionary.count < best.count {
@@ -45,6 +39,8 @@ enum FloatStreamCodec: VectorCodec {
         writer.append(contentsOf: best.bytes)
     }
 
+    /// Encodes one vector with every coding but the dictionary: a dictionary's own entries use this,
+    /// so that no coding calls itself (recursion would also keep the optimiser from specialising).
     @inlinable
     static func encodeWithoutDictionary(_ values: UnsafeBufferPointer<Double>, into writer: inout ByteWriter) {
         var decimal = ByteWriter(capacity: values.count * 2 + 16)
@@ -83,16 +79,21 @@ enum FloatStreamCodec: VectorCodec {
         count: Int,
         into output: UnsafeMutablePointer<Double>
     ) throws(CompressionError) {
-        try decodeVector(&reader, count: count, into: output, allowDictionary: true)
+        guard count > 0 else { return }
+        if reader.offset < reader.buffer.count && reader.buffer[reader.offset] == VectorKind.dictionary.rawValue {
+            reader.offset += 1
+            try DictionaryVectorCodec.decode(&reader, count: count, into: output)
+            return
+        }
+        try decodeWithoutDictionary(&reader, count: count, into: output)
     }
 
-    /// Decodes one vector; a dictionary inside a dictionary is corrupt input, not a recursion.
+    /// Decodes a vector of any coding but the dictionary; a dictionary here is corrupt input.
     @inlinable
-    static func decodeVector(
+    static func decodeWithoutDictionary(
         _ reader: inout ByteReader,
         count: Int,
-        into output: UnsafeMutablePointer<Double>,
-        allowDictionary: Bool
+        into output: UnsafeMutablePointer<Double>
     ) throws(CompressionError) {
         guard count > 0 else { return }
         let kindOffset = reader.offset
@@ -104,8 +105,6 @@ enum FloatStreamCodec: VectorCodec {
             try XorVectorCodec.decode(&reader, count: count, into: output)
         case .bitSplit:
             try BitSplitVectorCodec.decode(&reader, count: count, into: output)
-        case .dictionary where allowDictionary:
-            try DictionaryVectorCodec.decode(&reader, count: count, into: output)
         case .dictionary:
             throw reader.corrupt("a dictionary inside a dictionary", at: kindOffset)
         case nil:
