@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-/// Hot codec and analytics loops: exclusivity checks cost measurable time there (see BENCHMARKS.md).
+/// Hot codec and analytics loops: dynamic exclusivity checks cost measurable time there (BENCHMARKS.md,
+/// "Build setting -enforce-exclusivity=unchecked").
 var optimized: [SwiftSetting] {
     [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 }
