@@ -21,7 +21,8 @@ import Synchronization
 /// 1. shard locks, in ascending shard index (a write takes the shards of its batch, a flush all);
 /// 2. the engine lock `state` (catalog, partitions, pending range deletes);
 /// 3. the write-ahead log's own lock, held only inside its calls.
-/// A write checks its batch under the engine lock and releases it before taking its shards.
+/// A write copies the series kinds under the engine lock (and registers string codes under it),
+/// then checks its batch outside every lock and takes its shards.
 public final class Historian: Sendable {
     /// The data directory.
     public let directory: String
@@ -212,34 +213,29 @@ public final class Historian: Sendable {
     ///   with a kind conflict for a value of the wrong kind, ``HistorianError/io`` when the log cannot be written.
     public func write(_ samples: [(series: SeriesID, sample: Sample)]) throws(HistorianError) {
         guard !samples.isEmpty else { return }
-        let (raw, kinds) = try state.withLock { (state) throws(HistorianError) -> ([RawSample], [ValueKind]) in
-            // Check the whole batch first, so that nothing is registered or logged for a bad one.
-            var texts: [(series: SeriesID, text: String)] = []
-            for (id, sample) in samples {
-                guard let kind = state.catalog.kind(id) else { throw .query(.unknownSeries(id)) }
-                guard sample.timestamp != .max else {
-                    throw .unsupportedValue(series: state.catalog.name(of: id), reason: Self.reservedTimestampReason)
-                }
-                guard kind == sample.value.kind else {
-                    throw .catalog(.kindConflict(series: state.catalog.name(of: id), registered: kind, written: sample.value.kind))
-                }
-                if case .string(let text) = sample.value { texts.append((id, text)) }
+        // Checked against a copy of the kinds, outside the engine lock: a series' kind never changes.
+        let kinds = state.withLock { $0.catalog.kinds }
+        // Check the whole batch first, so that nothing is registered or logged for a bad one.
+        var texts: [(series: SeriesID, text: String)] = []
+        for (id, sample) in samples {
+            guard id >= 1 && Int(id) <= kinds.count else { throw .query(.unknownSeries(id)) }
+            let kind = kinds[Int(id) - 1]
+            guard sample.timestamp != .max else {
+                throw .unsupportedValue(series: name(of: id), reason: Self.reservedTimestampReason)
             }
-            var codes: [UInt64] = []
-            do throws(CatalogError) {
-                codes = try state.catalog.codes(for: texts)
-            } catch {
-                throw .catalog(error)
+            guard kind == sample.value.kind else {
+                throw .catalog(.kindConflict(series: name(of: id), registered: kind, written: sample.value.kind))
             }
-            var nextCode = codes.makeIterator()
-            var raw: [RawSample] = []
-            raw.reserveCapacity(samples.count)
-            for (id, sample) in samples {
-                // A string's bits are its code, taken in the order the texts were collected.
-                let bits = sample.value.bits ?? nextCode.next() ?? 0
-                raw.append(RawSample(series: id, timestamp: sample.timestamp, bits: bits, quality: sample.quality.rawValue))
-            }
-            return (raw, state.catalog.kinds)
+            if case .string(let text) = sample.value { texts.append((id, text)) }
+        }
+        let codes = texts.isEmpty ? [] : try codes(for: texts)
+        var nextCode = codes.makeIterator()
+        var raw: [RawSample] = []
+        raw.reserveCapacity(samples.count)
+        for (id, sample) in samples {
+            // A string's bits are its code, taken in the order the texts were collected.
+            let bits = sample.value.bits ?? nextCode.next() ?? 0
+            raw.append(RawSample(series: id, timestamp: sample.timestamp, bits: bits, quality: sample.quality.rawValue))
         }
         try logAndApply(raw, kinds: kinds)
     }
@@ -357,15 +353,17 @@ extension Historian {
     /// fast path); returns once they are durable.
     func writeRaw(_ samples: [RawSample]) throws(HistorianError) {
         guard !samples.isEmpty else { return }
-        let kinds = try state.withLock { (state) throws(HistorianError) -> [ValueKind] in
-            let kinds = state.catalog.kinds
-            for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count || sample.timestamp == .max {
-                if sample.timestamp == .max { throw .unsupportedValue(series: state.catalog.name(of: sample.series), reason: Self.reservedTimestampReason) }
-                throw .query(.unknownSeries(sample.series))
-            }
-            return kinds
+        let kinds = state.withLock { $0.catalog.kinds }
+        for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count || sample.timestamp == .max {
+            if sample.timestamp == .max { throw .unsupportedValue(series: name(of: sample.series), reason: Self.reservedTimestampReason) }
+            throw .query(.unknownSeries(sample.series))
         }
         try logAndApply(samples, kinds: kinds)
+    }
+
+    /// The name of series `id` for messages.
+    private func name(of id: SeriesID) -> String {
+        state.withLock { $0.catalog.name(of: id) }
     }
 
     /// The shard of series `id`.

@@ -180,4 +180,23 @@ import Testing
         let reopened = try Historian(directory: directory.path, options: Self.smallHead)
         #expect(try reopened.samples(series: id, from: .min, to: .max) == [Sample(timestamp: 5, value: .float(2))])
     }
+    @Test func aBadBatchIsRejectedWholeWithTheSeriesNamed() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let historian = try Historian(directory: directory.path)
+        let key = SeriesKey(measurement: "m", field: "v")
+        let id = try #require(historian.register([(key, .float)]).first).id
+        let good = (id, Sample(timestamp: 1, value: .float(1)))
+        #expect(throws: HistorianError.query(.unknownSeries(id + 1))) {
+            try historian.write([good, (id + 1, Sample(timestamp: 2, value: .float(2)))])
+        }
+        #expect(throws: HistorianError.catalog(.kindConflict(series: key.description, registered: .float, written: .boolean))) {
+            try historian.write([good, (id, Sample(timestamp: 2, value: .boolean(true)))])
+        }
+        #expect(throws: HistorianError.unsupportedValue(series: key.description, reason: Historian.reservedTimestampReason)) {
+            try historian.write([good, (id, Sample(timestamp: .max, value: .float(2)))])
+        }
+        // Nothing of the rejected batches reached the head.
+        #expect(try historian.samples(series: id, from: .min, to: .max) == [])
+    }
 }
