@@ -7,7 +7,7 @@ extension Historian {
     /// The new chunks take the highest sequence of the chunks they merge, so range deletes and
     /// writes made later still apply to them. A crash after the new file is written and before
     /// the old ones are removed leaves both; reads give the same answer, and the next compaction
-    /// removes the leftovers. Runs under the engine lock: writers wait meanwhile.
+    /// removes the leftovers. Runs under the engine lock: queries and the checks of writes wait meanwhile.
     public func compact() throws(HistorianError) -> CompactionReport {
         try state.withLock { (state) throws(HistorianError) -> CompactionReport in
             var report = CompactionReport()

@@ -10,9 +10,19 @@ import Synchronization
 /// Directory layout: `catalog.sqlite` (series), `wal/` (log segments), `partitions/` (immutable
 /// partition files), `checkpoint` (the WAL segment the partitions cover through).
 ///
-/// Thread-safe: writers and readers may call from any thread. Writes are serialized on an engine
-/// lock and wait for durability outside it; a query takes a snapshot of the chunks it needs under
-/// the lock and decodes them outside it, so it sees a consistent state.
+/// Thread-safe: writers and readers may call from any thread. The head is split into
+/// ``headShardCount`` shards by series id (`id % headShardCount`), each behind its own lock, so
+/// that writes of series in different shards append concurrently; they wait for durability outside
+/// every lock. A query takes a snapshot of the chunks of its series under that series' shard lock
+/// and the engine lock, and decodes them outside, so it sees a consistent state: a write batch
+/// is logged and applied while its shards are locked, so a query sees all of it or none.
+///
+/// Lock order (a thread holding several takes them in this order, which rules out deadlock):
+/// 1. shard locks, in ascending shard index (a write takes the shards of its batch, a flush all);
+/// 2. the engine lock `state` (catalog, partitions, pending range deletes);
+/// 3. the write-ahead log's own lock, held only inside its calls.
+/// A write copies the series kinds under the engine lock (and registers string codes under it),
+/// then checks its batch outside every lock and takes its shards.
 public final class Historian: Sendable {
     /// The data directory.
     public let directory: String
@@ -21,16 +31,24 @@ public final class Historian: Sendable {
     /// What opening the directory replayed from the WAL, and any torn record it dropped.
     public let recovery: RecoveryReport
 
+    /// The number of head shards: a power of two, `1 << headShardShift`.
+    static let headShardCount = 1 << headShardShift
+    static let headShardShift = 4
+
     let log: WriteAheadLog
     let state: Mutex<EngineState>
+    /// The head, by shard: series `id` lives in `shards[id % headShardCount]`.
+    let shards: [HeadShard]
+    /// The sequence the next chunk or range delete takes (write order across the engine).
+    let nextSequence: Atomic<UInt64>
+    /// Samples in all head shards, for the memory bound; changed under the shard locks.
+    let headSampleCount = Atomic<Int>(0)
     /// Holds the exclusive lock on `DIR/lock` while this instance lives: one process per directory.
     private let lockDescriptor: Int32
 
     struct EngineState {
         var catalog: SeriesCatalog
-        var head: Head
         var partitions: [PartitionFile]
-        var nextSequence: UInt64
         /// Range deletes not yet recorded in the catalog (they are in the WAL).
         var pendingTombstones: [Tombstone] = []
 
@@ -53,7 +71,7 @@ public final class Historian: Sendable {
         self.options = options
         try FileIO.makeDirectory(directory)
         lockDescriptor = try FileIO.lockExclusively(directory + "/lock")
-        let recovered: (log: WriteAheadLog, report: RecoveryReport, state: EngineState)
+        let recovered: Recovered
         do throws(HistorianError) {
             recovered = try Self.recover(directory: directory, options: options)
         } catch {
@@ -63,6 +81,18 @@ public final class Historian: Sendable {
         log = recovered.log
         recovery = recovered.report
         state = Mutex(recovered.state)
+        shards = recovered.heads.map(HeadShard.init)
+        nextSequence = Atomic(recovered.nextSequence)
+        headSampleCount.store(recovered.heads.reduce(0) { $0 + $1.sampleCount }, ordering: .relaxed)
+    }
+
+    /// What recovery rebuilt from the directory.
+    private struct Recovered {
+        var log: WriteAheadLog
+        var report: RecoveryReport
+        var state: EngineState
+        var heads: [Head]
+        var nextSequence: UInt64
     }
 
     deinit {
@@ -71,7 +101,7 @@ public final class Historian: Sendable {
 
     private static func recover(
         directory: String, options: HistorianOptions
-    ) throws(HistorianError) -> (log: WriteAheadLog, report: RecoveryReport, state: EngineState) {
+    ) throws(HistorianError) -> Recovered {
         try FileIO.makeDirectory(directory + "/partitions")
         let catalog: SeriesCatalog
         do {
@@ -102,7 +132,9 @@ public final class Historian: Sendable {
         }
         for tombstone in catalog.tombstones { nextSequence = max(nextSequence, tombstone.sequence + 1) }
         var pendingTombstones: [Tombstone] = []
-        var head = Head(chunkSampleLimit: options.effectiveChunkSampleLimit, windowLength: max(1, options.partitionWindow))
+        var heads = [Head](
+            repeating: Head(chunkSampleLimit: options.effectiveChunkSampleLimit, windowLength: max(1, options.partitionWindow), slotShift: headShardShift),
+            count: headShardCount)
         let walDirectory = directory + "/wal"
         let (log, report) = try WriteAheadLog.recover(
             directory: walDirectory, durability: options.durability, segmentLimit: options.walSegmentBytes, coveredThrough: covered
@@ -111,7 +143,7 @@ public final class Historian: Sendable {
                 guard catalog.series(series) != nil else {
                     throw .corrupt(path: walDirectory, offset: 0, reason: "WAL range delete of series \(series), which the catalog does not know")
                 }
-                head.seal(series)
+                heads[shardIndex(of: series)].seal(series)
                 pendingTombstones.append(Tombstone(series: series, from: from, to: to, sequence: nextSequence))
                 nextSequence += 1
             }
@@ -119,11 +151,15 @@ public final class Historian: Sendable {
             for sample in samples where catalog.kind(sample.series) == nil {
                 throw .corrupt(path: walDirectory, offset: 0, reason: "WAL sample of series \(sample.series), which the catalog does not know")
             }
-            head.append(samples, kinds: catalog.kinds, nextSequence: &nextSequence)
+            for (index, part) in splitByShard(samples).enumerated() where !part.isEmpty {
+                heads[index].append(part, kinds: catalog.kinds) {
+                    defer { nextSequence += 1 }
+                    return nextSequence
+                }
+            }
         }
-        let state = EngineState(
-            catalog: catalog, head: head, partitions: partitions, nextSequence: nextSequence, pendingTombstones: pendingTombstones)
-        return (log, report, state)
+        let state = EngineState(catalog: catalog, partitions: partitions, pendingTombstones: pendingTombstones)
+        return Recovered(log: log, report: report, state: state, heads: heads, nextSequence: nextSequence)
     }
 
     /// Every registered series, in id order.
@@ -177,41 +213,31 @@ public final class Historian: Sendable {
     ///   with a kind conflict for a value of the wrong kind, ``HistorianError/io`` when the log cannot be written.
     public func write(_ samples: [(series: SeriesID, sample: Sample)]) throws(HistorianError) {
         guard !samples.isEmpty else { return }
-        let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
-            // Check the whole batch first, so that nothing is registered or logged for a bad one.
-            var texts: [(series: SeriesID, text: String)] = []
-            for (id, sample) in samples {
-                guard let kind = state.catalog.kind(id) else { throw .query(.unknownSeries(id)) }
-                guard sample.timestamp != .max else {
-                    throw .unsupportedValue(series: state.catalog.name(of: id), reason: Self.reservedTimestampReason)
-                }
-                guard kind == sample.value.kind else {
-                    throw .catalog(.kindConflict(series: state.catalog.name(of: id), registered: kind, written: sample.value.kind))
-                }
-                if case .string(let text) = sample.value { texts.append((id, text)) }
+        // Checked against a copy of the kinds, outside the engine lock: a series' kind never changes.
+        let kinds = state.withLock { $0.catalog.kinds }
+        // Check the whole batch first, so that nothing is registered or logged for a bad one.
+        var texts: [(series: SeriesID, text: String)] = []
+        for (id, sample) in samples {
+            guard id >= 1 && Int(id) <= kinds.count else { throw .query(.unknownSeries(id)) }
+            let kind = kinds[Int(id) - 1]
+            guard sample.timestamp != .max else {
+                throw .unsupportedValue(series: name(of: id), reason: Self.reservedTimestampReason)
             }
-            var codes: [UInt64] = []
-            do throws(CatalogError) {
-                codes = try state.catalog.codes(for: texts)
-            } catch {
-                throw .catalog(error)
+            guard kind == sample.value.kind else {
+                throw .catalog(.kindConflict(series: name(of: id), registered: kind, written: sample.value.kind))
             }
-            var nextCode = codes.makeIterator()
-            var raw: [RawSample] = []
-            raw.reserveCapacity(samples.count)
-            for (id, sample) in samples {
-                // A string's bits are its code, taken in the order the texts were collected.
-                let bits = sample.value.bits ?? nextCode.next() ?? 0
-                raw.append(RawSample(series: id, timestamp: sample.timestamp, bits: bits, quality: sample.quality.rawValue))
-            }
-            let position = try log.append(.samples(raw))
-            state.head.append(raw, kinds: state.catalog.kinds, nextSequence: &state.nextSequence)
-            if state.head.sampleCount >= options.headSampleLimit {
-                try flush(&state)
-            }
-            return position
+            if case .string(let text) = sample.value { texts.append((id, text)) }
         }
-        try log.waitUntilDurable(position)
+        let codes = texts.isEmpty ? [] : try codes(for: texts)
+        var nextCode = codes.makeIterator()
+        var raw: [RawSample] = []
+        raw.reserveCapacity(samples.count)
+        for (id, sample) in samples {
+            // A string's bits are its code, taken in the order the texts were collected.
+            let bits = sample.value.bits ?? nextCode.next() ?? 0
+            raw.append(RawSample(series: id, timestamp: sample.timestamp, bits: bits, quality: sample.quality.rawValue))
+        }
+        try logAndApply(raw, kinds: kinds)
     }
 
     /// Writes points addressed by series key, registering new series (kind of their first value).
@@ -253,13 +279,17 @@ public final class Historian: Sendable {
     /// - Throws: ``HistorianError/query(_:)`` for an unknown series or an empty range; I/O failures.
     public func delete(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) {
         guard from < to else { throw .query(.emptyRange(from: from, to: to)) }
-        let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
-            guard state.catalog.series(id) != nil else { throw .query(.unknownSeries(id)) }
-            let position = try log.append(.delete(series: id, from: from, to: to))
-            state.head.seal(id)
-            state.pendingTombstones.append(Tombstone(series: id, from: from, to: to, sequence: state.nextSequence))
-            state.nextSequence += 1
-            return position
+        let position = try shards[Self.shardIndex(of: id)].head.withLock { (head) throws(HistorianError) -> UInt64 in
+            try state.withLock { (state) throws(HistorianError) -> UInt64 in
+                guard state.catalog.series(id) != nil else { throw .query(.unknownSeries(id)) }
+                let position = try log.append(.delete(series: id, from: from, to: to))
+                // Sealing under the shard lock puts every earlier sample of the series in a chunk
+                // with a lower sequence than the delete, every later one in a chunk with a higher.
+                head.seal(id)
+                let sequence = nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue
+                state.pendingTombstones.append(Tombstone(series: id, from: from, to: to, sequence: sequence))
+                return position
+            }
         }
         try log.waitUntilDurable(position)
     }
@@ -267,29 +297,40 @@ public final class Historian: Sendable {
     /// Seals every chunk of the head and writes them to new partition files (one per window), then
     /// removes the WAL segments they cover. Called automatically when the head reaches its sample limit.
     public func flush() throws(HistorianError) {
-        try state.withLock { (state) throws(HistorianError) in try flush(&state) }
+        try flush(whenHeadHolds: 0)
     }
 
-    func flush(_ state: inout EngineState) throws(HistorianError) {
-        guard state.head.sampleCount > 0 || !state.pendingTombstones.isEmpty else { return }
-        let covered = try log.startNewSegment()
-        var byWindow: [Int64: [SealedChunk]] = [:]
-        for chunk in state.head.drain() { byWindow[chunk.window, default: []].append(chunk) }
-        for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
-            let end = window.addingReportingOverflow(max(1, options.partitionWindow))
-            let path = try PartitionFile.write(
-                chunks, windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: covered,
-                directory: partitionDirectory)
-            state.partitions.append(try PartitionFile(path: path))
+    /// Flushes when the head holds at least `minimum` samples (or, for 0, anything to flush), with
+    /// every shard and the engine locked: writers wait, and a query sees the chunks either in the
+    /// head or in the partitions, never in neither or both.
+    func flush(whenHeadHolds minimum: Int) throws(HistorianError) {
+        try withShardsLocked(Array(shards.indices)) { (heads) throws(HistorianError) in
+            try state.withLock { (state) throws(HistorianError) in
+                let held = heads.reduce(0) { $0 + ($1?.pointee.sampleCount ?? 0) }
+                guard held >= minimum, held > 0 || !state.pendingTombstones.isEmpty else { return }
+                let covered = try log.startNewSegment()
+                var byWindow: [Int64: [SealedChunk]] = [:]
+                for head in heads {
+                    for chunk in head?.pointee.drain() ?? [] { byWindow[chunk.window, default: []].append(chunk) }
+                }
+                headSampleCount.subtract(held, ordering: .relaxed)
+                for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
+                    let end = window.addingReportingOverflow(max(1, options.partitionWindow))
+                    let path = try PartitionFile.write(
+                        chunks, windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: covered,
+                        directory: partitionDirectory)
+                    state.partitions.append(try PartitionFile(path: path))
+                }
+                do throws(CatalogError) {
+                    try state.catalog.addTombstones(state.pendingTombstones)
+                } catch {
+                    throw .catalog(error)
+                }
+                state.pendingTombstones = []
+                try Checkpoint.write(covered: covered, to: checkpointPath, directory: directory)
+                try log.removeSegments(through: covered)
+            }
         }
-        do throws(CatalogError) {
-            try state.catalog.addTombstones(state.pendingTombstones)
-        } catch {
-            throw .catalog(error)
-        }
-        state.pendingTombstones = []
-        try Checkpoint.write(covered: covered, to: checkpointPath, directory: directory)
-        try log.removeSegments(through: covered)
     }
 }
 
@@ -312,19 +353,80 @@ extension Historian {
     /// fast path); returns once they are durable.
     func writeRaw(_ samples: [RawSample]) throws(HistorianError) {
         guard !samples.isEmpty else { return }
-        let position = try state.withLock { (state) throws(HistorianError) -> UInt64 in
-            let kinds = state.catalog.kinds
-            for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count || sample.timestamp == .max {
-                if sample.timestamp == .max { throw .unsupportedValue(series: state.catalog.name(of: sample.series), reason: Self.reservedTimestampReason) }
-                throw .query(.unknownSeries(sample.series))
-            }
+        let kinds = state.withLock { $0.catalog.kinds }
+        for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count || sample.timestamp == .max {
+            if sample.timestamp == .max { throw .unsupportedValue(series: name(of: sample.series), reason: Self.reservedTimestampReason) }
+            throw .query(.unknownSeries(sample.series))
+        }
+        try logAndApply(samples, kinds: kinds)
+    }
+
+    /// The name of series `id` for messages.
+    private func name(of id: SeriesID) -> String {
+        state.withLock { $0.catalog.name(of: id) }
+    }
+
+    /// The shard of series `id`.
+    static func shardIndex(of id: SeriesID) -> Int {
+        Int(id & SeriesID(headShardCount - 1))
+    }
+
+    /// `samples` split by shard, each part in write order.
+    static func splitByShard(_ samples: [RawSample]) -> [[RawSample]] {
+        var counts = [Int](repeating: 0, count: headShardCount)
+        for sample in samples { counts[shardIndex(of: sample.series)] += 1 }
+        var parts = [[RawSample]](repeating: [], count: headShardCount)
+        if let only = counts.firstIndex(of: samples.count) {
+            parts[only] = samples
+            return parts
+        }
+        for index in parts.indices { parts[index].reserveCapacity(counts[index]) }
+        for sample in samples { parts[shardIndex(of: sample.series)].append(sample) }
+        return parts
+    }
+
+    /// Logs checked samples as one WAL record and appends them to the head, with the shards they
+    /// touch locked across both steps (so the log order of each series is its head order, and a
+    /// query sees the whole batch or none of it); flushes at the head's limit, then waits for
+    /// durability. Series are registered, so the kinds taken earlier hold them: kinds never change.
+    private func logAndApply(_ samples: [RawSample], kinds: [ValueKind]) throws(HistorianError) {
+        let parts = Self.splitByShard(samples)
+        let touched = parts.indices.filter { !parts[$0].isEmpty }
+        let position = try withShardsLocked(touched) { (heads) throws(HistorianError) -> UInt64 in
             let position = try log.append(.samples(samples))
-            state.head.append(samples, kinds: kinds, nextSequence: &state.nextSequence)
-            if state.head.sampleCount >= options.headSampleLimit {
-                try flush(&state)
+            for index in touched {
+                heads[index]?.pointee.append(parts[index], kinds: kinds) {
+                    nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue
+                }
             }
+            headSampleCount.add(samples.count, ordering: .relaxed)
             return position
         }
+        if headSampleCount.load(ordering: .relaxed) >= options.headSampleLimit {
+            try flush(whenHeadHolds: options.headSampleLimit)
+        }
         try log.waitUntilDurable(position)
+    }
+
+    /// Runs `body` with the shards of `indices` (ascending, distinct) locked in that order; `body`
+    /// gets each locked head at its shard index (nil for the others), valid only during the call.
+    func withShardsLocked<Result: Sendable>(
+        _ indices: [Int], _ body: ([UnsafeMutablePointer<Head>?]) throws(HistorianError) -> Result
+    ) throws(HistorianError) -> Result {
+        var locked = [UnsafeMutablePointer<Head>?](repeating: nil, count: shards.count)
+        return try lock(indices[...], into: &locked, body)
+    }
+
+    private func lock<Result: Sendable>(
+        _ remaining: ArraySlice<Int>, into locked: inout [UnsafeMutablePointer<Head>?],
+        _ body: ([UnsafeMutablePointer<Head>?]) throws(HistorianError) -> Result
+    ) throws(HistorianError) -> Result {
+        guard let index = remaining.first else { return try body(locked) }
+        return try shards[index].head.withLock { (head) throws(HistorianError) -> Result in
+            try withUnsafeMutablePointer(to: &head) { (pointer) throws(HistorianError) -> Result in
+                locked[index] = pointer
+                return try lock(remaining.dropFirst(), into: &locked, body)
+            }
+        }
     }
 }

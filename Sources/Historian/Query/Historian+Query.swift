@@ -2,25 +2,28 @@ extension Historian {
     /// Most rows a rollup or interpolation returns.
     public static let maximumBuckets = 10_000_000
 
-    /// The chunks of series `id` overlapping `[from, to)`, from partitions and head.
+    /// The chunks of series `id` overlapping `[from, to)`, from partitions and head, taken under
+    /// the series' shard lock and then the engine lock (the order ``Historian`` documents).
     func snapshot(_ id: SeriesID, from: Int64, to: Int64) throws(HistorianError) -> SeriesSnapshot {
-        try state.withLock { (state) throws(HistorianError) -> SeriesSnapshot in
-            guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
-            var chunks: [ChunkReference] = []
-            for file in state.partitions where file.windowStart < to && file.windowEnd > from {
-                for entry in file.chunks[id] ?? [] where entry.statistics.minTime < to && entry.statistics.maxTime >= from {
-                    chunks.append(ChunkReference(source: .file(file, entry), statistics: entry.statistics, sequence: entry.sequence))
+        try shards[Self.shardIndex(of: id)].head.withLock { (head) throws(HistorianError) -> SeriesSnapshot in
+            try state.withLock { (state) throws(HistorianError) -> SeriesSnapshot in
+                guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
+                var chunks: [ChunkReference] = []
+                for file in state.partitions where file.windowStart < to && file.windowEnd > from {
+                    for entry in file.chunks[id] ?? [] where entry.statistics.minTime < to && entry.statistics.maxTime >= from {
+                        chunks.append(ChunkReference(source: .file(file, entry), statistics: entry.statistics, sequence: entry.sequence))
+                    }
                 }
+                for chunk in head.sealedChunks(of: id, from: from, to: to) {
+                    chunks.append(ChunkReference(source: .memory(chunk), statistics: chunk.statistics, sequence: chunk.sequence))
+                }
+                if let open = head.openChunk(of: id), open.count > 0, open.statistics.minTime < to, open.statistics.maxTime >= from {
+                    chunks.append(ChunkReference(source: .open(open), statistics: open.statistics, sequence: open.sequence))
+                }
+                chunks.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
+                let tombstones = state.tombstones(of: id).filter { $0.from < to && $0.to > from }
+                return SeriesSnapshot(series: series, chunks: chunks, tombstones: tombstones, strings: state.catalog.stringTexts[id] ?? [])
             }
-            for chunk in state.head.sealedChunks(of: id, from: from, to: to) {
-                chunks.append(ChunkReference(source: .memory(chunk), statistics: chunk.statistics, sequence: chunk.sequence))
-            }
-            if let open = state.head.openChunk(of: id), open.count > 0, open.statistics.minTime < to, open.statistics.maxTime >= from {
-                chunks.append(ChunkReference(source: .open(open), statistics: open.statistics, sequence: open.sequence))
-            }
-            chunks.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
-            let tombstones = state.tombstones(of: id).filter { $0.from < to && $0.to > from }
-            return SeriesSnapshot(series: series, chunks: chunks, tombstones: tombstones, strings: state.catalog.stringTexts[id] ?? [])
         }
     }
 
@@ -92,20 +95,22 @@ extension Historian {
     /// chunk is the series' newest write (highest sequence), so its last sample wins unless another
     /// chunk reaches further in time or a later range delete covers it. Nil means "decode instead".
     private func latestFromOpenChunk(_ id: SeriesID) throws(HistorianError) -> Sample? {
-        try state.withLock { (state) throws(HistorianError) -> Sample? in
-            guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
-            guard let chunk = state.head.openChunk(of: id), chunk.count > 0 else { return nil }
-            let time = chunk.statistics.maxTime
-            if let sealed = state.head.sealedMaxTime(of: id), sealed > time { return nil }
-            for file in state.partitions {
-                if file.chunks[id]?.contains(where: { $0.statistics.maxTime > time }) == true { return nil }
+        try shards[Self.shardIndex(of: id)].head.withLock { (head) throws(HistorianError) -> Sample? in
+            try state.withLock { (state) throws(HistorianError) -> Sample? in
+                guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
+                guard let chunk = head.openChunk(of: id), chunk.count > 0 else { return nil }
+                let time = chunk.statistics.maxTime
+                if let sealed = head.sealedMaxTime(of: id), sealed > time { return nil }
+                for file in state.partitions {
+                    if file.chunks[id]?.contains(where: { $0.statistics.maxTime > time }) == true { return nil }
+                }
+                if state.tombstones(of: id).contains(where: { $0.removes(time, chunkSequence: chunk.sequence) }) { return nil }
+                let texts = state.catalog.stringTexts[id] ?? []
+                let value = SampleValue(bits: chunk.lastBits, kind: series.kind) { code in
+                    code < UInt64(texts.count) ? texts[Int(code)] : ""
+                }
+                return Sample(timestamp: time, value: value, quality: Quality(rawValue: chunk.lastQuality) ?? .bad)
             }
-            if state.tombstones(of: id).contains(where: { $0.removes(time, chunkSequence: chunk.sequence) }) { return nil }
-            let texts = state.catalog.stringTexts[id] ?? []
-            let value = SampleValue(bits: chunk.lastBits, kind: series.kind) { code in
-                code < UInt64(texts.count) ? texts[Int(code)] : ""
-            }
-            return Sample(timestamp: time, value: value, quality: Quality(rawValue: chunk.lastQuality) ?? .bad)
         }
     }
 

@@ -1,5 +1,8 @@
-/// The in-memory part of the store: one open chunk per series, and the chunks sealed since the
-/// last flush to partition files.
+/// The in-memory part of the store for one shard of the series: one open chunk per series, and
+/// the chunks sealed since the last flush to partition files.
+///
+/// The engine keeps ``Historian/headShardCount`` heads; this one holds the series whose ids are
+/// congruent modulo `1 << slotShift`, so series `id` has the slot `id >> slotShift` of ``open``.
 ///
 /// A chunk seals when it reaches ``chunkSampleLimit`` samples, when a sample belongs to another
 /// partition window, or when a sample is earlier than the chunk's last one (out of order): the
@@ -7,16 +10,24 @@
 struct Head {
     let chunkSampleLimit: Int
     let windowLength: Int64
-    /// The open chunk of each series, indexed by series id (ids are dense): an array, not a
-    /// dictionary, because the dictionary's move in and out of its storage dominated ingest.
+    /// The base-2 logarithm of the distance between the ids of this head's series (the shard
+    /// count): a shift rather than a division, which ingest would pay twice per sample.
+    let slotShift: Int
+    /// The open chunk of each series, indexed by slot `id >> slotShift` (ids are dense): an array,
+    /// not a dictionary, because the dictionary's move in and out of its storage dominated ingest.
     private(set) var open: [OpenChunk?] = []
     private(set) var sealed: [SeriesID: [SealedChunk]] = [:]
     /// Samples held in open and sealed chunks, for the memory bound.
     private(set) var sampleCount = 0
 
-    init(chunkSampleLimit: Int, windowLength: Int64) {
+    init(chunkSampleLimit: Int, windowLength: Int64, slotShift: Int = 0) {
         self.chunkSampleLimit = chunkSampleLimit
         self.windowLength = windowLength
+        self.slotShift = slotShift
+    }
+
+    private func slot(of series: SeriesID) -> Int {
+        Int(series) &>> slotShift
     }
 
     /// The start of the window `timestamp` falls in (windows are aligned to the Unix epoch); the
@@ -28,33 +39,36 @@ struct Head {
         return overflow ? .min : start
     }
 
-    /// Appends a batch: samples are grouped by series (a stable counting sort, so each series keeps
-    /// its write order), and each series' open chunk is taken out once and fed its whole run,
-    /// which keeps its encoders hot in cache. `kinds[id - 1]` is the kind of series `id`.
-    mutating func append(_ samples: [RawSample], kinds: [ValueKind], nextSequence: inout UInt64) {
+    /// Appends a batch of this head's series: samples are grouped by series (a stable counting sort,
+    /// so each series keeps its write order), and each series' open chunk is taken out once and fed
+    /// its whole run, which keeps its encoders hot in cache. `kinds[id - 1]` is the kind of series
+    /// `id`; `nextSequence` hands out the sequence of each new chunk.
+    mutating func append(_ samples: [RawSample], kinds: [ValueKind], nextSequence: () -> UInt64) {
         guard let largest = samples.lazy.map(\.series).max() else { return }
-        let slotCount = Int(largest) + 1
+        let slotCount = slot(of: largest) + 1
         var starts = [Int](repeating: 0, count: slotCount + 1)
-        for sample in samples { starts[Int(sample.series) + 1] += 1 }
+        for sample in samples { starts[slot(of: sample.series) + 1] += 1 }
         for slot in 0..<slotCount { starts[slot + 1] += starts[slot] }
         var order = [Int](repeating: 0, count: samples.count)
         var next = starts
         for (position, sample) in samples.enumerated() {
-            order[next[Int(sample.series)]] = position
-            next[Int(sample.series)] += 1
+            let slot = slot(of: sample.series)
+            order[next[slot]] = position
+            next[slot] += 1
         }
         if slotCount > open.count { open.append(contentsOf: repeatElement(nil, count: slotCount - open.count)) }
         // Callers check the ids; a sample of an id without a kind (0, or unknown) is never appended.
-        for slot in 0..<slotCount where starts[slot] < starts[slot + 1] && slot >= 1 && slot <= kinds.count {
-            let series = SeriesID(slot)
-            let kind = kinds[slot - 1]
+        for slot in 0..<slotCount where starts[slot] < starts[slot + 1] {
             let first = samples[order[starts[slot]]]
-            var chunk = open[slot].take() ?? newChunk(series, kind, at: first.timestamp, nextSequence: &nextSequence)
+            let series = first.series
+            guard series >= 1 && Int(series) <= kinds.count else { continue }
+            let kind = kinds[Int(series) - 1]
+            var chunk = open[slot].take() ?? newChunk(series, kind, at: first.timestamp, sequence: nextSequence())
             for rank in starts[slot]..<starts[slot + 1] {
                 let sample = samples[order[rank]]
                 if !chunk.accepts(sample.timestamp, limit: chunkSampleLimit) {
                     sealed[series, default: []].append(chunk.seal())
-                    chunk = newChunk(series, kind, at: sample.timestamp, nextSequence: &nextSequence)
+                    chunk = newChunk(series, kind, at: sample.timestamp, sequence: nextSequence())
                 }
                 chunk.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
             }
@@ -63,16 +77,15 @@ struct Head {
         sampleCount += samples.count
     }
 
-    private func newChunk(_ series: SeriesID, _ kind: ValueKind, at timestamp: Int64, nextSequence: inout UInt64) -> OpenChunk {
+    private func newChunk(_ series: SeriesID, _ kind: ValueKind, at timestamp: Int64, sequence: UInt64) -> OpenChunk {
         let window = window(of: timestamp)
         let (end, overflow) = window.addingReportingOverflow(windowLength)
-        defer { nextSequence += 1 }
-        return OpenChunk(series: series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: nextSequence)
+        return OpenChunk(series: series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: sequence)
     }
 
     /// Seals the open chunk of `series`, so that samples written later get a higher sequence.
     mutating func seal(_ series: SeriesID) {
-        if Int(series) < open.count { sealOpenChunk(at: Int(series)) }
+        if slot(of: series) < open.count { sealOpenChunk(at: slot(of: series)) }
     }
 
     private mutating func sealOpenChunk(at index: Int) {
@@ -88,7 +101,7 @@ struct Head {
 
     /// The open chunk of `series`, if it has one.
     func openChunk(of series: SeriesID) -> OpenChunk? {
-        Int(series) < open.count ? open[Int(series)] : nil
+        slot(of: series) < open.count ? open[slot(of: series)] : nil
     }
 
     /// The largest timestamp among the sealed head chunks of `series`.
