@@ -18,7 +18,7 @@ public struct CapabilityAccumulator: Sendable {
     private var withinSum = 0.0
     private var withinCount = 0
     private var rows = 0
-    private var constantsBySize: [Int: ControlChartConstants] = [:]
+    private var constantsCache = SubgroupConstants()
 
     /// - Throws: `SPCError.unsupportedSigmaMethod` for a method other than mr, rbar or sbar.
     public init(specification: SpecificationLimits, sigmaMethod: SigmaMethod = .mr) throws(SPCError) {
@@ -55,18 +55,7 @@ public struct CapabilityAccumulator: Sendable {
             throw .unsupportedSigmaMethod(method: "mr", reason: "add individual values to an mr accumulator")
         }
         let row = rows
-        guard subgroup.count >= 2 else { throw .subgroupTooSmall(row: row, size: subgroup.count, minimum: 2) }
-        guard subgroup.allSatisfy(\.isFinite) else { throw .nonFiniteValue(row: row) }
-        let constants: ControlChartConstants
-        if let known = constantsBySize[subgroup.count] {
-            constants = known
-        } else {
-            constants = try ControlChartConstants(n: subgroup.count)
-            constantsBySize[subgroup.count] = constants
-        }
-        if sigmaMethod == .rbar, subgroup.count > ControlChartConstants.maximumRangeSubgroupSize {
-            throw .subgroupTooLarge(row: row, size: subgroup.count, maximum: ControlChartConstants.maximumRangeSubgroupSize)
-        }
+        let constants = try constantsCache.constants(for: subgroup, row: row, usesRange: sigmaMethod == .rbar)
         rows += 1
         let statistics = SampleStatistics(subgroup)
         withinSum += sigmaMethod == .rbar ? statistics.range / constants.d2 : statistics.standardDeviation / constants.c4

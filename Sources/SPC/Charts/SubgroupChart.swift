@@ -35,20 +35,9 @@ public enum SubgroupChart {
         guard !subgroups.isEmpty else { throw .emptyData }
         var summaries: [Summary] = []
         summaries.reserveCapacity(subgroups.count)
-        var constantsBySize: [Int: ControlChartConstants] = [:]
+        var constantsCache = SubgroupConstants()
         for (row, subgroup) in subgroups.enumerated() {
-            guard subgroup.count >= 2 else { throw .subgroupTooSmall(row: row, size: subgroup.count, minimum: 2) }
-            if needsRangeConstants, subgroup.count > ControlChartConstants.maximumRangeSubgroupSize {
-                throw .subgroupTooLarge(row: row, size: subgroup.count, maximum: ControlChartConstants.maximumRangeSubgroupSize)
-            }
-            guard subgroup.allSatisfy(\.isFinite) else { throw .nonFiniteValue(row: row) }
-            let constants: ControlChartConstants
-            if let known = constantsBySize[subgroup.count] {
-                constants = known
-            } else {
-                constants = try ControlChartConstants(n: subgroup.count)
-                constantsBySize[subgroup.count] = constants
-            }
+            let constants = try constantsCache.constants(for: subgroup, row: row, usesRange: needsRangeConstants)
             let statistics = SampleStatistics(subgroup)
             summaries.append(Summary(
                 size: subgroup.count, mean: statistics.mean, range: statistics.range,

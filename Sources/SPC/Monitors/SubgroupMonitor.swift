@@ -11,7 +11,7 @@ public struct SubgroupMonitor: Sendable {
 
     private var means: ShewhartTrack
     private var dispersions: ShewhartTrack
-    private var constantsBySize: [Int: ControlChartConstants] = [:]
+    private var constantsCache = SubgroupConstants()
 
     /// The outcome of one subgroup on both panels.
     public struct Update: Sendable, Equatable {
@@ -41,18 +41,7 @@ public struct SubgroupMonitor: Sendable {
     /// - Throws: `SPCError` naming the subgroup (row) at fault.
     public mutating func add(subgroup: [Double]) throws(SPCError) -> Update {
         let row = means.nextIndex
-        guard subgroup.count >= 2 else { throw .subgroupTooSmall(row: row, size: subgroup.count, minimum: 2) }
-        if usesRange, subgroup.count > ControlChartConstants.maximumRangeSubgroupSize {
-            throw .subgroupTooLarge(row: row, size: subgroup.count, maximum: ControlChartConstants.maximumRangeSubgroupSize)
-        }
-        guard subgroup.allSatisfy(\.isFinite) else { throw .nonFiniteValue(row: row) }
-        let constants: ControlChartConstants
-        if let known = constantsBySize[subgroup.count] {
-            constants = known
-        } else {
-            constants = try ControlChartConstants(n: subgroup.count)
-            constantsBySize[subgroup.count] = constants
-        }
+        let constants = try constantsCache.constants(for: subgroup, row: row, usesRange: usesRange)
         let statistics = SampleStatistics(subgroup)
         let mean = means.add(statistics.mean, center: center, sigma: SubgroupChart.meanSigma(sigma, size: subgroup.count))
         let line = SubgroupChart.dispersionLine(sigma, constants: constants, usesRange: usesRange)
