@@ -14,12 +14,31 @@ enum BitPacking {
     }
 
     /// Appends the low `width` bits of each value. Bits above `width` must be zero.
+    ///
+    /// The words are assembled in a temporary buffer (on the stack for a block of 128) and reach the
+    /// writer in one copy: this runs once per block, so it must not allocate.
     @inlinable
     static func pack(_ values: UnsafeBufferPointer<UInt64>, width: Int, into writer: inout ByteWriter) {
         guard width > 0 else { return }
-        var bits = BitWriter(capacityInBits: values.count * width)
-        for value in values { bits.write(value, width: width) }
-        bits.finish(into: &writer)
+        let byteCount = byteCount(count: values.count, width: width)
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: byteCount / 8 + 1) { words in
+            var accumulator: UInt64 = 0
+            var filled = 0
+            var wordIndex = 0
+            for value in values {
+                accumulator |= value &<< UInt64(filled)
+                filled &+= width
+                if filled >= 64 {
+                    words[wordIndex] = accumulator.littleEndian
+                    wordIndex &+= 1
+                    filled &-= 64
+                    // The bits of `value` that did not fit in the stored word.
+                    accumulator = filled == 0 ? 0 : value &>> UInt64(width &- filled)
+                }
+            }
+            words[wordIndex] = accumulator.littleEndian
+            writer.bytes.append(contentsOf: UnsafeRawBufferPointer(start: words.baseAddress, count: byteCount))
+        }
     }
 
     /// Reads `count` values of `width` bits starting at `byteOffset`.
