@@ -1,22 +1,18 @@
 @testable import Compression
 
-/// Encodes with each codec's streaming encoder and decodes with all three decoder forms, which must agree.
+/// Encodes with each codec's streaming encoder and decodes with all three decoder forms (all at once,
+/// into a caller's buffer, and by iterator), which must agree.
 enum RoundTrip {
     static func floats(_ values: [Double]) throws -> (bytes: [UInt8], decoded: [Double]) {
         var encoder = FloatEncoder()
         for value in values { encoder.append(value) }
         let bytes = encoder.encode()
         let decoder = try FloatDecoder(bytes)
-        let all = try decoder.decodeAll()
-        var buffer = [Double](repeating: 0, count: decoder.count)
-        try buffer.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-        var iterated: [Double] = []
         var iterator = decoder.makeIterator()
-        while let value = try iterator.next() { iterated.append(value) }
-        guard all.map(\.bitPattern) == buffer.map(\.bitPattern), all.map(\.bitPattern) == iterated.map(\.bitPattern) else {
-            throw Mismatch.decoderFormsDisagree
-        }
-        return (bytes, all)
+        let decoded = try agreeing(
+            all: decoder.decodeAll(), count: decoder.count, decodeInto: { try decoder.decode(into: $0) },
+            next: { try iterator.next() }, key: \.bitPattern)
+        return (bytes, decoded)
     }
 
     static func timestamps(_ values: [Int64]) throws -> (bytes: [UInt8], decoded: [Int64]) {
@@ -24,14 +20,11 @@ enum RoundTrip {
         for value in values { try encoder.append(value) }
         let bytes = encoder.encode()
         let decoder = try TimestampDecoder(bytes)
-        let all = try decoder.decodeAll()
-        var buffer = [Int64](repeating: 0, count: decoder.count)
-        try buffer.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-        var iterated: [Int64] = []
         var iterator = decoder.makeIterator()
-        while let value = try iterator.next() { iterated.append(value) }
-        guard all == buffer, all == iterated else { throw Mismatch.decoderFormsDisagree }
-        return (bytes, all)
+        let decoded = try agreeing(
+            all: decoder.decodeAll(), count: decoder.count, decodeInto: { try decoder.decode(into: $0) },
+            next: { try iterator.next() }, key: { $0 })
+        return (bytes, decoded)
     }
 
     static func integers(_ values: [Int64]) throws -> (bytes: [UInt8], decoded: [Int64]) {
@@ -39,14 +32,11 @@ enum RoundTrip {
         for value in values { encoder.append(value) }
         let bytes = encoder.encode()
         let decoder = try IntegerDecoder(bytes)
-        let all = try decoder.decodeAll()
-        var buffer = [Int64](repeating: 0, count: decoder.count)
-        try buffer.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-        var iterated: [Int64] = []
         var iterator = decoder.makeIterator()
-        while let value = try iterator.next() { iterated.append(value) }
-        guard all == buffer, all == iterated else { throw Mismatch.decoderFormsDisagree }
-        return (bytes, all)
+        let decoded = try agreeing(
+            all: decoder.decodeAll(), count: decoder.count, decodeInto: { try decoder.decode(into: $0) },
+            next: { try iterator.next() }, key: { $0 })
+        return (bytes, decoded)
     }
 
     static func runs(_ values: [Int64]) throws -> (bytes: [UInt8], decoded: [Int64]) {
@@ -54,14 +44,31 @@ enum RoundTrip {
         for value in values { encoder.append(value) }
         let bytes = encoder.encode()
         let decoder = try RunLengthDecoder(bytes)
-        let all = try decoder.decodeAll()
-        var buffer = [Int64](repeating: 0, count: decoder.count)
-        try buffer.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-        var iterated: [Int64] = []
         var iterator = try decoder.makeIterator()
-        while let value = iterator.next() { iterated.append(value) }
-        guard all == buffer, all == iterated else { throw Mismatch.decoderFormsDisagree }
-        return (bytes, all)
+        let decoded = try agreeing(
+            all: decoder.decodeAll(), count: decoder.count, decodeInto: { try decoder.decode(into: $0) },
+            next: { iterator.next() }, key: { $0 })
+        return (bytes, decoded)
+    }
+
+    /// `all`, after checking that the buffer and iterator forms give the same values (compared by `key`).
+    static func agreeing<Value, Key: Equatable>(
+        all: [Value],
+        count: Int,
+        decodeInto: (UnsafeMutableBufferPointer<Value>) throws -> Void,
+        next: () throws -> Value?,
+        key: (Value) -> Key
+    ) throws -> [Value] {
+        let buffer = try [Value](unsafeUninitializedCapacity: count) { storage, initialized in
+            try decodeInto(storage)
+            initialized = count
+        }
+        var iterated: [Value] = []
+        while let value = try next() { iterated.append(value) }
+        guard all.map(key) == buffer.map(key), all.map(key) == iterated.map(key) else {
+            throw Mismatch.decoderFormsDisagree
+        }
+        return all
     }
 
     enum Mismatch: Error {
