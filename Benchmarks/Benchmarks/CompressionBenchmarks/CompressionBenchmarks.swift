@@ -25,62 +25,32 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Float encode, decimal path (0.1-resolution temperature)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(encodeFloats(data.temperatures)) }
     }
-    Benchmark("Float decode, decimal path (0.1-resolution temperature)") { benchmark in
-        let decoder = try FloatDecoder(temperatureStream)
-        var output = [Double](repeating: 0, count: count)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-            blackHole(output)
-        }
+    decodeBenchmark("Float decode, decimal path (0.1-resolution temperature)", count: count, decoder: try? FloatDecoder(temperatureStream), as: Double.self) {
+        try $0.decode(into: $1)
     }
     Benchmark("Float encode, split path (full-precision vibration)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(encodeFloats(data.vibration)) }
     }
-    Benchmark("Float decode, split path (full-precision vibration)") { benchmark in
-        let decoder = try FloatDecoder(vibrationStream)
-        var output = [Double](repeating: 0, count: count)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-            blackHole(output)
-        }
+    decodeBenchmark("Float decode, split path (full-precision vibration)", count: count, decoder: try? FloatDecoder(vibrationStream), as: Double.self) {
+        try $0.decode(into: $1)
     }
     Benchmark("Float encode, XOR path (smooth full-precision wave)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(encodeFloats(data.wave)) }
     }
-    Benchmark("Float decode, XOR path (smooth full-precision wave)") { benchmark in
-        let decoder = try FloatDecoder(waveStream)
-        var output = [Double](repeating: 0, count: count)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-            blackHole(output)
-        }
+    decodeBenchmark("Float decode, XOR path (smooth full-precision wave)", count: count, decoder: try? FloatDecoder(waveStream), as: Double.self) {
+        try $0.decode(into: $1)
     }
     Benchmark("Timestamp encode (1 s +-2 ms jitter)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(try encodeTimestamps(data.timestamps)) }
     }
-    Benchmark("Timestamp decode (1 s +-2 ms jitter)") { benchmark in
-        let decoder = try TimestampDecoder(timestampStream)
-        var output = [Int64](repeating: 0, count: count)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-            blackHole(output)
-        }
+    decodeBenchmark("Timestamp decode (1 s +-2 ms jitter)", count: count, decoder: try? TimestampDecoder(timestampStream), as: Int64.self) {
+        try $0.decode(into: $1)
     }
     Benchmark("Integer encode (part counter)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(encodeIntegers(data.counter)) }
     }
-    Benchmark("Integer decode (part counter)") { benchmark in
-        let decoder = try IntegerDecoder(counterStream)
-        var output = [Int64](repeating: 0, count: count)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-            blackHole(output)
-        }
+    decodeBenchmark("Integer decode (part counter)", count: count, decoder: try? IntegerDecoder(counterStream), as: Int64.self) {
+        try $0.decode(into: $1)
     }
     Benchmark("Run-length encode (machine state)") { benchmark in
         for _ in benchmark.scaledIterations {
@@ -89,14 +59,8 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(encoder.encode())
         }
     }
-    Benchmark("Run-length decode (machine state)") { benchmark in
-        let decoder = try RunLengthDecoder(stateStream)
-        var output = [Int64](repeating: 0, count: count)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations {
-            try output.withUnsafeMutableBufferPointer { try decoder.decode(into: $0) }
-            blackHole(output)
-        }
+    decodeBenchmark("Run-length decode (machine state)", count: count, decoder: try? RunLengthDecoder(stateStream), as: Int64.self) {
+        try $0.decode(into: $1)
     }
     Benchmark("zstd seal of an encoded temperature chunk (8,192 values)") { benchmark in
         var encoder = FloatEncoder()
@@ -105,6 +69,29 @@ let benchmarks: @Sendable () -> Void = {
         benchmark.startMeasurement()
         for _ in benchmark.scaledIterations { blackHole(BlockFraming.seal(block)) }
     }
+}
+
+/// A benchmark that decodes `count` values into a reused buffer; setup is outside the measurement.
+func decodeBenchmark<Decoder, Value: Numeric>(
+    _ name: String,
+    count: Int,
+    decoder: Decoder?,
+    as _: Value.Type,
+    decode: @escaping @Sendable (Decoder, UnsafeMutableBufferPointer<Value>) throws -> Void
+) where Decoder: Sendable {
+    Benchmark(name) { benchmark in
+        guard let decoder else { throw BenchmarkSetupError.streamDoesNotDecode(name) }
+        var output = [Value](repeating: 0, count: count)
+        benchmark.startMeasurement()
+        for _ in benchmark.scaledIterations {
+            try output.withUnsafeMutableBufferPointer { try decode(decoder, $0) }
+            blackHole(output)
+        }
+    }
+}
+
+enum BenchmarkSetupError: Error {
+    case streamDoesNotDecode(String)
 }
 
 func encodeFloats(_ values: [Double]) -> [UInt8] {
