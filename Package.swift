@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "HistorianTests", dependencies: ["Historian"]),
         .testTarget(name: "OEETests", dependencies: ["OEE"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Historian"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Historian", "CZlib"]),
         .testTarget(name: "histdTests", dependencies: ["histd"]),
     ]
 )

@@ -260,11 +260,23 @@ extension Historian {
 }
 
 extension Historian {
-    /// At most how many samples series `id` has in `[from, to)`, from chunk statistics alone
-    /// (chunks that straddle a bound count whole): lets a server refuse an oversized query before running it.
+    /// About how many samples series `id` has in `[from, to)`, from chunk statistics alone: exact for
+    /// chunks inside the range, in proportion to the overlapped time for chunks that straddle a bound.
+    /// Lets a server refuse an oversized query before decoding anything.
     /// - Throws: ``HistorianError/query(_:)`` for an unknown series.
-    public func sampleCountUpperBound(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) -> Int {
+    public func estimatedSampleCount(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) -> Int {
         guard from < to else { return 0 }
-        return try snapshot(id, from: from, to: to).chunks.reduce(0) { $0 + $1.statistics.count }
+        var total = 0.0
+        for chunk in try snapshot(id, from: from, to: to).chunks {
+            let statistics = chunk.statistics
+            if statistics.minTime >= from && statistics.maxTime < to {
+                total += Double(statistics.count)
+            } else {
+                let span = Self.span(statistics.minTime, statistics.maxTime)
+                let overlap = Self.span(max(from, statistics.minTime), min(to, statistics.maxTime))
+                total += span > 0 ? Double(statistics.count) * overlap / span : Double(statistics.count)
+            }
+        }
+        return Int(total.rounded(.up))
     }
 }

@@ -39,7 +39,7 @@ struct QueryExecution {
         case .raw:
             var total = 0
             for item in series {
-                total += try historian.sampleCountUpperBound(series: item.id, from: query.from, to: query.to)
+                total += try historian.estimatedSampleCount(series: item.id, from: query.from, to: query.to)
                 if total > maximumPoints { break }
             }
             points = total
@@ -54,10 +54,12 @@ struct QueryExecution {
         case .latest:
             points = series.count
         }
-        if points > maximumPoints {
-            throw APIError(.unprocessableContent,
-                           "query would return \(points == .max ? "too many" : "up to \(points)") points, more than the server's limit of \(maximumPoints); narrow the range, select fewer series or use a coarser every/points")
-        }
+        if points > maximumPoints { throw Self.tooManyPoints(points == .max ? nil : points, limit: maximumPoints) }
+    }
+
+    private static func tooManyPoints(_ points: Int?, limit: Int) -> APIError {
+        APIError(.unprocessableContent,
+                 "query would return \(points.map { "about \($0)" } ?? "more") points than the server's limit of \(limit); narrow the range, select fewer series or use a coarser every/points")
     }
 
     private func beginSeries(_ series: Series, columns: [String], _ writer: inout JSONWriter) {
@@ -119,10 +121,14 @@ struct QueryExecution {
     }
 
     private func writeRaw(_ series: [Series], _ writer: inout JSONWriter) throws {
+        var written = 0
         for item in series {
             beginSeries(item, columns: ["time", "value", "quality"], &writer)
-            for sample in try historian.samples(series: item.id, from: query.from, to: query.to)
-            where query.qualities?.contains(sample.quality) ?? true {
+            let samples = try historian.samples(series: item.id, from: query.from, to: query.to)
+            written += samples.count
+            // The estimate can fall short for chunks that straddle the range; the limit holds anyway.
+            guard written <= maximumPoints else { throw Self.tooManyPoints(nil, limit: maximumPoints) }
+            for sample in samples where query.qualities?.contains(sample.quality) ?? true {
                 writeSample(sample, &writer)
             }
             endSeries(&writer)

@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+
+@testable import Server
+
+@Suite struct QueryRoutesTests {
+    /// Two machines, one sample per second for 10 minutes: v = second for machine a, 1000 + second for b.
+    static func load(_ client: HTTPTestClient) async throws {
+        var text = ""
+        for second in 0..<600 {
+            text += "m,machine=a v=\(second) \(1_704_067_200 + second)\n"
+            text += "m,machine=b v=\(1_000 + second) \(1_704_067_200 + second)\n"
+        }
+        let response = try await client.post("/write?precision=s", text: text)
+        #expect(response.status == 204, "\(response.text)")
+    }
+
+    static func series(_ client: HTTPTestClient, _ query: String) async throws -> [[String: Any]] {
+        let response = try await client.get("/api/v1/query?" + query)
+        #expect(response.status == 200, "\(response.text)")
+        return try response.json()["series"] as? [[String: Any]] ?? []
+    }
+
+    static let range = "from=2024-01-01T00:00:00Z&to=2024-01-01T00:10:00Z"
+
+    @Test func rollupPerSeriesAndGrouped() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let perSeries = try await Self.series(client, "measurement=m&field=v&\(Self.range)&every=1m&agg=mean,max,count")
+            #expect(perSeries.count == 2)
+            let rowsA = try #require(perSeries.first { ($0["tags"] as? [String: String])?["machine"] == "a" }?["values"] as? [[Any]])
+            #expect(try #require(perSeries.first?["columns"] as? [String]) == ["time", "count", "mean", "max"])
+            #expect(rowsA.count == 10)
+            // Minute k holds seconds 60k ... 60k+59: mean 60k + 29.5, max 60k + 59.
+            for (minute, row) in rowsA.enumerated() {
+                #expect(row[1] as? Int == 60)
+                #expect(row[2] as? Double == Double(60 * minute) + 29.5)
+                #expect(row[3] as? Double == Double(60 * minute + 59))
+            }
+            let merged = try await Self.series(client, "measurement=m&field=v&\(Self.range)&every=10m&agg=count,sum,min,max,mean,stddev&group_by=all")
+            #expect(merged.count == 1)
+            let row = try #require((merged[0]["values"] as? [[Any]])?.first)
+            let all = (0..<600).map(Double.init) + (0..<600).map { 1_000 + Double($0) }
+            let mean = all.reduce(0, +) / 1_200
+            let variance = all.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 1_199
+            #expect(row[1] as? Int == 1_200)
+            #expect(row[2] as? Double == all.reduce(0, +))
+            #expect(row[3] as? Double == 0)
+            #expect(row[4] as? Double == 1_599)
+            #expect(row[5] as? Double == mean)
+            let stddev = try #require(row[6] as? Double)
+            #expect(abs(stddev - variance.squareRoot()) < 1e-9 * variance.squareRoot())
+            let byMachine = try await Self.series(client, "measurement=m&field=v&\(Self.range)&every=10m&agg=max&group_by=machine")
+            #expect(byMachine.compactMap { ($0["tags"] as? [String: String])?["machine"] }.sorted() == ["a", "b"])
+            let firstAcross = try await client.get("/api/v1/query?measurement=m&field=v&\(Self.range)&every=1m&agg=first&group_by=all")
+            #expect(firstAcross.status == 400)
+        }
+    }
+
+    @Test func latestInterpolateAndPlot() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let latest = try await Self.series(client, "measurement=m&tag=machine=a&field=v&mode=latest")
+            let latestRow = try #require((latest.first?["values"] as? [[Any]])?.first)
+            #expect(latestRow[1] as? Double == 599)
+            let interpolated = try await Self.series(client, "measurement=m&tag=machine=a&field=v&from=1704067200500ms&to=1704067203s&step=1s")
+            let values = try #require(interpolated.first?["values"] as? [[Any]])
+            // Linear between 0 and 1 at +0.5 s, then 1.5, 2.5.
+            #expect(values.map { $0[1] as? Double } == [0.5, 1.5, 2.5])
+            let plot = try await Self.series(client, "measurement=m&tag=machine=b&field=v&\(Self.range)&points=10")
+            let points = try #require(plot.first?["values"] as? [[Any]])
+            #expect(points.count <= 40)
+            #expect(points.first?[1] as? Double == 1_000)
+            #expect(points.last?[1] as? Double == 1_599)
+        }
+    }
+
+    @Test func timesInEveryForm() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            for range in ["from=1704067200000000000&to=1704067260000000000", "from=1704067200s&to=1704067260s",
+                          "from=2024-01-01T00:00:00Z&to=2024-01-01T00:01:00Z", "from=1704067200000ms&to=1704067260000ms"] {
+                let rows = try await Self.series(client, "measurement=m&tag=machine=a&field=v&\(range)").first?["values"] as? [[Any]]
+                #expect(rows?.count == 60, "\(range)")
+            }
+            let relative = try await Self.series(client, "measurement=m&tag=machine=a&field=v&from=now-1h")
+            #expect((relative.first?["values"] as? [[Any]])?.isEmpty == true)
+            let rfc = try await Self.series(client, "measurement=m&tag=machine=a&field=v&from=1704067200s&to=1704067201s&time_format=rfc3339")
+            #expect((rfc.first?["values"] as? [[Any]])?.first?[0] as? String == "2024-01-01T00:00:00Z")
+        }
+    }
+
+    @Test func badParametersAndOversizedQueriesAreRefused() async throws {
+        try await TestServer.with({ $0.limits.maxQueryPoints = 100 }) { client, _ in
+            try await Self.load(client)
+            for (query, word) in [("field=v&\(Self.range)", "measurement"), ("measurement=m&field=v", "from"),
+                                  ("measurement=m&from=yesterday", "from"), ("measurement=m&\(Self.range)&every=1m&agg=median", "agg"),
+                                  ("measurement=m&\(Self.range)&every=soon", "every"), ("measurement=m&tag=machine=~[&\(Self.range)", "regex")] {
+                let response = try await client.get("/api/v1/query?" + query)
+                #expect(response.status == 400, "\(query)")
+                #expect((try response.json()["error"] as? String)?.contains(word) == true, "\(query): \(response.text)")
+            }
+            let large = try await client.get("/api/v1/query?measurement=m&field=v&\(Self.range)")
+            #expect(large.status == 422)
+            #expect(large.text.contains("limit of 100"))
+            let small = try await client.get("/api/v1/query?measurement=m&tag=machine=a&field=v&from=1704067200s&to=1704067230s")
+            #expect(small.status == 200)
+        }
+    }
+}
