@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "OEE", targets: ["OEE"]),
         .library(name: "SPC", targets: ["SPC"]),
+        .library(name: "TOML", targets: ["TOML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +49,7 @@ let package = Package(
         ),
         .target(name: "OEE"),
         .target(name: "SPC", swiftSettings: optimized),
+        .target(name: "TOML"),
         .executableTarget(
             name: "histd",
             dependencies: [
@@ -59,6 +61,7 @@ let package = Package(
         .testTarget(name: "HistorianTests", dependencies: ["Historian"]),
         .testTarget(name: "OEETests", dependencies: ["OEE"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "histdTests", dependencies: ["histd"]),
     ]
 )
