@@ -6,6 +6,8 @@ struct DocumentBuilder {
     let root = TableNode(origin: .root)
     /// The table that key-value pairs go into: the last header's table, or the root before any header.
     private(set) var current: TableNode
+    /// The current table's key as written in its header, for messages; empty before any header.
+    private var currentPath = ""
     /// Identifies the current section (the part of the document after one header) for dotted-key tables.
     private(set) var section = 0
     private var lastSectionIdentifier = 0
@@ -44,6 +46,7 @@ struct DocumentBuilder {
         }
         section = makeSectionIdentifier()
         current = table
+        currentPath = key.displayed
     }
 
     /// Handles `[[key]]`: appends a new table to the array of tables (creating it and its parents) and
@@ -67,18 +70,25 @@ struct DocumentBuilder {
         }
         section = makeSectionIdentifier()
         current = element
+        currentPath = key.displayed
     }
 
     /// Adds a key-value pair to the current table.
     func insert(_ key: DottedKey, value: TOMLValue) throws(DefinitionError) {
-        try Self.insert(key, value: value, into: current, section: section)
+        try Self.insert(key, value: value, into: current, section: section, path: currentPath)
     }
 
     /// Adds a key-value pair to `table`, creating the tables of a dotted key, on behalf of `section`.
-    static func insert(_ key: DottedKey, value: TOMLValue, into table: TableNode, section: Int) throws(DefinitionError) {
+    /// `path` is the key of `table` as messages show it (empty for the root or an inline table).
+    static func insert(
+        _ key: DottedKey, value: TOMLValue, into table: TableNode, section: Int, path: String
+    ) throws(DefinitionError) {
+        func fullPath(upTo count: Int) -> String {
+            path.isEmpty ? key.displayed(upTo: count) : "\(path).\(key.displayed(upTo: count))"
+        }
         var node = table
         for (position, segment) in key.dropLast().enumerated() {
-            let prefix = key.displayed(upTo: position + 1)
+            let prefix = fullPath(upTo: position + 1)
             switch node[segment.name] {
             case nil:
                 let created = TableNode(origin: .dotted(section: section))
@@ -112,7 +122,7 @@ struct DocumentBuilder {
         guard let last = key.last else { return }
         if let existing = node[last.name] {
             throw DefinitionError(
-                offset: last.offset, reason: "key \(key.displayed) is already defined (as \(existing.typeDescription))")
+                offset: last.offset, reason: "key \(fullPath(upTo: key.count)) is already defined (as \(existing.typeDescription))")
         }
         node.define(last.name, as: .value(value))
     }

@@ -65,7 +65,7 @@ private struct NumberReader {
             throw Failure(reason: "invalid number '\(text)': hexadecimal, octal and binary integers take no sign", offset: start)
         }
         let integerStart = position
-        let integerDigits = try readDigits(isDigit: isDecimalDigit, what: "digit")
+        let integerDigits = try readDigits(isDigit: isDecimalDigit, what: "a digit")
         if integerDigits.count > 1 && integerDigits.first == UInt8(ascii: "0") {
             throw Failure(reason: "invalid number '\(text)': leading zeros are not allowed", offset: start + integerStart)
         }
@@ -73,7 +73,7 @@ private struct NumberReader {
         var isFloat = false
         if current == UInt8(ascii: ".") {
             position += 1
-            let fraction = try readDigits(isDigit: isDecimalDigit, what: "digit after the decimal point")
+            let fraction = try readDigits(isDigit: isDecimalDigit, what: "a digit after the decimal point")
             normalized += "." + String(decoding: fraction, as: UTF8.self)
             isFloat = true
         }
@@ -84,7 +84,7 @@ private struct NumberReader {
                 normalized.unicodeScalars.append(UnicodeScalar(sign))
                 position += 1
             }
-            let exponent = try readDigits(isDigit: isDecimalDigit, what: "digit in the exponent")
+            let exponent = try readDigits(isDigit: isDecimalDigit, what: "a digit in the exponent")
             normalized += String(decoding: exponent, as: UTF8.self)
             isFloat = true
         }
@@ -110,7 +110,7 @@ private struct NumberReader {
     }
 
     private mutating func readRadixInteger(radix: Int) throws(Failure) -> Int64 {
-        let name = radix == 16 ? "hexadecimal digit" : radix == 8 ? "octal digit" : "binary digit"
+        let name = radix == 16 ? "a hexadecimal digit" : radix == 8 ? "an octal digit" : "a binary digit"
         let digits = try readDigits(isDigit: { hexadecimalDigitValue($0).map { Int($0) < radix } ?? false }, what: name)
         if let unexpected = current {
             throw Failure(reason: "invalid number '\(text)': unexpected '\(UnicodeScalar(unexpected))'", offset: start + position)
@@ -122,7 +122,7 @@ private struct NumberReader {
     private mutating func readDigits(isDigit: (UInt8) -> Bool, what: String) throws(Failure) -> [UInt8] {
         guard let first = current, isDigit(first) else {
             let found = current.map { "'\(UnicodeScalar($0))'" } ?? "its end"
-            throw Failure(reason: "invalid number '\(text)': expected a \(what), found \(found)", offset: start + position)
+            throw Failure(reason: "invalid number '\(text)': expected \(what), found \(found)", offset: start + position)
         }
         var digits: [UInt8] = []
         while let byte = current {

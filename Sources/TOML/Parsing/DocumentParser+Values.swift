@@ -74,7 +74,7 @@ extension DocumentParser {
             try rejectNewlineInInlineTable()
             let (key, value) = try parseKeyValue(depth: depth)
             do {
-                try DocumentBuilder.insert(key, value: value, into: table, section: section)
+                try DocumentBuilder.insert(key, value: value, into: table, section: section, path: "")
             } catch {
                 throw failure(error.reason, at: error.offset)
             }
@@ -82,10 +82,11 @@ extension DocumentParser {
             try rejectNewlineInInlineTable()
             switch current {
             case UInt8(ascii: ","):
+                let comma = index
                 index += 1
                 skipWhitespace()
                 if current == UInt8(ascii: "}") {
-                    throw failure("a trailing comma is not allowed in an inline table", at: index - 1)
+                    throw failure("a trailing comma is not allowed in an inline table", at: comma)
                 }
             case UInt8(ascii: "}"):
                 index += 1

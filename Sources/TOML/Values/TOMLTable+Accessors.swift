@@ -115,20 +115,5 @@ extension TOMLTable {
 /// `key` as written in a dotted key: bare if it can be, else as a basic string.
 func displayedKey(_ key: String) -> String {
     let isBare = !key.isEmpty && key.utf8.allSatisfy(isBareKeyByte)
-    return isBare ? key : quotedKey(key)
-}
-
-/// `key` as a TOML basic string, escaping quotes, backslashes and control characters.
-private func quotedKey(_ key: String) -> String {
-    var text = "\""
-    for scalar in key.unicodeScalars {
-        switch scalar {
-        case "\"": text += "\\\""
-        case "\\": text += "\\\\"
-        case "\u{00}"..."\u{1F}", "\u{7F}":
-            text += "\\u" + paddedDigits(Int(scalar.value), radix: 16, count: 4)
-        default: text.unicodeScalars.append(scalar)
-        }
-    }
-    return text + "\""
+    return isBare ? key : quotedBasicString(key)
 }
