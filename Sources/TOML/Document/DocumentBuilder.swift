@@ -25,7 +25,7 @@ struct DocumentBuilder {
     /// Handles `[key]`: defines the table (creating its parents) and makes it the current table.
     mutating func openTable(_ key: DottedKey) throws(DefinitionError) {
         let parent = try parentForHeader(key)
-        guard let last = key.last else { return }
+        let last = key.last
         let table: TableNode
         switch parent[last.name] {
         case nil:
@@ -53,13 +53,13 @@ struct DocumentBuilder {
     /// makes that element the current table.
     mutating func openArrayOfTables(_ key: DottedKey) throws(DefinitionError) {
         let parent = try parentForHeader(key)
-        guard let last = key.last else { return }
+        let last = key.last
         let element = TableNode(origin: .arrayElement)
         switch parent[last.name] {
         case nil:
             parent.define(last.name, as: .arrayOfTables(ArrayOfTablesNode(first: element)))
         case .arrayOfTables(let array):
-            array.elements.append(element)
+            array.append(element)
         case .value(.array):
             throw DefinitionError(
                 offset: last.offset, reason: "\(key.displayed) is a static array, which [[\(key.displayed)]] cannot extend")
@@ -87,7 +87,7 @@ struct DocumentBuilder {
             path.isEmpty ? key.displayed(upTo: count) : "\(path).\(key.displayed(upTo: count))"
         }
         var node = table
-        for (position, segment) in key.dropLast().enumerated() {
+        for (position, segment) in key.parents.enumerated() {
             let prefix = fullPath(upTo: position + 1)
             switch node[segment.name] {
             case nil:
@@ -119,7 +119,7 @@ struct DocumentBuilder {
                     offset: segment.offset, reason: "\(prefix) is already defined as \(existing.typeDescription), not a table")
             }
         }
-        guard let last = key.last else { return }
+        let last = key.last
         if let existing = node[last.name] {
             throw DefinitionError(
                 offset: last.offset, reason: "key \(fullPath(upTo: key.count)) is already defined (as \(existing.typeDescription))")
@@ -131,7 +131,7 @@ struct DocumentBuilder {
     /// last element.
     private func parentForHeader(_ key: DottedKey) throws(DefinitionError) -> TableNode {
         var node = root
-        for (position, segment) in key.dropLast().enumerated() {
+        for (position, segment) in key.parents.enumerated() {
             switch node[segment.name] {
             case nil:
                 let created = TableNode(origin: .implicit)
@@ -140,8 +140,7 @@ struct DocumentBuilder {
             case .table(let existing):
                 node = existing
             case .arrayOfTables(let array):
-                guard let last = array.elements.last else { return node }
-                node = last
+                node = array.lastElement
             case .value(let existing):
                 let prefix = key.displayed(upTo: position + 1)
                 let reason: String

@@ -72,12 +72,3 @@ final class TableNode {
         return table
     }
 }
-
-/// An array of tables while the document is being read; each `[[key]]` header appends an element.
-final class ArrayOfTablesNode {
-    var elements: [TableNode]
-
-    init(first: TableNode) {
-        elements = [first]
-    }
-}

@@ -68,12 +68,12 @@ struct DocumentParser {
         let key = try parseKey()
         skipWhitespace()
         let closing = isArrayOfTables ? "]]" : "]"
-        guard current == UInt8(ascii: "]"), !isArrayOfTables || peek(1) == UInt8(ascii: "]") else {
-            let found = current == UInt8(ascii: "]") ? foundDescription(at: index + 1) : foundDescription(at: index)
-            throw failure("expected '\(closing)' to close the header of \(key.displayed), found \(found)",
-                at: current == UInt8(ascii: "]") ? index + 1 : index)
+        for _ in closing.utf8 {
+            guard current == UInt8(ascii: "]") else {
+                throw failure("expected '\(closing)' to close the header of \(key.displayed), found \(foundDescription(at: index))", at: index)
+            }
+            index += 1
         }
-        index += isArrayOfTables ? 2 : 1
         do {
             if isArrayOfTables {
                 try builder.openArrayOfTables(key)
