@@ -48,8 +48,8 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(name: "OEE"),
-        .target(name: "SPC", swiftSettings: optimized),
         .target(name: "TOML"),
+        .target(name: "SPC", swiftSettings: optimized),
         .executableTarget(
             name: "histd",
             dependencies: [
@@ -60,8 +60,8 @@ let package = Package(
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "HistorianTests", dependencies: ["Historian"]),
         .testTarget(name: "OEETests", dependencies: ["OEE"]),
-        .testTarget(name: "SPCTests", dependencies: ["SPC"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
+        .testTarget(name: "SPCTests", dependencies: ["SPC"]),
         .testTarget(name: "histdTests", dependencies: ["histd"]),
     ]
 )

@@ -25,6 +25,12 @@ import TOML
         expectInvalid("a = { x = 1 # comment\n}", line: 1, column: 13, reason: "an inline table must be written on one line")
     }
 
+    @Test func valuesInsideAnInlineTableMaySpanLines() throws {
+        // Newlines are allowed where the value itself allows them: in arrays and multi-line strings.
+        let table = try parsed("a = { list = [\n  1, # one\n  2,\n], text = \"\"\"\nx\ny\"\"\" }")
+        #expect(table == ["a": ["list": [1, 2], "text": "x\ny"]])
+    }
+
     @Test func malformedInlineTablesAreRejected() {
         expectInvalid("a = { x = 1, }", line: 1, column: 12, reason: "a trailing comma is not allowed in an inline table")
         expectInvalid("a = { x = 1 y = 2 }", line: 1, column: 13, reason: "expected ',' or '}' after a key-value pair of an inline table, found 'y'")
