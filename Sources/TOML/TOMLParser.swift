@@ -5,9 +5,11 @@
 /// let port = try config.table("http")?.integer("port") ?? 8086
 /// ```
 ///
-/// Beyond the specification: a byte order mark at the start is skipped; CR LF in multi-line strings
-/// becomes LF; arrays, inline tables and dotted keys may nest at most 100 levels deep; a float literal
-/// too large for a `Double` (such as `1e400`) is an error rather than infinity.
+/// Where the specification leaves a choice: a byte order mark at the start is skipped; CR LF in
+/// multi-line strings becomes LF, and a carriage return without a line feed is an error everywhere (as
+/// the ABNF says); a leap second (`23:59:60`) is accepted; arrays, inline tables and dotted keys may nest
+/// at most 100 levels deep; a float literal too large for a `Double` (such as `1e400`) is an error
+/// rather than infinity.
 public enum TOMLParser {
     /// Parses a document.
     /// - Returns: The root table, keys in document order.

@@ -23,7 +23,7 @@ struct DocumentParser {
         index + distance < bytes.count ? bytes[index + distance] : nil
     }
 
-    /// Whether the bytes at the read position are `text` (ASCII).
+    /// Whether the bytes at the read position are the UTF-8 bytes of `text`.
     func lookingAt(_ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
         guard index + count <= bytes.count else { return false }

@@ -23,8 +23,8 @@ extension TOMLTable {
         return integer
     }
 
-    /// The float at `key`, nil if absent. An integer is accepted and converted when a `Double` holds it
-    /// exactly (magnitude up to 2^53 or a multiple of a power of two that fits).
+    /// The float at `key`, nil if absent. An integer is accepted when a `Double` holds it exactly, as it
+    /// does every integer of magnitude up to 2^53 (IEEE 754 binary64 has a 53-bit significand).
     /// - Throws: `TOMLError.typeMismatch` if the value is neither a float nor an exactly convertible integer.
     public func double(_ key: String) throws(TOMLError) -> Double? {
         guard let value = self[key] else { return nil }

@@ -2,6 +2,7 @@
 ///
 /// Arrays may mix types (TOML 1.0). Values can be written as Swift literals, which keeps tests and
 /// defaults readable: `let limits: TOMLValue = ["max_body_bytes": 10_000_000, "gzip": true]`.
+/// Equality follows IEEE 754 for floats: `.float(.nan)` is not equal to itself, and `0.0 == -0.0`.
 public enum TOMLValue: Sendable, Equatable {
     /// A string, with every escape resolved.
     case string(String)
