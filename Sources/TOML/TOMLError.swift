@@ -10,6 +10,9 @@ public enum TOMLError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A value exists but has the wrong type for the accessor that read it, e.g. `keyPath`
     /// `limits.max_body_bytes`, `expected` "an integer", `found` "a string".
     case typeMismatch(keyPath: String, expected: String, found: String)
+    /// A table holds a key its reader does not know, most often a misspelling: `keyPath` is the full
+    /// path of that key and `known` lists the keys the reader accepts there.
+    case unknownKey(keyPath: String, known: [String])
 
     public var description: String {
         switch self {
@@ -17,6 +20,9 @@ public enum TOMLError: Error, Sendable, Equatable, CustomStringConvertible {
             return "line \(line), column \(column): \(reason)"
         case .typeMismatch(let keyPath, let expected, let found):
             return "\(keyPath): expected \(expected), found \(found)"
+        case .unknownKey(let keyPath, let known):
+            let choices = known.isEmpty ? "this table takes no keys" : "known keys are \(known.joined(separator: ", "))"
+            return "\(keyPath): unknown key (\(choices))"
         }
     }
 }
