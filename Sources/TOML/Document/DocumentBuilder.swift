@@ -88,7 +88,7 @@ struct DocumentBuilder {
         }
         var node = table
         for (position, segment) in key.parents.enumerated() {
-            let prefix = fullPath(upTo: position + 1)
+            let prefix = { fullPath(upTo: position + 1) }
             switch node[segment.name] {
             case nil:
                 let created = TableNode(origin: .dotted(section: section))
@@ -103,20 +103,20 @@ struct DocumentBuilder {
                     break
                 case .dotted:
                     throw DefinitionError(
-                        offset: segment.offset, reason: "table \(prefix) was created by dotted keys in another section and cannot be extended here")
+                        offset: segment.offset, reason: "table \(prefix()) was created by dotted keys in another section and cannot be extended here")
                 case .header, .root, .arrayElement:
                     throw DefinitionError(
-                        offset: segment.offset, reason: "table \(prefix) is defined by a [\(prefix)] header; dotted keys elsewhere cannot extend it")
+                        offset: segment.offset, reason: "table \(prefix()) is defined by a [\(prefix())] header; dotted keys elsewhere cannot extend it")
                 }
                 node = existing
             case .arrayOfTables:
                 throw DefinitionError(
-                    offset: segment.offset, reason: "\(prefix) is an array of tables, which dotted keys cannot extend")
+                    offset: segment.offset, reason: "\(prefix()) is an array of tables, which dotted keys cannot extend")
             case .value(.table):
-                throw DefinitionError(offset: segment.offset, reason: "\(prefix) is an inline table, which cannot be extended")
+                throw DefinitionError(offset: segment.offset, reason: "\(prefix()) is an inline table, which cannot be extended")
             case .value(let existing):
                 throw DefinitionError(
-                    offset: segment.offset, reason: "\(prefix) is already defined as \(existing.typeDescription), not a table")
+                    offset: segment.offset, reason: "\(prefix()) is already defined as \(existing.typeDescription), not a table")
             }
         }
         let last = key.last
