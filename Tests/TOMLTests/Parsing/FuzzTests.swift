@@ -3,9 +3,10 @@ import TOML
 
 /// Mutates valid documents (byte flips, overwrites, inserts of TOML's own punctuation, deletions,
 /// truncation, duplicated lines) and checks that the parser returns or throws a well-formed error, never
-/// traps; what it returns prints as TOML that parses back to the same text.
+/// traps; that text and bytes give the same outcome; and that what it returns prints as TOML that parses
+/// back to the same text.
 @Suite struct FuzzTests {
-    static let iterationsPerDocument = 3000
+    static let iterationsPerDocument = 2500
 
     /// Bytes that steer mutations into the grammar's corners rather than only into invalid UTF-8.
     static let interestingBytes: [UInt8] = Array("[]{}=,.\"'\\#\n\r\t _-+:0123456789eExobTZuUinf".utf8) + [0x00, 0x7F, 0xC3, 0xA9, 0xFF]
@@ -43,6 +44,11 @@ import TOML
         for _ in 0..<Self.iterationsPerDocument {
             let mutated = Self.mutate(original, using: &generator)
             let lineCount = mutated.count { $0 == UInt8(ascii: "\n") } + 1
+            if let text = String(validating: mutated, as: UTF8.self) {
+                let fromText = outcome { () throws(TOMLError) in try TOMLParser.parse(text) }
+                let fromBytes = outcome { () throws(TOMLError) in try TOMLParser.parse(mutated) }
+                #expect(fromText == fromBytes)
+            }
             do {
                 let table = try TOMLParser.parse(mutated)
                 parsedCount += 1
@@ -57,6 +63,15 @@ import TOML
         }
         // The mutations must leave some documents valid, or the printing check above never runs.
         #expect(parsedCount > 0)
+    }
+
+    /// The printed table or the error, to compare the two entry points (text and bytes).
+    private func outcome(_ parse: () throws(TOMLError) -> TOMLTable) -> String {
+        do {
+            return try parse().description
+        } catch {
+            return error.description
+        }
     }
 
     private func expectReparses(_ table: TOMLTable) {
