@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "OEE", targets: ["OEE"]),
         .library(name: "SPC", targets: ["SPC"]),
+        .library(name: "TOML", targets: ["TOML"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -54,6 +55,7 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(name: "OEE"),
+        .target(name: "TOML"),
         .target(name: "SPC", swiftSettings: optimized),
         .target(
             name: "Server",
@@ -82,6 +84,7 @@ let package = Package(
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "HistorianTests", dependencies: ["Historian"]),
         .testTarget(name: "OEETests", dependencies: ["OEE"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC"]),
         .testTarget(name: "ServerTests", dependencies: ["Server", "Historian", "CZlib"]),
         .testTarget(name: "histdTests", dependencies: ["histd"]),
