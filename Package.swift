@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Compression", "Historian", "OEE", "SPC",
+                "Compression", "Historian", "OEE", "SPC", "TOML",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

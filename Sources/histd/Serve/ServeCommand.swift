@@ -10,7 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Run the histd daemon: InfluxDB-compatible writes, queries, SPC and OEE over HTTP.",
         discussion: """
             With no options: data in ./histd-data, HTTP on 127.0.0.1:8086, no authentication (loopback only).
-            Settings come from defaults, then HISTD_* environment
+            Settings come from defaults, then the TOML file (--config or HISTD_CONFIG), then HISTD_* environment
             variables (HISTD_DATA, HISTD_HTTP, HISTD_LIMITS_MAX_BODY_BYTES, ...), then these flags.
             SIGTERM or SIGINT shuts down cleanly. See docs/configuration.md and docs/http-api.md.
             """)
@@ -21,6 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The address to listen on, host:port (default 127.0.0.1:8086).")
     var http: String?
 
+    @Option(name: .long, help: "A TOML configuration file (also HISTD_CONFIG).")
+    var config: String?
+
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
 
@@ -28,6 +31,9 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var settings = ServerConfiguration()
         do {
+            if let file = config ?? environment["HISTD_CONFIG"] {
+                try settings.applyFile(file)
+            }
             try settings.applyEnvironment(environment)
             if let data { try settings.set("data", to: .text(data), source: "--data") }
             if let http { try settings.set("http", to: .text(http), source: "--http") }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Server
@@ -53,5 +54,79 @@ import Testing
         try configuration.validate()
         try configuration.set("http", to: .text(":8086"), source: "--http")
         #expect(configuration.host == "0.0.0.0")
+    }
+}
+
+@Suite struct ConfigurationFileTests {
+    static func write(_ text: String) throws -> String {
+        let path = NSTemporaryDirectory() + "histd-config-\(UUID().uuidString).toml"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func aFileSetsScalarsTablesAndTokens() throws {
+        let path = try Self.write("""
+            data = "/srv/histd"
+            http = "0.0.0.0:8086"
+            durability = "100ms"
+
+            [limits]
+            max_body_bytes = 10_000_000
+            request_timeout = "30s"
+            max_concurrent_queries = 8
+
+            [retention]
+            default = "365d"
+            interval = "5m"
+
+            [retention.measurements]
+            vibration = "30d"
+
+            [[tokens]]
+            name = "telegraf"
+            scopes = ["write"]
+            sha256 = "\(AccessToken.hashHex(of: "s3cret"))"
+            """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var configuration = ServerConfiguration()
+        try configuration.applyFile(path)
+        #expect(configuration.dataDirectory == "/srv/histd")
+        #expect(configuration.host == "0.0.0.0")
+        #expect(configuration.durability == .interval(milliseconds: 100))
+        #expect(configuration.limits.maxBodyBytes == 10_000_000)
+        #expect(configuration.limits.requestTimeout == .seconds(30))
+        #expect(configuration.limits.maxConcurrentQueries == 8)
+        #expect(configuration.maintenance.retention == Int64(365) * 86_400_000_000_000)
+        #expect(configuration.maintenance.interval == .seconds(300))
+        #expect(configuration.maintenance.retentionByMeasurement == ["vibration": Int64(30) * 86_400_000_000_000])
+        #expect(configuration.tokens.count == 1)
+        #expect(configuration.tokens.first?.scopes == [.write])
+        try configuration.validate()
+        // The environment overrides the file.
+        try configuration.applyEnvironment(["HISTD_LIMITS_MAX_BODY_BYTES": "5"])
+        #expect(configuration.limits.maxBodyBytes == 5)
+    }
+
+    @Test func mistakesNameTheKeyAndTheFile() throws {
+        for (text, expected) in [
+            ("[limits]\nmax_bdy_bytes = 1\n", "limits.max_bdy_bytes"),
+            ("[limits]\nmax_body_bytes = \"big\"\n", "limits.max_body_bytes"),
+            ("data = [1, 2]\n", "data"),
+            ("[[tokens]]\nname = \"t\"\nscopes = [\"read\"]\nsha256 = \"abc\"\n", "sha256"),
+            ("[[tokens]]\nname = \"t\"\nscopes = [\"root\"]\nsha256 = \"\(AccessToken.hashHex(of: "x"))\"\n", "root"),
+            ("http = \"127.0.0.1:8086\nlimits = 3\n", "line 1"),
+        ] {
+            let path = try Self.write(text)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            var configuration = ServerConfiguration()
+            do {
+                try configuration.applyFile(path)
+                Issue.record("accepted: \(text)")
+            } catch {
+                #expect(error.description.contains(expected), "\(error.description)")
+            }
+        }
+        var configuration = ServerConfiguration()
+        #expect(throws: ConfigurationError.self) { try configuration.applyFile("/nonexistent/histd.toml") }
     }
 }
