@@ -137,7 +137,8 @@ public final class Historian: Sendable {
             count: headShardCount)
         let walDirectory = directory + "/wal"
         let (log, report) = try WriteAheadLog.recover(
-            directory: walDirectory, durability: options.durability, segmentLimit: options.walSegmentBytes, coveredThrough: covered
+            directory: walDirectory, durability: options.durability, segmentLimit: options.walSegmentBytes, coveredThrough: covered,
+            syncObserver: options.walSyncObserver
         ) { (record) throws(HistorianError) in
             if case .delete(let series, let from, let to) = record {
                 guard catalog.series(series) != nil else {

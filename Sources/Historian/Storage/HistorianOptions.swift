@@ -13,6 +13,9 @@ public struct HistorianOptions: Sendable {
     public var headSampleLimit = 8 << 20
     /// A WAL segment is closed when it reaches this many bytes (default 64 MiB).
     public var walSegmentBytes = 64 << 20
+    /// Called after every WAL fsync with its duration (for monitoring); must be cheap and must not
+    /// call back into the ``Historian``.
+    public var walSyncObserver: (@Sendable (Duration) -> Void)?
 
     /// The defaults above.
     public init() {}

@@ -34,12 +34,16 @@ final class WriteAheadLog: Sendable {
     let directory: String
     let durability: Durability
     let segmentLimit: Int
+    private let syncObserver: (@Sendable (Duration) -> Void)?
     private let state: Mutex<State>
 
-    private init(directory: String, durability: Durability, segmentLimit: Int, segment: UInt64) throws(HistorianError) {
+    private init(
+        directory: String, durability: Durability, segmentLimit: Int, segment: UInt64, syncObserver: (@Sendable (Duration) -> Void)?
+    ) throws(HistorianError) {
         self.directory = directory
         self.durability = durability
         self.segmentLimit = segmentLimit
+        self.syncObserver = syncObserver
         let descriptor = try Self.createSegment(directory: directory, number: segment)
         state = Mutex(State(descriptor: descriptor, segment: segment, segmentBytes: Self.headerSize))
     }
@@ -91,7 +95,7 @@ final class WriteAheadLog: Sendable {
     ///   tail, ``HistorianError/unsupportedVersion``, ``HistorianError/io``, and what `replay` throws.
     static func recover(
         directory: String, durability: Durability, segmentLimit: Int = 64 << 20, coveredThrough: UInt64,
-        replay: (WALRecord) throws(HistorianError) -> Void
+        syncObserver: (@Sendable (Duration) -> Void)? = nil, replay: (WALRecord) throws(HistorianError) -> Void
     ) throws(HistorianError) -> (log: WriteAheadLog, report: RecoveryReport) {
         try FileIO.makeDirectory(directory)
         var report = RecoveryReport()
@@ -121,7 +125,8 @@ final class WriteAheadLog: Sendable {
             }
         }
         let next = max(coveredThrough, numbers.last ?? 0) + 1
-        let log = try WriteAheadLog(directory: directory, durability: durability, segmentLimit: segmentLimit, segment: next)
+        let log = try WriteAheadLog(
+            directory: directory, durability: durability, segmentLimit: segmentLimit, segment: next, syncObserver: syncObserver)
         return (log, report)
     }
 
@@ -230,9 +235,11 @@ final class WriteAheadLog: Sendable {
     }
 
     private func sync(_ state: inout State) throws(HistorianError) {
+        let started = ContinuousClock.now
         try FileIO.sync(descriptor: state.descriptor, path: directory + "/" + Self.segmentName(state.segment))
         state.durablePosition = state.writtenPosition
         state.lastSync = ContinuousClock.now
+        syncObserver?(state.lastSync - started)
     }
 
     private func rotate(_ state: inout State) throws(HistorianError) {

@@ -32,11 +32,13 @@ public struct HistdServer: Sendable {
         for (key, value) in configuration.summary {
             logger.info("configuration", metadata: ["key": "\(key)", "value": "\(value)"])
         }
-        let historian = try Historian(directory: configuration.dataDirectory, options: configuration.historianOptions)
+        let metrics = ServerMetrics()
+        var options = configuration.historianOptions
+        options.walSyncObserver = { [metrics] duration in metrics.walSyncLatency.record(duration) }
+        let historian = try Historian(directory: configuration.dataDirectory, options: options)
         let recovery = historian.recovery
         logger.info("storage opened", metadata: ["data": "\(configuration.dataDirectory)", "recovery": "\(recovery)"])
         let executor = BlockingExecutor(threads: max(4, System.coreCount * 2))
-        let metrics = ServerMetrics()
         let readiness = Readiness()
         let router = makeRouter(historian: historian, executor: executor, metrics: metrics, readiness: readiness)
         let limits = configuration.limits
@@ -70,7 +72,7 @@ public struct HistdServer: Sendable {
         router.add(middleware: AuthenticationMiddleware(tokens: configuration.tokens))
         let limits = configuration.limits
         let bodyReader = RequestBodyReader(maximumBytes: limits.maxBodyBytes, timeout: limits.requestTimeout)
-        let limiter = QueryLimiter(maximumRunning: limits.maxConcurrentQueries, maximumWaiting: limits.maxQueuedQueries)
+        let limiter = QueryLimiter(maximumRunning: limits.maxConcurrentQueries, maximumWaiting: limits.maxQueuedQueries, metrics: metrics)
         HealthRoutes(historian: historian, metrics: metrics, readiness: readiness).register(on: router)
         WriteRoutes(historian: historian, executor: executor, metrics: metrics, bodyReader: bodyReader, databaseTag: configuration.databaseTag)
             .register(on: router)

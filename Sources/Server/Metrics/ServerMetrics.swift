@@ -17,6 +17,8 @@ final class ServerMetrics: Sendable {
     let writeLatency: DurationHistogram
     /// Duration of query, SPC and OEE requests.
     let queryLatency: DurationHistogram
+    /// Duration of each WAL fsync.
+    let walSyncLatency: DurationHistogram
     /// Queries refused because too many were running.
     let queriesRefused: Counter
     /// Bytes in write-ahead log segments.
@@ -44,6 +46,8 @@ final class ServerMetrics: Sendable {
             help: "Time from receiving a write body to its samples being durable (parse, WAL append, fsync).")
         queryLatency = registry.makeDurationHistogram(
             name: "histd_query_duration_seconds", buckets: latencyBuckets, help: "Duration of query, SPC and OEE requests.")
+        walSyncLatency = registry.makeDurationHistogram(
+            name: "histd_wal_fsync_seconds", buckets: latencyBuckets, help: "Duration of write-ahead log fsyncs.")
         queriesRefused = registry.makeCounter(name: "histd_queries_refused_total", help: "Queries refused because too many were running.")
         walBytes = registry.makeGauge(name: "histd_wal_bytes", help: "Bytes in write-ahead log segments.")
         headSamples = registry.makeGauge(name: "histd_head_samples", help: "Samples held in memory, not yet in partition files.")

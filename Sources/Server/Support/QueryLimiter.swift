@@ -2,12 +2,14 @@
 actor QueryLimiter {
     private let maximumRunning: Int
     private let maximumWaiting: Int
+    private let metrics: ServerMetrics
     private var running = 0
     private var waiting: [CheckedContinuation<Void, Never>] = []
 
-    init(maximumRunning: Int, maximumWaiting: Int) {
+    init(maximumRunning: Int, maximumWaiting: Int, metrics: ServerMetrics) {
         self.maximumRunning = maximumRunning
         self.maximumWaiting = maximumWaiting
+        self.metrics = metrics
     }
 
     /// Runs `body` when a slot is free.
@@ -24,6 +26,7 @@ actor QueryLimiter {
             return
         }
         guard waiting.count < maximumWaiting else {
+            metrics.queriesRefused.increment()
             throw APIError(.serviceUnavailable, "too many queries at once (\(maximumRunning) running, \(maximumWaiting) waiting); retry later",
                            headers: [.retryAfter: "1"])
         }

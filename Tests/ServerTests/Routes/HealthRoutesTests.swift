@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+@testable import Server
+
+@Suite struct HealthRoutesTests {
+    /// The value of a sample line `name value` in Prometheus text.
+    static func metric(_ text: String, _ name: String) -> Double? {
+        for line in text.split(separator: "\n") where line.hasPrefix(name + " ") {
+            return Double(line.dropFirst(name.count + 1))
+        }
+        return nil
+    }
+
+    @Test func metricsCountWritesRejectionsAndFsyncs() async throws {
+        try await TestServer.with { client, _ in
+            let body = "m,machine=a v=1,w=2 1\nm,machine=a v=2,w=3 2\nnot line protocol\n"
+            let write = try await client.post("/write", text: body)
+            #expect(write.status == 400)
+            let response = try await client.get("/metrics")
+            #expect(response.status == 200)
+            #expect(response.headers["content-type"]?.hasPrefix("text/plain") == true)
+            let text = response.text
+            #expect(Self.metric(text, "histd_ingested_values_total") == 4)
+            #expect(Self.metric(text, "histd_ingested_lines_total") == 2)
+            #expect(Self.metric(text, "histd_rejected_lines_total") == 1)
+            #expect(Self.metric(text, "histd_ingested_bytes_total") == Double(body.utf8.count))
+            #expect(Self.metric(text, "histd_series") == 2)
+            #expect((Self.metric(text, "histd_wal_fsync_seconds_count") ?? 0) >= 1)
+            #expect((Self.metric(text, "histd_wal_bytes") ?? 0) > 0)
+            #expect(Self.metric(text, "histd_head_samples") == 4)
+        }
+    }
+
+    @Test func randomAndMutatedBodiesNeverBreakTheServer() async throws {
+        try await TestServer.with { client, _ in
+            var generator = SplitMix64(seed: 7)
+            let valid = Array("cpu,host=a,region=eu usage=0.5,count=3i,ok=true,msg=\"hi\" 1704067200000000000\n".utf8)
+            for round in 0..<200 {
+                var body: [UInt8]
+                if round % 4 == 0 {
+                    body = (0..<Int(generator.next() % 200)).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+                } else {
+                    body = Array(repeating: valid, count: 3).flatMap { $0 }
+                    for _ in 0..<(1 + Int(generator.next() % 4)) {
+                        let position = Int(generator.next() % UInt64(body.count))
+                        body[position] = UInt8(truncatingIfNeeded: generator.next())
+                    }
+                }
+                let response = try await client.post("/write", body: body)
+                #expect(response.status == 204 || response.status == 400, "round \(round): \(response.status) \(response.text)")
+                if response.status == 400 {
+                    #expect((try response.json()["error"] as? String)?.isEmpty == false)
+                }
+            }
+            #expect(try await client.get("/health").status == 200)
+        }
+    }
+}
+
+/// A small deterministic generator (Steele, Lea and Flood's SplitMix64) so failures reproduce.
+struct SplitMix64 {
+    private var state: UInt64
+
+    init(seed: UInt64) {
+        state = seed
+    }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+}
