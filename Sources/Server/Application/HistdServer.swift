@@ -76,6 +76,7 @@ public struct HistdServer: Sendable {
         HealthRoutes(historian: historian, metrics: metrics, readiness: readiness).register(on: router)
         WriteRoutes(historian: historian, executor: executor, metrics: metrics, bodyReader: bodyReader, databaseTag: configuration.databaseTag)
             .register(on: router)
+        AdminRoutes(historian: historian, executor: executor, settings: configuration.maintenance).register(on: router)
         QueryRoutes(historian: historian, executor: executor, limiter: limiter, metrics: metrics, maximumPoints: limits.maxQueryPoints)
             .register(on: router)
         return router

@@ -31,29 +31,33 @@ struct HistorianService: Service {
 
     /// Drops partitions past retention, then compacts; failures are logged and retried next time.
     func maintain() async {
-        let historian = historian
-        let settings = settings
         do {
-            let outcome = try await executor.run { () throws -> MaintenanceOutcome in
-                let now = Self.nowNanoseconds()
-                var dropped = 0
-                if let retention = settings.retention {
-                    dropped += try historian.dropPartitions(endingAtOrBefore: now &- retention).count
-                }
-                for (measurement, retention) in settings.retentionByMeasurement {
-                    dropped += try historian.dropPartitions(endingAtOrBefore: now &- retention, measurement: measurement)
-                }
-                return MaintenanceOutcome(dropped: dropped, compaction: try historian.compact())
-            }
-            logger.debug("maintenance done", metadata: ["dropped": "\(outcome.dropped)", "compaction": "\(outcome.compaction)"])
+            let outcome = try await Self.maintain(historian: historian, settings: settings, executor: executor)
+            logger.debug("maintenance done", metadata: ["dropped": "\(outcome.partitionsDropped)", "compaction": "\(outcome.compaction)"])
         } catch {
             logger.error("maintenance failed; retrying at the next interval", metadata: ["error": "\(error)"])
         }
     }
 
-    private struct MaintenanceOutcome: Sendable {
-        var dropped: Int
+    /// What one maintenance run did.
+    struct MaintenanceOutcome: Sendable {
+        var partitionsDropped: Int
         var compaction: CompactionReport
+    }
+
+    /// Applies retention (global, then per measurement) and compacts, on the executor.
+    static func maintain(historian: Historian, settings: MaintenanceSettings, executor: BlockingExecutor) async throws -> MaintenanceOutcome {
+        try await executor.run { () throws -> MaintenanceOutcome in
+            let now = Self.nowNanoseconds()
+            var dropped = 0
+            if let retention = settings.retention {
+                dropped += try historian.dropPartitions(endingAtOrBefore: now &- retention).count
+            }
+            for (measurement, retention) in settings.retentionByMeasurement {
+                dropped += try historian.dropPartitions(endingAtOrBefore: now &- retention, measurement: measurement)
+            }
+            return MaintenanceOutcome(partitionsDropped: dropped, compaction: try historian.compact())
+        }
     }
 
     static func nowNanoseconds() -> Int64 {
