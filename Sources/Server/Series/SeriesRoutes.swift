@@ -11,6 +11,7 @@ struct SeriesRoutes {
 
     func register(on router: Router<ServerRequestContext>) {
         router.get("/api/v1/series") { request, _ in
+            try request.uri.queryParameters.requireKnown(["measurement", "tag", "field", "u", "p"])
             let selection = try SeriesSelection(request.uri.queryParameters)
             let historian = historian
             let bytes = try await executor.run {

@@ -3,7 +3,7 @@ import Foundation
 /// A minimal HTTP/1.1 client over a POSIX socket, one request per connection, so tests talk to
 /// the real server over real TCP without another HTTP stack in between.
 struct HTTPTestClient {
-    struct Response {
+    struct Response: Sendable {
         var status: Int
         var headers: [String: String]
         var body: [UInt8]
@@ -26,27 +26,41 @@ struct HTTPTestClient {
 
     let port: Int
 
-    func get(_ target: String, headers: [String: String] = [:]) throws -> Response {
-        try send(method: "GET", target: target, headers: headers, body: [])
+    func get(_ target: String, headers: [String: String] = [:]) async throws -> Response {
+        try await send(method: "GET", target: target, headers: headers, body: [])
     }
 
-    func post(_ target: String, body: [UInt8], headers: [String: String] = [:]) throws -> Response {
-        try send(method: "POST", target: target, headers: headers, body: body)
+    func post(_ target: String, body: [UInt8], headers: [String: String] = [:]) async throws -> Response {
+        try await send(method: "POST", target: target, headers: headers, body: body)
     }
 
-    func post(_ target: String, text: String, headers: [String: String] = [:]) throws -> Response {
-        try post(target, body: Array(text.utf8), headers: headers)
+    func post(_ target: String, text: String, headers: [String: String] = [:]) async throws -> Response {
+        try await post(target, body: Array(text.utf8), headers: headers)
     }
 
-    func send(method: String, target: String, headers: [String: String], body: [UInt8]) throws -> Response {
-        let socket = try Self.connect(port: port)
+    /// Sends on a thread of its own: blocking socket calls on the few Swift concurrency threads
+    /// would starve the in-process server running on the same threads.
+    func send(method: String, target: String, headers: [String: String], body: [UInt8]) async throws -> Response {
+        let port = port
+        return try await Self.offThread { try Self.exchange(port: port, method: method, target: target, headers: headers, body: body) }
+    }
+
+    /// Runs blocking socket work on a dispatch thread.
+    static func offThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    private static func exchange(port: Int, method: String, target: String, headers: [String: String], body: [UInt8]) throws -> Response {
+        let socket = try connect(port: port)
         defer { close(socket) }
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if headers["Content-Length"] == nil { head += "Content-Length: \(body.count)\r\n" }
         head += "\r\n"
-        try Self.sendAll(socket, Array(head.utf8) + body)
-        return try Self.readResponse(socket)
+        try sendAll(socket, Array(head.utf8) + body)
+        return try readResponse(socket)
     }
 
     static func connect(port: Int) throws -> Int32 {

@@ -10,30 +10,30 @@ import Testing
         oven,line=L2 zone1=180.5 1704067200000000000
         """
 
-    static func list(_ query: String, _ client: HTTPTestClient) throws -> [[String: Any]] {
-        let response = try client.get("/api/v1/series\(query)")
+    static func list(_ query: String, _ client: HTTPTestClient) async throws -> [[String: Any]] {
+        let response = try await client.get("/api/v1/series\(query)")
         #expect(response.status == 200, "\(response.text)")
         return try #require(try response.json()["series"] as? [[String: Any]])
     }
 
-    static func put(_ id: Int, _ body: String, _ client: HTTPTestClient) throws -> HTTPTestClient.Response {
-        try client.send(method: "PUT", target: "/api/v1/series/\(id)", headers: ["Content-Type": "application/json"], body: Array(body.utf8))
+    static func put(_ id: Int, _ body: String, _ client: HTTPTestClient) async throws -> HTTPTestClient.Response {
+        try await client.send(method: "PUT", target: "/api/v1/series/\(id)", headers: ["Content-Type": "application/json"], body: Array(body.utf8))
     }
 
     @Test func listsAndSearchesSeries() async throws {
         try await TestServer.with { client, _ in
-            #expect(try client.post("/write", text: Self.lines).status == 204)
-            let all = try Self.list("", client)
+            #expect(try await client.post("/write", text: Self.lines).status == 204)
+            let all = try await Self.list("", client)
             #expect(all.count == 5)
             #expect(Set(all.compactMap { $0["measurement"] as? String }) == ["press", "oven"])
-            let press = try Self.list("?measurement=press", client)
+            let press = try await Self.list("?measurement=press", client)
             #expect(press.count == 4)
-            let line1 = try Self.list("?measurement=press&tag=line=L1&field=temp", client)
+            let line1 = try await Self.list("?measurement=press&tag=line=L1&field=temp", client)
             #expect(line1.compactMap { ($0["tags"] as? [String: String])?["machine"] } == ["M07", "M08"])
-            let pattern = try Self.list("?measurement=press&tag=machine=~M0.", client)
+            let pattern = try await Self.list("?measurement=press&tag=machine=~M0.", client)
             #expect(pattern.count == 3)
             // Without a measurement, tags filter every measurement.
-            let line2 = try Self.list("?tag=line=L2", client)
+            let line2 = try await Self.list("?tag=line=L2", client)
             #expect(Set(line2.compactMap { $0["measurement"] as? String }) == ["press", "oven"])
             let state = try #require(press.first { $0["field"] as? String == "state" })
             #expect(state["kind"] as? String == "string")
@@ -44,20 +44,20 @@ import Testing
             let metadata = try #require(temp["metadata"] as? [String: Any])
             #expect(Set(metadata.keys) == ["unit", "description", "engineering_range", "lsl", "usl", "interpolation"])
             #expect(metadata.values.allSatisfy { $0 is NSNull })
-            let bad = try client.get("/api/v1/series?measurement=press&tag=machine=~%5B")
+            let bad = try await client.get("/api/v1/series?measurement=press&tag=machine=~%5B")
             #expect(bad.status == 400)
         }
     }
 
     @Test func setsAndReadsMetadata() async throws {
         try await TestServer.with { client, _ in
-            #expect(try client.post("/write", text: Self.lines).status == 204)
-            let temp = try #require(try Self.list("?measurement=press&tag=machine=M07&field=temp", client).first)
+            #expect(try await client.post("/write", text: Self.lines).status == 204)
+            let temp = try #require(try await Self.list("?measurement=press&tag=machine=M07&field=temp", client).first)
             let id = try #require(temp["id"] as? Int)
             let body = #"{"unit": "degC", "description": "barrel zone 1", "engineering_range": [0, 400], "lsl": 65, "usl": 75.5, "interpolation": "step"}"#
-            let put = try Self.put(id, body, client)
+            let put = try await Self.put(id, body, client)
             #expect(put.status == 200, "\(put.text)")
-            let read = try client.get("/api/v1/series/\(id)")
+            let read = try await client.get("/api/v1/series/\(id)")
             #expect(read.status == 200)
             let series = try read.json()
             #expect(series["id"] as? Int == id)
@@ -70,8 +70,8 @@ import Testing
             #expect(number(metadata, "usl") == 75.5)
             #expect(metadata["interpolation"] as? String == "step")
             // PUT replaces: keys left out are cleared.
-            #expect(try Self.put(id, #"{"unit": "K"}"#, client).status == 200)
-            let replaced = try #require(try client.get("/api/v1/series/\(id)").json()["metadata"] as? [String: Any])
+            #expect(try await Self.put(id, #"{"unit": "K"}"#, client).status == 200)
+            let replaced = try #require(try await client.get("/api/v1/series/\(id)").json()["metadata"] as? [String: Any])
             #expect(replaced["unit"] as? String == "K")
             #expect(replaced["lsl"] is NSNull)
             #expect(replaced["engineering_range"] is NSNull)
@@ -91,22 +91,22 @@ import Testing
     ])
     func badMetadataIsRefused(_ body: String, _ named: String) async throws {
         try await TestServer.with { client, _ in
-            #expect(try client.post("/write", text: Self.lines).status == 204)
-            let response = try Self.put(1, body, client)
+            #expect(try await client.post("/write", text: Self.lines).status == 204)
+            let response = try await Self.put(1, body, client)
             #expect(response.status == 400, "\(body): \(response.status) \(response.text)")
             let message = try response.json()["error"] as? String ?? ""
             #expect(message.contains(named), "\(body): '\(message)' does not name \(named)")
-            let unchanged = try #require(try client.get("/api/v1/series/1").json()["metadata"] as? [String: Any])
+            let unchanged = try #require(try await client.get("/api/v1/series/1").json()["metadata"] as? [String: Any])
             #expect(unchanged.values.allSatisfy { $0 is NSNull })
         }
     }
 
     @Test func unknownOrMalformedIDs() async throws {
         try await TestServer.with { client, _ in
-            #expect(try client.post("/write", text: Self.lines).status == 204)
-            #expect(try client.get("/api/v1/series/99").status == 404)
-            #expect(try Self.put(99, #"{"unit": "m"}"#, client).status == 404)
-            let malformed = try client.get("/api/v1/series/abc")
+            #expect(try await client.post("/write", text: Self.lines).status == 204)
+            #expect(try await client.get("/api/v1/series/99").status == 404)
+            #expect(try await Self.put(99, #"{"unit": "m"}"#, client).status == 404)
+            let malformed = try await client.get("/api/v1/series/abc")
             #expect(malformed.status == 400)
             #expect((try malformed.json()["error"] as? String)?.contains("abc") == true)
         }

@@ -14,8 +14,8 @@ import Testing
         }.joined(separator: "\n")
     }
 
-    static func write(_ lines: String, _ client: HTTPTestClient) throws {
-        let response = try client.post("/write?precision=s", text: lines)
+    static func write(_ lines: String, _ client: HTTPTestClient) async throws {
+        let response = try await client.post("/write?precision=s", text: lines)
         #expect(response.status == 204, "write failed: \(response.text)")
     }
 
@@ -34,8 +34,8 @@ import Testing
 
     @Test func pistonRingsXbarRBySampleCountGivesPublishedLimits() async throws {
         try await TestServer.with { client, _ in
-            try Self.write(Self.ringLines, client)
-            let chart = try Self.object(client.get(
+            try await Self.write(Self.ringLines, client)
+            let chart = try await Self.object(client.get(
                 "/api/v1/spc/chart?measurement=rings&field=diameter&from=\(Self.start)s&to=\(Self.start + 200)s"
                     + "&type=xbar-r&subgroup_size=5&phase1=0:25&rules=nelson"))
             // qcc(pistonrings[1:25, ], type = "xbar"): center 74.00118, limits 73.98805 and 74.0143;
@@ -60,10 +60,10 @@ import Testing
 
     @Test func timeBucketsFormTheSameSubgroups() async throws {
         try await TestServer.with { client, _ in
-            try Self.write(Self.ringLines, client)
+            try await Self.write(Self.ringLines, client)
             let range = "measurement=rings&field=diameter&from=\(Self.start)s&to=\(Self.start + 200)s&type=xbar-s&phase1=0:25"
-            let byCount = try Self.object(client.get("/api/v1/spc/chart?\(range)&subgroup_size=5"))
-            let byTime = try Self.object(client.get("/api/v1/spc/chart?\(range)&subgroup_every=5s"))
+            let byCount = try await Self.object(client.get("/api/v1/spc/chart?\(range)&subgroup_size=5"))
+            let byTime = try await Self.object(client.get("/api/v1/spc/chart?\(range)&subgroup_every=5s"))
             #expect(jsonEqual(byCount, byTime))
             try Self.expectSameAsModule(
                 byTime, ChartRequest(type: .xbarS, options: ChartOptions(phaseOne: 0..<25)).analyze(.subgroups(PistonRings.subgroups)))
@@ -72,9 +72,9 @@ import Testing
 
     @Test func trailingIncompleteSubgroupIsLeftOut() async throws {
         try await TestServer.with { client, _ in
-            try Self.write(Self.ringLines, client)
+            try await Self.write(Self.ringLines, client)
             // 198 rings: 39 full subgroups of 5; the last 3 rings wait for their subgroup.
-            let chart = try Self.object(client.get(
+            let chart = try await Self.object(client.get(
                 "/api/v1/spc/chart?measurement=rings&from=\(Self.start)s&to=\(Self.start + 198)s&type=xbar-r&subgroup_size=5"))
             #expect((chart["statistics"] as? [Any])?.count == 39)
             try Self.expectSameAsModule(chart, ChartRequest(type: .xbarR).analyze(.subgroups(Array(PistonRings.subgroups.prefix(39)))))
@@ -90,8 +90,8 @@ import Testing
             return ["boards defects=\(first)i \(hourStart + 600)", "boards defects=\(count - first)i \(hourStart + 2_400)"]
         }.joined(separator: "\n")
         try await TestServer.with { client, _ in
-            try Self.write(lines, client)
-            let chart = try Self.object(client.get(
+            try await Self.write(lines, client)
+            let chart = try await Self.object(client.get(
                 "/api/v1/spc/chart?measurement=boards&from=\(Self.start)s&to=\(Self.start + 26 * 3_600)s&type=c&subgroup_every=1h"))
             // c̄ = 516/26 = 19.85; qcc limits 33.21086 and 6.481447; samples 6 and 20 beyond.
             #expect(agrees(number(chart, "center"), with: "19.85"))
@@ -112,8 +112,8 @@ import Testing
             results.enumerated().map { index, result in "inspection,station=S1 defective=\(result)i \(Self.start + Int64(minute) * 60 + Int64(index))" }
         }.joined(separator: "\n")
         try await TestServer.with { client, _ in
-            try Self.write(lines, client)
-            let chart = try Self.object(client.get(
+            try await Self.write(lines, client)
+            let chart = try await Self.object(client.get(
                 "/api/v1/spc/chart?measurement=inspection&tag=station=S1&from=\(Self.start)s&to=\(Self.start + 180)s&type=p&subgroup_every=1m"))
             #expect(agrees(number(chart, "center"), with: "0.25"))
             #expect(chart["sizes"] as? [Int] == [4, 5, 3])
@@ -125,14 +125,14 @@ import Testing
         let values = [10.2, 9.8, 10.5, 10.1, 9.6, 10.4, 10.0, 9.9]
         let lines = values.enumerated().map { "flow,pump=P1 rate=\($1) \(Self.start + Int64($0) * 10)" }.joined(separator: "\n")
         try await TestServer.with { client, _ in
-            try Self.write(lines, client)
-            let chart = try Self.object(client.get("/api/v1/spc/chart?measurement=flow&field=rate&from=\(Self.start)s&to=\(Self.start + 100)s&type=imr&rules=we"))
+            try await Self.write(lines, client)
+            let chart = try await Self.object(client.get("/api/v1/spc/chart?measurement=flow&field=rate&from=\(Self.start)s&to=\(Self.start + 100)s&type=imr&rules=we"))
             // Center = mean = 80.5 / 8 = 10.0625.
             #expect(abs((number(chart, "center") ?? 0) - 10.0625) < 1e-12)
             try Self.expectSameAsModule(chart, ChartRequest(type: .individuals, options: ChartOptions(rules: .westernElectric)).analyze(.values(values)))
-            let ewma = try Self.object(client.get("/api/v1/spc/chart?measurement=flow&from=\(Self.start)s&to=\(Self.start + 100)s&type=ewma&lambda=0.1&L=2.7"))
+            let ewma = try await Self.object(client.get("/api/v1/spc/chart?measurement=flow&from=\(Self.start)s&to=\(Self.start + 100)s&type=ewma&lambda=0.1&L=2.7"))
             try Self.expectSameAsModule(ewma, ChartRequest(type: .ewma, lambda: 0.1, width: 2.7).analyze(.values(values)))
-            let cusum = try Self.object(client.get("/api/v1/spc/chart?measurement=flow&from=\(Self.start)s&to=\(Self.start + 100)s&type=cusum&k=0.5&h=4&head_start=0.5&center=10&sigma=0.3"))
+            let cusum = try await Self.object(client.get("/api/v1/spc/chart?measurement=flow&from=\(Self.start)s&to=\(Self.start + 100)s&type=cusum&k=0.5&h=4&head_start=0.5&center=10&sigma=0.3"))
             try Self.expectSameAsModule(
                 cusum,
                 ChartRequest(type: .cusum, options: ChartOptions(standards: KnownStandards(center: 10, sigma: 0.3)), k: 0.5, h: 4, headStart: 0.5)
@@ -162,8 +162,8 @@ import Testing
     ])
     func badParametersAreNamed(_ parameters: String, _ named: String) async throws {
         try await TestServer.with { client, _ in
-            try Self.write(Self.ringLines, client)
-            let response = try client.get("/api/v1/spc/chart?measurement=rings&from=\(Self.start)s&to=\(Self.start + 200)s&\(parameters)")
+            try await Self.write(Self.ringLines, client)
+            let response = try await client.get("/api/v1/spc/chart?measurement=rings&from=\(Self.start)s&to=\(Self.start + 200)s&\(parameters)")
             #expect(response.status == 400, "\(parameters): \(response.status) \(response.text)")
             let message = try response.json()["error"] as? String ?? ""
             #expect(message.contains(named), "\(parameters): '\(message)' does not name \(named)")
@@ -172,18 +172,18 @@ import Testing
 
     @Test func seriesSelectionErrors() async throws {
         try await TestServer.with { client, _ in
-            try Self.write(Self.ringLines + "\nrings,line=L2 diameter=74.0 \(Self.start)", client)
+            try await Self.write(Self.ringLines + "\nrings,line=L2 diameter=74.0 \(Self.start)", client)
             let range = "from=\(Self.start)s&to=\(Self.start + 200)s&type=imr"
-            let unknown = try client.get("/api/v1/spc/chart?measurement=nothing&\(range)")
+            let unknown = try await client.get("/api/v1/spc/chart?measurement=nothing&\(range)")
             #expect(unknown.status == 404)
-            let unknownID = try client.get("/api/v1/spc/chart?series=999&\(range)")
+            let unknownID = try await client.get("/api/v1/spc/chart?series=999&\(range)")
             #expect(unknownID.status == 404)
-            let several = try client.get("/api/v1/spc/chart?measurement=rings&\(range)")
+            let several = try await client.get("/api/v1/spc/chart?measurement=rings&\(range)")
             #expect(several.status == 400)
             #expect((try several.json()["error"] as? String)?.contains("2 series") == true)
-            let unnamed = try client.get("/api/v1/spc/chart?\(range)")
+            let unnamed = try await client.get("/api/v1/spc/chart?\(range)")
             #expect(unnamed.status == 400)
-            let noFrom = try client.get("/api/v1/spc/chart?measurement=rings&tag=line=L1&type=imr")
+            let noFrom = try await client.get("/api/v1/spc/chart?measurement=rings&tag=line=L1&type=imr")
             #expect(noFrom.status == 400)
             #expect((try noFrom.json()["error"] as? String)?.contains("from") == true)
         }
@@ -193,8 +193,8 @@ import Testing
         // Two rings in the first minute, one in the second: X-bar/R needs at least 2 per subgroup.
         let lines = "rings diameter=74.01 \(Self.start)\nrings diameter=74.02 \(Self.start + 1)\nrings diameter=74.0 \(Self.start + 60)"
         try await TestServer.with { client, _ in
-            try Self.write(lines, client)
-            let response = try client.get("/api/v1/spc/chart?measurement=rings&from=\(Self.start)s&to=\(Self.start + 120)s&type=xbar-r&subgroup_every=1m")
+            try await Self.write(lines, client)
+            let response = try await client.get("/api/v1/spc/chart?measurement=rings&from=\(Self.start)s&to=\(Self.start + 120)s&type=xbar-r&subgroup_every=1m")
             #expect(response.status == 422)
             let message = try response.json()["error"] as? String ?? ""
             #expect(message.contains("point 1"))

@@ -15,8 +15,8 @@ import Testing
 
     @Test func subgroupStudyWithExplicitLimits() async throws {
         try await TestServer.with { client, _ in
-            try SPCChartRoutesTests.write(SPCChartRoutesTests.ringLines, client)
-            let study = try SPCChartRoutesTests.object(client.get(
+            try await SPCChartRoutesTests.write(SPCChartRoutesTests.ringLines, client)
+            let study = try await SPCChartRoutesTests.object(client.get(
                 "/api/v1/spc/capability?measurement=rings&field=diameter&from=\(Self.start)s&to=\(Self.start + 200)s"
                     + "&subgroup_size=5&lsl=73.95&usl=74.05&target=74"))
             #expect(number(study, "n") == 200)
@@ -37,15 +37,15 @@ import Testing
 
     @Test func limitsDefaultToTheSeriesMetadata() async throws {
         try await TestServer.with { client, _ in
-            try SPCChartRoutesTests.write(SPCChartRoutesTests.ringLines, client)
-            let listed = try SPCChartRoutesTests.object(client.get("/api/v1/series?measurement=rings"))
+            try await SPCChartRoutesTests.write(SPCChartRoutesTests.ringLines, client)
+            let listed = try await SPCChartRoutesTests.object(client.get("/api/v1/series?measurement=rings"))
             let series = try #require((listed["series"] as? [[String: Any]])?.first)
             let id = try #require(series["id"] as? Int)
-            let put = try client.send(
+            let put = try await client.send(
                 method: "PUT", target: "/api/v1/series/\(id)", headers: ["Content-Type": "application/json"],
                 body: Array(#"{"unit": "mm", "lsl": 73.95, "usl": 74.05}"#.utf8))
             #expect(put.status == 200, "\(put.text)")
-            let study = try SPCChartRoutesTests.object(client.get(
+            let study = try await SPCChartRoutesTests.object(client.get(
                 "/api/v1/spc/capability?series=\(id)&from=\(Self.start)s&to=\(Self.start + 200)s&subgroup_every=5s&sigma_method=sbar"))
             let specification = try #require(study["specification"] as? [String: Any])
             #expect(number(specification, "lsl") == 73.95)
@@ -56,7 +56,7 @@ import Testing
                 CapabilityStudy.subgroups(
                     PistonRings.subgroups, specification: SpecificationLimits(lower: 73.95, upper: 74.05), sigmaMethod: .sbar))
             // A parameter overrides the metadata: a one-sided study with only the USL from the series.
-            let upperOnly = try SPCChartRoutesTests.object(client.get(
+            let upperOnly = try await SPCChartRoutesTests.object(client.get(
                 "/api/v1/spc/capability?series=\(id)&from=\(Self.start)s&to=\(Self.start + 200)s&lsl=73.9&confidence=0.99"))
             try Self.expectSameAsModule(
                 upperOnly,
@@ -77,8 +77,8 @@ import Testing
     ])
     func badParametersAreNamed(_ parameters: String, _ named: String) async throws {
         try await TestServer.with { client, _ in
-            try SPCChartRoutesTests.write(SPCChartRoutesTests.ringLines, client)
-            let response = try client.get("/api/v1/spc/capability?measurement=rings&from=\(Self.start)s&to=\(Self.start + 200)s&\(parameters)")
+            try await SPCChartRoutesTests.write(SPCChartRoutesTests.ringLines, client)
+            let response = try await client.get("/api/v1/spc/capability?measurement=rings&from=\(Self.start)s&to=\(Self.start + 200)s&\(parameters)")
             #expect(response.status == 400, "\(parameters): \(response.status) \(response.text)")
             let message = try response.json()["error"] as? String ?? ""
             #expect(message.contains(named), "\(parameters): '\(message)' does not name \(named)")
@@ -87,7 +87,7 @@ import Testing
 
     @Test func unknownSeriesIs404() async throws {
         try await TestServer.with { client, _ in
-            let response = try client.get("/api/v1/spc/capability?measurement=nothing&from=\(Self.start)s&to=\(Self.start + 200)s&lsl=1")
+            let response = try await client.get("/api/v1/spc/capability?measurement=nothing&from=\(Self.start)s&to=\(Self.start + 200)s&lsl=1")
             #expect(response.status == 404)
         }
     }

@@ -70,16 +70,16 @@ import Testing
         configuration.machines = [machine("M1", line: "L1"), machine("M2", line: "L1")]
     }
 
-    static func answer(_ query: String, _ client: HTTPTestClient) throws -> [String: Any] {
-        let response = try client.get("/api/v1/oee?\(query)")
+    static func answer(_ query: String, _ client: HTTPTestClient) async throws -> [String: Any] {
+        let response = try await client.get("/api/v1/oee?\(query)")
         #expect(response.status == 200, "\(response.status): \(response.text)")
         return try response.json()
     }
 
     @Test func classicExampleMatchesTheCLI() async throws {
         try await TestServer.with(Self.configure) { client, _ in
-            #expect(try client.post("/write?precision=s", text: Self.classicLines(machine: "M1")).status == 204)
-            let answer = try Self.answer("\(Self.day)&machine=M1&by=shift", client)
+            #expect(try await client.post("/write?precision=s", text: Self.classicLines(machine: "M1")).status == 204)
+            let answer = try await Self.answer("\(Self.day)&machine=M1&by=shift", client)
             let rows = try #require(answer["rows"] as? [[String: Any]])
             #expect(rows.count == 1)
             let row = try #require(rows.first)
@@ -113,12 +113,12 @@ import Testing
             // M2 runs the same shift; in addition it is down for SETUP from 13:00 to 13:20.
             let m2 = Self.classicLines(machine: "M2") + "\nmachine_state,machine=M2 state=\"SETUP\" \(Self.seconds("2026-01-05T13:00:00+01:00"))"
                 + "\nmachine_state,machine=M2 state=\"RUN\" \(Self.seconds("2026-01-05T13:20:00+01:00"))"
-            #expect(try client.post("/write?precision=s", text: Self.classicLines(machine: "M1") + "\n" + m2).status == 204)
-            let byMachine = try #require(try Self.answer("\(Self.day)&by=machine", client)["rows"] as? [[String: Any]])
+            #expect(try await client.post("/write?precision=s", text: Self.classicLines(machine: "M1") + "\n" + m2).status == 204)
+            let byMachine = try #require(try await Self.answer("\(Self.day)&by=machine", client)["rows"] as? [[String: Any]])
             #expect(byMachine.compactMap { $0["group"] as? String } == ["M1", "M2"])
             // M2: run time 373 - 20 = 353 min of 420.
             #expect(number(byMachine[1], "run_time_min") == 353)
-            let byLine = try Self.answer("\(Self.day)&by=line", client)
+            let byLine = try await Self.answer("\(Self.day)&by=line", client)
             let line = try #require((byLine["rows"] as? [[String: Any]])?.first)
             #expect(line["group"] as? String == "L1")
             // Summed, not averaged: (373 + 353) / (420 + 420) and ideal 2 x 18,848 s / 2 x 25,200 s.
@@ -126,16 +126,16 @@ import Testing
             #expect(abs((number(line, "availability") ?? 0) - 726.0 / 840.0) < 1e-12)
             #expect(abs((number(line, "oee") ?? 0) - 37_696.0 / 50_400.0) < 1e-12)
             #expect(byLine["machines"] as? [String] == ["M1", "M2"])
-            let byDay = try #require((try Self.answer("\(Self.day)&by=day", client)["rows"] as? [[String: Any]])?.first)
+            let byDay = try #require((try await Self.answer("\(Self.day)&by=day", client)["rows"] as? [[String: Any]])?.first)
             #expect(byDay["group"] as? String == "2026-01-05")
             #expect(number(byDay, "good") == 37_696)
             // Pareto over both machines: BREAKDOWN 60 min (2 stops), MATERIAL 34, SETUP 20; of 114.
-            let reasons = try #require(try Self.answer("\(Self.day)&by=reason", client)["rows"] as? [[String: Any]])
+            let reasons = try #require(try await Self.answer("\(Self.day)&by=reason", client)["rows"] as? [[String: Any]])
             #expect(reasons.compactMap { $0["reason"] as? String } == ["BREAKDOWN", "MATERIAL", "SETUP"])
             #expect(reasons.compactMap { number($0, "lost_min") } == [60, 34, 20])
             #expect(reasons.compactMap { number($0, "occurrences") } == [2, 2, 1])
             #expect(abs((number(reasons[1], "cumulative_share") ?? 0) - 94.0 / 114.0) < 1e-12)
-            let byName = try #require((try Self.answer("\(Self.day)&by=shift_name", client)["rows"] as? [[String: Any]])?.first)
+            let byName = try #require((try await Self.answer("\(Self.day)&by=shift_name", client)["rows"] as? [[String: Any]])?.first)
             #expect(byName["group"] as? String == "Early")
             #expect(number(byName, "planned_production_time_min") == 840)
         }
@@ -158,8 +158,8 @@ import Testing
             "plc,machine=M3 good_counter=\(reading)i \(Self.seconds("2026-01-05T\(time):00+01:00"))"
         }
         try await TestServer.with({ $0.machines = [machine] }) { client, _ in
-            #expect(try client.post("/write?precision=s", text: lines.joined(separator: "\n")).status == 204)
-            let row = try #require((try Self.answer(Self.day, client)["rows"] as? [[String: Any]])?.first)
+            #expect(try await client.post("/write?precision=s", text: lines.joined(separator: "\n")).status == 204)
+            let row = try #require((try await Self.answer(Self.day, client)["rows"] as? [[String: Any]])?.first)
             #expect(number(row, "good") == 18_848)
             #expect(number(row, "reject") == 0)
             // The state before the shift (RUN since 05:00) carries in: run time 373 of 420 min.
@@ -170,8 +170,8 @@ import Testing
     @Test func unknownStateValueIsNamed() async throws {
         try await TestServer.with(Self.configure) { client, _ in
             let bad = "machine_state,machine=M1 state=\"IDLE\" \(Self.seconds("2026-01-05T07:00:00+01:00"))"
-            #expect(try client.post("/write?precision=s", text: Self.classicLines(machine: "M1") + "\n" + bad).status == 204)
-            let response = try client.get("/api/v1/oee?\(Self.day)&machine=M1")
+            #expect(try await client.post("/write?precision=s", text: Self.classicLines(machine: "M1") + "\n" + bad).status == 204)
+            let response = try await client.get("/api/v1/oee?\(Self.day)&machine=M1")
             #expect(response.status == 422)
             let message = try response.json()["error"] as? String ?? ""
             #expect(message.contains("IDLE") && message.contains("M1") && message.contains("2026-01-05T06:00:00"))
@@ -180,7 +180,7 @@ import Testing
 
     @Test func machineWithoutDataIsAllNoData() async throws {
         try await TestServer.with(Self.configure) { client, _ in
-            let row = try #require((try Self.answer("\(Self.day)&machine=M2", client)["rows"] as? [[String: Any]])?.first)
+            let row = try #require((try await Self.answer("\(Self.day)&machine=M2", client)["rows"] as? [[String: Any]])?.first)
             #expect(number(row, "availability") == 0)
             let losses = try #require(row["losses_min"] as? [String: Any])
             #expect(losses["availability_by_reason"] as? [String: Int] == ["NO_DATA": 420])
@@ -196,7 +196,7 @@ import Testing
     ])
     func badParameters(_ query: String, _ status: Int, _ named: String) async throws {
         try await TestServer.with(Self.configure) { client, _ in
-            let response = try client.get("/api/v1/oee?\(query)")
+            let response = try await client.get("/api/v1/oee?\(query)")
             #expect(response.status == status, "\(query): \(response.status) \(response.text)")
             let message = try response.json()["error"] as? String ?? ""
             #expect(message.contains(named), "\(query): '\(message)' does not name \(named)")
