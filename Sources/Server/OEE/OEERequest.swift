@@ -4,6 +4,9 @@ import Hummingbird
 /// repeated `machine` (default every configured machine) and `by`.
 struct OEERequest: Sendable {
     static let names: Set<String> = ["from", "to", "machine", "by", "u", "p"]
+    /// Longest range answered: a year and a margin. Every shift of the range is generated and
+    /// reported, so an unbounded range (from=0) would cost time for nothing.
+    static let maximumRangeDays: Int64 = 400
 
     var from: Int64
     var to: Int64
@@ -17,6 +20,9 @@ struct OEERequest: Sendable {
         from = try TimeParameter.parse(fromText, name: "from", now: now)
         to = try parameters.get("to").map { try TimeParameter.parse($0, name: "to", now: now) } ?? now
         guard from < to else { throw APIError.badRequest("from must be before to") }
+        guard UInt64(bitPattern: to &- from) <= UInt64(Self.maximumRangeDays * 86_400_000_000_000) else {
+            throw APIError.badRequest("from/to span more than \(Self.maximumRangeDays) days; narrow the range")
+        }
         let byText = parameters.get("by") ?? OEEGrouping.shift.rawValue
         guard let grouping = OEEGrouping(rawValue: byText) else {
             throw APIError.badRequest("by '\(byText)' is not one of \(OEEGrouping.allCases.map(\.rawValue).joined(separator: ", "))")

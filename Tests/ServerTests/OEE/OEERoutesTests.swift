@@ -187,10 +187,31 @@ import Testing
         }
     }
 
+    @Test func calendarSkipsNonScheduledWeekdaysAndDates() async throws {
+        var machine = Self.machine("M1", line: "L1")
+        machine.calendar.nonScheduledWeekdays = [6, 7]
+        machine.calendar.nonScheduledDates = [LocalDate(year: 2026, month: 1, day: 6)]
+        machine.calendar.shifts.append(OEEShiftDefinition(name: "Night", start: LocalTime(hour: 22), end: LocalTime(hour: 6)))
+        try await TestServer.with({ $0.machines = [machine] }) { client, _ in
+            // Monday 2026-01-05 to Monday 2026-01-12 (CET): Saturday, Sunday and Tuesday 6 January are
+            // off, leaving Mon, Wed, Thu, Fri with an Early and a Night shift each.
+            let answer = try await Self.answer("from=2026-01-05T00:00:00%2B01:00&to=2026-01-12T00:00:00%2B01:00", client)
+            let rows = try #require(answer["rows"] as? [[String: Any]])
+            #expect(rows.compactMap { $0["day"] as? String } == [
+                "2026-01-05", "2026-01-05", "2026-01-07", "2026-01-07", "2026-01-08", "2026-01-08", "2026-01-09", "2026-01-09",
+            ])
+            #expect(rows.compactMap { $0["shift"] as? String } == Array(repeating: ["Early", "Night"], count: 4).flatMap { $0 })
+            // The Friday night shift runs 22:00 to 06:00 on Saturday: 480 planned minutes (no breaks).
+            #expect(number(rows[7], "planned_production_time_min") == 480)
+            #expect(rows[7]["end"] as? String == "2026-01-10T05:00:00Z")
+        }
+    }
+
     @Test(arguments: [
         ("\(day)&by=week", 400, "by"),
         ("to=2026-01-06T00:00:00Z", 400, "from"),
         ("from=yesterday", 400, "from"),
+        ("from=0&to=2026-01-06T00:00:00Z", 400, "from/to"),
         ("\(day)&machine=M9", 404, "M9"),
         ("\(day)&machines=M1", 400, "machines"),
     ])
