@@ -31,8 +31,8 @@ struct SPCRoutes {
                     throw SPCErrorAnswer.apiError(error, starts: starts)
                 }
                 var members = JSONWriter()
-                Self.writeInteger("sizes", subgroups.map { Int64($0.values.count) }, into: &members)
-                Self.writeInteger("times", starts, into: &members)
+                Self.writeIntegers("sizes", subgroups.map { Int64($0.values.count) }, into: &members)
+                Self.writeIntegers("times", starts, into: &members)
                 return try Self.extend(SPCJSON.encode(result), with: members)
             }
             return Self.response(bytes)
@@ -79,7 +79,7 @@ struct SPCRoutes {
         }
     }
 
-    private static func writeInteger(_ key: String, _ values: [Int64], into writer: inout JSONWriter) {
+    private static func writeIntegers(_ key: String, _ values: [Int64], into writer: inout JSONWriter) {
         writer.key(key)
         writer.beginArray()
         for value in values { writer.integer(value) }
