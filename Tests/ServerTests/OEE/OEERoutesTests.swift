@@ -207,6 +207,25 @@ import Testing
         }
     }
 
+    @Test func shiftInProgressReportsItsTimeSoFar() async throws {
+        var machine = Self.machine("M1", line: "L1")
+        machine.calendar = OEEShiftCalendarDefinition(
+            timeZone: "UTC", shifts: [OEEShiftDefinition(name: "Day", start: LocalTime(hour: 0), end: LocalTime(hour: 0))])
+        let now = Int64(Date().timeIntervalSince1970)
+        let midnight = now - now % 86_400
+        try await TestServer.with({ $0.machines = [machine] }) { client, _ in
+            #expect(try await client.post("/write?precision=s", text: "machine_state,machine=M1 state=\"RUN\" \(midnight)").status == 204)
+            let row = try #require((try await Self.answer("from=\(midnight)s&to=\(midnight + 86_400)s", client)["rows"] as? [[String: Any]])?.first)
+            // The 24 h shift started at midnight: planned time is the time elapsed since, not 1,440 min,
+            // and the machine has run all of it.
+            let planned = try #require(number(row, "planned_production_time_min"))
+            let elapsed = Double(Int64(Date().timeIntervalSince1970) - midnight) / 60
+            #expect(planned <= elapsed + 1.0 / 60)
+            #expect(planned < 1_440)
+            #expect(number(row, "run_time_min") == planned)
+        }
+    }
+
     @Test(arguments: [
         ("\(day)&by=week", 400, "by"),
         ("to=2026-01-06T00:00:00Z", 400, "from"),
