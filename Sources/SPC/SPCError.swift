@@ -31,6 +31,10 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
     case missingSpecification
     /// A chart of type `actual` was given where `expected` is needed (e.g. limits for a monitor).
     case wrongChartType(expected: String, actual: String)
+    /// The data given to a ``ChartRequest`` is not the kind its chart type takes.
+    case inputMismatch(chart: String, expected: String)
+    /// An option does not apply to this chart; `name` is the option and `reason` says why.
+    case unsupportedOption(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -62,6 +66,10 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
             return "specification: give at least one of LSL and USL"
         case .wrongChartType(let expected, let actual):
             return "chart type \(actual) given where \(expected) is needed"
+        case .inputMismatch(let chart, let expected):
+            return "chart type \(chart) takes \(expected)"
+        case .unsupportedOption(let name, let reason):
+            return "option \(name): \(reason)"
         }
     }
 }

@@ -22,7 +22,7 @@ public enum OEEJSONReport {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            return try encoder.encode(reports.map(ShiftSummary.init))
+            return try encoder.encode(reports.map { OEESummary($0) })
         } catch {
             throw OEEDocumentError(item: "", message: "cannot encode the result: \(error)")
         }

@@ -79,6 +79,12 @@ public struct HistdServer: Sendable {
         AdminRoutes(historian: historian, executor: executor, settings: configuration.maintenance).register(on: router)
         QueryRoutes(historian: historian, executor: executor, limiter: limiter, metrics: metrics, maximumPoints: limits.maxQueryPoints)
             .register(on: router)
+        SeriesRoutes(historian: historian, executor: executor).register(on: router)
+        SPCRoutes(historian: historian, executor: executor, limiter: limiter, maximumPoints: limits.maxQueryPoints)
+            .register(on: router)
+        OEERoutes(historian: historian, executor: executor, limiter: limiter, machines: configuration.machines,
+                  maximumPoints: limits.maxQueryPoints)
+            .register(on: router)
         return router
     }
 }

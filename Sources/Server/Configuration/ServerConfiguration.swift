@@ -27,6 +27,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var tokens: [AccessToken] = []
     /// The tag that receives the InfluxDB database (`db`) or bucket name of a write.
     public var databaseTag = "db"
+    /// The machines `/api/v1/oee` reports on (set programmatically; the TOML form is in docs/oee.md).
+    public var machines: [OEEMachineDefinition] = []
 
     /// The defaults.
     public init() {}
@@ -59,6 +61,13 @@ public struct ServerConfiguration: Sendable, Equatable {
         }
         guard (1...65_535).contains(port) || port == 0 else { throw .invalid(key: "http", message: "port \(port) is not in 0...65535") }
         guard !databaseTag.isEmpty else { throw .invalid(key: "database_tag", message: "must not be empty") }
+        var names = Set<String>()
+        for (index, machine) in machines.enumerated() {
+            try machine.validate(item: "machines[\(index)]")
+            guard names.insert(machine.name).inserted else {
+                throw .invalid(key: "machines[\(index)].name", message: "machine name '\(machine.name)' is used twice")
+            }
+        }
     }
 
     /// One line per setting, for the start-up log; token hashes are not shown.
@@ -77,6 +86,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("maintenance_interval", "\(maintenance.interval)"),
             ("tokens", tokens.map { "\($0.name)(\($0.scopes.map(\.rawValue).sorted().joined(separator: "+")))" }.joined(separator: ",")),
             ("database_tag", databaseTag),
+            ("machines", machines.map(\.name).joined(separator: ",")),
         ]
     }
 

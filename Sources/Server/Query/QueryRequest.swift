@@ -27,6 +27,9 @@ struct QueryRequest: Sendable {
     /// Parses the query string.
     /// - Throws: a 400 ``APIError`` that names the parameter.
     init(_ parameters: Parameters, now: Int64) throws {
+        try parameters.requireKnown([
+            "measurement", "tag", "field", "mode", "from", "to", "every", "agg", "step", "points", "group_by", "quality", "time_format", "u", "p",
+        ])
         guard let measurement = parameters.get("measurement"), !measurement.isEmpty else {
             throw APIError.badRequest("measurement is required")
         }

@@ -59,7 +59,7 @@ struct SPCCapabilityCommand: ParsableCommand {
         } catch let error as SPCError {
             throw error.inputError(file: file)
         }
-        try SPCJSON.write(study)
+        try SPCOutput.write(study)
     }
 
     func parseMethod() throws -> SigmaMethod {

@@ -53,14 +53,21 @@ struct SPCChartCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let chartType = try parseType()
-        let options = try chartOptions()
-        if chartType == .ewma || chartType == .cusum, !options.rules.isEmpty {
-            throw SPCInputError(item: "--rules", message: "EWMA and CUSUM charts take no run rules (their points are autocorrelated)")
+        let request = ChartRequest(
+            type: try parseType(), options: try chartOptions(), lambda: lambda, width: width, k: k, h: h,
+            headStart: headStart)
+        do {
+            try request.validate()
+        } catch {
+            if case .unsupportedOption(let name, let reason) = error {
+                throw SPCInputError(item: "--\(name)", message: reason)
+            }
+            throw SPCInputError(item: file, message: error.description)
         }
         let table = try CSVNumberTable(contentsOf: file)
+        let input = try Self.input(of: table, for: request.type)
         do {
-            try compute(chartType, table: table, options: options)
+            try SPCOutput.write(request.analyze(input))
         } catch let error as SPCError {
             throw error.inputError(file: file)
         }
@@ -102,30 +109,19 @@ struct SPCChartCommand: ParsableCommand {
         return lower..<upper
     }
 
-    /// Computes the chart and prints it.
-    func compute(_ chartType: ChartType, table: CSVNumberTable, options: ChartOptions) throws {
+    /// The rows of `table` as the input `chartType` takes.
+    static func input(of table: CSVNumberTable, for chartType: ChartType) throws -> ChartInput {
         switch chartType {
-        case .xbarR:
-            try SPCJSON.write(SubgroupChart.xbarR(table.rows, options: options))
-        case .xbarS:
-            try SPCJSON.write(SubgroupChart.xbarS(table.rows, options: options))
-        case .individuals:
-            try SPCJSON.write(IndividualsChart.analyze(table.singleColumn(), options: options))
-        case .c:
-            try SPCJSON.write(AttributeChart.c(defects: table.singleColumn(), options: options))
-        case .p:
+        case .xbarR, .xbarS:
+            return .subgroups(table.rows)
+        case .individuals, .ewma, .cusum, .c:
+            return .values(try table.singleColumn())
+        case .p, .np:
             let (defectives, sizes) = try table.pairs("defectives", "size")
-            try SPCJSON.write(AttributeChart.p(defectives: defectives, sizes: sizes, options: options))
-        case .np:
-            let (defectives, sizes) = try table.pairs("defectives", "size")
-            try SPCJSON.write(AttributeChart.np(defectives: defectives, sizes: sizes, options: options))
+            return .counts(defectives, sizes: sizes)
         case .u:
             let (defects, units) = try table.pairs("defects", "units")
-            try SPCJSON.write(AttributeChart.u(defects: defects, units: units, options: options))
-        case .ewma:
-            try SPCJSON.write(EWMAChart.analyze(table.singleColumn(), lambda: lambda, width: width, options: options))
-        case .cusum:
-            try SPCJSON.write(CUSUMChart(table.singleColumn(), k: k, h: h, headStart: headStart, options: options))
+            return .counts(defects, sizes: units)
         }
     }
 }

@@ -1,6 +1,10 @@
-/// One shift in the output of `histd oee`: times in minutes, ratios as fractions (0.75 = 75 %),
-/// null where a ratio has no denominator.
-struct ShiftSummary: Encodable {
+/// The JSON object of one OEE result, as `histd oee` prints one per shift and the daemon's
+/// `/api/v1/oee` serves one per shift or group: times in minutes, ratios as fractions (0.75 = 75 %),
+/// null where a ratio has no denominator. Keys (docs/oee.md): `shift`, `planned_production_time_min`,
+/// `run_time_min`, `good`, `reject`, `total`, `availability`, `performance`, `quality`, `oee`,
+/// `teep`, `losses_min`, `iso22400`; the context keys `machine`, `line`, `day`, `start`, `end`,
+/// `group` and the reason Pareto `pareto` appear only when set, so the CLI's output has none of them.
+public struct OEESummary: Encodable, Sendable {
     struct Losses: Encodable {
         var availabilityByReason: [String: Double]
         var availabilityTotal: Double
@@ -59,7 +63,22 @@ struct ShiftSummary: Encodable {
         }
     }
 
-    var shift: String
+    /// Name of the shift, or nil for a group of shifts.
+    public var shift: String?
+    /// Machine name.
+    public var machine: String?
+    /// Line of the machine.
+    public var line: String?
+    /// Day the shift starts on in the plant's time zone, `yyyy-MM-dd`.
+    public var day: String?
+    /// Start of the shift, RFC 3339.
+    public var start: String?
+    /// End of the shift, RFC 3339.
+    public var end: String?
+    /// Key of a roll-up group (a machine, line, shift name or day).
+    public var group: String?
+    /// Downtime reasons ranked by lost minutes.
+    public var pareto: DowntimePareto?
     var plannedProductionTimeMinutes: Double
     var runTimeMinutes: Double
     var good: Int64
@@ -74,7 +93,7 @@ struct ShiftSummary: Encodable {
     var teep: Double?
 
     enum CodingKeys: String, CodingKey {
-        case shift
+        case shift, machine, line, day, start, end, group, pareto
         case plannedProductionTimeMinutes = "planned_production_time_min"
         case runTimeMinutes = "run_time_min"
         case good, reject, total, availability, performance, quality, oee
@@ -83,9 +102,14 @@ struct ShiftSummary: Encodable {
         case teep
     }
 
-    init(_ report: ShiftReport) {
-        let result = report.result
+    /// The summary of one shift, named after it.
+    public init(_ report: ShiftReport) {
+        self.init(report.result)
         shift = report.shift.name
+    }
+
+    /// The summary of `result` with no context keys set.
+    public init(_ result: OEEResult) {
         plannedProductionTimeMinutes = Self.minutes(result.figures.plannedProductionTime)
         runTimeMinutes = Self.minutes(result.figures.runTime)
         good = result.figures.good
@@ -114,9 +138,16 @@ struct ShiftSummary: Encodable {
     }
 
     /// Writes nil ratios as JSON null instead of leaving the key out.
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(shift, forKey: .shift)
+        try container.encodeIfPresent(shift, forKey: .shift)
+        try container.encodeIfPresent(machine, forKey: .machine)
+        try container.encodeIfPresent(line, forKey: .line)
+        try container.encodeIfPresent(day, forKey: .day)
+        try container.encodeIfPresent(start, forKey: .start)
+        try container.encodeIfPresent(end, forKey: .end)
+        try container.encodeIfPresent(group, forKey: .group)
+        try container.encodeIfPresent(pareto, forKey: .pareto)
         try container.encode(plannedProductionTimeMinutes, forKey: .plannedProductionTimeMinutes)
         try container.encode(runTimeMinutes, forKey: .runTimeMinutes)
         try container.encode(good, forKey: .good)

@@ -1,0 +1,16 @@
+import Foundation
+
+/// The JSON documents of SPC results, as `histd spc` prints them and `/api/v1/spc` serves them:
+/// the `Encodable` conformances of this module (keys in docs/spc.md) written by `JSONEncoder` with
+/// sorted keys, numbers in their shortest round-tripping form, non-finite numbers as null.
+public enum SPCJSON {
+    /// Encodes `value` (a ``ChartResult``, ``ChartAnalysis``, ``CUSUMChart`` or ``ProcessCapability``)
+    /// as compact UTF-8 JSON with sorted keys, without a trailing newline.
+    /// - Throws: `EncodingError` from `JSONEncoder` (the SPC types write non-finite numbers as null,
+    ///   so they do not throw).
+    public static func encode(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(value)
+    }
+}

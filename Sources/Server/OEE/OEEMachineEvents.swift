@@ -1,0 +1,95 @@
+import Historian
+import OEE
+
+/// A machine's state, count and counter events in a time range, read from its series.
+///
+/// The last state before the range (and the last counter reading, as the baseline) is included,
+/// so the first shift starts in the state the machine was in. A series that does not exist yet
+/// gives no events: its time is `NO_DATA`. Samples are used whatever their quality.
+struct OEEMachineEvents: Sendable {
+    var states: [StateEvent] = []
+    var counts: [CountEvent] = []
+    var counterSamples: [CounterSample] = []
+
+    /// Reads the events of `machine` in `[from, to)`.
+    /// - Throws: 422 ``APIError`` naming the machine, series, time and value of a state value that
+    ///   means nothing or a count that is not a whole number of parts, or when the range holds more
+    ///   than `maximumPoints` samples; storage errors.
+    static func read(_ machine: OEEMachineDefinition, from: Int64, to: Int64, historian: Historian, maximumPoints: Int) throws -> OEEMachineEvents {
+        var events = OEEMachineEvents()
+        var budget = maximumPoints
+        if let series = historian.series(for: machine.stateSeries.key) {
+            var samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine)
+            if let before = try historian.lastSample(series: series.id, before: from) { samples.insert(before, at: 0) }
+            for sample in samples {
+                events.states.append(try state(of: sample, series: series, machine: machine))
+            }
+        }
+        for (reference, isGood) in [(machine.counts.good, true)] + (machine.counts.reject.map { [($0, false)] } ?? []) {
+            guard let series = historian.series(for: reference.key) else { continue }
+            var samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine)
+            switch machine.counts {
+            case .counts:
+                for sample in samples {
+                    let parts = try wholeParts(sample, series: series, machine: machine)
+                    events.counts.append(CountEvent(timestamp: sample.timestamp, good: isGood ? parts : 0, reject: isGood ? 0 : parts))
+                }
+            case .counters:
+                if let before = try historian.lastSample(series: series.id, before: from) { samples.insert(before, at: 0) }
+                for sample in samples {
+                    let reading = try wholeParts(sample, series: series, machine: machine)
+                    events.counterSamples.append(CounterSample(timestamp: sample.timestamp, value: reading, kind: isGood ? .good : .reject))
+                }
+            }
+        }
+        return events
+    }
+
+    private static func read(
+        _ series: Series, from: Int64, to: Int64, historian: Historian, budget: inout Int, machine: OEEMachineDefinition
+    ) throws -> [Sample] {
+        budget -= try historian.estimatedSampleCount(series: series.id, from: from, to: to)
+        guard budget >= 0 else {
+            throw APIError(.unprocessableContent,
+                           "machine \(machine.name): the range holds more samples than the server's query limit; narrow from/to")
+        }
+        return try historian.samples(series: series.id, from: from, to: to)
+    }
+
+    /// The state event of one sample: the machine's mapping of the value, else `RUN`, `DOWN`,
+    /// `SETUP` or `DOWN:REASON`.
+    static func state(of sample: Sample, series: Series, machine: OEEMachineDefinition) throws -> StateEvent {
+        let text = Self.text(of: sample.value)
+        if let mapped = machine.stateMapping[text] {
+            return StateEvent(timestamp: sample.timestamp, state: mapped.state, reason: mapped.reason)
+        }
+        let parts = text.split(separator: ":", maxSplits: 1)
+        if let code = parts.first, let state = MachineState(rawValue: String(code)), parts.count == 1 || state == .down {
+            return StateEvent(timestamp: sample.timestamp, state: state, reason: parts.count == 2 ? String(parts[1]) : nil)
+        }
+        throw APIError(.unprocessableContent,
+                       "machine \(machine.name): state value '\(text)' of series \(series.key) at \(RFC3339.format(sample.timestamp)) is not RUN, DOWN, SETUP or DOWN:REASON and not in the machine's state mapping")
+    }
+
+    /// A count or counter reading as whole parts.
+    private static func wholeParts(_ sample: Sample, series: Series, machine: OEEMachineDefinition) throws -> Int64 {
+        let number = sample.value.doubleValue
+        guard number.isFinite, number >= 0, number == number.rounded(), number <= Double(Int64.max / 2) else {
+            throw APIError(.unprocessableContent,
+                           "machine \(machine.name): value \(text(of: sample.value)) of series \(series.key) at \(RFC3339.format(sample.timestamp)) is not a whole, non-negative number of parts")
+        }
+        return Int64(number)
+    }
+
+    /// A value as the text a state mapping is keyed by: strings as they are, numbers in decimal
+    /// (integral floats without a fraction), booleans `true`/`false`.
+    static func text(of value: SampleValue) -> String {
+        switch value {
+        case .string(let text): text
+        case .integer(let number): "\(number)"
+        case .unsigned(let number): "\(number)"
+        case .boolean(let flag): flag ? "true" : "false"
+        case .float(let number): number == number.rounded() && abs(number) < 1e15 ? "\(Int64(number))" : "\(number)"
+        }
+    }
+}

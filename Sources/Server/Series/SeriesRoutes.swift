@@ -1,0 +1,78 @@
+import Historian
+import Hummingbird
+
+/// `GET /api/v1/series` (list and search), `GET /api/v1/series/{id}` and `PUT /api/v1/series/{id}`
+/// (read and replace metadata); see docs/http-api.md, "Series".
+struct SeriesRoutes {
+    let historian: Historian
+    let executor: BlockingExecutor
+    /// Largest `PUT` body accepted, bytes.
+    static let maximumBodyBytes = 64 * 1024
+
+    func register(on router: Router<ServerRequestContext>) {
+        router.get("/api/v1/series") { request, _ in
+            try request.uri.queryParameters.requireKnown(["measurement", "tag", "field", "u", "p"])
+            let selection = try SeriesSelection(request.uri.queryParameters)
+            let historian = historian
+            let bytes = try await executor.run {
+                let series = try selection.series(in: historian)
+                var writer = JSONWriter(capacity: 256 * series.count + 16)
+                writer.beginObject()
+                writer.key("series")
+                writer.beginArray()
+                for item in series { SeriesDocument.write(item, into: &writer) }
+                writer.endArray()
+                writer.endObject()
+                return writer.bytes
+            }
+            return Self.response(bytes)
+        }
+        router.get("/api/v1/series/:id") { _, context in
+            let id = try Self.seriesID(context)
+            let historian = historian
+            let series = try await executor.run { historian.series(id) }
+            return try Self.answer(series, id: id)
+        }
+        router.put("/api/v1/series/:id") { request, context in
+            let id = try Self.seriesID(context)
+            var request = request
+            let body: ByteBuffer
+            do {
+                body = try await request.collectBody(upTo: Self.maximumBodyBytes)
+            } catch {
+                throw APIError(.contentTooLarge, "metadata body exceeds \(Self.maximumBodyBytes) bytes")
+            }
+            let metadata = try MetadataDocument.parse(Array(buffer: body))
+            let historian = historian
+            let series = try await executor.run { () throws -> Series? in
+                guard historian.series(id) != nil else { return nil }
+                try historian.setMetadata(metadata, for: id)
+                return historian.series(id)
+            }
+            return try Self.answer(series, id: id)
+        }
+    }
+
+    /// The `{id}` path parameter.
+    /// - Throws: a 400 ``APIError`` when it is not a series id.
+    static func seriesID(_ context: ServerRequestContext) throws -> SeriesID {
+        let text = context.parameters.get("id") ?? ""
+        guard let id = SeriesID(text), id > 0 else {
+            throw APIError.badRequest("series id '\(text)' is not a positive integer")
+        }
+        return id
+    }
+
+    private static func answer(_ series: Series?, id: SeriesID) throws -> Response {
+        guard let series else { throw APIError(.notFound, "no series with id \(id)") }
+        var writer = JSONWriter()
+        SeriesDocument.write(series, into: &writer)
+        return response(writer.bytes)
+    }
+
+    private static func response(_ bytes: [UInt8]) -> Response {
+        var fields = HTTPFields()
+        fields[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
