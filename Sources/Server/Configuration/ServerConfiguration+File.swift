@@ -3,8 +3,8 @@ import TOML
 
 extension ServerConfiguration {
     /// Applies a TOML configuration file: the scalar settings by their dotted keys (top level,
-    /// `[limits]`, `[retention]`), `[retention.measurements]` (measurement = duration) and `[[tokens]]`
-    /// (`name`, `sha256`, `scopes`). Unknown keys are errors, so a misspelt setting is not ignored.
+    /// `[limits]`, `[retention]`), `[retention.measurements]` (measurement = duration), `[[tokens]]`
+    /// (`name`, `sha256`, `scopes`) and `[[machines]]` (docs/oee.md). Unknown keys are errors, so a misspelt setting is not ignored.
     /// - Throws: ``ConfigurationError/file(path:message:)`` for a file that cannot be read or parsed,
     ///   or the error of the setting that is wrong.
     public mutating func applyFile(_ path: String) throws(ConfigurationError) {
@@ -31,6 +31,10 @@ extension ServerConfiguration {
             switch (dotted, value) {
             case ("tokens", _):
                 tokens = try (table.tables("tokens") ?? []).map { try Self.token(from: $0, path: path) }
+            case ("machines", _):
+                machines = try (table.tables("machines") ?? []).enumerated().map { index, machine in
+                    try OEEMachineDefinition(toml: machine, item: "machines[\(index + 1)]")
+                }
             case ("retention.measurements", .table(let measurements)):
                 for (measurement, retention) in measurements.entries {
                     let setting = "retention.measurements.\(measurement)"

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 
+import OEE
 @testable import Server
 
 @Suite struct ServerConfigurationTests {
@@ -128,5 +129,73 @@ import Testing
         }
         var configuration = ServerConfiguration()
         #expect(throws: ConfigurationError.self) { try configuration.applyFile("/nonexistent/histd.toml") }
+    }
+}
+
+@Suite struct MachineConfigurationFileTests {
+    @Test func machinesTablesBecomeDefinitions() throws {
+        let path = try ConfigurationFileTests.write("""
+            [[machines]]
+            name = "M07"
+            line = "L1"
+            ideal_cycle_s = 1.5
+            micro_stop_threshold_s = 120
+            setup_reasons = ["SETUP", "CHANGEOVER"]
+            state = { measurement = "machine_state", tags = { machine = "M07" }, field = "state" }
+            states = { "1" = "RUN", "7" = "DOWN:JAM", "9" = "SETUP" }
+
+            [machines.counts]
+            count_mode = "counter"
+            counter_modulus = 65536
+            good = { measurement = "parts", tags = { machine = "M07" }, field = "good" }
+
+            [machines.calendar]
+            time_zone = "Europe/Berlin"
+            non_scheduled_weekdays = [6, 7]
+            non_scheduled_dates = ["2026-12-25"]
+
+            [[machines.calendar.shifts]]
+            name = "Night"
+            start = "22:00"
+            end = "06:00"
+            breaks = [{ start = "02:00", end = "02:30" }]
+            """)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var configuration = ServerConfiguration()
+        try configuration.applyFile(path)
+        try configuration.validate()
+        let machine = try #require(configuration.machines.first)
+        #expect(machine.name == "M07")
+        #expect(machine.line == "L1")
+        #expect(machine.idealCycleSeconds == 1.5)
+        #expect(machine.microStopThresholdSeconds == 120)
+        #expect(machine.setupReasons == ["SETUP", "CHANGEOVER"])
+        #expect(machine.stateSeries == SeriesReference(measurement: "machine_state", tags: ["machine": "M07"], field: "state"))
+        #expect(machine.stateMapping["7"] == OEEStateMapping(state: .down, reason: "JAM"))
+        #expect(machine.stateMapping["9"] == OEEStateMapping(state: .setup))
+        #expect(machine.counts == .counters(good: SeriesReference(measurement: "parts", tags: ["machine": "M07"], field: "good"), reject: nil, modulus: 65_536))
+        #expect(machine.calendar.timeZone == "Europe/Berlin")
+        #expect(machine.calendar.nonScheduledWeekdays == [6, 7])
+        #expect(machine.calendar.shifts.count == 1)
+        #expect(machine.calendar.shifts.first?.breaks.count == 1)
+    }
+
+    @Test func mistakesInMachinesNameTheKey() throws {
+        for (text, expected) in [
+            ("[[machines]]\nname = \"A\"\n", "machines[1].ideal_cycle_s"),
+            ("[[machines]]\nname = \"A\"\nideal_cycle_s = 1\nstate = { measurement = \"s\", field = \"f\" }\ncounts = { good = { measurement = \"p\", field = \"g\" } }\ncalendar = { shifts = [{ name = \"E\", start = \"25:00\", end = \"06:00\" }] }\n", "start"),
+            ("[[machines]]\nname = \"A\"\nideal_cycle_s = 1\nstate = { measurement = \"s\", field = \"f\" }\ncounts = { good = { measurement = \"p\", field = \"g\" } }\ncalendar = { shifts = [] }\nstates = { \"1\" = \"RUNNING\" }\n", "machines[1].states.1"),
+            ("[[machines]]\nname = \"A\"\ncolour = \"red\"\n", "colour"),
+        ] {
+            let path = try ConfigurationFileTests.write(text)
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            var configuration = ServerConfiguration()
+            do {
+                try configuration.applyFile(path)
+                Issue.record("accepted: \(text)")
+            } catch {
+                #expect(error.description.contains(expected), "\(error.description)")
+            }
+        }
     }
 }
