@@ -64,7 +64,7 @@ struct IngestBenchTests {
         let directory = NSTemporaryDirectory() + "histd-bench-used-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        FileManager.default.createFile(atPath: directory + "/old", contents: Data([1]))
+        #expect(FileManager.default.createFile(atPath: directory + "/old", contents: Data([1])))
         let command = try IngestBenchCommand.parse(["x.lp", "--data", directory])
         let input = LineProtocolBatches(Array("m a=1 1\n".utf8), linesPerBatch: 1)
         #expect(throws: IngestBenchError.dataDirectoryNotEmpty(directory)) {

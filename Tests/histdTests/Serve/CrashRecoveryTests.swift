@@ -26,11 +26,12 @@ struct CrashRecoveryTests {
             let acknowledgedBefore = ledger.acknowledgedCount
             let state = WriterState()
             let done = DispatchGroup()
+            let port = server.port
             for writer in 0..<Self.writers {
                 done.enter()
                 Thread {
                     defer { done.leave() }
-                    Self.write(writer: writer, port: server.port, ledger: ledger, state: state)
+                    Self.write(writer: writer, port: port, ledger: ledger, state: state)
                 }.start()
             }
             usleep(UInt32.random(in: 300_000...900_000))
