@@ -41,6 +41,9 @@ struct ShutdownTests {
         #expect(status == 0, "exit status \(String(describing: status)); log:\n\(server.log.suffix(2_000))")
         #expect(server.log.contains("storage closed cleanly"), "log:\n\(server.log.suffix(2_000))")
 
+        let partitions = (try? FileManager.default.contentsOfDirectory(atPath: directory + "/partitions")) ?? []
+        #expect(partitions.contains { $0.hasSuffix(".part") }, "no partition file after SIGTERM: \(partitions)")
+
         let verify = try BuiltExecutable.run(["verify", "--data", directory])
         #expect(verify.status == 0, "histd verify: \(verify.output)")
 
