@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure histd on your own data.",
-        subcommands: [CodecBenchCommand.self]
+        subcommands: [CodecBenchCommand.self, IngestBenchCommand.self]
     )
 }
