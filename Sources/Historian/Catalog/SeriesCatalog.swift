@@ -9,6 +9,10 @@ final class SeriesCatalog {
     private let database: SQLiteDatabase
     private var idsByKey: [SeriesKey: SeriesID] = [:]
     private(set) var all: [Series] = []   // index = id - 1
+    /// Indexes of `all` per measurement and per tag (key and value), ascending: selection starts
+    /// from the shortest list that its conditions allow instead of scanning every series.
+    private var indexesByMeasurement: [String: [Int]] = [:]
+    private var indexesByTag: [SeriesKey.Tag: [Int]] = [:]
     /// Range deletes made durable by flushes, in sequence order.
     private(set) var tombstones: [Tombstone] = []
     /// The texts of each string series, at index = code.
@@ -69,9 +73,7 @@ final class SeriesCatalog {
             if let low = query.double(7), let high = query.double(8), low <= high { metadata.engineeringRange = low...high }
             if let code = query.double(11) { metadata.interpolation = Interpolation(rawValue: UInt8(clamping: Int(code))) }
             let key = SeriesKey(measurement: measurement, tags: tags, field: field)
-            all.append(Series(id: SeriesID(id), key: key, kind: kind, metadata: metadata))
-            kinds.append(kind)
-            idsByKey[key] = SeriesID(id)
+            append(Series(id: SeriesID(id), key: key, kind: kind, metadata: metadata))
         }
         let strings = try database.prepare("SELECT series, code, text FROM strings ORDER BY series, code")
         while try strings.step() {
@@ -205,11 +207,7 @@ final class SeriesCatalog {
                 _ = try insert.step()
             }
         }
-        for series in pending {
-            all.append(series)
-            kinds.append(series.kind)
-            idsByKey[series.key] = series.id
-        }
+        for series in pending { append(series) }
         return result
     }
 
@@ -232,8 +230,22 @@ final class SeriesCatalog {
         all[Int(id) - 1].metadata = metadata
     }
 
+    private func append(_ series: Series) {
+        indexesByMeasurement[series.key.measurement, default: []].append(all.count)
+        for tag in series.key.tags { indexesByTag[tag, default: []].append(all.count) }
+        all.append(series)
+        kinds.append(series.kind)
+        idsByKey[series.key] = series.id
+    }
+
     /// The series matching `selector`, in id order.
     func select(_ selector: SeriesSelector) -> [Series] {
-        all.filter { selector.matches($0.key) }
+        var candidates = indexesByMeasurement[selector.measurement] ?? []
+        for (key, condition) in selector.tags {
+            guard case .equals(let value) = condition else { continue }
+            let tagged = indexesByTag[SeriesKey.Tag(key: key, value: value)] ?? []
+            if tagged.count < candidates.count { candidates = tagged }
+        }
+        return candidates.lazy.map { self.all[$0] }.filter { selector.matches($0.key) }
     }
 }

@@ -8,7 +8,14 @@ struct JSONWriter {
     private var needsComma = false
 
     init(capacity: Int = 256) {
+        // Large answers grow by doubling; callers that know their size pass it to avoid the copies.
         bytes.reserveCapacity(capacity)
+    }
+
+    /// Makes room for `count` more bytes at once (growing at least twofold, so repeated calls stay linear).
+    mutating func reserve(_ count: Int) {
+        let needed = bytes.count + count
+        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
     }
 
     mutating func beginObject() {
@@ -68,13 +75,20 @@ struct JSONWriter {
         separate()
         if !value.isFinite {
             bytes.append(contentsOf: "null".utf8)
-        } else if value == value.rounded(.towardZero), abs(value) < 1e15 {
+        } else if value == value.rounded(.towardZero), abs(value) < 1e15, value != 0 || value.sign == .plus {
             // Integral values print without ".0", like JavaScript; exact below 2^53.
             appendInteger(Int64(value))
-            if value == 0, value.sign == .minus { bytes[bytes.count - 1] = UInt8(ascii: "0") }
         } else {
+            // Shortest representation that reads back to the same bits (so -0.0 stays -0.0).
             bytes.append(contentsOf: value.description.utf8)
         }
+        needsComma = true
+    }
+
+    /// Bytes that are already valid JSON for one value, such as a pre-encoded string literal.
+    mutating func literal(_ json: StaticString) {
+        separate()
+        json.withUTF8Buffer { bytes.append(contentsOf: $0) }
         needsComma = true
     }
 
@@ -113,21 +127,17 @@ struct JSONWriter {
     }
 
     private mutating func appendInteger(_ value: Int64) {
-        if value == 0 {
-            bytes.append(UInt8(ascii: "0"))
-            return
-        }
-        var magnitude = value.magnitude
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            while magnitude > 0 {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+        // Digits are produced right to left into a stack buffer, then copied in one append.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var magnitude = value.magnitude
+            var start = 20
+            repeat {
+                start -= 1
+                digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
                 magnitude /= 10
-                count += 1
-            }
-            for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+            } while magnitude > 0
+            if value < 0 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
         }
     }
 
