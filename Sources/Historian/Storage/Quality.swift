@@ -4,3 +4,15 @@ public enum Quality: UInt8, Sendable, CaseIterable {
     case uncertain = 1
     case bad = 2
 }
+
+extension Quality {
+    /// `good`, `uncertain` or `bad`, as queries print it (a switch: interpolating the enum goes
+    /// through reflection, which dominated the CPU of large raw queries).
+    public var name: String {
+        switch self {
+        case .good: "good"
+        case .uncertain: "uncertain"
+        case .bad: "bad"
+        }
+    }
+}

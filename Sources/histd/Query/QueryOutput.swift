@@ -46,7 +46,7 @@ struct QueryOutput {
         } else {
             value = Self.text(sample.value)
         }
-        let quality = "\(sample.quality)"
+        let quality = sample.quality.name
         switch format {
         case .csv:
             print("\(Self.csvCell(series)),\(RFC3339.format(sample.timestamp)),\(value),\(quality)")
