@@ -86,7 +86,10 @@ let package = Package(
         .testTarget(name: "OEETests", dependencies: ["OEE"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC"]),
-        .testTarget(name: "ServerTests", dependencies: ["Server", "Historian", "OEE", "CZlib"]),
+        .testTarget(
+            name: "ServerTests",
+            dependencies: ["Server", "Historian", "OEE", "CZlib", .product(name: "HTTPTypes", package: "swift-http-types")]
+        ),
         .testTarget(name: "histdTests", dependencies: ["histd"]),
     ]
 )

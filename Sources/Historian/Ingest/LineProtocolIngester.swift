@@ -16,7 +16,8 @@ public final class LineProtocolIngester {
     private let historian: Historian
     private var parser: LineProtocolParser
     private let batchSize: Int
-    private let defaultTimestamp: Int64
+    private let precision: TimestampPrecision
+    private var defaultTimestamp: Int64
     private let extraTags: [SeriesKey.Tag]
     private var cache = SeriesCache()
     /// Series known to the cache, by slot: the catalog series, or a key waiting for registration.
@@ -51,6 +52,7 @@ public final class LineProtocolIngester {
         self.historian = historian
         extraTags = tags
         parser = LineProtocolParser(precision: precision)
+        self.precision = precision
         self.defaultTimestamp = defaultTimestamp
         self.batchSize = max(1, batchSize)
     }
@@ -73,6 +75,18 @@ public final class LineProtocolIngester {
     public func finish(onReject: (RejectedLine) -> Void) throws(HistorianError) {
         try writePending(onReject: onReject)
         try waitForWriter()
+    }
+
+    /// Prepares for another independent input after ``finish(onReject:)`` (the daemon's next request):
+    /// line numbers and counters start again, the series already resolved stay cached.
+    public func restart(defaultTimestamp: Int64) {
+        parser = LineProtocolParser(precision: precision)
+        self.defaultTimestamp = defaultTimestamp
+        valuesWritten = 0
+        linesAccepted = 0
+        rejections = 0
+        pending.removeAll(keepingCapacity: true)
+        pendingTexts.removeAll(keepingCapacity: true)
     }
 
     /// Waits for the batch being written, and rethrows its failure.

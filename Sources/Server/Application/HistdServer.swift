@@ -74,7 +74,8 @@ public struct HistdServer: Sendable {
         let bodyReader = RequestBodyReader(maximumBytes: limits.maxBodyBytes, timeout: limits.requestTimeout)
         let limiter = QueryLimiter(maximumRunning: limits.maxConcurrentQueries, maximumWaiting: limits.maxQueuedQueries, metrics: metrics)
         HealthRoutes(historian: historian, metrics: metrics, readiness: readiness).register(on: router)
-        WriteRoutes(historian: historian, executor: executor, metrics: metrics, bodyReader: bodyReader, databaseTag: configuration.databaseTag)
+        WriteRoutes(executor: executor, metrics: metrics, bodyReader: bodyReader, databaseTag: configuration.databaseTag,
+                    ingesters: IngesterPool(historian: historian))
             .register(on: router)
         AdminRoutes(historian: historian, executor: executor, settings: configuration.maintenance).register(on: router)
         QueryRoutes(historian: historian, executor: executor, limiter: limiter, metrics: metrics, maximumPoints: limits.maxQueryPoints)

@@ -4,11 +4,11 @@ import Logging
 
 /// `POST /write` (InfluxDB 1.x) and `POST /api/v2/write` (InfluxDB 2.x): line protocol in, 204 once durable.
 struct WriteRoutes {
-    let historian: Historian
     let executor: BlockingExecutor
     let metrics: ServerMetrics
     let bodyReader: RequestBodyReader
     let databaseTag: String
+    let ingesters: IngesterPool
 
     /// What one write request stored and rejected.
     private struct Outcome: Sendable {
@@ -35,19 +35,21 @@ struct WriteRoutes {
         let body = try await bodyReader.read(request)
         metrics.ingestedBytes.increment(by: Int64(body.receivedBytes))
         let tags = database.flatMap { $0.isEmpty ? nil : [SeriesKey.Tag(key: databaseTag, value: $0)] } ?? []
-        let historian = historian
+        let ingesters = ingesters
         let started = ContinuousClock.now
         let outcome: Outcome
         do {
             outcome = try await executor.run { () throws -> Outcome in
-                let now = HistorianService.nowNanoseconds()
-                let ingester = LineProtocolIngester(historian: historian, precision: precision, defaultTimestamp: now, batchSize: 1 << 22, tags: tags)
+                let lease = ingesters.checkOut(precision: precision, tags: tags, defaultTimestamp: HistorianService.nowNanoseconds())
+                let ingester = lease.ingester
                 var rejected: [RejectedLine] = []
                 _ = try body.bytes.withUnsafeReadableBytes { bytes in
                     try ingester.ingest(bytes, isFinal: true) { rejected.append($0) }
                 }
                 try ingester.finish { rejected.append($0) }
-                return Outcome(values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
+                let outcome = Outcome(values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
+                ingesters.checkIn(lease)
+                return outcome
             }
         } catch let error as HistorianError {
             context.logger.error("write failed", metadata: ["error": "\(error)"])

@@ -79,6 +79,12 @@ import Testing
             #expect(message.hasSuffix("dropped=2"))
             let rows = try await Self.values(client, "measurement=m&field=v&from=1704067200s&to=1704067300s")
             #expect(rows.map { $0[1] as? Double } == [1, 2, 3])
+            // Ingesters are reused between requests: line numbers start again at 1.
+            let second = try await client.post("/write?db=d&precision=s", text: "broken\nm,machine=a v=4 1704067204\n")
+            #expect(second.status == 400)
+            #expect((try second.json()["error"] as? String)?.hasPrefix("partial write: line 1,") == true, "\(second.text)")
+            let after = try await Self.values(client, "measurement=m&field=v&from=1704067200s&to=1704067300s")
+            #expect(after.map { $0[1] as? Double } == [1, 2, 3, 4])
         }
     }
 
