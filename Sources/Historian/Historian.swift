@@ -43,6 +43,8 @@ public final class Historian: Sendable {
     let nextSequence: Atomic<UInt64>
     /// Samples in all head shards, for the memory bound; changed under the shard locks.
     let headSampleCount = Atomic<Int>(0)
+    /// Grain summaries of sealed partition chunks, for rollups.
+    let summaryCache: SummaryCache
     /// Holds the exclusive lock on `DIR/lock` while this instance lives: one process per directory.
     private let lockDescriptor: Int32
 
@@ -69,6 +71,7 @@ public final class Historian: Sendable {
     public init(directory: String, options: HistorianOptions = HistorianOptions()) throws(HistorianError) {
         self.directory = directory
         self.options = options
+        summaryCache = SummaryCache(limit: options.summaryCacheBytes)
         try FileIO.makeDirectory(directory)
         lockDescriptor = try FileIO.lockExclusively(directory + "/lock")
         let recovered: Recovered
