@@ -32,7 +32,7 @@ struct NaiveModel {
         var options = HistorianOptions()
         options.partitionWindow = 1_000
         options.chunkSampleLimit = 16
-        options.headSampleLimit = 300
+        options.headMemoryLimit = 72_000
         // Summary grains at the scale of these timestamps (ns), cached however few samples a cell holds.
         options.summaryGrains = [10, 50, 250]
         options.summaryMinimumSamplesPerCell = 1
@@ -208,7 +208,7 @@ struct NaiveModel {
         var batches: [[Point]] = []
         var boundaries: [Int] = []
         var options = Self.options
-        options.headSampleLimit = 1 << 20
+        options.headMemoryLimit = 1 << 30
         let walPath: String
         do {
             let historian = try Historian(directory: directory.path, options: options)

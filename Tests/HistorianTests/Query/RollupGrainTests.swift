@@ -52,7 +52,7 @@ import Testing
         let second: Int64 = 1_000_000_000
         let day = 86_400 * second
         var options = HistorianOptions()
-        options.headSampleLimit = 1 << 30
+        options.headMemoryLimit = 1 << 30
         let historian = try Historian(directory: directory.path, options: options)
         let key = SeriesKey(measurement: "m", field: "v")
         var generator = SplitMix64(seed: 7)
