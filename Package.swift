@@ -19,6 +19,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
     ],
     targets: [
         .systemLibrary(
@@ -48,17 +55,35 @@ let package = Package(
         ),
         .target(name: "OEE"),
         .target(name: "SPC", swiftSettings: optimized),
+        .target(
+            name: "Server",
+            dependencies: [
+                "Compression", "Historian", "OEE", "SPC",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
         .executableTarget(
             name: "histd",
             dependencies: [
-                "Compression", "Historian", "OEE", "SPC", "CZstd",
+                "Compression", "Historian", "OEE", "SPC", "Server", "CZstd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "HistorianTests", dependencies: ["Historian"]),
         .testTarget(name: "OEETests", dependencies: ["OEE"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC"]),
+        .testTarget(name: "ServerTests", dependencies: ["Server", "Historian"]),
         .testTarget(name: "histdTests", dependencies: ["histd"]),
     ]
 )

@@ -6,6 +6,6 @@ struct Histd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "histd",
         abstract: "A time-series historian with OEE and SPC built in.",
-        subcommands: [BenchCommand.self, ImportCommand.self, OEECommand.self, QueryCommand.self, SPCCommand.self, VerifyCommand.self]
+        subcommands: [ServeCommand.self, ImportCommand.self, QueryCommand.self, VerifyCommand.self, SPCCommand.self, OEECommand.self, BenchCommand.self]
     )
 }

@@ -7,19 +7,23 @@ import Synchronization
 /// Batches are written on a background queue, one at a time, while parsing goes on: samples are
 /// durable once ``finish()`` returns (or, for all but the last batch, once a later batch was handed over).
 ///
-/// Bad lines (syntax, a value whose kind conflicts with its series, string fields) are reported
-/// through the callback with their line number and skipped; every other line is stored.
+/// Bad lines (syntax, a value whose kind conflicts with its series) are reported through the
+/// callback with their line number and skipped; every other line is stored.
+///
+/// `tags` are added to every line's series (replacing a line's own tag of the same key): the daemon
+/// stores the InfluxDB database name this way.
 public final class LineProtocolIngester {
     private let historian: Historian
     private var parser: LineProtocolParser
     private let batchSize: Int
     private let defaultTimestamp: Int64
+    private let extraTags: [SeriesKey.Tag]
     private var cache = SeriesCache()
     /// Series known to the cache, by slot: the catalog series, or a key waiting for registration.
     private var slots: [(id: SeriesID?, key: SeriesKey, kind: ValueKind)] = []
     private var slotsByKey: [SeriesKey: Int] = [:]
     private var unregistered: [Int] = []
-    private var pending: [(slot: Int, timestamp: Int64, bits: UInt64)] = []
+    private var pending: [(slot: Int, timestamp: Int64, bits: UInt64, line: Int)] = []
     /// Texts of the string values in `pending`, whose bits get the text's code at write time.
     private var pendingTexts: [(position: Int, text: String)] = []
     private let writer = DispatchQueue(label: "histd.ingest.writer")
@@ -39,8 +43,13 @@ public final class LineProtocolIngester {
     ///   - precision: the unit of the input's timestamps.
     ///   - defaultTimestamp: nanoseconds used for lines without a timestamp.
     ///   - batchSize: samples per write (one WAL record and one durability wait each).
-    public init(historian: Historian, precision: TimestampPrecision = .nanoseconds, defaultTimestamp: Int64, batchSize: Int = 65_536) {
+    ///   - tags: tags added to the series of every line.
+    public init(
+        historian: Historian, precision: TimestampPrecision = .nanoseconds, defaultTimestamp: Int64, batchSize: Int = 65_536,
+        tags: [SeriesKey.Tag] = []
+    ) {
         self.historian = historian
+        extraTags = tags
         parser = LineProtocolParser(precision: precision)
         self.defaultTimestamp = defaultTimestamp
         self.batchSize = max(1, batchSize)
@@ -59,8 +68,10 @@ public final class LineProtocolIngester {
     }
 
     /// Writes what is still buffered and waits until every batch is durable. Call at the end of the input.
-    public func finish() throws(HistorianError) {
-        try writePending()
+    /// `onReject` gets the fields that turn out to conflict with a series another writer registered
+    /// at the same time with another value kind.
+    public func finish(onReject: (RejectedLine) -> Void) throws(HistorianError) {
+        try writePending(onReject: onReject)
         try waitForWriter()
     }
 
@@ -103,11 +114,11 @@ public final class LineProtocolIngester {
                 continue
             }
             if case .string(let range) = field.value { pendingTexts.append((pending.count, line.string(range))) }
-            pending.append((slot, timestamp, bits))
+            pending.append((slot, timestamp, bits, line.lineNumber))
             stored = true
         }
         if stored { linesAccepted += 1 }
-        if pending.count >= batchSize { try writePending() }
+        if pending.count >= batchSize { try writePending(onReject: onReject) }
     }
 
     /// The byte offset where the line starts, for columns (the measurement starts the line after blanks).
@@ -120,7 +131,7 @@ public final class LineProtocolIngester {
     private func resolve(_ line: LineProtocolLine, field: LineProtocolField, kind: ValueKind) -> Int {
         let key = SeriesKey(
             measurement: line.name(line.measurement),
-            tags: line.tags.map { SeriesKey.Tag(key: line.name($0.key), value: line.name($0.value)) },
+            tags: line.tags.map { SeriesKey.Tag(key: line.name($0.key), value: line.name($0.value)) } + extraTags,
             field: line.name(field.key))
         if let existing = slotsByKey[key] { return existing }
         slotsByKey[key] = slots.count
@@ -133,19 +144,32 @@ public final class LineProtocolIngester {
         return slots.count - 1
     }
 
-    private func writePending() throws(HistorianError) {
+    private func writePending(onReject: (RejectedLine) -> Void) throws(HistorianError) {
+        // Kinds that another writer registered first, for the slots whose values were checked against ours.
+        var registeredKinds: [Int: ValueKind] = [:]
         if !unregistered.isEmpty {
             let series = try historian.register(unregistered.map { (slots[$0].key, slots[$0].kind) })
             for (slot, registered) in zip(unregistered, series) {
                 slots[slot].id = registered.id
-                slots[slot].kind = registered.kind
+                if registered.kind != slots[slot].kind { registeredKinds[slot] = registered.kind }
             }
             unregistered.removeAll()
+        }
+        var dropped = Set<Int>()
+        if !registeredKinds.isEmpty {
+            for (position, entry) in pending.enumerated() {
+                guard let registered = registeredKinds[entry.slot] else { continue }
+                dropped.insert(position)
+                rejections += 1
+                onReject(RejectedLine(line: entry.line, column: nil,
+                                      reason: "series \(slots[entry.slot].key) holds \(registered) values; field value is \(slots[entry.slot].kind)"))
+            }
+            for (slot, kind) in registeredKinds { slots[slot].kind = kind }
         }
         if !pendingTexts.isEmpty {
             var texts: [(series: SeriesID, text: String)] = []
             var positions: [Int] = []
-            for entry in pendingTexts {
+            for entry in pendingTexts where !dropped.contains(entry.position) {
                 guard let id = slots[pending[entry.position].slot].id else { continue }
                 texts.append((id, entry.text))
                 positions.append(entry.position)
@@ -155,7 +179,7 @@ public final class LineProtocolIngester {
         }
         var raw: [RawSample] = []
         raw.reserveCapacity(pending.count)
-        for entry in pending {
+        for (position, entry) in pending.enumerated() where dropped.isEmpty || !dropped.contains(position) {
             guard let id = slots[entry.slot].id else { continue }
             raw.append(RawSample(series: id, timestamp: entry.timestamp, bits: entry.bits, quality: Quality.good.rawValue))
         }

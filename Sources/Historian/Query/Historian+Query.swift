@@ -306,3 +306,13 @@ extension Historian {
         return result
     }
 }
+
+extension Historian {
+    /// At most how many samples series `id` has in `[from, to)`, from chunk statistics alone
+    /// (chunks that straddle a bound count whole): lets a server refuse an oversized query before running it.
+    /// - Throws: ``HistorianError/query(_:)`` for an unknown series.
+    public func sampleCountUpperBound(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) -> Int {
+        guard from < to else { return 0 }
+        return try snapshot(id, from: from, to: to).chunks.reduce(0) { $0 + $1.statistics.count }
+    }
+}

@@ -67,7 +67,7 @@ struct FileImporter {
             }
         }
         if showProgress { StandardError.progress("\u{1B}[2K\r") }
-        try lineProtocol?.finish()
+        try lineProtocol?.finish(onReject: onReject)
         try csv?.finish()
         progress.lines = lineProtocol?.linesRead ?? csv?.linesRead ?? 0
         progress.values = lineProtocol?.valuesWritten ?? csv?.valuesWritten ?? 0

@@ -26,7 +26,7 @@ import Testing
         let ingester = LineProtocolIngester(historian: historian, defaultTimestamp: 0, batchSize: 500)
         var rejected: [RejectedLine] = []
         _ = try input.withUnsafeBytes { try ingester.ingest($0, isFinal: true) { rejected.append($0) } }
-        try ingester.finish()
+        try ingester.finish { rejected.append($0) }
         #expect(ingester.linesAccepted > 1_000)
         #expect(!rejected.isEmpty)
         #expect(rejected.allSatisfy { $0.line >= 1 && $0.line <= ingester.linesRead && !$0.reason.isEmpty })

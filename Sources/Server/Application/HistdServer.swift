@@ -1,0 +1,90 @@
+import Historian
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import UnixSignals
+import HummingbirdCore
+
+/// The `histd serve` daemon: the storage engine, the HTTP API and background maintenance in one
+/// service group that shuts down in order on SIGTERM or SIGINT.
+///
+/// Shutdown: readiness turns false, the HTTP server stops accepting and finishes the requests in
+/// flight, then the storage engine makes the WAL durable and seals the head into partition files.
+public struct HistdServer: Sendable {
+    /// The settings the server runs with.
+    public let configuration: ServerConfiguration
+    private let logger: Logger
+
+    /// Prepares a server; nothing is opened until ``run(onRunning:)``.
+    public init(configuration: ServerConfiguration, logger: Logger) {
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// Opens the data directory, serves until SIGTERM/SIGINT (or until the task is cancelled), then
+    /// shuts down in order.
+    /// - Parameter onRunning: called with the bound port once the server accepts connections.
+    /// - Throws: ``ConfigurationError`` for an unsafe or invalid configuration, ``HistorianError``
+    ///   when the data directory cannot be opened or recovered, and what binding the port throws.
+    public func run(gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+        try configuration.validate()
+        for (key, value) in configuration.summary {
+            logger.info("configuration", metadata: ["key": "\(key)", "value": "\(value)"])
+        }
+        let historian = try Historian(directory: configuration.dataDirectory, options: configuration.historianOptions)
+        let recovery = historian.recovery
+        logger.info("storage opened", metadata: ["data": "\(configuration.dataDirectory)", "recovery": "\(recovery)"])
+        let executor = BlockingExecutor(threads: max(4, System.coreCount * 2))
+        let metrics = ServerMetrics()
+        let readiness = Readiness()
+        let router = makeRouter(historian: historian, executor: executor, metrics: metrics, readiness: readiness)
+        let limits = configuration.limits
+        let application = Application(
+            router: router,
+            server: .http1(configuration: .init(
+                idleTimeout: .nanoseconds(limits.idleTimeout.nanosecondsClamped),
+                httpDecoderConfiguration: .init(
+                    maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes, maxHeaderFieldCount: 200))),
+            configuration: ApplicationConfiguration(
+                address: .hostname(configuration.host, port: configuration.port), serverName: "histd",
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
+            onServerRunning: { [logger] channel in
+                let port = channel.localAddress?.port ?? 0
+                logger.info("listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
+                await onRunning(port)
+            },
+            logger: logger)
+        let storage = HistorianService(historian: historian, executor: executor, settings: configuration.maintenance, logger: logger)
+        let group = ServiceGroup(configuration: .init(
+            services: [storage, application, ReadinessService(readiness: readiness)],
+            gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+        try await group.run()
+        logger.info("stopped")
+    }
+
+    private func makeRouter(historian: Historian, executor: BlockingExecutor, metrics: ServerMetrics, readiness: Readiness) -> Router<ServerRequestContext> {
+        let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: ErrorMiddleware())
+        router.add(middleware: QueryMetricsMiddleware(metrics: metrics))
+        router.add(middleware: AuthenticationMiddleware(tokens: configuration.tokens))
+        let limits = configuration.limits
+        let bodyReader = RequestBodyReader(maximumBytes: limits.maxBodyBytes, timeout: limits.requestTimeout)
+        let limiter = QueryLimiter(maximumRunning: limits.maxConcurrentQueries, maximumWaiting: limits.maxQueuedQueries)
+        HealthRoutes(historian: historian, metrics: metrics, readiness: readiness).register(on: router)
+        WriteRoutes(historian: historian, executor: executor, metrics: metrics, bodyReader: bodyReader, databaseTag: configuration.databaseTag)
+            .register(on: router)
+        QueryRoutes(historian: historian, executor: executor, limiter: limiter, metrics: metrics, maximumPoints: limits.maxQueryPoints)
+            .register(on: router)
+        return router
+    }
+}
+
+extension Duration {
+    /// Whole nanoseconds, clamped to Int64.
+    var nanosecondsClamped: Int64 {
+        let (seconds, attoseconds) = components
+        let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow ? .max : product &+ attoseconds / 1_000_000_000
+    }
+}

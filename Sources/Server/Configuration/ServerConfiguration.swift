@@ -1,0 +1,89 @@
+import Historian
+import Logging
+
+/// Everything `histd serve` needs to run, with the embedded defaults: data in `./histd-data`,
+/// HTTP on 127.0.0.1:8086, no tokens (so loopback only), fsync on every write batch.
+///
+/// Sources, later ones winning: these defaults, the TOML file (`--config`), `HISTD_*` environment
+/// variables, command-line flags. docs/configuration.md lists every key.
+public struct ServerConfiguration: Sendable, Equatable {
+    /// The data directory (created when missing).
+    public var dataDirectory = "histd-data"
+    /// The address to listen on (a host name or IP address).
+    public var host = "127.0.0.1"
+    /// The TCP port to listen on; 0 picks a free port.
+    public var port = 8086
+    /// The lowest log level written.
+    public var logLevel = Logger.Level.info
+    /// When a write is durable, and so when `/write` answers.
+    public var durability = Durability.everyBatch
+    /// Samples per chunk before it seals.
+    public var chunkSampleLimit = HistorianOptions().chunkSampleLimit
+    /// Request, body, header and query limits.
+    public var limits = ServerLimits()
+    /// Retention and compaction.
+    public var maintenance = MaintenanceSettings()
+    /// Access tokens; empty means no authentication, which is allowed on loopback only.
+    public var tokens: [AccessToken] = []
+    /// The tag that receives the InfluxDB database (`db`) or bucket name of a write.
+    public var databaseTag = "db"
+
+    /// The defaults.
+    public init() {}
+
+    /// `host:port`, as the `--http` flag takes it.
+    public var httpAddress: String {
+        host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+    }
+
+    /// Whether ``host`` only accepts connections from this machine.
+    public var isLoopbackOnly: Bool {
+        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+
+    /// The storage engine options these settings imply.
+    public var historianOptions: HistorianOptions {
+        var options = HistorianOptions()
+        options.durability = durability
+        options.chunkSampleLimit = chunkSampleLimit
+        return options
+    }
+
+    /// Checks the settings that only make sense together.
+    /// - Throws: ``ConfigurationError/unsafe(_:)`` when listening beyond loopback without tokens.
+    public func validate() throws(ConfigurationError) {
+        if !isLoopbackOnly && tokens.isEmpty {
+            throw .unsafe(
+                "refusing to listen on \(httpAddress) without access tokens: anyone on the network could read and write data. "
+                    + "Configure [[tokens]] (see `histd token`) or listen on 127.0.0.1.")
+        }
+        guard (1...65_535).contains(port) || port == 0 else { throw .invalid(key: "http", message: "port \(port) is not in 0...65535") }
+        guard !databaseTag.isEmpty else { throw .invalid(key: "database_tag", message: "must not be empty") }
+    }
+
+    /// One line per setting, for the start-up log; token hashes are not shown.
+    public var summary: [(key: String, value: String)] {
+        [
+            ("data", dataDirectory), ("http", httpAddress), ("log_level", logLevel.rawValue),
+            ("durability", Self.describe(durability)), ("chunk_samples", "\(chunkSampleLimit)"),
+            ("limits.max_body_bytes", "\(limits.maxBodyBytes)"), ("limits.max_header_bytes", "\(limits.maxHeaderBytes)"),
+            ("limits.max_concurrent_queries", "\(limits.maxConcurrentQueries)"),
+            ("limits.max_queued_queries", "\(limits.maxQueuedQueries)"),
+            ("limits.request_timeout", "\(limits.requestTimeout)"), ("limits.idle_timeout", "\(limits.idleTimeout)"),
+            ("limits.max_query_points", "\(limits.maxQueryPoints)"), ("limits.max_connections", "\(limits.maxConnections)"),
+            ("retention", maintenance.retention.map { "\($0 / 1_000_000_000)s" } ?? "none"),
+            ("retention_by_measurement", maintenance.retentionByMeasurement.sorted { $0.key < $1.key }
+                .map { "\($0.key)=\($0.value / 1_000_000_000)s" }.joined(separator: ",")),
+            ("maintenance_interval", "\(maintenance.interval)"),
+            ("tokens", tokens.map { "\($0.name)(\($0.scopes.map(\.rawValue).sorted().joined(separator: "+")))" }.joined(separator: ",")),
+            ("database_tag", databaseTag),
+        ]
+    }
+
+    private static func describe(_ durability: Durability) -> String {
+        switch durability {
+        case .everyBatch: "batch"
+        case .interval(let milliseconds): "\(milliseconds)ms"
+        }
+    }
+}

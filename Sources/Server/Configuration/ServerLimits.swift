@@ -1,0 +1,22 @@
+/// Bounds that keep one client from stalling or exhausting the server.
+public struct ServerLimits: Sendable, Equatable {
+    /// Largest request body, in bytes, before and after gzip decoding (InfluxDB's default is 25 MB).
+    public var maxBodyBytes = 32 << 20
+    /// Largest total size of a request's header fields, in bytes.
+    public var maxHeaderBytes = 16 << 10
+    /// Queries (query, SPC, OEE) that run at once; more wait in a queue.
+    public var maxConcurrentQueries = 4
+    /// Queries that may wait for a slot; more are refused with 503.
+    public var maxQueuedQueries = 64
+    /// Longest time a request may take, reading its body included; then it gets 503.
+    public var requestTimeout = Duration.seconds(60)
+    /// A connection with nothing to read for this long is closed.
+    public var idleTimeout = Duration.seconds(120)
+    /// Most points (samples, buckets, values) a query may return; larger queries are refused before they run.
+    public var maxQueryPoints = 5_000_000
+    /// Most connections open at once; more wait in the listen backlog.
+    public var maxConnections = 1_024
+
+    /// The defaults.
+    public init() {}
+}

@@ -1,0 +1,227 @@
+import Historian
+
+/// Runs one ``QueryRequest`` against the storage engine and writes the JSON answer:
+/// `{"series": [{"measurement", "tags", "field", "columns", "values": [[...], ...]}, ...]}`.
+struct QueryExecution {
+    let historian: Historian
+    let query: QueryRequest
+    let maximumPoints: Int
+
+    /// - Throws: 400/422 ``APIError`` for a query that would return more than the limit or that the
+    ///   engine refuses; storage failures as 500 without paths.
+    func run() throws -> [UInt8] {
+        let series = historian.series(matching: query.selector)
+        try checkSize(series)
+        var writer = JSONWriter(capacity: 64 << 10)
+        writer.beginObject()
+        writer.key("series")
+        writer.beginArray()
+        do {
+            switch query.mode {
+            case .raw: try writeRaw(series, &writer)
+            case .rollup: try writeRollups(series, &writer)
+            case .interpolate: try writeInterpolated(series, &writer)
+            case .latest: try writeLatest(series, &writer)
+            case .plot: try writePlots(series, &writer)
+            }
+        } catch let error as HistorianError {
+            throw Self.apiError(error)
+        }
+        writer.endArray()
+        writer.endObject()
+        return writer.bytes
+    }
+
+    /// Refuses, before any decoding, a query whose answer would exceed the points limit.
+    private func checkSize(_ series: [Series]) throws {
+        let points: Int
+        switch query.mode {
+        case .raw:
+            var total = 0
+            for item in series {
+                total += try historian.sampleCountUpperBound(series: item.id, from: query.from, to: query.to)
+                if total > maximumPoints { break }
+            }
+            points = total
+        case .rollup, .interpolate:
+            let span = UInt64(bitPattern: query.to &- query.from)
+            let buckets = span / UInt64(query.width) + 1
+            let perBucket = query.mode == .rollup ? query.aggregates.count : 1
+            let (product, overflow) = Int(clamping: buckets).multipliedReportingOverflow(by: series.count * perBucket)
+            points = overflow ? .max : product
+        case .plot:
+            points = query.plotPoints > maximumPoints ? .max : query.plotPoints * 4 * series.count
+        case .latest:
+            points = series.count
+        }
+        if points > maximumPoints {
+            throw APIError(.unprocessableContent,
+                           "query would return \(points == .max ? "too many" : "up to \(points)") points, more than the server's limit of \(maximumPoints); narrow the range, select fewer series or use a coarser every/points")
+        }
+    }
+
+    private func beginSeries(_ series: Series, columns: [String], _ writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("measurement")
+        writer.string(series.key.measurement)
+        writer.key("tags")
+        writeTags(series.key.tags, &writer)
+        writer.key("field")
+        writer.string(series.key.field)
+        writer.key("columns")
+        writer.beginArray()
+        for column in columns { writer.string(column) }
+        writer.endArray()
+        writer.key("values")
+        writer.beginArray()
+    }
+
+    private func endSeries(_ writer: inout JSONWriter) {
+        writer.endArray()
+        writer.endObject()
+    }
+
+    private func writeTags(_ tags: [SeriesKey.Tag], _ writer: inout JSONWriter) {
+        writer.beginObject()
+        for tag in tags {
+            writer.key(tag.key)
+            writer.string(tag.value)
+        }
+        writer.endObject()
+    }
+
+    private func writeTime(_ nanoseconds: Int64, _ writer: inout JSONWriter) {
+        switch query.timeFormat {
+        case .ns: writer.integer(nanoseconds)
+        case .us: writer.integer(nanoseconds / 1_000)
+        case .ms: writer.integer(nanoseconds / 1_000_000)
+        case .s: writer.integer(nanoseconds / 1_000_000_000)
+        case .rfc3339: writer.string(RFC3339.format(nanoseconds))
+        }
+    }
+
+    private func writeValue(_ value: SampleValue, _ writer: inout JSONWriter) {
+        switch value {
+        case .float(let number): writer.double(number)
+        case .integer(let number): writer.integer(number)
+        case .unsigned(let number): writer.unsigned(number)
+        case .boolean(let flag): writer.boolean(flag)
+        case .string(let text): writer.string(text)
+        }
+    }
+
+    private func writeSample(_ sample: Sample, _ writer: inout JSONWriter) {
+        writer.beginArray()
+        writeTime(sample.timestamp, &writer)
+        writeValue(sample.value, &writer)
+        writer.string("\(sample.quality)")
+        writer.endArray()
+    }
+
+    private func writeRaw(_ series: [Series], _ writer: inout JSONWriter) throws {
+        for item in series {
+            beginSeries(item, columns: ["time", "value", "quality"], &writer)
+            for sample in try historian.samples(series: item.id, from: query.from, to: query.to)
+            where query.qualities?.contains(sample.quality) ?? true {
+                writeSample(sample, &writer)
+            }
+            endSeries(&writer)
+        }
+    }
+
+    private func writeLatest(_ series: [Series], _ writer: inout JSONWriter) throws {
+        for item in series {
+            beginSeries(item, columns: ["time", "value", "quality"], &writer)
+            if let sample = try historian.latest(series: item.id) { writeSample(sample, &writer) }
+            endSeries(&writer)
+        }
+    }
+
+    private func writePlots(_ series: [Series], _ writer: inout JSONWriter) throws {
+        for item in series {
+            beginSeries(item, columns: ["time", "value", "quality"], &writer)
+            for bucket in try historian.plot(series: item.id, from: query.from, to: query.to, buckets: query.plotPoints) {
+                for sample in bucket.points { writeSample(sample, &writer) }
+            }
+            endSeries(&writer)
+        }
+    }
+
+    private func writeInterpolated(_ series: [Series], _ writer: inout JSONWriter) throws {
+        for item in series {
+            beginSeries(item, columns: ["time", "value"], &writer)
+            for value in try historian.interpolate(series: item.id, from: query.from, to: query.to, step: query.width) {
+                writer.beginArray()
+                writeTime(value.timestamp, &writer)
+                writer.double(value.value)
+                writer.endArray()
+            }
+            endSeries(&writer)
+        }
+    }
+
+    private func writeRollups(_ series: [Series], _ writer: inout JSONWriter) throws {
+        let timeWeighted = query.aggregates.contains { $0.isTimeWeighted }
+        let columns = ["time", "count"] + query.aggregates.filter { $0 != .count }.map(\.rawValue)
+        func rollup(_ item: Series) throws -> [RollupBucket] {
+            try historian.rollup(
+                series: item.id, from: query.from, to: query.to, every: query.width, timeWeighted: timeWeighted,
+                qualities: query.qualities
+            ).buckets
+        }
+        func writeBuckets(_ buckets: [RollupBucket]) {
+            for bucket in buckets {
+                writer.beginArray()
+                writeTime(bucket.start, &writer)
+                writer.integer(bucket.count)
+                for aggregate in query.aggregates where aggregate != .count { writer.double(bucket.value(of: aggregate)) }
+                writer.endArray()
+            }
+        }
+        guard let groupBy = query.groupBy else {
+            for item in series {
+                beginSeries(item, columns: columns, &writer)
+                writeBuckets(try rollup(item))
+                endSeries(&writer)
+            }
+            return
+        }
+        // Series that share the values of the group_by tags become one series of merged buckets.
+        var groups: [[SeriesKey.Tag]: [Series]] = [:]
+        var order: [[SeriesKey.Tag]] = []
+        for item in series {
+            let key = groupBy.map { SeriesKey.Tag(key: $0, value: item.key.tag($0) ?? "") }
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(item)
+        }
+        for key in order {
+            let members = groups[key] ?? []
+            let rollups = try members.map(rollup)
+            writer.beginObject()
+            writer.key("measurement")
+            writer.string(query.selector.measurement)
+            writer.key("tags")
+            writeTags(key, &writer)
+            writer.key("field")
+            if let field = query.selector.field { writer.string(field) } else { writer.null() }
+            writer.key("series_count")
+            writer.integer(members.count)
+            writer.key("columns")
+            writer.beginArray()
+            for column in columns { writer.string(column) }
+            writer.endArray()
+            writer.key("values")
+            writer.beginArray()
+            let bucketCount = rollups.first?.count ?? 0
+            writeBuckets((0..<bucketCount).compactMap { index in BucketMerger.merge(rollups.map { $0[index] }) })
+            endSeries(&writer)
+        }
+    }
+
+    /// Engine errors as answers: query errors are the client's (400), the rest are logged by the
+    /// caller's middleware and answered without paths.
+    static func apiError(_ error: HistorianError) -> any Error {
+        if case .query(let queryError) = error { return APIError.badRequest(queryError.description) }
+        return error
+    }
+}

@@ -1,0 +1,26 @@
+import Historian
+import Hummingbird
+
+/// `GET /api/v1/query`: raw samples, rollups, interpolation, latest values and M4 plots of the series
+/// a measurement, tags and field select, as JSON (see docs/http-api.md).
+struct QueryRoutes {
+    let historian: Historian
+    let executor: BlockingExecutor
+    let limiter: QueryLimiter
+    let metrics: ServerMetrics
+    let maximumPoints: Int
+
+    func register(on router: Router<ServerRequestContext>) {
+        router.get("/api/v1/query") { request, context in
+            let query = try QueryRequest(request.uri.queryParameters, now: HistorianService.nowNanoseconds())
+            let historian = historian
+            let maximumPoints = maximumPoints
+            let bytes = try await limiter.withSlot {
+                try await executor.run { try QueryExecution(historian: historian, query: query, maximumPoints: maximumPoints).run() }
+            }
+            var fields = HTTPFields()
+            fields[.contentType] = "application/json; charset=utf-8"
+            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import HTTPTypes
+import Historian
+import Hummingbird
+
+/// `/health`, `/ready`, `/ping` (InfluxDB clients check it) and `/metrics` (Prometheus text).
+struct HealthRoutes {
+    let historian: Historian
+    let metrics: ServerMetrics
+    let readiness: Readiness
+
+    func register(on router: Router<ServerRequestContext>) {
+        router.get("/health") { _, _ in
+            Self.status("pass", .ok)
+        }
+        router.get("/ready") { _, _ in
+            readiness.isReady ? Self.status("ready", .ok) : Self.status("shutting down", .serviceUnavailable)
+        }
+        router.get("/ping") { _, _ in
+            Response(status: .noContent, headers: [Self.versionHeader: "1.8-histd"])
+        }
+        router.head("/ping") { _, _ in
+            Response(status: .noContent, headers: [Self.versionHeader: "1.8-histd"])
+        }
+        router.get("/metrics") { _, _ in
+            let storage = historian.storageStatistics()
+            metrics.walBytes.set(Int64(storage.walBytes))
+            metrics.partitionBytes.set(Int64(storage.partitionBytes))
+            metrics.headSamples.set(Int64(storage.headSamples))
+            metrics.seriesCount.set(Int64(storage.seriesCount))
+            var buffer: [UInt8] = []
+            metrics.registry.emit(into: &buffer)
+            return Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: buffer)))
+        }
+    }
+
+    private static let versionHeader = HTTPField.Name("X-Influxdb-Version")!
+
+    private static func status(_ text: String, _ status: HTTPResponse.Status) -> Response {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("status")
+        writer.string(text)
+        writer.endObject()
+        return writer.response(status: status)
+    }
+}

@@ -1,0 +1,84 @@
+import Historian
+import Hummingbird
+import Logging
+
+/// `POST /write` (InfluxDB 1.x) and `POST /api/v2/write` (InfluxDB 2.x): line protocol in, 204 once durable.
+struct WriteRoutes {
+    let historian: Historian
+    let executor: BlockingExecutor
+    let metrics: ServerMetrics
+    let bodyReader: RequestBodyReader
+    let databaseTag: String
+
+    /// What one write request stored and rejected.
+    private struct Outcome: Sendable {
+        var values: Int
+        var lines: Int
+        var rejected: [RejectedLine]
+    }
+
+    func register(on router: Router<ServerRequestContext>) {
+        router.post("/write") { request, context in
+            try await write(request, context: context, database: request.uri.queryParameters.get("db"), precisionName: request.uri.queryParameters.get("precision"))
+        }
+        router.post("/api/v2/write") { request, context in
+            guard let bucket = request.uri.queryParameters.get("bucket"), !bucket.isEmpty else {
+                throw APIError.badRequest("bucket is required (query parameter 'bucket')")
+            }
+            return try await write(request, context: context, database: bucket, precisionName: request.uri.queryParameters.get("precision"))
+        }
+    }
+
+    private func write(_ request: Request, context: ServerRequestContext, database: String?, precisionName: String?) async throws -> Response {
+        metrics.writeRequests.increment()
+        let precision = try Self.precision(precisionName)
+        let body = try await bodyReader.read(request)
+        metrics.ingestedBytes.increment(by: Int64(body.receivedBytes))
+        let tags = database.flatMap { $0.isEmpty ? nil : [SeriesKey.Tag(key: databaseTag, value: $0)] } ?? []
+        let historian = historian
+        let started = ContinuousClock.now
+        let outcome: Outcome
+        do {
+            outcome = try await executor.run { () throws -> Outcome in
+                let now = HistorianService.nowNanoseconds()
+                let ingester = LineProtocolIngester(historian: historian, precision: precision, defaultTimestamp: now, batchSize: 1 << 22, tags: tags)
+                var rejected: [RejectedLine] = []
+                _ = try body.bytes.withUnsafeReadableBytes { bytes in
+                    try ingester.ingest(bytes, isFinal: true) { rejected.append($0) }
+                }
+                try ingester.finish { rejected.append($0) }
+                return Outcome(values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
+            }
+        } catch let error as HistorianError {
+            context.logger.error("write failed", metadata: ["error": "\(error)"])
+            throw APIError(.internalServerError, "storage failure; nothing of this request may be assumed stored (the server log has details)")
+        }
+        metrics.writeLatency.record(ContinuousClock.now - started)
+        metrics.ingestedValues.increment(by: Int64(outcome.values))
+        metrics.ingestedLines.increment(by: Int64(outcome.lines))
+        guard outcome.rejected.isEmpty else {
+            metrics.rejectedLines.increment(by: Int64(outcome.rejected.count))
+            throw APIError(.badRequest, Self.partialWriteMessage(outcome.rejected))
+        }
+        return Response(status: .noContent)
+    }
+
+    /// InfluxDB's form: `partial write: <reasons> dropped=N`, one reason per bad line or field.
+    static func partialWriteMessage(_ rejected: [RejectedLine]) -> String {
+        let shown = rejected.prefix(100).map(\.description).joined(separator: "; ")
+        let more = rejected.count > 100 ? "; and \(rejected.count - 100) more" : ""
+        return "partial write: \(shown)\(more) dropped=\(rejected.count)"
+    }
+
+    /// InfluxDB 1.x names `n`, `u`, `ms`, `s`; 2.x names `ns`, `us`, `ms`, `s`.
+    static func precision(_ name: String?) throws -> TimestampPrecision {
+        switch name {
+        case nil, "", "n", "ns": .nanoseconds
+        case "u", "us", "µ", "µs": .microseconds
+        case "ms": .milliseconds
+        case "s": .seconds
+        case let other?:
+            throw APIError.badRequest("precision '\(other)' is not supported; use ns, us, ms or s (InfluxDB 1.x: n, u, ms, s)")
+        }
+    }
+}
