@@ -41,7 +41,7 @@ let benchmarks: @Sendable () -> Void = {
                 let ingester = LineProtocolIngester(historian: historian, defaultTimestamp: 0)
                 benchmark.startMeasurement()
                 _ = try lines.withUnsafeBytes { try ingester.ingest($0, isFinal: true) { _ in } }
-                try ingester.finish()
+                try ingester.finish { _ in }
                 try historian.flush()
                 benchmark.stopMeasurement()
                 blackHole(ingester.valuesWritten)

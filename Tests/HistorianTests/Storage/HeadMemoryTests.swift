@@ -7,7 +7,7 @@ import Testing
         let recounted = historian.shards.reduce(0) { total, shard in total + shard.head.withLock { $0.recountMemoryBytes() } }
         let kept = historian.shards.reduce(0) { total, shard in total + shard.head.withLock { $0.memoryBytes } }
         #expect(kept == recounted)
-        #expect(historian.headMemoryBytes == recounted)
+        #expect(historian.storageStatistics().headMemoryBytes == recounted)
     }
 
     /// Writes 400,000 full-precision values (about 2.9 MB encoded, 5.6 times the bound): after every
@@ -31,16 +31,16 @@ import Testing
             }
             #expect(try historian.write(points).isEmpty)
             for point in points { written[point.series, default: []].append(point.sample) }
-            #expect(historian.headMemoryBytes < options.headMemoryLimit)
-            if historian.headMemoryBytes < previousBytes { flushesSeen += 1 }
-            previousBytes = historian.headMemoryBytes
+            #expect(historian.storageStatistics().headMemoryBytes < options.headMemoryLimit)
+            if historian.storageStatistics().headMemoryBytes < previousBytes { flushesSeen += 1 }
+            previousBytes = historian.storageStatistics().headMemoryBytes
             if batch % 50 == 0 { expectBookkeepingMatchesARecount(historian) }
         }
         // 20 open chunks reserve about 330 KiB; their encoded bytes grow by 20 x 6.5 KiB at each
         // vector of 1,024 samples, so the head flushes about every 2,048 samples per series.
         #expect(flushesSeen >= 8)
-        #expect(historian.partitionFiles.count == flushesSeen)
-        #expect(historian.partitionFiles.bytes > 4 * options.headMemoryLimit)
+        #expect(historian.storageStatistics().partitionCount == flushesSeen)
+        #expect(historian.storageStatistics().partitionBytes > 4 * options.headMemoryLimit)
         for key in keys {
             let id = try #require(historian.series(for: key)).id
             #expect(try historian.samples(series: id, from: .min, to: .max) == written[key])
@@ -51,7 +51,7 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let historian = try Historian(directory: directory.path)
-        #expect(historian.headMemoryBytes == 0)
+        #expect(historian.storageStatistics().headMemoryBytes == 0)
         let constant = SeriesKey(measurement: "m", field: "constant")
         let noise = SeriesKey(measurement: "m", field: "noise")
         var generator = SplitMix64(seed: 3)
@@ -65,13 +65,13 @@ import Testing
         expectBookkeepingMatchesARecount(historian)
         // 8,192 noisy values hold at least 6 bytes each encoded, the constant series next to nothing;
         // two open chunks reserve 16 KiB each.
-        #expect(historian.headMemoryBytes >= 8_192 * 6 + 2 * 16_384)
-        #expect(historian.headMemoryBytes < 8_192 * 9 + 2 * 16_384 + 4_096)
+        #expect(historian.storageStatistics().headMemoryBytes >= 8_192 * 6 + 2 * 16_384)
+        #expect(historian.storageStatistics().headMemoryBytes < 8_192 * 9 + 2 * 16_384 + 4_096)
         let id = try #require(historian.series(for: noise)).id
         try historian.delete(series: id, from: 0, to: 10)   // seals the open chunk
         expectBookkeepingMatchesARecount(historian)
         try historian.flush()
-        #expect(historian.headMemoryBytes == 0)
+        #expect(historian.storageStatistics().headMemoryBytes == 0)
         expectBookkeepingMatchesARecount(historian)
     }
 
@@ -81,19 +81,19 @@ import Testing
         let key = SeriesKey(measurement: "m", field: "v")
         do {
             let historian = try Historian(directory: directory.path)
-            let empty = historian.walBytes
+            let empty = historian.storageStatistics().walBytes
             #expect(empty == WriteAheadLog.headerSize)
             _ = try historian.write((0..<100).map { Point(series: key, timestamp: Int64($0), value: .float(Double($0))) })
-            #expect(try historian.walBytes == diskBytes(historian.walDirectory))
-            #expect(historian.walBytes > empty)
-            #expect(historian.seriesCount == 1)
+            #expect(try historian.storageStatistics().walBytes == diskBytes(historian.walDirectory))
+            #expect(historian.storageStatistics().walBytes > empty)
+            #expect(historian.storageStatistics().seriesCount == 1)
         }
         // Reopened: the replayed segment stays until a flush covers it.
         let historian = try Historian(directory: directory.path)
-        #expect(try historian.walBytes == diskBytes(historian.walDirectory))
+        #expect(try historian.storageStatistics().walBytes == diskBytes(historian.walDirectory))
         try historian.flush()
-        #expect(historian.walBytes == WriteAheadLog.headerSize)
-        #expect(try historian.walBytes == diskBytes(historian.walDirectory))
+        #expect(historian.storageStatistics().walBytes == WriteAheadLog.headerSize)
+        #expect(try historian.storageStatistics().walBytes == diskBytes(historian.walDirectory))
     }
 
     func diskBytes(_ walDirectory: String) throws -> Int {
