@@ -170,8 +170,9 @@ extension Historian {
         // grain (or, without a grain, in one bucket); every piece lies in one bucket.
         let grain = RollupGrain.choose(from: from, every: every, grains: options.summaryGrains)
         let pieceWidth = grain ?? every
+        var locator = BucketLocator(from: from, width: every)
         func merge(_ piece: ChunkStatistics) {
-            accumulators[Self.bucketIndex(piece.minTime, from: from, width: every)].merge(piece)
+            accumulators[locator.index(of: piece.minTime)].merge(piece)
         }
         func summarize(_ timestamps: UnsafeBufferPointer<Int64>, _ values: UnsafeBufferPointer<Double>) {
             RollupGrain.forEachPiece(timestamps, values, origin: from, end: to, width: pieceWidth, merge)
@@ -186,7 +187,7 @@ extension Historian {
             decoded = toDecode.count
         } else if snapshot.areDisjoint(toDecode) {
             for index in toDecode {
-                if let grain, useSummaryCache, let found = try cachedCells(of: snapshot, at: index, grain: grain, to: to) {
+                if let grain, useSummaryCache, summaryCache.limit > 0, let found = try cachedCells(of: snapshot, at: index, grain: grain, to: to) {
                     for cell in found.cells where cell.maxTime >= from {
                         guard cell.minTime < to else { break }
                         merge(cell)

@@ -29,8 +29,9 @@ enum RollupGrain {
     ) {
         var start = 0
         var previousLength = 1
+        var locator = BucketLocator(from: origin, width: width)
         while start < timestamps.count {
-            let pieceIndex = Int(UInt64(bitPattern: timestamps[start] &- origin) / UInt64(width))
+            let pieceIndex = locator.index(of: timestamps[start])
             let pieceEnd = Historian.bucketBounds(pieceIndex, from: origin, to: end, width: width).end
             let stop = firstIndex(in: timestamps, from: start, before: pieceEnd, guess: start + previousLength)
             body(ChunkStatistics(
