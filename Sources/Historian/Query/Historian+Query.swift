@@ -202,9 +202,13 @@ extension Historian {
             try snapshot.forEachMergedRun(of: toDecode, from: from, to: to, summarize)
             decoded = toDecode.count
         }
-        var buckets = accumulators.enumerated().map { index, accumulator in
-            let bounds = Self.bucketBounds(index, from: from, to: to, width: every)
-            return accumulator.bucket(start: bounds.start, end: bounds.end)
+        // Built in place: a bucket is about 170 bytes, and mapping grew and copied the array.
+        var buckets = [RollupBucket](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count {
+                let bounds = Self.bucketBounds(index, from: from, to: to, width: every)
+                buffer.initializeElement(at: index, to: accumulators[index].bucket(start: bounds.start, end: bounds.end))
+            }
+            initialized = count
         }
         if snapshot.series.kind == .string {
             // Only the count of a string series is a number.
