@@ -57,6 +57,7 @@ extension Historian {
         // The old files leave the engine's list even when the new file takes one of their names:
         // an old instance would keep serving the replaced contents through its open descriptor.
         state.partitions.removeAll { oldPaths.contains($0.path) }
+        for file in files { summaryCache.removeEntries(ofFile: file.identity) }
         var newPath: String?
         if !chunks.isEmpty {
             let covered = files.map(\.coveredSegment).max() ?? 0
@@ -89,12 +90,15 @@ extension Historian {
     /// are not affected; they go to a new partition at the next flush.
     public func dropPartitions(endingAtOrBefore cutoff: Int64) throws(HistorianError) -> [String] {
         try state.withLock { (state) throws(HistorianError) -> [String] in
-            let expired = state.partitions.filter { $0.windowEnd <= cutoff }.map(\.path)
+            let expired = state.partitions.filter { $0.windowEnd <= cutoff }
             guard !expired.isEmpty else { return [] }
             state.partitions.removeAll { $0.windowEnd <= cutoff }
-            for path in expired { try FileIO.remove(path) }
+            for file in expired {
+                summaryCache.removeEntries(ofFile: file.identity)
+                try FileIO.remove(file.path)
+            }
             try FileIO.syncDirectory(partitionDirectory)
-            return expired
+            return expired.map(\.path)
         }
     }
 

@@ -41,8 +41,11 @@ public final class Historian: Sendable {
     let shards: [HeadShard]
     /// The sequence the next chunk or range delete takes (write order across the engine).
     let nextSequence: Atomic<UInt64>
-    /// Samples in all head shards, for the memory bound; changed under the shard locks.
-    let headSampleCount = Atomic<Int>(0)
+    /// Estimated bytes of memory of all head shards (the sum of their ``Head/memoryBytes``), for
+    /// the memory bound; changed under the shard locks.
+    let headByteCount = Atomic<Int>(0)
+    /// Grain summaries of sealed partition chunks, for rollups.
+    let summaryCache: SummaryCache
     /// Holds the exclusive lock on `DIR/lock` while this instance lives: one process per directory.
     private let lockDescriptor: Int32
 
@@ -69,6 +72,7 @@ public final class Historian: Sendable {
     public init(directory: String, options: HistorianOptions = HistorianOptions()) throws(HistorianError) {
         self.directory = directory
         self.options = options
+        summaryCache = SummaryCache(limit: options.summaryCacheBytes)
         try FileIO.makeDirectory(directory)
         lockDescriptor = try FileIO.lockExclusively(directory + "/lock")
         let recovered: Recovered
@@ -83,7 +87,7 @@ public final class Historian: Sendable {
         state = Mutex(recovered.state)
         shards = recovered.heads.map(HeadShard.init)
         nextSequence = Atomic(recovered.nextSequence)
-        headSampleCount.store(recovered.heads.reduce(0) { $0 + $1.sampleCount }, ordering: .relaxed)
+        headByteCount.store(recovered.heads.reduce(0) { $0 + $1.memoryBytes }, ordering: .relaxed)
     }
 
     /// What recovery rebuilt from the directory.
@@ -286,7 +290,9 @@ public final class Historian: Sendable {
                 let position = try log.append(.delete(series: id, from: from, to: to))
                 // Sealing under the shard lock puts every earlier sample of the series in a chunk
                 // with a lower sequence than the delete, every later one in a chunk with a higher.
+                let before = head.memoryBytes
                 head.seal(id)
+                headByteCount.add(head.memoryBytes - before, ordering: .relaxed)
                 let sequence = nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue
                 state.pendingTombstones.append(Tombstone(series: id, from: from, to: to, sequence: sequence))
                 return position
@@ -296,25 +302,26 @@ public final class Historian: Sendable {
     }
 
     /// Seals every chunk of the head and writes them to new partition files (one per window), then
-    /// removes the WAL segments they cover. Called automatically when the head reaches its sample limit.
+    /// removes the WAL segments they cover. Called automatically when the head reaches
+    /// ``HistorianOptions/headMemoryLimit``.
     public func flush() throws(HistorianError) {
         try flush(whenHeadHolds: 0)
     }
 
-    /// Flushes when the head holds at least `minimum` samples (or, for 0, anything to flush), with
+    /// Flushes when the head holds at least `minimum` bytes (or, for 0, anything to flush), with
     /// every shard and the engine locked: writers wait, and a query sees the chunks either in the
     /// head or in the partitions, never in neither or both.
     func flush(whenHeadHolds minimum: Int) throws(HistorianError) {
         try withShardsLocked(Array(shards.indices)) { (heads) throws(HistorianError) in
             try state.withLock { (state) throws(HistorianError) in
-                let held = heads.reduce(0) { $0 + ($1?.pointee.sampleCount ?? 0) }
+                let held = heads.reduce(0) { $0 + ($1?.pointee.memoryBytes ?? 0) }
                 guard held >= minimum, held > 0 || !state.pendingTombstones.isEmpty else { return }
                 let covered = try log.startNewSegment()
                 var byWindow: [Int64: [SealedChunk]] = [:]
                 for head in heads {
                     for chunk in head?.pointee.drain() ?? [] { byWindow[chunk.window, default: []].append(chunk) }
                 }
-                headSampleCount.subtract(held, ordering: .relaxed)
+                headByteCount.subtract(held, ordering: .relaxed)
                 for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
                     let end = window.addingReportingOverflow(max(1, options.partitionWindow))
                     let path = try PartitionFile.write(
@@ -395,16 +402,19 @@ extension Historian {
         let touched = parts.indices.filter { !parts[$0].isEmpty }
         let position = try withShardsLocked(touched) { (heads) throws(HistorianError) -> UInt64 in
             let position = try log.append(.samples(samples))
+            var growth = 0
             for index in touched {
+                let before = heads[index]?.pointee.memoryBytes ?? 0
                 heads[index]?.pointee.append(parts[index], kinds: kinds) {
                     nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue
                 }
+                growth += (heads[index]?.pointee.memoryBytes ?? 0) - before
             }
-            headSampleCount.add(samples.count, ordering: .relaxed)
+            headByteCount.add(growth, ordering: .relaxed)
             return position
         }
-        if headSampleCount.load(ordering: .relaxed) >= options.headSampleLimit {
-            try flush(whenHeadHolds: options.headSampleLimit)
+        if headByteCount.load(ordering: .relaxed) >= options.headMemoryLimit {
+            try flush(whenHeadHolds: options.headMemoryLimit)
         }
         try log.waitUntilDurable(position)
     }

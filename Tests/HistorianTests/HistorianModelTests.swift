@@ -32,7 +32,10 @@ struct NaiveModel {
         var options = HistorianOptions()
         options.partitionWindow = 1_000
         options.chunkSampleLimit = 16
-        options.headSampleLimit = 300
+        options.headMemoryLimit = 72_000
+        // Summary grains at the scale of these timestamps (ns), cached however few samples a cell holds.
+        options.summaryGrains = [10, 50, 250]
+        options.summaryMinimumSamplesPerCell = 1
         return options
     }
 
@@ -62,7 +65,10 @@ struct NaiveModel {
         }
     }
 
-    func compare(_ historian: Historian, _ model: NaiveModel, _ generator: inout SplitMix64, clock: Int64) throws {
+    /// Compares every query with the model; returns the chunks that rollups took from the summary cache.
+    @discardableResult
+    func compare(_ historian: Historian, _ model: NaiveModel, _ generator: inout SplitMix64, clock: Int64) throws -> Int {
+        var cacheHits = 0
         for key in Self.keys {
             guard let series = historian.series(matching: try SeriesSelector(measurement: key.measurement, tags: key.tags.map { ($0.key, .equals($0.value)) }, field: key.field)).first else {
                 #expect(model.series[key] == nil)
@@ -71,13 +77,21 @@ struct NaiveModel {
             let all = model.samples(key, from: .min, to: .max)
             #expect(try historian.samples(series: series.id, from: .min, to: .max) == all, "all samples of \(key)")
             #expect(try historian.latest(series: series.id) == all.last)
-            for _ in 0..<4 {
-                let from = Int64(generator.next() % UInt64(max(1, clock))) - 100
-                let to = from + 1 + Int64(generator.next() % 2_500)
+            for query in 0..<6 {
+                var from = Int64(generator.next() % UInt64(max(1, clock))) - 100
+                var to = from + 1 + Int64(generator.next() % 2_500)
+                var every = Int64(1 + generator.next() % 400)
+                if query % 2 == 1 {
+                    // Aligned to a summary grain, so that grain cells (cached or not) serve the rollup.
+                    let grain = Self.options.summaryGrains[Int(generator.next() % 3)]
+                    from -= (from % grain + grain) % grain
+                    every = grain * Int64(1 + generator.next() % 8)
+                    if query == 3 { to += grain - (to % grain + grain) % grain }
+                }
                 let expected = model.samples(key, from: from, to: to)
                 #expect(try historian.samples(series: series.id, from: from, to: to) == expected, "\(key) [\(from), \(to))")
-                let every = Int64(1 + generator.next() % 400)
-                let rollup = try historian.rollup(series: series.id, from: from, to: to, every: every)
+                let rollup = try cachedRollupsAgree(historian, series.id, from: from, to: to, every: every)
+                cacheHits += rollup.chunksFromSummaryCache
                 var start = from
                 var bucketIndex = 0
                 while start < to {
@@ -105,6 +119,30 @@ struct NaiveModel {
                 #expect(bucketIndex == rollup.buckets.count)
             }
         }
+        return cacheHits
+    }
+
+    /// The rollup with the summary cache cold, warm and bypassed: all three bit for bit the same.
+    func cachedRollupsAgree(_ historian: Historian, _ id: SeriesID, from: Int64, to: Int64, every: Int64) throws -> Rollup {
+        func rollup(cache: Bool) throws -> Rollup {
+            try historian.rollup(
+                series: id, from: from, to: to, every: every, timeWeighted: false, qualities: nil,
+                useChunkStatistics: true, useSummaryCache: cache)
+        }
+        let uncached = try rollup(cache: false)
+        let first = try rollup(cache: true)
+        let second = try rollup(cache: true)
+        for result in [first, second] {
+            #expect(result.buckets.map(RollupBits.init) == uncached.buckets.map(RollupBits.init), "[\(from), \(to)) every \(every)")
+        }
+        #expect(second.chunksDecoded <= first.chunksDecoded)
+        return second
+    }
+
+    /// Every cached summary belongs to a partition file the engine still reads.
+    func expectCacheHoldsOnlyLiveFiles(_ historian: Historian) {
+        let live = Set(historian.state.withLock { $0.partitions.map(\.identity) })
+        #expect(historian.summaryCache.files.isSubset(of: live))
     }
 
     /// Random writes (in order, late, duplicates), flushes and restarts against the naive model.
@@ -115,6 +153,7 @@ struct NaiveModel {
         var generator = SplitMix64(seed: seed)
         var model = NaiveModel()
         var clock: Int64 = 10_000
+        var cacheHits = 0
         var historian: Historian? = try Historian(directory: directory.path, options: Self.options)
         for step in 0..<120 {
             let points = Self.randomPoints(&generator, clock: &clock)
@@ -150,11 +189,13 @@ struct NaiveModel {
                 #expect(historian?.recovery.tornTail == nil)
             default: break
             }
-            if step % 20 == 19 { try compare(try #require(historian), model, &generator, clock: clock) }
+            if step % 20 == 19 { cacheHits += try compare(try #require(historian), model, &generator, clock: clock) }
+            expectCacheHoldsOnlyLiveFiles(try #require(historian))
         }
         historian = nil
         let reopened = try Historian(directory: directory.path, options: Self.options)
-        try compare(reopened, model, &generator, clock: clock)
+        cacheHits += try compare(reopened, model, &generator, clock: clock)
+        #expect(cacheHits > 0, "some rollups were served from the summary cache")
     }
 
     /// Cuts the WAL at random offsets after unflushed writes: recovery gives exactly the batches
@@ -167,7 +208,7 @@ struct NaiveModel {
         var batches: [[Point]] = []
         var boundaries: [Int] = []
         var options = Self.options
-        options.headSampleLimit = 1 << 20
+        options.headMemoryLimit = 1 << 30
         let walPath: String
         do {
             let historian = try Historian(directory: directory.path, options: options)
@@ -204,5 +245,21 @@ struct NaiveModel {
                 #expect(stored == model.samples(key, from: .min, to: .max), "cut \(cut), \(key)")
             }
         }
+    }
+}
+
+/// The bit patterns of a rollup bucket's numbers, to compare two rollups exactly (NaN and -0.0 included).
+struct RollupBits: Equatable {
+    var start: Int64
+    var end: Int64
+    var count: Int
+    var numbers: [UInt64?]
+
+    init(_ bucket: RollupBucket) {
+        start = bucket.start
+        end = bucket.end
+        count = bucket.count
+        numbers = [bucket.sum, bucket.min, bucket.max, bucket.mean, bucket.first, bucket.last, bucket.stddev,
+                   bucket.timeWeightedAverage, bucket.integral].map { $0?.bitPattern }
     }
 }

@@ -41,7 +41,7 @@ let benchmarks: @Sendable () -> Void = {
                 let ingester = LineProtocolIngester(historian: historian, defaultTimestamp: 0)
                 benchmark.startMeasurement()
                 _ = try lines.withUnsafeBytes { try ingester.ingest($0, isFinal: true) { _ in } }
-                try ingester.finish()
+                try ingester.finish { _ in }
                 try historian.flush()
                 benchmark.stopMeasurement()
                 blackHole(ingester.valuesWritten)
@@ -51,26 +51,54 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    // One day of one 1 Hz series, sealed into a partition file.
-    let rollupDirectory = temporaryDirectory()
+    // One day of one 1 Hz series, sealed into a partition file; three copies, so that three
+    // engines (each holds its directory's lock) can read them: default options, a fresh engine per
+    // iteration (summary cache cold), and the summary cache turned off.
     let day: Int64 = 86_400_000_000_000
-    let series: SeriesID? = {
-        guard let historian = try? Historian(directory: rollupDirectory) else { return nil }
-        let key = SeriesKey(measurement: "plant", tags: [.init(key: "machine", value: "M1")], field: "temp")
+    let minute: Int64 = 60_000_000_000
+    let key = SeriesKey(measurement: "plant", tags: [.init(key: "machine", value: "M1")], field: "temp")
+    func sealedDay() -> (directory: String, series: SeriesID?) {
+        let directory = temporaryDirectory()
+        guard let historian = try? Historian(directory: directory) else { return (directory, nil) }
         let points = (0..<86_400).map { second in
             Point(series: key, timestamp: Int64(second) * 1_000_000_000, value: .float(Double(650 + second % 37) / 10))
         }
         _ = try? historian.write(points)
         try? historian.flush()
-        return historian.series(for: key)?.id
-    }()
+        return (directory, historian.series(for: key)?.id)
+    }
+    let (rollupDirectory, series) = sealedDay()
+    let (coldDirectory, coldSeries) = sealedDay()
+    let (uncachedDirectory, uncachedSeries) = sealedDay()
     let historian = try? Historian(directory: rollupDirectory)
+    var noCache = HistorianOptions()
+    noCache.summaryCacheBytes = 0
+    let uncachedHistorian = try? Historian(directory: uncachedDirectory, options: noCache)
 
-    Benchmark("Rollup 1-minute mean over one day of a 1 Hz series (sealed)",
-              configuration: .init(metrics: [.wallClock], maxIterations: 1_000)) { benchmark in
+    Benchmark("Rollup 1-minute mean over one day of a 1 Hz series (sealed, summary cache warm)",
+              configuration: .init(metrics: [.wallClock], maxIterations: 10_000)) { benchmark in
         guard let historian, let series else { return benchmark.error("setup failed") }
         for _ in benchmark.scaledIterations {
-            blackHole(try? historian.rollup(series: series, from: 0, to: day, every: 60_000_000_000))
+            blackHole(try? historian.rollup(series: series, from: 0, to: day, every: minute))
+        }
+    }
+
+    Benchmark("Rollup 1-minute mean over one day of a 1 Hz series (sealed, summary cache cold: new engine)",
+              configuration: .init(metrics: [.wallClock], maxIterations: 200)) { benchmark in
+        guard let coldSeries else { return benchmark.error("setup failed") }
+        for _ in benchmark.scaledIterations {
+            guard let fresh = try? Historian(directory: coldDirectory) else { return benchmark.error("open failed") }
+            benchmark.startMeasurement()
+            blackHole(try? fresh.rollup(series: coldSeries, from: 0, to: day, every: minute))
+            benchmark.stopMeasurement()
+        }
+    }
+
+    Benchmark("Rollup 1-minute mean over one day of a 1 Hz series (sealed, summary cache off)",
+              configuration: .init(metrics: [.wallClock], maxIterations: 1_000)) { benchmark in
+        guard let uncachedHistorian, let uncachedSeries else { return benchmark.error("setup failed") }
+        for _ in benchmark.scaledIterations {
+            blackHole(try? uncachedHistorian.rollup(series: uncachedSeries, from: 0, to: day, every: minute))
         }
     }
 
@@ -82,11 +110,11 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Rollup 1-day mean over one day of a 1 Hz series, decoding (no chunk statistics)",
+    Benchmark("Rollup 1-day mean over one day of a 1 Hz series, decoding (no chunk statistics, summary cache off)",
               configuration: .init(metrics: [.wallClock], maxIterations: 1_000)) { benchmark in
-        guard let historian, let series else { return benchmark.error("setup failed") }
+        guard let uncachedHistorian, let uncachedSeries else { return benchmark.error("setup failed") }
         for _ in benchmark.scaledIterations {
-            blackHole(try? historian.rollup(series: series, from: 0, to: day, every: day, useChunkStatistics: false))
+            blackHole(try? uncachedHistorian.rollup(series: uncachedSeries, from: 0, to: day, every: day, useChunkStatistics: false))
         }
     }
 

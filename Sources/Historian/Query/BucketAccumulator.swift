@@ -17,6 +17,21 @@ struct BucketAccumulator {
 
     mutating func merge(_ statistics: ChunkStatistics) {
         guard statistics.count > 0 else { return }
+        guard count > 0 else {
+            // The first piece of the bucket is taken as it is (the usual case when cells and
+            // buckets coincide): no divisions, and its mean exactly rather than rounded through n·mean/n.
+            count = statistics.count
+            sum = statistics.sum
+            min = statistics.min
+            max = statistics.max
+            firstTime = statistics.minTime
+            first = statistics.first
+            lastTime = statistics.maxTime
+            last = statistics.last
+            mean = statistics.mean
+            sumOfSquaredDeviations = statistics.sumOfSquaredDeviations
+            return
+        }
         let combined = count + statistics.count
         let delta = statistics.mean - mean
         sumOfSquaredDeviations += statistics.sumOfSquaredDeviations + delta * delta * Double(count) * Double(statistics.count) / Double(combined)

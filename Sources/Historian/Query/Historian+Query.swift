@@ -123,6 +123,12 @@ extension Historian {
     /// series); the last sample before `from` covers the start of the first bucket, and the last
     /// sample holds until `to`. Time before the first known sample is not counted.
     ///
+    /// When `from` and `every` are whole multiples of a summary grain (1 s, 1 min or 1 h), decoded
+    /// samples are summarized per epoch-aligned cell of the largest such grain and the cells merged
+    /// into their buckets; the cells of sealed partition chunks are kept in a cache
+    /// (``HistorianOptions/summaryCacheBytes``), so a repeated rollup decodes nothing. The result is
+    /// the same, bit for bit, whether the cells come from the cache or not.
+    ///
     /// `qualities`, when given, keeps only samples of those qualities (for example `[.good]`);
     /// chunk statistics then serve only chunks whose samples are all good. For time-weighted
     /// aggregates the neighbour before `from` (and after `to`) counts only if its quality is kept.
@@ -130,6 +136,17 @@ extension Historian {
     public func rollup(
         series id: SeriesID, from: Int64, to: Int64, every: Int64, timeWeighted: Bool = false,
         qualities: Set<Quality>? = nil, useChunkStatistics: Bool = true
+    ) throws(HistorianError) -> Rollup {
+        try rollup(
+            series: id, from: from, to: to, every: every, timeWeighted: timeWeighted, qualities: qualities,
+            useChunkStatistics: useChunkStatistics, useSummaryCache: true)
+    }
+
+    /// ``rollup(series:from:to:every:timeWeighted:qualities:useChunkStatistics:)``, with the summary
+    /// cache optional (tests compare both ways).
+    func rollup(
+        series id: SeriesID, from: Int64, to: Int64, every: Int64, timeWeighted: Bool,
+        qualities: Set<Quality>?, useChunkStatistics: Bool, useSummaryCache: Bool
     ) throws(HistorianError) -> Rollup {
         try Self.checkRange(from, to)
         let count = try Self.bucketCount(from: from, to: to, width: every)
@@ -149,37 +166,54 @@ extension Historian {
                 toDecode.append(index)
             }
         }
-        // Each run is sorted: split it at bucket boundaries and summarize every piece in tight loops.
-        func summarize(_ timestamps: UnsafeBufferPointer<Int64>, _ values: UnsafeBufferPointer<Double>) {
-            var start = 0
-            while start < timestamps.count {
-                let bucket = Self.bucketIndex(timestamps[start], from: from, width: every)
-                let bucketEnd = Self.bucketBounds(bucket, from: from, to: to, width: every).end
-                var end = start + 1
-                while end < timestamps.count && timestamps[end] < bucketEnd { end += 1 }
-                accumulators[bucket].merge(ChunkStatistics(
-                    timestamps: UnsafeBufferPointer(rebasing: timestamps[start..<end]),
-                    values: UnsafeBufferPointer(rebasing: values[start..<end])))
-                start = end
-            }
+        // Decoded runs are summarized piece by piece: a piece is the part of a run in one cell of the
+        // grain (or, without a grain, in one bucket); every piece lies in one bucket.
+        let grain = RollupGrain.choose(from: from, every: every, grains: options.summaryGrains)
+        let pieceWidth = grain ?? every
+        var locator = BucketLocator(from: from, width: every)
+        func merge(_ piece: ChunkStatistics) {
+            accumulators[locator.index(of: piece.minTime)].merge(piece)
         }
+        func summarize(_ timestamps: UnsafeBufferPointer<Int64>, _ values: UnsafeBufferPointer<Double>) {
+            RollupGrain.forEachPiece(timestamps, values, origin: from, end: to, width: pieceWidth, merge)
+        }
+        var decoded = 0
+        var fromCache = 0
         if let qualities {
             let kept = try snapshot.samples(of: toDecode, from: from, to: to).filter { qualities.contains($0.quality) }
             let timestamps = kept.map(\.timestamp)
             let values = kept.map(\.value.doubleValue)
             timestamps.withUnsafeBufferPointer { times in values.withUnsafeBufferPointer { summarize(times, $0) } }
+            decoded = toDecode.count
+        } else if snapshot.areDisjoint(toDecode) {
+            for index in toDecode {
+                if let grain, useSummaryCache, summaryCache.limit > 0, let found = try cachedCells(of: snapshot, at: index, grain: grain, to: to) {
+                    for cell in found.cells where cell.maxTime >= from {
+                        guard cell.minTime < to else { break }
+                        merge(cell)
+                    }
+                    if found.fromCache { fromCache += 1 } else { decoded += 1 }
+                } else {
+                    try snapshot.withNumericColumns(of: index, from: from, to: to, summarize)
+                    decoded += 1
+                }
+            }
         } else {
-            try snapshot.forEachRun(of: toDecode, from: from, to: to, summarize)
+            try snapshot.forEachMergedRun(of: toDecode, from: from, to: to, summarize)
+            decoded = toDecode.count
         }
-        var buckets = accumulators.enumerated().map { index, accumulator in
-            let bounds = Self.bucketBounds(index, from: from, to: to, width: every)
-            return accumulator.bucket(start: bounds.start, end: bounds.end)
+        // Built in place: a bucket is about 170 bytes, and mapping grew and copied the array.
+        var buckets = [RollupBucket](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count {
+                let bounds = Self.bucketBounds(index, from: from, to: to, width: every)
+                buffer.initializeElement(at: index, to: accumulators[index].bucket(start: bounds.start, end: bounds.end))
+            }
+            initialized = count
         }
-        var decoded = toDecode.count
         if snapshot.series.kind == .string {
             // Only the count of a string series is a number.
             buckets = buckets.map { RollupBucket(start: $0.start, end: $0.end, count: $0.count) }
-            return Rollup(buckets: buckets, chunksFromStatistics: fromStatistics, chunksDecoded: decoded)
+            return Rollup(buckets: buckets, chunksFromStatistics: fromStatistics, chunksFromSummaryCache: fromCache, chunksDecoded: decoded)
         }
         if timeWeighted {
             var ordered: [Sample] = []
@@ -189,9 +223,28 @@ extension Historian {
             if let next { ordered.append(next) }
             if let qualities { ordered.removeAll { !qualities.contains($0.quality) } }
             TimeWeighting.fill(&buckets, samples: ordered, from: from, to: to, every: every, interpolation: snapshot.series.interpolation)
-            decoded = snapshot.chunks.count
+            return Rollup(buckets: buckets, chunksFromStatistics: 0, chunksFromSummaryCache: 0, chunksDecoded: snapshot.chunks.count)
         }
-        return Rollup(buckets: buckets, chunksFromStatistics: timeWeighted ? 0 : fromStatistics, chunksDecoded: decoded)
+        return Rollup(buckets: buckets, chunksFromStatistics: fromStatistics, chunksFromSummaryCache: fromCache, chunksDecoded: decoded)
+    }
+
+    /// The grain cells of the partition chunk at `index` of `snapshot`, from the summary cache or
+    /// decoded now (and then cached); nil when the chunk is not in a partition file, or when a
+    /// cell would straddle `to` (`to` is not a multiple of `grain` and the chunk reaches it): such
+    /// a chunk is summarized from its clipped run instead.
+    private func cachedCells(
+        of snapshot: SeriesSnapshot, at index: Int, grain: Int64, to: Int64
+    ) throws(HistorianError) -> (cells: [ChunkStatistics], fromCache: Bool)? {
+        let chunk = snapshot.chunks[index]
+        guard case .file(let file, let entry) = chunk.source, chunk.statistics.maxTime < to || to % grain == 0 else { return nil }
+        let key = SummaryCache.Key(file: file.identity, offset: entry.offset, grain: grain)
+        if let cells = summaryCache.cells(for: key) { return (cells, true) }
+        let (timestamps, values) = try chunk.decodeNumeric(kind: snapshot.series.kind)
+        let cells = timestamps.withUnsafeBufferPointer { times in
+            values.withUnsafeBufferPointer { RollupGrain.cells(times, $0, grain: grain) }
+        }
+        if cells.count * options.summaryMinimumSamplesPerCell <= timestamps.count { summaryCache.insert(cells, for: key) }
+        return (cells, false)
     }
 
     /// Values of series `id` at `from`, `from + step`, ... before `to`: the last value at or before

@@ -4,6 +4,8 @@ public struct Rollup: Sendable, Equatable {
     public var buckets: [RollupBucket]
     /// Chunks answered from their statistics without decoding.
     public var chunksFromStatistics: Int
+    /// Chunks answered from cached grain summaries without decoding (see ``HistorianOptions/summaryCacheBytes``).
+    public var chunksFromSummaryCache: Int
     /// Chunks decoded.
     public var chunksDecoded: Int
 }

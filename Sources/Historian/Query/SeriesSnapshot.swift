@@ -88,35 +88,39 @@ struct SeriesSnapshot: Sendable {
         return result
     }
 
-    /// Calls `body` with runs of timestamps and values (as Doubles) of the chunks at `indices`
-    /// within `[from, to)`; the runs come in time order and each is sorted. Decodes without
-    /// building samples when the chunks are disjoint (the common case); merges through
-    /// ``samples(of:from:to:)`` otherwise.
-    func forEachRun(
+    /// True when the chunks at `indices` can be read one by one: they overlap neither each other
+    /// nor themselves (duplicate timestamps), and no range delete removes samples from them.
+    func areDisjoint(_ indices: [Int]) -> Bool {
+        guard !indices.contains(where: { chunks[$0].statistics.hasDuplicateTimestamps || isTrimmed($0) }) else { return false }
+        return !zip(indices, indices.dropFirst()).contains { chunks[$0.0].overlaps(chunks[$0.1]) }
+    }
+
+    /// Calls `body` with the timestamps and values (as Doubles) of the chunk at `index` within
+    /// `[from, to)`, sorted; the chunk must be disjoint (see ``areDisjoint(_:)``).
+    func withNumericColumns(
+        of index: Int, from: Int64, to: Int64,
+        _ body: (UnsafeBufferPointer<Int64>, UnsafeBufferPointer<Double>) -> Void
+    ) throws(HistorianError) {
+        let (timestamps, values) = try chunks[index].decodeNumeric(kind: series.kind)
+        let lower = lowerBound(timestamps, from)
+        let upper = max(lower, lowerBound(timestamps, to))
+        timestamps.withUnsafeBufferPointer { times in
+            values.withUnsafeBufferPointer { values in
+                body(UnsafeBufferPointer(rebasing: times[lower..<upper]), UnsafeBufferPointer(rebasing: values[lower..<upper]))
+            }
+        }
+    }
+
+    /// Calls `body` once with the merged samples of the chunks at `indices` within `[from, to)`
+    /// (see ``samples(of:from:to:)``), as sorted timestamps and values.
+    func forEachMergedRun(
         of indices: [Int], from: Int64, to: Int64,
         _ body: (UnsafeBufferPointer<Int64>, UnsafeBufferPointer<Double>) -> Void
     ) throws(HistorianError) {
-        var disjoint = !indices.contains { chunks[$0].statistics.hasDuplicateTimestamps || isTrimmed($0) }
-        for pair in zip(indices, indices.dropFirst()) where chunks[pair.0].overlaps(chunks[pair.1]) {
-            disjoint = false
-        }
-        guard disjoint else {
-            let merged = try samples(of: indices, from: from, to: to)
-            let timestamps = merged.map(\.timestamp)
-            let values = merged.map(\.value.doubleValue)
-            timestamps.withUnsafeBufferPointer { times in values.withUnsafeBufferPointer { body(times, $0) } }
-            return
-        }
-        for index in indices {
-            let (timestamps, values) = try chunks[index].decodeNumeric(kind: series.kind)
-            let lower = lowerBound(timestamps, from)
-            let upper = max(lower, lowerBound(timestamps, to))
-            timestamps.withUnsafeBufferPointer { times in
-                values.withUnsafeBufferPointer { values in
-                    body(UnsafeBufferPointer(rebasing: times[lower..<upper]), UnsafeBufferPointer(rebasing: values[lower..<upper]))
-                }
-            }
-        }
+        let merged = try samples(of: indices, from: from, to: to)
+        let timestamps = merged.map(\.timestamp)
+        let values = merged.map(\.value.doubleValue)
+        timestamps.withUnsafeBufferPointer { times in values.withUnsafeBufferPointer { body(times, $0) } }
     }
 
     /// All samples within `[from, to)`.

@@ -17,8 +17,9 @@ struct Head {
     /// not a dictionary, because the dictionary's move in and out of its storage dominated ingest.
     private(set) var open: [OpenChunk?] = []
     private(set) var sealed: [SeriesID: [SealedChunk]] = [:]
-    /// Samples held in open and sealed chunks, for the memory bound.
-    private(set) var sampleCount = 0
+    /// Estimated bytes of memory of the open and sealed chunks (see ``OpenChunk/memoryBytes``,
+    /// ``SealedChunk/memoryBytes``), for the memory bound; kept up to date by every change.
+    private(set) var memoryBytes = 0
 
     init(chunkSampleLimit: Int, windowLength: Int64, slotShift: Int = 0) {
         self.chunkSampleLimit = chunkSampleLimit
@@ -63,18 +64,21 @@ struct Head {
             let series = first.series
             guard series >= 1 && Int(series) <= kinds.count else { continue }
             let kind = kinds[Int(series) - 1]
+            memoryBytes -= open[slot]?.memoryBytes ?? 0
             var chunk = open[slot].take() ?? newChunk(series, kind, at: first.timestamp, sequence: nextSequence())
             for rank in starts[slot]..<starts[slot + 1] {
                 let sample = samples[order[rank]]
                 if !chunk.accepts(sample.timestamp, limit: chunkSampleLimit) {
-                    sealed[series, default: []].append(chunk.seal())
+                    let full = chunk.seal()
+                    memoryBytes += full.memoryBytes
+                    sealed[series, default: []].append(full)
                     chunk = newChunk(series, kind, at: sample.timestamp, sequence: nextSequence())
                 }
                 chunk.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
             }
+            memoryBytes += chunk.memoryBytes
             open[slot] = chunk
         }
-        sampleCount += samples.count
     }
 
     private func newChunk(_ series: SeriesID, _ kind: ValueKind, at timestamp: Int64, sequence: UInt64) -> OpenChunk {
@@ -91,7 +95,9 @@ struct Head {
     private mutating func sealOpenChunk(at index: Int) {
         guard let chunk = open[index] else { return }
         open[index] = nil
-        sealed[chunk.series, default: []].append(chunk.seal())
+        let full = chunk.seal()
+        memoryBytes += full.memoryBytes - chunk.memoryBytes
+        sealed[chunk.series, default: []].append(full)
     }
 
     /// The sealed chunks of `series` that overlap `[from, to)`.
@@ -109,13 +115,20 @@ struct Head {
         sealed[series]?.map(\.statistics.maxTime).max()
     }
 
+    /// ``memoryBytes`` summed afresh over every chunk (the bookkeeping is checked against it in tests).
+    func recountMemoryBytes() -> Int {
+        open.reduce(0) { $0 + ($1?.memoryBytes ?? 0) } + sealed.values.reduce(0) { total, chunks in
+            chunks.reduce(total) { $0 + $1.memoryBytes }
+        }
+    }
+
     /// Seals every open chunk and hands over all chunks, emptying the head.
     mutating func drain() -> [SealedChunk] {
         var chunks = sealed.values.flatMap { $0 }
         chunks.append(contentsOf: open.compactMap { $0?.seal() })
         open = []
         sealed = [:]
-        sampleCount = 0
+        memoryBytes = 0
         return chunks
     }
 }

@@ -9,8 +9,20 @@ public struct HistorianOptions: Sendable {
     /// The largest chunk: the Compression decoders refuse streams of more than 2^24 values, so
     /// chunks stay far below that.
     public static let maximumChunkSamples = 1 << 20
-    /// The head flushes its chunks to partition files when it holds this many samples (default 8 M).
-    public var headSampleLimit = 8 << 20
+    /// The head flushes its chunks to partition files (sealing every open chunk early) when its
+    /// estimated memory reaches this many bytes (default 256 MiB); see ``Historian/headMemoryBytes``.
+    /// Every series being written holds an open chunk of about 8 KiB (booleans, strings) or 16 KiB
+    /// (numbers) however few samples it has, so the bound should exceed that times the active series.
+    public var headMemoryLimit = 256 << 20
+    /// Bytes the rollup summary cache may hold (default 64 MiB; 0 turns it off). It keeps, per sealed
+    /// partition chunk, the statistics of each 1-second, 1-minute or 1-hour cell that rollups
+    /// aligned to those grains merge, so that a repeated rollup decodes nothing. A cell costs about
+    /// 90 bytes; chunks with fewer than 8 samples per cell are not cached.
+    public var summaryCacheBytes = 64 << 20
+    /// The grains of summary cells, in nanoseconds (see ``RollupGrain``); tests set small ones.
+    var summaryGrains: [Int64] = RollupGrain.defaultGrains
+    /// Chunks with fewer samples per cell than this are not cached (see ``RollupGrain``); tests set 1.
+    var summaryMinimumSamplesPerCell = RollupGrain.minimumSamplesPerCachedCell
     /// A WAL segment is closed when it reaches this many bytes (default 64 MiB).
     public var walSegmentBytes = 64 << 20
     /// Called after every WAL fsync with its duration (for monitoring); must be cheap and must not

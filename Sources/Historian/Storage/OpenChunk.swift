@@ -19,6 +19,12 @@ struct OpenChunk: Sendable {
     /// The stored bits and quality of the last sample appended, for `latest` without decoding.
     private(set) var lastBits: UInt64 = 0
     private(set) var lastQuality: UInt8 = 0
+    /// The encoded size of the three columns when the chunk last completed a vector of
+    /// ``vectorLength`` samples (the samples since wait in the encoders' reserved vectors).
+    private(set) var encodedBytes = 0
+
+    /// The samples the Compression encoders collect before they encode them as one vector.
+    static let vectorLength = 1_024
 
     init(series: SeriesID, kind: ValueKind, window: Int64, windowEnd: Int64, sequence: UInt64) {
         self.series = series
@@ -47,6 +53,17 @@ struct OpenChunk: Sendable {
         lastQuality = quality
         if quality != Quality.good.rawValue { statistics.hasNonGoodQuality = true }
         statistics.add(timestamp: timestamp, value: SampleValue.number(bits: bits, kind: kind))
+        if statistics.count % Self.vectorLength == 0 {
+            // The encoders have just encoded a vector and hold no pending values: encoding now
+            // copies their bytes, once per 1,024 samples.
+            encodedBytes = timestamps.encode().count + values.encode().count + qualities.encode().count
+        }
+    }
+
+    /// Estimated bytes of memory the chunk holds: the encoders' reserved vectors, the encoded
+    /// bytes as of the last complete vector, and the chunk itself.
+    var memoryBytes: Int {
+        MemoryLayout<OpenChunk>.stride + OpenChunk.vectorLength * MemoryLayout<Int64>.size + values.reservedBytes + encodedBytes
     }
 
     /// The encoded columns of everything appended so far, unframed: what a query of the head reads

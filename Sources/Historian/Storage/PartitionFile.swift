@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// An immutable partition file: the sealed chunks of one time window, written once by a flush.
 ///
@@ -32,7 +33,12 @@ final class PartitionFile: Sendable {
     let size: Int
     /// Index entries per series, in the index order.
     let chunks: [SeriesID: [ChunkIndexEntry]]
+    /// Unique among the files opened by this process, never reused (a rewritten file of the same
+    /// name gets a new one): what the ``SummaryCache`` keys its entries by.
+    let identity: UInt64
     private let descriptor: Int32
+
+    private static let nextIdentity = Atomic<UInt64>(1)
 
     static func fileName(coveredSegment: UInt64, windowStart: Int64, generation: UInt64? = nil) -> String {
         let digits = String(coveredSegment)
@@ -118,6 +124,7 @@ final class PartitionFile: Sendable {
             windowEnd = parsed.windowEnd
             coveredSegment = parsed.coveredSegment
             self.size = size
+            identity = Self.nextIdentity.wrappingAdd(1, ordering: .relaxed).oldValue
         } catch {
             close(descriptor)
             throw error

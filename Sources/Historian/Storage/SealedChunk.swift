@@ -7,4 +7,9 @@ struct SealedChunk: Sendable {
     let statistics: ChunkStatistics
     let timestamps: [UInt8]
     let payload: [UInt8]
+
+    /// Bytes of memory the chunk holds: its frames and the chunk itself.
+    var memoryBytes: Int {
+        MemoryLayout<SealedChunk>.stride + timestamps.count + payload.count
+    }
 }

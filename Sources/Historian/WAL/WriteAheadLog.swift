@@ -26,6 +26,8 @@ final class WriteAheadLog: Sendable {
         var descriptor: Int32
         var segment: UInt64
         var segmentBytes: Int
+        /// The sizes of the other segments on disk (closed, not yet covered by a checkpoint).
+        var olderSegmentBytes: [UInt64: Int]
         var writtenPosition: UInt64 = 0
         var durablePosition: UInt64 = 0
         var lastSync = ContinuousClock.now
@@ -38,14 +40,20 @@ final class WriteAheadLog: Sendable {
     private let state: Mutex<State>
 
     private init(
-        directory: String, durability: Durability, segmentLimit: Int, segment: UInt64, syncObserver: (@Sendable (Duration) -> Void)?
+        directory: String, durability: Durability, segmentLimit: Int, segment: UInt64, olderSegmentBytes: [UInt64: Int],
+        syncObserver: (@Sendable (Duration) -> Void)?
     ) throws(HistorianError) {
         self.directory = directory
         self.durability = durability
         self.segmentLimit = segmentLimit
         self.syncObserver = syncObserver
         let descriptor = try Self.createSegment(directory: directory, number: segment)
-        state = Mutex(State(descriptor: descriptor, segment: segment, segmentBytes: Self.headerSize))
+        state = Mutex(State(descriptor: descriptor, segment: segment, segmentBytes: Self.headerSize, olderSegmentBytes: olderSegmentBytes))
+    }
+
+    /// Bytes of all segments on disk: the one being written and the older ones not yet removed.
+    var bytesOnDisk: Int {
+        state.withLock { $0.segmentBytes + $0.olderSegmentBytes.values.reduce(0, +) }
     }
 
     deinit {
@@ -107,6 +115,7 @@ final class WriteAheadLog: Sendable {
         }
         if removed { try FileIO.syncDirectory(directory) }
         let live = numbers.filter { $0 > coveredThrough }
+        var kept: [UInt64: Int] = [:]
         for (index, number) in live.enumerated() {
             let path = directory + "/" + segmentName(number)
             let bytes = try FileIO.readFile(path)
@@ -119,14 +128,18 @@ final class WriteAheadLog: Sendable {
                 report.tornTail = torn
                 // A segment whose header was cut holds nothing: remove it rather than leave an empty file.
                 if end.0 == 0 { try FileIO.remove(path) } else { try FileIO.truncateFile(path, to: end.0) }
+                if end.0 > 0 { kept[number] = end.0 }
             } else if end.0 == headerSize {
                 // No records: every open starts a new segment, so drop empty ones instead of piling them up.
                 try FileIO.remove(path)
+            } else {
+                kept[number] = end.0
             }
         }
         let next = max(coveredThrough, numbers.last ?? 0) + 1
         let log = try WriteAheadLog(
-            directory: directory, durability: durability, segmentLimit: segmentLimit, segment: next, syncObserver: syncObserver)
+            directory: directory, durability: durability, segmentLimit: segmentLimit, segment: next, olderSegmentBytes: kept,
+            syncObserver: syncObserver)
         return (log, report)
     }
 
@@ -246,6 +259,7 @@ final class WriteAheadLog: Sendable {
         try sync(&state)
         let descriptor = try Self.createSegment(directory: directory, number: state.segment + 1)
         close(state.descriptor)
+        state.olderSegmentBytes[state.segment] = state.segmentBytes
         state.descriptor = descriptor
         state.segment += 1
         state.segmentBytes = Self.headerSize
@@ -265,6 +279,7 @@ final class WriteAheadLog: Sendable {
     func removeSegments(through number: UInt64) throws(HistorianError) {
         for segment in try Self.segments(in: directory) where segment <= number {
             try FileIO.remove(directory + "/" + Self.segmentName(segment))
+            state.withLock { _ = $0.olderSegmentBytes.removeValue(forKey: segment) }
         }
         try FileIO.syncDirectory(directory)
     }

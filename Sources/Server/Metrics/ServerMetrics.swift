@@ -23,8 +23,10 @@ final class ServerMetrics: Sendable {
     let queriesRefused: Counter
     /// Bytes in write-ahead log segments.
     let walBytes: Gauge
-    /// Samples held in memory (open and sealed, not yet in partition files).
-    let headSamples: Gauge
+    /// Estimated bytes of memory of the head (open and sealed chunks, not yet in partition files).
+    let headMemoryBytes: Gauge
+    /// Bytes held by the rollup summary cache.
+    let summaryCacheBytes: Gauge
     /// Registered series.
     let seriesCount: Gauge
     /// Bytes of partition files.
@@ -50,7 +52,9 @@ final class ServerMetrics: Sendable {
             name: "histd_wal_fsync_seconds", buckets: latencyBuckets, help: "Duration of write-ahead log fsyncs.")
         queriesRefused = registry.makeCounter(name: "histd_queries_refused_total", help: "Queries refused because too many were running.")
         walBytes = registry.makeGauge(name: "histd_wal_bytes", help: "Bytes in write-ahead log segments.")
-        headSamples = registry.makeGauge(name: "histd_head_samples", help: "Samples held in memory, not yet in partition files.")
+        headMemoryBytes = registry.makeGauge(
+            name: "histd_head_memory_bytes", help: "Estimated bytes of memory of chunks not yet in partition files.")
+        summaryCacheBytes = registry.makeGauge(name: "histd_summary_cache_bytes", help: "Bytes held by the rollup summary cache.")
         seriesCount = registry.makeGauge(name: "histd_series", help: "Registered series.")
         partitionBytes = registry.makeGauge(name: "histd_partition_bytes", help: "Bytes of partition files.")
     }

@@ -25,7 +25,8 @@ struct HealthRoutes {
             let storage = historian.storageStatistics()
             metrics.walBytes.set(Int64(storage.walBytes))
             metrics.partitionBytes.set(Int64(storage.partitionBytes))
-            metrics.headSamples.set(Int64(storage.headSamples))
+            metrics.headMemoryBytes.set(Int64(storage.headMemoryBytes))
+            metrics.summaryCacheBytes.set(Int64(storage.summaryCacheBytes))
             metrics.seriesCount.set(Int64(storage.seriesCount))
             var buffer: [UInt8] = []
             metrics.registry.emit(into: &buffer)

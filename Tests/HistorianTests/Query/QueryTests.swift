@@ -109,7 +109,7 @@ import Testing
         defer { directory.remove() }
         var options = HistorianOptions()
         options.chunkSampleLimit = 64
-        options.headSampleLimit = 2_000
+        options.headMemoryLimit = 45_000
         let historian = try Historian(directory: directory.path, options: options)
         let keys = [SeriesKey(measurement: "m", field: "a"), SeriesKey(measurement: "m", field: "b")]
         let series = try historian.register(keys.map { ($0, ValueKind.float) }).map(\.id)

@@ -24,7 +24,7 @@ import Testing
     private static var smallHead: HistorianOptions {
         var options = HistorianOptions()
         options.chunkSampleLimit = 50
-        options.headSampleLimit = 2_000
+        options.headMemoryLimit = 340_000
         return options
     }
 
