@@ -41,6 +41,13 @@ extension ServerConfiguration {
         Setting(key: "chunk_samples") { (configuration, value) throws(ConfigurationError) in
             configuration.chunkSampleLimit = try positive(value, "chunk_samples", maximum: HistorianOptions.maximumChunkSamples)
         },
+        Setting(key: "head_memory_bytes") { (configuration, value) throws(ConfigurationError) in
+            configuration.headMemoryLimit = try positive(value, "head_memory_bytes")
+        },
+        Setting(key: "summary_cache_bytes") { (configuration, value) throws(ConfigurationError) in
+            configuration.summaryCacheBytes = try value.integer("summary_cache_bytes")
+            guard configuration.summaryCacheBytes >= 0 else { throw .invalid(key: "summary_cache_bytes", message: "must not be negative") }
+        },
         Setting(key: "database_tag") { (configuration, value) throws(ConfigurationError) in
             configuration.databaseTag = try value.text("database_tag")
         },

@@ -19,6 +19,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var durability = Durability.everyBatch
     /// Samples per chunk before it seals.
     public var chunkSampleLimit = HistorianOptions().chunkSampleLimit
+    /// Bytes the head may hold before it seals chunks into partition files early.
+    public var headMemoryLimit = HistorianOptions().headMemoryLimit
+    /// Bytes of per-chunk rollup summaries kept in memory (0 turns the cache off).
+    public var summaryCacheBytes = HistorianOptions().summaryCacheBytes
     /// Request, body, header and query limits.
     public var limits = ServerLimits()
     /// Retention and compaction.
@@ -48,6 +52,8 @@ public struct ServerConfiguration: Sendable, Equatable {
         var options = HistorianOptions()
         options.durability = durability
         options.chunkSampleLimit = chunkSampleLimit
+        options.headMemoryLimit = headMemoryLimit
+        options.summaryCacheBytes = summaryCacheBytes
         return options
     }
 
@@ -75,6 +81,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         [
             ("data", dataDirectory), ("http", httpAddress), ("log_level", logLevel.rawValue),
             ("durability", Self.describe(durability)), ("chunk_samples", "\(chunkSampleLimit)"),
+            ("head_memory_bytes", "\(headMemoryLimit)"), ("summary_cache_bytes", "\(summaryCacheBytes)"),
             ("limits.max_body_bytes", "\(limits.maxBodyBytes)"), ("limits.max_header_bytes", "\(limits.maxHeaderBytes)"),
             ("limits.max_concurrent_queries", "\(limits.maxConcurrentQueries)"),
             ("limits.max_queued_queries", "\(limits.maxQueuedQueries)"),

@@ -18,7 +18,7 @@ import OEE
         try configuration.applyEnvironment([
             "HISTD_DATA": "/var/lib/histd", "HISTD_HTTP": "[::1]:9000", "HISTD_LOG_LEVEL": "debug",
             "HISTD_DURABILITY": "250ms", "HISTD_LIMITS_MAX_BODY_BYTES": "1_000_000", "HISTD_LIMITS_REQUEST_TIMEOUT": "5s",
-            "HISTD_RETENTION_DEFAULT": "90d", "PATH": "/bin",
+            "HISTD_RETENTION_DEFAULT": "90d", "HISTD_HEAD_MEMORY_BYTES": "1000000", "HISTD_SUMMARY_CACHE_BYTES": "0", "PATH": "/bin",
         ])
         #expect(configuration.dataDirectory == "/var/lib/histd")
         #expect(configuration.host == "::1")
@@ -28,6 +28,8 @@ import OEE
         #expect(configuration.limits.maxBodyBytes == 1_000_000)
         #expect(configuration.limits.requestTimeout == .seconds(5))
         #expect(configuration.maintenance.retention == Int64(90) * 86_400 * 1_000_000_000)
+        #expect(configuration.historianOptions.headMemoryLimit == 1_000_000)
+        #expect(configuration.historianOptions.summaryCacheBytes == 0)
     }
 
     @Test func badValuesNameTheirSetting() {
