@@ -19,4 +19,4 @@ protocol VectorCodec {
 @usableFromInline let vectorCapacity = 1024
 
 /// Version of the stream layout written by this build; decoders refuse other versions.
-@usableFromInline let streamFormatVersion: UInt8 = 1
+@usableFromInline let streamFormatVersion: UInt8 = 2

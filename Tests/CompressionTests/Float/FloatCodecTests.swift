@@ -71,6 +71,18 @@ struct FloatCodecTests {
         #expect(Double(bytes.count * 8) / Double(values.count) < 8)
     }
 
+    @Test("full-precision noise costs its low mantissa bits plus the entropy of its exponent and top bits")
+    func noiseHighBitsEntropyCoded() throws {
+        var generator = SeededGenerator(seed: 8)
+        // A vibration RMS: 2 * exp(0.1 * z) for standard normal z, every mantissa bit noise, either side of 2.0.
+        let values = (0..<8192).map { _ in 2 * exp(0.1 * Double(EntropyCodedIntegersTests.normal(&generator, sigma: 1_048_576)) / 1_048_576) }
+        let (bytes, decoded) = try RoundTrip.floats(values)
+        #expect(Self.sameBits(decoded, values))
+        // 50 raw mantissa bits, and sign, exponent and two top bits that take five values (1.25-1.5 ...
+        // 2.5-3) with about 2 bits of entropy: under 53 bits (packing exponent and 52-bit mantissa took 53.8).
+        #expect(Double(bytes.count * 8) / Double(values.count) < 53)
+    }
+
     @Test("a 0.1-resolution temperature costs a few bits per value")
     func quantizedTemperature() throws {
         var generator = SeededGenerator(seed: 5)
@@ -130,8 +142,8 @@ struct FloatCodecTests {
 
     @Test("a dictionary vector nested in a dictionary is refused")
     func nestedDictionary() throws {
-        // "F", version 1, one value, vector of 5 bytes: kind dictionary, one entry, whose vector is again a dictionary.
-        let bytes: [UInt8] = [0x46, 0x01, 0x01, 0x05, 0x03, 0x01, 0x03, 0x01, 0x00]
+        // "F", version 2, one value, vector of 5 bytes: kind dictionary, one entry, whose vector is again a dictionary.
+        let bytes: [UInt8] = [0x46, 0x02, 0x01, 0x05, 0x03, 0x01, 0x03, 0x01, 0x00]
         #expect(throws: CompressionError.self) { try FloatDecoder(bytes).decodeAll() }
     }
 
@@ -140,9 +152,9 @@ struct FloatCodecTests {
         var encoder = FloatEncoder()
         encoder.append(1.5)
         encoder.append(1.5)
-        // "F", version 1, count 2, vector of 7 bytes: decimal kind, exponent 1, no split, no exceptions,
+        // "F", version 2, count 2, vector of 7 bytes: decimal kind, exponent 1, no split, no exceptions,
         // integer mode "values", one block with base zigzag(15) = 30 and width 0.
-        #expect(encoder.encode() == [0x46, 0x01, 0x02, 0x07, 0x00, 0x01, 0x00, 0x00, 0x00, 0x1E, 0x00])
+        #expect(encoder.encode() == [0x46, 0x02, 0x02, 0x07, 0x00, 0x01, 0x00, 0x00, 0x00, 0x1E, 0x00])
     }
 
     @Test("a too small output buffer is an error, not a trap")

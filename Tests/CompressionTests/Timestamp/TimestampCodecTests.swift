@@ -84,8 +84,8 @@ struct TimestampCodecTests {
     func knownVector() throws {
         var encoder = TimestampEncoder()
         for value: Int64 in [1000, 2000, 3000] { try encoder.append(value) }
-        // "T", version 1, count 3, vector of 7 bytes: zigzag(1000) = 2000 as varint D0 0F, scale 1000 as
+        // "T", version 2, count 3, vector of 7 bytes: zigzag(1000) = 2000 as varint D0 0F, scale 1000 as
         // E8 07, integer mode "values", one block: base zigzag(1) = 2, width 0.
-        #expect(encoder.encode() == [0x54, 0x01, 0x03, 0x07, 0xD0, 0x0F, 0xE8, 0x07, 0x00, 0x02, 0x00])
+        #expect(encoder.encode() == [0x54, 0x02, 0x03, 0x07, 0xD0, 0x0F, 0xE8, 0x07, 0x00, 0x02, 0x00])
     }
 }

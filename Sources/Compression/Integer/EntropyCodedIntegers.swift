@@ -1,0 +1,217 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Codes a vector of integers as small symbols with `RansCoder`: the alternative to frame-of-reference
+/// blocks for integers that cluster (the differences of a random walk in whole quanta, a counter's
+/// 0/1 steps, a few exponents, noise around a level), where a bit width wastes what the shape of the
+/// distribution would save. A random walk of +-1..3 quanta packs at 2-3 bits and entropy-codes at 1.2-1.8.
+///
+/// Values map to unsigned offsets: as offsets from the vector's minimum (`base`), or, for differences,
+/// zig-zag coded (so that steps of both signs stay near zero). An offset's high part (offset >> shift)
+/// is the symbol and its low `shift` bits are stored as they are: wide noise entropy-codes its few
+/// high bits, whose distribution has a shape, and keeps its flat low bits raw. High parts below
+/// `symbolCount` are symbols; when the vector has escapes, the last symbol is the escape and each
+/// escaped high part follows the entropy-coded stream as a varint of its excess over that symbol.
+///
+/// Layout: for offsets from a base, the signed varint base; one byte `symbolCount | 0x80 if escapes`;
+/// one byte shift; the `RansCoder` table and stream; the escapes' varints in order; the low bits of
+/// every offset packed at `shift` bits (`BitPacking`).
+@usableFromInline
+enum EntropyCodedIntegers {
+    /// Alphabets with an escape symbol are tried at these sizes (escape-free ones at the exact size).
+    @usableFromInline static let escapingSymbolCounts = [2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64]
+    /// Offsets this wide and wider have their low bits stored raw, keeping at most 2^this high parts.
+    @usableFromInline static let symbolBits = 5
+
+    /// The coding chosen for a vector and what it is expected to cost.
+    @usableFromInline
+    struct Plan {
+        @usableFromInline var base: Int64
+        @usableFromInline var shift: Int
+        @usableFromInline var symbolCount: Int
+        @usableFromInline var escapes: Bool
+        @usableFromInline var estimatedBits: Int
+
+        @inlinable
+        init(base: Int64, shift: Int, symbolCount: Int, escapes: Bool, estimatedBits: Int) {
+            self.base = base
+            self.shift = shift
+            self.symbolCount = symbolCount
+            self.escapes = escapes
+            self.estimatedBits = estimatedBits
+        }
+    }
+
+    @inlinable
+    static func offset(_ value: Int64, base: Int64, zigZag: Bool) -> UInt64 {
+        zigZag ? ZigZag.encode(value) : UInt64(bitPattern: value &- base)
+    }
+
+    /// The cheapest coding for `values`, headers included, or nil if none is plausible.
+    @inlinable
+    static func plan(_ values: UnsafeBufferPointer<Int64>, zigZag: Bool) -> Plan? {
+        let count = values.count
+        // Up to a vector, the counts of at most 64 symbols always scale to a valid table.
+        guard count >= 2, count <= vectorCapacity else { return nil }
+        var base: Int64 = 0
+        if !zigZag {
+            base = values[0]
+            for value in values where value < base { base = value }
+        }
+        var largest: UInt64 = 0
+        for value in values { largest = max(largest, offset(value, base: base, zigZag: zigZag)) }
+        let width = 64 - largest.leadingZeroBitCount
+        var best = plan(values, base: base, zigZag: zigZag, shift: 0, largest: largest)
+        if width > symbolBits + 1 {
+            for shift in (width - symbolBits - 1)...(width - symbolBits + 1) {
+                if let candidate = plan(values, base: base, zigZag: zigZag, shift: shift, largest: largest >> UInt64(shift)),
+                   candidate.estimatedBits < best?.estimatedBits ?? Int.max {
+                    best = candidate
+                }
+            }
+        }
+        return best
+    }
+
+    /// The cheapest alphabet for the high parts of `values` at `shift`, whose largest is `largest`.
+    @inlinable
+    static func plan(_ values: UnsafeBufferPointer<Int64>, base: Int64, zigZag: Bool, shift: Int, largest: UInt64) -> Plan? {
+        let count = values.count
+        let limit = SymbolFrequencies.maximumSymbols
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (limit + 1)) { storage in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: limit + 1) { prefix in
+                storage.initialize(repeating: 0)
+                guard let histogram = storage.baseAddress else { return nil }
+                let prefixCounts = histogram + limit + 1
+                var outsideBytes = 0
+                for value in values {
+                    let high = offset(value, base: base, zigZag: zigZag) >> UInt64(shift)
+                    if high < UInt64(limit) {
+                        histogram[Int(high)] &+= 1
+                    } else {
+                        outsideBytes &+= varintLength(high)
+                    }
+                }
+                // Shannon cost n*log2(n) - sum c*log2(c) over the coded symbols, from prefix sums.
+                prefix[0] = 0
+                for symbol in 0..<limit {
+                    let occurrences = histogram[symbol]
+                    prefix[symbol + 1] = prefix[symbol] + (occurrences > 0 ? Double(occurrences) * log2(Double(occurrences)) : 0)
+                    prefixCounts[symbol + 1] = prefixCounts[symbol] + occurrences
+                }
+                let total = Double(count) * log2(Double(count))
+                let headerBits = (zigZag ? 0 : 8 * varintLength(ZigZag.encode(base))) + 8 * (3 + varintLength(UInt64(count * 2)) + 4)
+                    + count * shift
+                var best: Plan?
+                func consider(symbolCount: Int, escapes: Bool) {
+                    let direct = escapes ? symbolCount - 1 : symbolCount
+                    let escaped = count - prefixCounts[direct]
+                    var bits = total - prefix[direct]
+                    if escaped > 0 { bits -= Double(escaped) * log2(Double(escaped)) }
+                    // Escapes inside the histogram's range take one byte each; the others were counted above.
+                    let escapeBytes = escapes ? (prefixCounts[limit] - prefixCounts[direct]) + outsideBytes : 0
+                    let estimate = Int(bits.rounded(.up)) + 8 * escapeBytes + symbolCount * 8 + headerBits
+                    if estimate < best?.estimatedBits ?? Int.max {
+                        best = Plan(base: base, shift: shift, symbolCount: symbolCount, escapes: escapes, estimatedBits: estimate)
+                    }
+                }
+                if largest < UInt64(limit) {
+                    consider(symbolCount: Int(largest) + 1, escapes: false)
+                }
+                for symbolCount in escapingSymbolCounts where UInt64(symbolCount - 1) < largest {
+                    consider(symbolCount: symbolCount, escapes: true)
+                }
+                return best
+            }
+        }
+    }
+
+    /// Writes `values` as `plan` (made for these values) says; false, having written nothing, if the
+    /// symbol counts do not scale to a table.
+    @inlinable
+    static func encode(_ values: UnsafeBufferPointer<Int64>, zigZag: Bool, plan: Plan, into writer: inout ByteWriter) -> Bool {
+        let count = values.count
+        let escapeSymbol = plan.escapes ? plan.symbolCount - 1 : plan.symbolCount
+        let shift = UInt64(plan.shift)
+        let lowMask = BitPacking.mask(width: plan.shift)
+        var escapes = ByteWriter()
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { symbols in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { lowBits in
+                withUnsafeTemporaryAllocation(of: Int.self, capacity: plan.symbolCount) { counts in
+                    counts.initialize(repeating: 0)
+                    for index in 0..<count {
+                        let offset = offset(values[index], base: plan.base, zigZag: zigZag)
+                        let high = offset >> shift
+                        lowBits[index] = offset & lowMask
+                        let symbol: Int
+                        if high < UInt64(escapeSymbol) {
+                            symbol = Int(high)
+                        } else {
+                            symbol = escapeSymbol
+                            escapes.appendVarint(high &- UInt64(escapeSymbol))
+                        }
+                        symbols[index] = UInt8(symbol)
+                        counts[symbol] &+= 1
+                    }
+                    guard let model = SymbolFrequencies(counts: UnsafeBufferPointer(counts), total: count) else { return false }
+                    if !zigZag { writer.appendSignedVarint(plan.base) }
+                    writer.append(UInt8(plan.symbolCount) | (plan.escapes ? 0x80 : 0))
+                    writer.append(UInt8(plan.shift))
+                    RansCoder.encode(UnsafeBufferPointer(symbols), model: model, into: &writer)
+                    writer.append(contentsOf: escapes.bytes)
+                    BitPacking.pack(UnsafeBufferPointer(lowBits), width: plan.shift, into: &writer)
+                    return true
+                }
+            }
+        }
+    }
+
+    /// Decodes `count` values written by `encode` with the same `zigZag`.
+    @inlinable
+    static func decode(
+        _ reader: inout ByteReader,
+        count: Int,
+        zigZag: Bool,
+        into output: UnsafeMutablePointer<Int64>
+    ) throws(CompressionError) {
+        guard count > 0 else { return }
+        let base = zigZag ? 0 : try reader.readSignedVarint()
+        let headerOffset = reader.offset
+        let header = try reader.readByte()
+        let shift = Int(try reader.readByte())
+        let symbolCount = Int(header & 0x7F)
+        let escapes = header & 0x80 != 0
+        guard symbolCount >= 1, symbolCount <= SymbolFrequencies.maximumSymbols, shift < 64 else {
+            throw reader.corrupt("entropy-coded integers with \(symbolCount) symbols and shift \(shift)", at: headerOffset)
+        }
+        let escapeSymbol = UInt8(truncatingIfNeeded: escapes ? symbolCount - 1 : symbolCount)
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { symbolStorage throws(CompressionError) in
+            guard let symbols = symbolStorage.baseAddress else { return }
+            try RansCoder.decode(&reader, symbolCount: symbolCount, count: count, into: symbols)
+            for index in 0..<count {
+                var high = UInt64(symbols[index])
+                if escapes && symbols[index] == escapeSymbol {
+                    high = try reader.readVarint() &+ high
+                }
+                output[index] = Int64(bitPattern: high)
+            }
+        }
+        if shift > 0 {
+            let packedStart = try reader.skip(BitPacking.byteCount(count: count, width: shift))
+            try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { lowStorage throws(CompressionError) in
+                guard let low = lowStorage.baseAddress else { return }
+                BitPacking.unpack(reader.buffer, at: packedStart, count: count, width: shift, into: low)
+                for index in 0..<count {
+                    output[index] = Int64(bitPattern: (UInt64(bitPattern: output[index]) &<< UInt64(shift)) | low[index])
+                }
+            }
+        }
+        for index in 0..<count {
+            let offset = UInt64(bitPattern: output[index])
+            output[index] = zigZag ? ZigZag.decode(offset) : base &+ Int64(bitPattern: offset)
+        }
+    }
+}
