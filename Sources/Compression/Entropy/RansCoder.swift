@@ -4,27 +4,29 @@
 /// log2(totalFrequency / f) bits, fractions of a bit included, so a symbol that takes 90 % of a
 /// vector costs 0.15 bits where bit packing or Huffman coding spend at least one.
 ///
-/// The state is 32 bits, kept in `[lowerBound, lowerBound << 8)` by moving whole bytes (the byte-wise
-/// layout F. Giesen describes in "Interleaved entropy coders", arXiv:1402.3392, 2014). The encoder
-/// runs over the symbols backwards, so the decoder reads forwards.
+/// Two states take turns, even symbols and odd ones, so that a decoder's steps do not all wait on one
+/// chain of multiplications (F. Giesen, "Interleaved entropy coders", arXiv:1402.3392, 2014). Each state
+/// is 32 bits, kept in `[lowerBound, 2^32)` by moving 16-bit words, so that a step moves at most one
+/// word. The encoder runs over the symbols backwards, so the decoder reads forwards.
 ///
-/// Layout: the `SymbolFrequencies` table; varint byte count; the final encoder state (4 bytes,
-/// little-endian); the renormalisation bytes in the order the decoder consumes them.
+/// Layout: the `SymbolFrequencies` table; varint byte count; the final states of the even and the odd
+/// symbols' coder (4 bytes each, little-endian); the renormalisation words (2 bytes, little-endian) in
+/// the order the decoder consumes them.
 @usableFromInline
 enum RansCoder {
     @usableFromInline static let scaleBits: UInt32 = 12
     @usableFromInline static let totalFrequency: UInt32 = 1 << scaleBits
-    @usableFromInline static let lowerBound: UInt32 = 1 << 23
+    @usableFromInline static let lowerBound: UInt32 = 1 << 16
 
     /// Encodes `symbols`, each `< model.count` with a nonzero frequency, table first.
     @inlinable
     static func encode(_ symbols: UnsafeBufferPointer<UInt8>, model: SymbolFrequencies, into writer: inout ByteWriter) {
         model.write(into: &writer)
-        // A symbol moves at most 12 bits out of the state, so at most two bytes.
-        let capacity = symbols.count * 2 + 4
+        // A symbol moves at most one 16-bit word out of its state.
+        let capacity = symbols.count * 2 + 8
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { output in
             var position = capacity
-            var state = lowerBound
+            var states = (even: lowerBound, odd: lowerBound)
             model.frequencies.withUnsafeBufferPointer { frequencies in
                 model.cumulative.withUnsafeBufferPointer { cumulative in
                     var index = symbols.count
@@ -32,20 +34,29 @@ enum RansCoder {
                         index &-= 1
                         let symbol = Int(symbols[index])
                         let frequency = frequencies[symbol]
-                        let limit = ((lowerBound >> scaleBits) << 8) &* frequency
-                        while state >= limit {
-                            position &-= 1
+                        var state = index & 1 == 0 ? states.even : states.odd
+                        // The largest state that still encodes into [lowerBound, 2^32) is
+                        // (lowerBound >> scaleBits << 16) * frequency, which reaches 2^32 for a lone symbol.
+                        if UInt64(state) >= UInt64(frequency) << (32 - UInt64(scaleBits)) {
+                            position &-= 2
                             output[position] = UInt8(truncatingIfNeeded: state)
-                            state >>= 8
+                            output[position &+ 1] = UInt8(truncatingIfNeeded: state >> 8)
+                            state >>= 16
                         }
-                        state = ((state / frequency) << scaleBits) &+ (state % frequency) &+ cumulative[symbol]
+                        // 32-bit division: the states fit, and on x86-64 it is cheaper than a 64-bit one.
+                        let (quotient, remainder) = state.quotientAndRemainder(dividingBy: frequency)
+                        state = (quotient << scaleBits) &+ remainder &+ cumulative[symbol]
+                        if index & 1 == 0 { states.even = state } else { states.odd = state }
                     }
                 }
             }
-            for shift in stride(from: 24, through: 0, by: -8) {
-                position &-= 1
-                output[position] = UInt8(truncatingIfNeeded: state >> UInt32(shift))
+            // The decoder starts from the final states, the even one first.
+            func prepend(_ state: UInt32) {
+                position &-= 4
+                for byte in 0..<4 { output[position &+ byte] = UInt8(truncatingIfNeeded: state >> UInt32(8 * byte)) }
             }
+            prepend(states.odd)
+            prepend(states.even)
             writer.appendVarint(UInt64(capacity - position))
             writer.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: output[position..<capacity]))
         }
@@ -101,27 +112,36 @@ enum RansCoder {
                 }
                 let length = try reader.readByteCount(what: "entropy-coded byte count")
                 let start = try reader.skip(length)
-                guard length >= 4, let base = reader.buffer.baseAddress else {
+                guard length >= 8, let base = reader.buffer.baseAddress else {
                     throw reader.corrupt("entropy-coded stream of \(length) bytes", at: start)
                 }
-                let bytes = base.assumingMemoryBound(to: UInt8.self)
+                let bytes = UnsafeRawPointer(base)
                 let end = start &+ length
-                var position = start &+ 4
-                var state = UInt32(littleEndian: reader.buffer.loadUnaligned(fromByteOffset: start, as: UInt32.self))
+                var position = start &+ 8
+                var even = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start, as: UInt32.self))
+                var odd = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: start &+ 4, as: UInt32.self))
                 let mask = totalFrequency &- 1
-                for index in 0..<count {
+                @inline(__always)
+                func step(_ state: inout UInt32, into index: Int) throws(CompressionError) {
                     let slot = state & mask
                     let symbol = slotSymbols[Int(slot)]
                     output[index] = symbol
                     state = frequencies[Int(symbol)] &* (state >> scaleBits) &+ slot &- cumulative[Int(symbol)]
-                    while state < lowerBound {
-                        guard position < end else { throw reader.corrupt("entropy-coded stream ends early", at: end) }
-                        state = (state << 8) | UInt32(bytes[position])
-                        position &+= 1
+                    if state < lowerBound {
+                        guard position &+ 2 <= end else { throw reader.corrupt("entropy-coded stream ends early", at: end) }
+                        state = (state << 16) | UInt32(UInt16(littleEndian: bytes.loadUnaligned(fromByteOffset: position, as: UInt16.self)))
+                        position &+= 2
                     }
                 }
-                guard position == end, state == lowerBound else {
-                    throw reader.corrupt("entropy-coded stream does not end in its initial state", at: start)
+                var index = 0
+                while index &+ 1 < count {
+                    try step(&even, into: index)
+                    try step(&odd, into: index &+ 1)
+                    index &+= 2
+                }
+                if index < count { try step(&even, into: index) }
+                guard position == end, even == lowerBound, odd == lowerBound else {
+                    throw reader.corrupt("entropy-coded stream does not end in its initial states", at: start)
                 }
             }
         }

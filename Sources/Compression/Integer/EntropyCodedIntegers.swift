@@ -16,8 +16,9 @@ import Darwin
 /// `symbolCount` are symbols; when the vector has escapes, the last symbol is the escape and each
 /// escaped high part follows the entropy-coded stream as a varint of its excess over that symbol.
 ///
-/// Layout: for offsets from a base, the signed varint base; one byte `symbolCount | 0x80 if escapes`;
-/// one byte shift; the `RansCoder` table and stream; the escapes' varints in order; the low bits of
+/// Layout: for offsets from a base, the signed varint base; one byte `symbolCount - 1`, plus 0x40 if
+/// there are escapes and 0x80 if a shift byte follows; the shift byte (when not zero); the `RansCoder`
+/// table and stream; the escapes' varints in order; the low bits of
 /// every offset packed at `shift` bits (`BitPacking`).
 @usableFromInline
 enum EntropyCodedIntegers {
@@ -103,8 +104,8 @@ enum EntropyCodedIntegers {
                     prefixCounts[symbol + 1] = prefixCounts[symbol] + occurrences
                 }
                 let total = Double(count) * log2(Double(count))
-                let headerBits = (zigZag ? 0 : 8 * varintLength(ZigZag.encode(base))) + 8 * (3 + varintLength(UInt64(count * 2)) + 4)
-                    + count * shift
+                let headerBits = (zigZag ? 0 : 8 * varintLength(ZigZag.encode(base))) + 8 * (2 + varintLength(UInt64(count * 2)) + 8)
+                    + (shift > 0 ? 8 + count * shift : 0)
                 var best: Plan?
                 func consider(symbolCount: Int, escapes: Bool) {
                     let direct = escapes ? symbolCount - 1 : symbolCount
@@ -158,8 +159,8 @@ enum EntropyCodedIntegers {
                     }
                     guard let model = SymbolFrequencies(counts: UnsafeBufferPointer(counts), total: count) else { return false }
                     if !zigZag { writer.appendSignedVarint(plan.base) }
-                    writer.append(UInt8(plan.symbolCount) | (plan.escapes ? 0x80 : 0))
-                    writer.append(UInt8(plan.shift))
+                    writer.append(UInt8(plan.symbolCount - 1) | (plan.escapes ? 0x40 : 0) | (plan.shift > 0 ? 0x80 : 0))
+                    if plan.shift > 0 { writer.append(UInt8(plan.shift)) }
                     RansCoder.encode(UnsafeBufferPointer(symbols), model: model, into: &writer)
                     writer.append(contentsOf: escapes.bytes)
                     BitPacking.pack(UnsafeBufferPointer(lowBits), width: plan.shift, into: &writer)
@@ -181,10 +182,10 @@ enum EntropyCodedIntegers {
         let base = zigZag ? 0 : try reader.readSignedVarint()
         let headerOffset = reader.offset
         let header = try reader.readByte()
-        let shift = Int(try reader.readByte())
-        let symbolCount = Int(header & 0x7F)
-        let escapes = header & 0x80 != 0
-        guard symbolCount >= 1, symbolCount <= SymbolFrequencies.maximumSymbols, shift < 64 else {
+        let shift = header & 0x80 != 0 ? Int(try reader.readByte()) : 0
+        let symbolCount = Int(header & 0x3F) + 1
+        let escapes = header & 0x40 != 0
+        guard symbolCount <= SymbolFrequencies.maximumSymbols, shift < 64 else {
             throw reader.corrupt("entropy-coded integers with \(symbolCount) symbols and shift \(shift)", at: headerOffset)
         }
         let escapeSymbol = UInt8(truncatingIfNeeded: escapes ? symbolCount - 1 : symbolCount)

@@ -49,7 +49,7 @@ struct TimestampCodecTests {
         #expect(Self.bitsPerTimestamp(bytes, values.count) < 4)
     }
 
-    @Test("extremes of Int64 and vector boundaries", arguments: [1, 2, 1023, 1024, 1025, 2048, 2049])
+    @Test("extremes of Int64 and vector boundaries", arguments: [1, 2, 1023, 1024, 1025, 2047, 2048, 2049, 4097])
     func extremes(length: Int) throws {
         var values = (0..<length).map { Int64.min + Int64($0) }
         values[values.count - 1] = .max
