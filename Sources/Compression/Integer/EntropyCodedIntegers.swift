@@ -96,6 +96,11 @@ enum EntropyCodedIntegers {
                         outsideBytes &+= varintLength(high)
                     }
                 }
+                // One symbol (a constant, or a constant step, with perhaps a few outliers) costs next to
+                // nothing as frame-of-reference blocks too, which decode faster.
+                var usedSymbols = 0
+                for symbol in 0..<limit where histogram[symbol] > 0 { usedSymbols &+= 1 }
+                guard usedSymbols > 1 else { return nil }
                 // Shannon cost n*log2(n) - sum c*log2(c) over the coded symbols, from prefix sums.
                 prefix[0] = 0
                 for symbol in 0..<limit {

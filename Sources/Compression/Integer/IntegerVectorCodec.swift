@@ -50,8 +50,12 @@ enum IntegerVectorCodec {
                 let valueBits = estimatedBits(values)
                 let differenceBits = count > 1 ? estimatedBits(UnsafeBufferPointer(differences)) + differenceHeaderBits : Int.max
                 let blockBits = min(valueBits, differenceBits)
+                // Both forms are planned even when one's blocks are much larger: a low outlier widens every
+                // offset from a block's minimum, while entropy coding makes it one escape.
                 if encodeEntropyCoded(
-                    values, differences: UnsafeBufferPointer(differences), differenceMode: differenceMode, factor: factor,
+                    values,
+                    differences: count > 1 ? UnsafeBufferPointer(differences) : nil,
+                    differenceMode: differenceMode, factor: factor, firstValue: values[0],
                     differenceHeaderBits: differenceHeaderBits, smallerThan: blockBits, into: &writer
                 ) {
                     return
@@ -69,32 +73,35 @@ enum IntegerVectorCodec {
         }
     }
 
-    /// Writes the vector entropy-coded (its values, or its differences zig-zag coded) if that takes
-    /// fewer than `blockBits`, the size of the frame-of-reference form; otherwise writes nothing.
+    /// Writes the vector entropy-coded (its values, or its differences zig-zag coded; nil: not tried)
+    /// if that takes fewer than `blockBits`, the size of the frame-of-reference form; otherwise writes nothing.
     @inlinable
     static func encodeEntropyCoded(
-        _ values: UnsafeBufferPointer<Int64>,
-        differences: UnsafeBufferPointer<Int64>,
+        _ values: UnsafeBufferPointer<Int64>?,
+        differences: UnsafeBufferPointer<Int64>?,
         differenceMode: UInt8,
         factor: UInt64,
+        firstValue: Int64,
         differenceHeaderBits: Int,
         smallerThan blockBits: Int,
         into writer: inout ByteWriter
     ) -> Bool {
-        let valuePlan = EntropyCodedIntegers.plan(values, zigZag: false)
-        var differencePlan = EntropyCodedIntegers.plan(differences, zigZag: true)
+        let valuePlan = values.flatMap { EntropyCodedIntegers.plan($0, zigZag: false) }
+        var differencePlan = differences.flatMap { EntropyCodedIntegers.plan($0, zigZag: true) }
         differencePlan?.estimatedBits += differenceHeaderBits
         let useDifferences = (differencePlan?.estimatedBits ?? Int.max) < (valuePlan?.estimatedBits ?? Int.max)
         guard let plan = useDifferences ? differencePlan : valuePlan, plan.estimatedBits < blockBits else { return false }
         var entropyCoded = ByteWriter(capacity: blockBits / 8 + 16)
-        if useDifferences {
+        if useDifferences, let differences {
             entropyCoded.append(differenceMode | entropyCodedFlag)
-            entropyCoded.appendSignedVarint(values[0])
+            entropyCoded.appendSignedVarint(firstValue)
             if differenceMode == scaledDifferencesMode { entropyCoded.appendVarint(factor) }
             guard EntropyCodedIntegers.encode(differences, zigZag: true, plan: plan, into: &entropyCoded) else { return false }
-        } else {
+        } else if let values {
             entropyCoded.append(valuesMode | entropyCodedFlag)
             guard EntropyCodedIntegers.encode(values, zigZag: false, plan: plan, into: &entropyCoded) else { return false }
+        } else {
+            return false
         }
         // The mode byte is not part of blockBits.
         guard (entropyCoded.count - 1) * 8 < blockBits else { return false }

@@ -70,6 +70,17 @@ struct EntropyCodedIntegersTests {
         #expect(Double(bytes.count * 8) / Double(values.count) < 9.6)
     }
 
+    @Test("a constant, or a constant step with an outlier, is left to frame-of-reference blocks")
+    func singleSymbol() {
+        let constant = [Int64](repeating: 1_000, count: 2048)
+        constant.withUnsafeBufferPointer { #expect(EntropyCodedIntegers.plan($0, zigZag: false) == nil) }
+        var steps = (0..<2048).map { Int64($0) * 1_000 }
+        steps[700] = 1 << 40
+        var writer = ByteWriter()
+        steps.withUnsafeBufferPointer { IntegerVectorCodec.encode($0, into: &writer) }
+        #expect(writer.bytes[0] & IntegerVectorCodec.entropyCodedFlag == 0)
+    }
+
     @Test("outliers among small steps become escapes and round-trip")
     func escapes() throws {
         var generator = SeededGenerator(seed: 6)
