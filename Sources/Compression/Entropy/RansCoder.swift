@@ -62,17 +62,19 @@ enum RansCoder {
         }
     }
 
-    /// Reads a table of `symbolCount` symbols and decodes `count` symbols into `output`.
+    /// Reads a table of `symbolCount` symbols and decodes `count` symbols, writing for each symbol s
+    /// `symbolValues[s]` to `output` (the caller's mapping of symbols to values, applied in the same pass).
     ///
     /// Every symbol decoded has a nonzero frequency, so it is `< symbolCount`. The frequencies other
     /// than the largest must leave it at least 1, every byte read is bounds-checked, and the decoder
     /// must end in the encoder's initial state having read every byte: other input throws.
     @inlinable
-    static func decode(
+    static func decode<Value>(
         _ reader: inout ByteReader,
         symbolCount: Int,
         count: Int,
-        into output: UnsafeMutablePointer<UInt8>
+        symbolValues: UnsafePointer<Value>,
+        into output: UnsafeMutablePointer<Value>
     ) throws(CompressionError) {
         let tableOffset = reader.offset
         guard symbolCount >= 1, symbolCount <= SymbolFrequencies.maximumSymbols else {
@@ -125,7 +127,7 @@ enum RansCoder {
                 func step(_ state: inout UInt32, into index: Int) throws(CompressionError) {
                     let slot = state & mask
                     let symbol = slotSymbols[Int(slot)]
-                    output[index] = symbol
+                    output[index] = symbolValues[Int(symbol)]
                     state = frequencies[Int(symbol)] &* (state >> scaleBits) &+ slot &- cumulative[Int(symbol)]
                     if state < lowerBound {
                         guard position &+ 2 <= end else { throw reader.corrupt("entropy-coded stream ends early", at: end) }

@@ -14,12 +14,12 @@ import Darwin
 /// is the symbol and its low `shift` bits are stored as they are: wide noise entropy-codes its few
 /// high bits, whose distribution has a shape, and keeps its flat low bits raw. High parts below
 /// `symbolCount` are symbols; when the vector has escapes, the last symbol is the escape and each
-/// escaped high part follows the entropy-coded stream as a varint of its excess over that symbol.
+/// escaped high part follows the coded stream and low bits as a varint of its excess over that symbol.
 ///
 /// Layout: for offsets from a base, the signed varint base; one byte `symbolCount - 1`, plus 0x40 if
 /// there are escapes and 0x80 if a shift byte follows; the shift byte (when not zero); the `RansCoder`
-/// table and stream; the escapes' varints in order; the low bits of
-/// every offset packed at `shift` bits (`BitPacking`).
+/// table and stream; the low bits of every offset packed at `shift` bits (`BitPacking`); the escapes'
+/// varints in order.
 @usableFromInline
 enum EntropyCodedIntegers {
     /// Alphabets with an escape symbol are tried at these sizes (escape-free ones at the exact size).
@@ -167,8 +167,8 @@ enum EntropyCodedIntegers {
                     writer.append(UInt8(plan.symbolCount - 1) | (plan.escapes ? 0x40 : 0) | (plan.shift > 0 ? 0x80 : 0))
                     if plan.shift > 0 { writer.append(UInt8(plan.shift)) }
                     RansCoder.encode(UnsafeBufferPointer(symbols), model: model, into: &writer)
-                    writer.append(contentsOf: escapes.bytes)
                     BitPacking.pack(UnsafeBufferPointer(lowBits), width: plan.shift, into: &writer)
+                    writer.append(contentsOf: escapes.bytes)
                     return true
                 }
             }
@@ -193,31 +193,40 @@ enum EntropyCodedIntegers {
         guard symbolCount <= SymbolFrequencies.maximumSymbols, shift < 64 else {
             throw reader.corrupt("entropy-coded integers with \(symbolCount) symbols and shift \(shift)", at: headerOffset)
         }
+        if !escapes && shift == 0 {
+            // Every value is its symbol's: map symbols to values while decoding them.
+            try withUnsafeTemporaryAllocation(of: Int64.self, capacity: symbolCount) { table throws(CompressionError) in
+                guard let symbolValues = table.baseAddress else { return }
+                for symbol in 0..<symbolCount {
+                    symbolValues[symbol] = zigZag ? ZigZag.decode(UInt64(symbol)) : base &+ Int64(symbol)
+                }
+                try RansCoder.decode(&reader, symbolCount: symbolCount, count: count, symbolValues: symbolValues, into: output)
+            }
+            return
+        }
         let escapeSymbol = UInt8(truncatingIfNeeded: escapes ? symbolCount - 1 : symbolCount)
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { symbolStorage throws(CompressionError) in
-            guard let symbols = symbolStorage.baseAddress else { return }
-            try RansCoder.decode(&reader, symbolCount: symbolCount, count: count, into: symbols)
-            for index in 0..<count {
-                var high = UInt64(symbols[index])
-                if escapes && symbols[index] == escapeSymbol {
-                    high = try reader.readVarint() &+ high
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + SymbolFrequencies.maximumSymbols) { symbolStorage throws(CompressionError) in
+            try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: shift > 0 ? count : 0) { lowStorage throws(CompressionError) in
+                guard let symbols = symbolStorage.baseAddress else { return }
+                let identity = symbols + count
+                for symbol in 0..<SymbolFrequencies.maximumSymbols { identity[symbol] = UInt8(symbol) }
+                try RansCoder.decode(&reader, symbolCount: symbolCount, count: count, symbolValues: identity, into: symbols)
+                let lowShift = UInt64(shift)
+                if shift > 0, let low = lowStorage.baseAddress {
+                    let packedStart = try reader.skip(BitPacking.byteCount(count: count, width: shift))
+                    BitPacking.unpack(reader.buffer, at: packedStart, count: count, width: shift, into: low)
                 }
-                output[index] = Int64(bitPattern: high)
-            }
-        }
-        if shift > 0 {
-            let packedStart = try reader.skip(BitPacking.byteCount(count: count, width: shift))
-            try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { lowStorage throws(CompressionError) in
-                guard let low = lowStorage.baseAddress else { return }
-                BitPacking.unpack(reader.buffer, at: packedStart, count: count, width: shift, into: low)
+                // One pass: escapes (read in order), low bits, and the offset's mapping back to a value.
                 for index in 0..<count {
-                    output[index] = Int64(bitPattern: (UInt64(bitPattern: output[index]) &<< UInt64(shift)) | low[index])
+                    var high = UInt64(symbols[index])
+                    if escapes && symbols[index] == escapeSymbol {
+                        high = try reader.readVarint() &+ high
+                    }
+                    var offset = high
+                    if let low = lowStorage.baseAddress, shift > 0 { offset = (high &<< lowShift) | low[index] }
+                    output[index] = zigZag ? ZigZag.decode(offset) : base &+ Int64(bitPattern: offset)
                 }
             }
-        }
-        for index in 0..<count {
-            let offset = UInt64(bitPattern: output[index])
-            output[index] = zigZag ? ZigZag.decode(offset) : base &+ Int64(bitPattern: offset)
         }
     }
 }

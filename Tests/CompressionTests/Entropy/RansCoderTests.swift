@@ -4,6 +4,9 @@ import Testing
 
 @Suite("rANS coder")
 struct RansCoderTests {
+    /// Maps every symbol to itself.
+    static let identity = (0..<SymbolFrequencies.maximumSymbols).map { UInt8($0) }
+
     /// Encodes `symbols` with a model of their own counts and decodes them; returns the bytes and the decoded symbols.
     static func roundTrip(_ symbols: [UInt8], symbolCount: Int) throws -> (bytes: [UInt8], decoded: [UInt8]) {
         var counts = [Int](repeating: 0, count: symbolCount)
@@ -13,13 +16,15 @@ struct RansCoderTests {
         symbols.withUnsafeBufferPointer { RansCoder.encode($0, model: model, into: &writer) }
         let bytes = writer.bytes
         var decoded = [UInt8](repeating: 0, count: symbols.count)
-        try bytes.withCheckedBytes { buffer throws(CompressionError) in
-            var reader = ByteReader(buffer, context: "test")
-            try decoded.withUnsafeMutableBufferPointer { output throws(CompressionError) in
-                guard let base = output.baseAddress else { return }
-                try RansCoder.decode(&reader, symbolCount: symbolCount, count: symbols.count, into: base)
+        try Self.identity.withUnsafeBufferPointer { identity in
+            try bytes.withCheckedBytes { buffer throws(CompressionError) in
+                var reader = ByteReader(buffer, context: "test")
+                try decoded.withUnsafeMutableBufferPointer { output throws(CompressionError) in
+                    guard let base = output.baseAddress else { return }
+                    try RansCoder.decode(&reader, symbolCount: symbolCount, count: symbols.count, symbolValues: identity.baseAddress!, into: base)
+                }
+                #expect(reader.offset == buffer.count)
             }
-            #expect(reader.offset == buffer.count)
         }
         return (bytes, decoded)
     }
@@ -73,12 +78,14 @@ struct RansCoderTests {
         // The last word is the first the encoder moved out of a state; changing it changes the end state.
         bytes[bytes.count - 1] ^= 0x40
         #expect(throws: CompressionError.self) {
-            try bytes.withCheckedBytes { buffer throws(CompressionError) in
-                var reader = ByteReader(buffer, context: "test")
-                var output = [UInt8](repeating: 0, count: symbols.count)
-                try output.withUnsafeMutableBufferPointer { pointer throws(CompressionError) in
-                    guard let base = pointer.baseAddress else { return }
-                    try RansCoder.decode(&reader, symbolCount: 3, count: symbols.count, into: base)
+            try Self.identity.withUnsafeBufferPointer { identity in
+                try bytes.withCheckedBytes { buffer throws(CompressionError) in
+                    var reader = ByteReader(buffer, context: "test")
+                    var output = [UInt8](repeating: 0, count: symbols.count)
+                    try output.withUnsafeMutableBufferPointer { pointer throws(CompressionError) in
+                        guard let base = pointer.baseAddress else { return }
+                        try RansCoder.decode(&reader, symbolCount: 3, count: symbols.count, symbolValues: identity.baseAddress!, into: base)
+                    }
                 }
             }
         }
