@@ -212,18 +212,31 @@ enum EntropyCodedIntegers {
                 for symbol in 0..<SymbolFrequencies.maximumSymbols { identity[symbol] = UInt8(symbol) }
                 try RansCoder.decode(&reader, symbolCount: symbolCount, count: count, symbolValues: identity, into: symbols)
                 let lowShift = UInt64(shift)
-                if shift > 0, let low = lowStorage.baseAddress {
+                // A temporary allocation of zero values may still have an address: only a shift has low bits.
+                let lowBits = shift > 0 ? lowStorage.baseAddress : nil
+                if let low = lowBits {
                     let packedStart = try reader.skip(BitPacking.byteCount(count: count, width: shift))
                     BitPacking.unpack(reader.buffer, at: packedStart, count: count, width: shift, into: low)
                 }
-                // One pass: escapes (read in order), low bits, and the offset's mapping back to a value.
+                // One pass: escapes (read in order), low bits, and the offset's mapping back to a value;
+                // without escapes (so with low bits) in loops free of branches.
+                if !escapes, let low = lowBits {
+                    if zigZag {
+                        for index in 0..<count { output[index] = ZigZag.decode((UInt64(symbols[index]) &<< lowShift) | low[index]) }
+                    } else {
+                        for index in 0..<count {
+                            output[index] = base &+ Int64(bitPattern: (UInt64(symbols[index]) &<< lowShift) | low[index])
+                        }
+                    }
+                    return
+                }
                 for index in 0..<count {
                     var high = UInt64(symbols[index])
-                    if escapes && symbols[index] == escapeSymbol {
+                    if symbols[index] == escapeSymbol {
                         high = try reader.readVarint() &+ high
                     }
                     var offset = high
-                    if let low = lowStorage.baseAddress, shift > 0 { offset = (high &<< lowShift) | low[index] }
+                    if let low = lowBits { offset = (high &<< lowShift) | low[index] }
                     output[index] = zigZag ? ZigZag.decode(offset) : base &+ Int64(bitPattern: offset)
                 }
             }
