@@ -52,6 +52,9 @@ enum EntropyCodedIntegers {
     }
 
     /// The cheapest coding for `values`, headers included, or nil if none is plausible.
+    ///
+    /// Tries shift 0 (escapes take the outliers) and, for wide offsets, the three shifts that leave
+    /// 16 to 64 high parts; the histograms of all four come from one pass over the offsets.
     @inlinable
     static func plan(_ values: UnsafeBufferPointer<Int64>, zigZag: Bool) -> Plan? {
         let count = values.count
@@ -62,40 +65,65 @@ enum EntropyCodedIntegers {
             base = values[0]
             for value in values where value < base { base = value }
         }
-        var largest: UInt64 = 0
-        for value in values { largest = max(largest, offset(value, base: base, zigZag: zigZag)) }
-        let width = 64 - largest.leadingZeroBitCount
-        var best = plan(values, base: base, zigZag: zigZag, shift: 0, largest: largest)
-        if width > symbolBits + 1 {
-            for shift in (width - symbolBits - 1)...(width - symbolBits + 1) {
-                if let candidate = plan(values, base: base, zigZag: zigZag, shift: shift, largest: largest >> UInt64(shift)),
-                   candidate.estimatedBits < best?.estimatedBits ?? Int.max {
-                    best = candidate
-                }
-            }
-        }
-        return best
-    }
-
-    /// The cheapest alphabet for the high parts of `values` at `shift`, whose largest is `largest`.
-    @inlinable
-    static func plan(_ values: UnsafeBufferPointer<Int64>, base: Int64, zigZag: Bool, shift: Int, largest: UInt64) -> Plan? {
-        let count = values.count
         let limit = SymbolFrequencies.maximumSymbols
-        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (limit + 1)) { storage in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: limit + 1) { prefix in
-                storage.initialize(repeating: 0)
-                guard let histogram = storage.baseAddress else { return nil }
-                let prefixCounts = histogram + limit + 1
-                var outsideBytes = 0
-                for value in values {
-                    let high = offset(value, base: base, zigZag: zigZag) >> UInt64(shift)
-                    if high < UInt64(limit) {
-                        histogram[Int(high)] &+= 1
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { offsetStorage in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 4 * (limit + 1)) { histogramStorage in
+                guard let offsets = offsetStorage.baseAddress, let histograms = histogramStorage.baseAddress else { return nil }
+                histogramStorage.initialize(repeating: 0)
+                // Histogram h counts high parts below `limit` in its first `limit` slots and the varint
+                // bytes of the others in its last.
+                var largest: UInt64 = 0
+                for index in 0..<count {
+                    let offset = offset(values[index], base: base, zigZag: zigZag)
+                    offsets[index] = offset
+                    largest = max(largest, offset)
+                    if offset < UInt64(limit) {
+                        histograms[Int(offset)] &+= 1
                     } else {
-                        outsideBytes &+= varintLength(high)
+                        histograms[limit] &+= varintLength(offset)
                     }
                 }
+                var best = plan(histogram: histograms, count: count, base: base, zigZag: zigZag, shift: 0, largest: largest)
+                let width = 64 - largest.leadingZeroBitCount
+                guard width > symbolBits + 1 else { return best }
+                let firstShift = width - symbolBits - 1
+                for index in 0..<count {
+                    let offset = offsets[index]
+                    for candidate in 0..<3 {
+                        let high = offset >> UInt64(firstShift + candidate)
+                        let histogram = histograms + (candidate + 1) * (limit + 1)
+                        if high < UInt64(limit) {
+                            histogram[Int(high)] &+= 1
+                        } else {
+                            histogram[limit] &+= varintLength(high)
+                        }
+                    }
+                }
+                for candidate in 0..<3 {
+                    let shift = firstShift + candidate
+                    if let plan = plan(
+                        histogram: histograms + (candidate + 1) * (limit + 1), count: count, base: base, zigZag: zigZag,
+                        shift: shift, largest: largest >> UInt64(shift)),
+                       plan.estimatedBits < best?.estimatedBits ?? Int.max {
+                        best = plan
+                    }
+                }
+                return best
+            }
+        }
+    }
+
+    /// The cheapest alphabet for high parts at `shift` with `histogram` (see `plan(_:zigZag:)`), whose
+    /// largest is `largest`.
+    @inlinable
+    static func plan(
+        histogram: UnsafeMutablePointer<Int>, count: Int, base: Int64, zigZag: Bool, shift: Int, largest: UInt64
+    ) -> Plan? {
+        let limit = SymbolFrequencies.maximumSymbols
+        let outsideBytes = histogram[limit]
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: limit + 1) { prefixCountStorage in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: limit + 1) { prefix in
+                guard let prefixCounts = prefixCountStorage.baseAddress else { return nil }
                 // One symbol (a constant, or a constant step, with perhaps a few outliers) costs next to
                 // nothing as frame-of-reference blocks too, which decode faster.
                 var usedSymbols = 0
@@ -103,6 +131,7 @@ enum EntropyCodedIntegers {
                 guard usedSymbols > 1 else { return nil }
                 // Shannon cost n*log2(n) - sum c*log2(c) over the coded symbols, from prefix sums.
                 prefix[0] = 0
+                prefixCounts[0] = 0
                 for symbol in 0..<limit {
                     let occurrences = histogram[symbol]
                     prefix[symbol + 1] = prefix[symbol] + (occurrences > 0 ? Double(occurrences) * log2(Double(occurrences)) : 0)
