@@ -79,8 +79,9 @@ struct FloatCodecTests {
         let (bytes, decoded) = try RoundTrip.floats(values)
         #expect(Self.sameBits(decoded, values))
         // 50 raw mantissa bits, and sign, exponent and two top bits that take five values (1.25-1.5 ...
-        // 2.5-3) with about 2 bits of entropy: under 53 bits (packing exponent and 52-bit mantissa took 53.8).
-        #expect(Double(bytes.count * 8) / Double(values.count) < 53)
+        // 2.5-3) with unequal probabilities: entropy-coded about 1.5 bits, 51.6 in all. Bit-packed they
+        // take 2-3 bits: 52.4 in all, measured with entropy coding disabled.
+        #expect(Double(bytes.count * 8) / Double(values.count) < 52)
     }
 
     @Test("a 0.1-resolution temperature costs a few bits per value")
