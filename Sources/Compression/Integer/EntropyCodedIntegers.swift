@@ -222,18 +222,35 @@ enum EntropyCodedIntegers {
         guard symbolCount <= SymbolFrequencies.maximumSymbols, shift < 64 else {
             throw reader.corrupt("entropy-coded integers with \(symbolCount) symbols and shift \(shift)", at: headerOffset)
         }
-        if !escapes && shift == 0 {
-            // Every value is its symbol's: map symbols to values while decoding them.
+        if !escapes {
+            // Every offset's high part is its symbol's: map symbols to values (shift 0) or to high parts
+            // while decoding them, then add the low bits in one pass.
             try withUnsafeTemporaryAllocation(of: Int64.self, capacity: symbolCount) { table throws(CompressionError) in
                 guard let symbolValues = table.baseAddress else { return }
                 for symbol in 0..<symbolCount {
-                    symbolValues[symbol] = zigZag ? ZigZag.decode(UInt64(symbol)) : base &+ Int64(symbol)
+                    let high = UInt64(symbol) &<< UInt64(shift)
+                    if shift > 0 {
+                        symbolValues[symbol] = Int64(bitPattern: high)
+                    } else {
+                        symbolValues[symbol] = zigZag ? ZigZag.decode(high) : base &+ Int64(bitPattern: high)
+                    }
                 }
                 try RansCoder.decode(&reader, symbolCount: symbolCount, count: count, symbolValues: symbolValues, into: output)
             }
+            guard shift > 0 else { return }
+            let packedStart = try reader.skip(BitPacking.byteCount(count: count, width: shift))
+            try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: count) { lowStorage throws(CompressionError) in
+                guard let low = lowStorage.baseAddress else { return }
+                BitPacking.unpack(reader.buffer, at: packedStart, count: count, width: shift, into: low)
+                if zigZag {
+                    for index in 0..<count { output[index] = ZigZag.decode(UInt64(bitPattern: output[index]) | low[index]) }
+                } else {
+                    for index in 0..<count { output[index] = base &+ Int64(bitPattern: UInt64(bitPattern: output[index]) | low[index]) }
+                }
+            }
             return
         }
-        let escapeSymbol = UInt8(truncatingIfNeeded: escapes ? symbolCount - 1 : symbolCount)
+        let escapeSymbol = UInt8(truncatingIfNeeded: symbolCount - 1)
         try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + SymbolFrequencies.maximumSymbols) { symbolStorage throws(CompressionError) in
             try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: shift > 0 ? count : 0) { lowStorage throws(CompressionError) in
                 guard let symbols = symbolStorage.baseAddress else { return }
@@ -247,18 +264,7 @@ enum EntropyCodedIntegers {
                     let packedStart = try reader.skip(BitPacking.byteCount(count: count, width: shift))
                     BitPacking.unpack(reader.buffer, at: packedStart, count: count, width: shift, into: low)
                 }
-                // One pass: escapes (read in order), low bits, and the offset's mapping back to a value;
-                // without escapes (so with low bits) in loops free of branches.
-                if !escapes, let low = lowBits {
-                    if zigZag {
-                        for index in 0..<count { output[index] = ZigZag.decode((UInt64(symbols[index]) &<< lowShift) | low[index]) }
-                    } else {
-                        for index in 0..<count {
-                            output[index] = base &+ Int64(bitPattern: (UInt64(symbols[index]) &<< lowShift) | low[index])
-                        }
-                    }
-                    return
-                }
+                // One pass: escapes (read in order), low bits, and the offset's mapping back to a value.
                 for index in 0..<count {
                     var high = UInt64(symbols[index])
                     if symbols[index] == escapeSymbol {
