@@ -27,6 +27,7 @@ struct MutationTests {
     static func floatSamples() -> [[UInt8]] {
         var generator = SeededGenerator(seed: 21)
         let levels: [Double] = [0.054711, 0.382638, -0.273216, .nan]
+        var walk: Int64 = 655
         let series: [[Double]] = [
             (0..<2100).map { Double($0 % 300) / 10 },
             (0..<1500).map { _ in Double(bitPattern: generator.next()) },
@@ -34,6 +35,16 @@ struct MutationTests {
             (0..<1024).map { Double("\(Float($0) * 0.01 + 0.000_528_65)") ?? 0 },
             (0..<1500).map { _ -> Double in levels[Int(generator.next() % 4)] },
             (0..<1100).map { _ -> Double in 2.0 + Double(generator.next() >> 11) / 4_503_599_627_370_496 },
+            // Entropy-coded: a 0.1-quantised random walk (differences) and noise spanning two exponents
+            // (the split's sign, exponent and top mantissa bits).
+            (0..<2100).map { _ -> Double in
+                walk += EntropyCodedIntegersTests.skewedStep(&generator)
+                return Double(walk) / 10
+            },
+            (0..<1100).map { _ -> Double in
+                let uniform = Double(generator.next() >> 11) / 9_007_199_254_740_992
+                return 1.5 + uniform * uniform
+            },
         ]
         return series.map { values in
             var encoder = FloatEncoder()
@@ -60,19 +71,35 @@ struct MutationTests {
         }
     }
 
+    static func integerSamples() -> [[UInt8]] {
+        var generator = SeededGenerator(seed: 22)
+        var level: Int64 = 0
+        let series: [[Int64]] = [
+            (0..<2500).map { Int64($0 / 10) * ($0 % 2 == 0 ? 1 : -1) },
+            // Entropy-coded differences with escapes, and noise coded with raw low bits.
+            (0..<2500).map { index -> Int64 in
+                level += EntropyCodedIntegersTests.skewedStep(&generator)
+                return index % 401 == 0 ? Int64.min : level
+            },
+            (0..<2100).map { _ in 9_200 + EntropyCodedIntegersTests.normal(&generator, sigma: 150) },
+        ]
+        return series.map { values in
+            var encoder = IntegerEncoder()
+            for value in values { encoder.append(value) }
+            return encoder.encode()
+        }
+    }
+
     @Test("timestamp and integer decoders")
     func integers() throws {
         var generator = SeededGenerator(seed: 101)
         var timestamps = TimestampEncoder()
-        var integers = IntegerEncoder()
         var time: Int64 = 1_700_000_000_000_000_000
         for index in 0..<2500 {
             time += index % 700 == 0 ? 86_400_000_000_000 : 1_000_000_000 + Int64(index % 3) * 1_000_000
             try timestamps.append(time)
-            integers.append(Int64(index / 10) * (index % 2 == 0 ? 1 : -1))
         }
         let timestampBytes = timestamps.encode()
-        let integerBytes = integers.encode()
         for _ in 0..<Self.iterations {
             do {
                 let decoder = try TimestampDecoder(Self.mutate(timestampBytes, using: &generator))
@@ -80,10 +107,14 @@ struct MutationTests {
                 #expect(decoded.count == decoder.count)
                 #expect(zip(decoded, decoded.dropFirst()).allSatisfy { $0 <= $1 }, "decoded timestamps never decrease")
             } catch {}
-            do {
-                let decoder = try IntegerDecoder(Self.mutate(integerBytes, using: &generator))
-                #expect(try decoder.decodeAll().count == decoder.count)
-            } catch {}
+        }
+        for sample in Self.integerSamples() {
+            for _ in 0..<Self.iterations {
+                do {
+                    let decoder = try IntegerDecoder(Self.mutate(sample, using: &generator))
+                    #expect(try decoder.decodeAll().count == decoder.count)
+                } catch {}
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 /// Encodes a chunk of Float64 values appended one at a time, losslessly and bit-exactly (NaN payloads,
 /// -0.0, infinities and subnormals included).
 ///
-/// Each vector of 1,024 values is coded as decimals (`DecimalVectorCodec`) or with Gorilla's XOR coding,
+/// Each vector of 2,048 values is coded as decimals (`DecimalVectorCodec`) or with Gorilla's XOR coding,
 /// whichever is smaller. Memory: the encoded bytes so far plus at most one vector not yet encoded.
 public struct FloatEncoder: Sendable {
     @usableFromInline var stream = VectorStreamEncoder<FloatStreamCodec>()

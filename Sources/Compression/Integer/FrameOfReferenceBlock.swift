@@ -1,4 +1,5 @@
-/// Patched frame of reference for up to `maximumCount` integers: a base (the block minimum), a bit width,
+/// Patched frame of reference for up to `maximumCount` integers: a base (the block minimum, or zero when
+/// that packs as narrow), a bit width,
 /// the offsets from the base packed at that width, and patches for the few offsets that need more bits.
 ///
 /// The width is the one that minimises the block's size, so one outlier (a gap between timestamps,
@@ -20,8 +21,7 @@ enum FrameOfReferenceBlock {
     ) {
         let count = values.count
         guard count > 0 else { return }
-        var base = values[0]
-        for value in values where value < base { base = value }
+        let base = base(of: values)
         let (maximumWidth, bestWidth, _) = withUnsafeTemporaryAllocation(of: Int.self, capacity: 65) { widthHistogram in
             widthHistogram.initialize(repeating: 0)
             for index in 0..<count {
@@ -52,6 +52,23 @@ enum FrameOfReferenceBlock {
             writer.append(UInt8(index))
             writer.appendVarint(scratch[index] &>> UInt64(bestWidth))
         }
+    }
+
+    /// The block minimum, or zero when that codes smaller: a zero base costs one byte instead of up to
+    /// nine, which matters for incompressible wide columns (a mantissa's low bits would pay 64 bits of
+    /// base per block, half a bit per value). Both are costed only when the maximum needs no more bits
+    /// than the range, the only case where zero can win.
+    @inlinable
+    static func base(of values: UnsafeBufferPointer<Int64>) -> Int64 {
+        var minimum = values[0]
+        var maximum = values[0]
+        for value in values {
+            minimum = min(minimum, value)
+            maximum = max(maximum, value)
+        }
+        let rangeWidth = 64 - UInt64(bitPattern: maximum &- minimum).leadingZeroBitCount
+        guard minimum > 0, 64 - maximum.leadingZeroBitCount == rangeWidth else { return minimum }
+        return encodedBits(values, base: 0) < encodedBits(values, base: minimum) ? 0 : minimum
     }
 
     /// The widest offset, and the width that minimises packed bits plus patches.
@@ -114,8 +131,13 @@ enum FrameOfReferenceBlock {
     /// Bits `encode` would write for `values`, headers included, without writing them.
     @inlinable
     static func encodedBits(_ values: UnsafeBufferPointer<Int64>) -> Int {
-        guard var base = values.first else { return 0 }
-        for value in values where value < base { base = value }
+        guard !values.isEmpty else { return 0 }
+        return encodedBits(values, base: base(of: values))
+    }
+
+    /// Bits of `values` coded against `base` (at most their minimum), headers included.
+    @inlinable
+    static func encodedBits(_ values: UnsafeBufferPointer<Int64>, base: Int64) -> Int {
         let packedBits = withUnsafeTemporaryAllocation(of: Int.self, capacity: 65) { widthHistogram in
             widthHistogram.initialize(repeating: 0)
             for value in values {

@@ -2,7 +2,7 @@
 ///
 /// Each vector is coded as patched frame-of-reference blocks of the values or of their
 /// differences, whichever is smaller. Memory: the encoded bytes so far plus at most one vector
-/// (1,024 values) not yet encoded.
+/// (2,048 values) not yet encoded.
 public struct IntegerEncoder: Sendable {
     @usableFromInline var stream = VectorStreamEncoder<IntegerStreamCodec>()
 

@@ -1,7 +1,7 @@
 /// Encodes a chunk of timestamps (Int64 nanoseconds, or any unit) appended one at a time.
 ///
 /// Timestamps within a chunk never decrease; equal timestamps are allowed. Memory: the encoded
-/// bytes so far plus at most one vector (1,024 values) not yet encoded.
+/// bytes so far plus at most one vector (2,048 values) not yet encoded.
 public struct TimestampEncoder: Sendable {
     @usableFromInline var stream = VectorStreamEncoder<TimestampVectorCodec>()
     @usableFromInline var last: Int64?

@@ -1,17 +1,16 @@
 import Compression
 
 /// The bytes of one chunk, in two frames: its timestamp column alone (so that a partition file
-/// can store a column that several series share once), and its value and quality columns, each
-/// with a `UInt32` length prefix. Both are framed by `BlockFraming` (zstd when it helps, with its
-/// own CRC-32).
+/// can store a column that several series share once), and its value column with a varint length
+/// prefix followed by its quality column (the rest of the block). Both are framed by `BlockFraming`
+/// (zstd when it helps, with its own CRC-32).
 enum ChunkPayload {
     static func encode(values: [UInt8], qualities: [UInt8]) -> [UInt8] {
         var writer = ByteWriter()
-        writer.bytes.reserveCapacity(8 + values.count + qualities.count)
-        for column in [values, qualities] {
-            writer.append(UInt32(column.count))
-            writer.append(contentsOf: column)
-        }
+        writer.bytes.reserveCapacity(10 + values.count + qualities.count)
+        writer.appendVarint(UInt64(values.count))
+        writer.append(contentsOf: values)
+        writer.append(contentsOf: qualities)
         return BlockFraming.seal(writer.bytes)
     }
 
@@ -92,9 +91,8 @@ enum ChunkPayload {
     private static func splitColumns(_ block: [UInt8]) -> (values: [UInt8], qualities: [UInt8])? {
         block.withUnsafeBytes { raw -> (values: [UInt8], qualities: [UInt8])? in
             var reader = ByteReader(raw)
-            guard let valueLength = reader.readUInt32(), let values = reader.readBytes(Int(valueLength)),
-                  let qualityLength = reader.readUInt32(), let qualities = reader.readBytes(Int(qualityLength)),
-                  reader.remaining == 0 else { return nil }
+            guard let valueLength = reader.readVarint(), valueLength <= UInt64(reader.remaining),
+                  let values = reader.readBytes(Int(valueLength)), let qualities = reader.readBytes(reader.remaining) else { return nil }
             return (values, qualities)
         }
     }

@@ -1,3 +1,4 @@
+import Compression
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -13,7 +14,8 @@ import Synchronization
 /// - the framed timestamp columns, each distinct column once (the fields of one line protocol
 ///   series share their timestamps), then the framed value and quality payloads (see ``ChunkPayload``);
 /// - the index: chunk count `UInt32`, then one ``ChunkIndexEntry`` per chunk, sorted by series,
-///   minimum time and sequence;
+///   minimum time and sequence; framed by `BlockFraming` (zstd: the fixed-size entries of a plant's
+///   thousand one-chunk series shrink from 121 to about 53 bytes each, 0.01 bytes per stored value);
 /// - footer, 32 bytes: index offset `UInt64`, index length `UInt64`, CRC-32C of the index `UInt32`,
 ///   CRC-32C of the header `UInt32`, magic `HISTDEND`.
 ///
@@ -22,7 +24,7 @@ import Synchronization
 final class PartitionFile: Sendable {
     static let magic: [UInt8] = Array("HISTDPRT".utf8)
     static let endMagic: [UInt8] = Array("HISTDEND".utf8)
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let headerSize = 40
     static let footerSize = 32
 
@@ -89,10 +91,11 @@ final class PartitionFile: Sendable {
         var index = ByteWriter()
         index.append(UInt32(entries.count))
         for entry in entries { entry.encode(into: &index) }
-        writer.append(contentsOf: index.bytes)
+        let framedIndex = BlockFraming.seal(index.bytes)
+        writer.append(contentsOf: framedIndex)
         writer.append(UInt64(indexOffset))
-        writer.append(UInt64(index.bytes.count))
-        writer.append(CRC32C.checksum(index.bytes))
+        writer.append(UInt64(framedIndex.count))
+        writer.append(CRC32C.checksum(framedIndex))
         writer.append(headerChecksum)
         writer.append(contentsOf: endMagic)
         let path = directory + "/" + fileName(coveredSegment: coveredSegment, windowStart: windowStart, generation: generation)
@@ -115,9 +118,15 @@ final class PartitionFile: Sendable {
             let header = try FileIO.readAt(descriptor: descriptor, path: path, offset: 0, count: Self.headerSize)
             let footer = try FileIO.readAt(descriptor: descriptor, path: path, offset: size - Self.footerSize, count: Self.footerSize)
             let parsed = try Self.parse(header: header, footer: footer, size: size, path: path)
-            let index = try FileIO.readAt(descriptor: descriptor, path: path, offset: parsed.indexOffset, count: parsed.indexLength)
-            guard CRC32C.checksum(index) == parsed.indexChecksum else {
+            let framedIndex = try FileIO.readAt(descriptor: descriptor, path: path, offset: parsed.indexOffset, count: parsed.indexLength)
+            guard CRC32C.checksum(framedIndex) == parsed.indexChecksum else {
                 throw .corrupt(path: path, offset: parsed.indexOffset, reason: "index checksum mismatch")
+            }
+            let index: [UInt8]
+            do throws(CompressionError) {
+                index = try BlockFraming.open(framedIndex)
+            } catch {
+                throw .corrupt(path: path, offset: parsed.indexOffset, reason: "index frame does not open: \(error)")
             }
             chunks = try Self.parse(index: index, indexOffset: parsed.indexOffset, path: path)
             windowStart = parsed.windowStart

@@ -30,6 +30,19 @@ struct ByteReader {
         return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     }
 
+    /// A LEB128 varint of at most 64 bits.
+    mutating func readVarint() -> UInt64? {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while let byte = readUInt8() {
+            guard shift < 63 || (shift == 63 && byte <= 1) else { return nil }
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+        return nil
+    }
+
     mutating func readInt64() -> Int64? { readUInt64().map { Int64(bitPattern: $0) } }
     mutating func readDouble() -> Double? { readUInt64().map { Double(bitPattern: $0) } }
 

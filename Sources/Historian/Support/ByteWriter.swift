@@ -9,6 +9,16 @@ struct ByteWriter {
     mutating func append(_ value: Double) { append(value.bitPattern) }
     mutating func append(contentsOf other: [UInt8]) { bytes.append(contentsOf: other) }
 
+    /// LEB128: seven bits per byte, low bits first.
+    mutating func appendVarint(_ value: UInt64) {
+        var remaining = value
+        while remaining >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: remaining) | 0x80)
+            remaining >>= 7
+        }
+        bytes.append(UInt8(truncatingIfNeeded: remaining))
+    }
+
     /// Overwrites 4 bytes at `offset` (for lengths known only after the body is written).
     mutating func set(_ value: UInt32, at offset: Int) {
         withUnsafeBytes(of: value.littleEndian) { raw in

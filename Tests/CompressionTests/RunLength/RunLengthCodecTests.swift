@@ -38,8 +38,8 @@ struct RunLengthCodecTests {
 
     @Test("a count beyond the limit is refused before any allocation")
     func hostileCount() throws {
-        // "R", version 1, count 2^62 as varint, one run.
-        let bytes: [UInt8] = [0x52, 0x01, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40, 0x01, 0x00, 0x7F]
+        // "R", version 2, count 2^62 as varint, one run.
+        let bytes: [UInt8] = [0x52, 0x02, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40, 0x01, 0x00, 0x7F]
         #expect(throws: CompressionError.self) { try RunLengthDecoder(bytes) }
     }
 }

@@ -49,7 +49,7 @@ struct TimestampCodecTests {
         #expect(Self.bitsPerTimestamp(bytes, values.count) < 4)
     }
 
-    @Test("extremes of Int64 and vector boundaries", arguments: [1, 2, 1023, 1024, 1025, 2048, 2049])
+    @Test("extremes of Int64 and vector boundaries", arguments: [1, 2, 1023, 1024, 1025, 2047, 2048, 2049, 4097])
     func extremes(length: Int) throws {
         var values = (0..<length).map { Int64.min + Int64($0) }
         values[values.count - 1] = .max
@@ -84,8 +84,8 @@ struct TimestampCodecTests {
     func knownVector() throws {
         var encoder = TimestampEncoder()
         for value: Int64 in [1000, 2000, 3000] { try encoder.append(value) }
-        // "T", version 1, count 3, vector of 7 bytes: zigzag(1000) = 2000 as varint D0 0F, scale 1000 as
+        // "T", version 2, count 3, vector of 7 bytes: zigzag(1000) = 2000 as varint D0 0F, scale 1000 as
         // E8 07, integer mode "values", one block: base zigzag(1) = 2, width 0.
-        #expect(encoder.encode() == [0x54, 0x01, 0x03, 0x07, 0xD0, 0x0F, 0xE8, 0x07, 0x00, 0x02, 0x00])
+        #expect(encoder.encode() == [0x54, 0x02, 0x03, 0x07, 0xD0, 0x0F, 0xE8, 0x07, 0x00, 0x02, 0x00])
     }
 }
