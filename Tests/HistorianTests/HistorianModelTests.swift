@@ -33,6 +33,8 @@ struct NaiveModel {
         options.partitionWindow = 1_000
         options.chunkSampleLimit = 16
         options.headSampleLimit = 300
+        // Below the chunk limit, so that writes both reorder inside the buffer and fall behind its encoded part.
+        options.reorderWindowSamples = 4
         return options
     }
 

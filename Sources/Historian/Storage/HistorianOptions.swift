@@ -9,6 +9,13 @@ public struct HistorianOptions: Sendable {
     /// The largest chunk: the Compression decoders refuse streams of more than 2^24 values, so
     /// chunks stay far below that.
     public static let maximumChunkSamples = 1 << 20
+    /// The newest samples of each series the head keeps unencoded and sorted by time (default 256),
+    /// so that batches of concurrent writers arriving out of time order still fill one chunk; a
+    /// sample earlier than all of them starts a new, overlapping chunk. 0 encodes every sample at once.
+    /// Costs about 32 bytes per buffered sample and series (taken within 0 ... ``maximumReorderWindow``).
+    public var reorderWindowSamples = 256
+    /// The largest reorder window (inserting into the buffer moves up to this many samples).
+    public static let maximumReorderWindow = 4_096
     /// The head flushes its chunks to partition files when it holds this many samples (default 8 M).
     public var headSampleLimit = 8 << 20
     /// A WAL segment is closed when it reaches this many bytes (default 64 MiB).
@@ -23,5 +30,10 @@ public struct HistorianOptions: Sendable {
     /// ``chunkSampleLimit`` within its bounds.
     var effectiveChunkSampleLimit: Int {
         min(max(1, chunkSampleLimit), Self.maximumChunkSamples)
+    }
+
+    /// ``reorderWindowSamples`` within its bounds.
+    var effectiveReorderWindow: Int {
+        min(max(0, reorderWindowSamples), Self.maximumReorderWindow)
     }
 }
