@@ -39,7 +39,7 @@ import Testing
     }
 
     static func register(_ historian: Historian) throws -> [SeriesID] {
-        try historian.register((0..<seriesCount).map { (SeriesKey(measurement: "plant", field: "f\($0)"), ValueKind.float) }).map(\.id)
+        try historian.register((0..<seriesCount).map { (key: SeriesKey(measurement: "plant", field: "f\($0)"), kind: ValueKind.float) }).map(\.id)
     }
 
     /// The chunks of `id` in the partition files of `directory`.
@@ -51,14 +51,14 @@ import Testing
     /// Raw samples, plain rollups and time-weighted rollups of every series.
     static func answers(_ historian: Historian, ids: [SeriesID]) throws -> [String] {
         let end = Int64(batchCount) * batchSeconds * second
-        return try ids.flatMap { id in
-            [
-                "\(try historian.samples(series: id, from: 0, to: end))",
-                "\(try historian.rollup(series: id, from: 0, to: end, every: 60 * second).buckets)",
-                "\(try historian.rollup(series: id, from: 0, to: end, every: 45 * second, timeWeighted: true).buckets)",
-                "\(try historian.latest(series: id).map { "\($0)" } ?? "none")",
-            ]
+        var answers: [String] = []
+        for id in ids {
+            answers.append(String(describing: try historian.samples(series: id, from: 0, to: end)))
+            answers.append(String(describing: try historian.rollup(series: id, from: 0, to: end, every: 60 * second).buckets))
+            answers.append(String(describing: try historian.rollup(series: id, from: 0, to: end, every: 45 * second, timeWeighted: true).buckets))
+            answers.append(String(describing: try historian.latest(series: id)))
         }
+        return answers
     }
 
     @Test func interleavedWritersFillOneChunkPerSeriesAndWindow() throws {
@@ -124,7 +124,7 @@ import Testing
         let expected: [(Int64, Double)] = [(0, 0), (1, 1), (2, 2), (3, 100), (4, 4), (5, 5), (6, 6), (7, 7), (8, 200), (9, 9), (11, 11), (12, 13)]
         func check(_ historian: Historian, _ id: SeriesID) throws {
             let samples = try historian.samples(series: id, from: 0, to: 100)
-            #expect(samples.map(\.timestamp) == expected.map(\.0))
+            #expect(samples.map(\.timestamp) == expected.map { $0.0 })
             #expect(samples.map(\.value) == expected.map { SampleValue.float($0.1) })
             #expect(try historian.latest(series: id)?.value == .float(13))
             // 0+1+2+100+4+5+6+7+200+9+11+13 = 358 over 12 samples.
@@ -139,7 +139,7 @@ import Testing
             let historian = try Historian(directory: directory.path, options: options)
             id = try #require(try historian.register([(SeriesKey(measurement: "m", field: "v"), .float)]).first?.id)
             for batch in writes {
-                try historian.write(batch.map { (id, Sample(timestamp: $0.0, value: .float($0.1))) })
+                try historian.write(batch.map { (series: id, sample: Sample(timestamp: $0.0, value: .float($0.1))) })
             }
             try check(historian, id)
         }
