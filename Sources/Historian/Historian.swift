@@ -137,7 +137,8 @@ public final class Historian: Sendable {
         for tombstone in catalog.tombstones { nextSequence = max(nextSequence, tombstone.sequence + 1) }
         var pendingTombstones: [Tombstone] = []
         var heads = [Head](
-            repeating: Head(chunkSampleLimit: options.effectiveChunkSampleLimit, windowLength: max(1, options.partitionWindow), slotShift: headShardShift),
+            repeating: Head(chunkSampleLimit: options.effectiveChunkSampleLimit, windowLength: max(1, options.partitionWindow),
+                reorderWindow: options.effectiveReorderWindow, slotShift: headShardShift),
             count: headShardCount)
         let walDirectory = directory + "/wal"
         let (log, report) = try WriteAheadLog.recover(
@@ -397,11 +398,13 @@ extension Historian {
     /// touch locked across both steps (so the log order of each series is its head order, and a
     /// query sees the whole batch or none of it); flushes at the head's limit, then waits for
     /// durability. Series are registered, so the kinds taken earlier hold them: kinds never change.
+    /// The record is encoded and checksummed before the locks; only its bytes are appended under them.
     private func logAndApply(_ samples: [RawSample], kinds: [ValueKind]) throws(HistorianError) {
         let parts = Self.splitByShard(samples)
         let touched = parts.indices.filter { !parts[$0].isEmpty }
+        let frame = WriteAheadLog.frame(.samples(samples))
         let position = try withShardsLocked(touched) { (heads) throws(HistorianError) -> UInt64 in
-            let position = try log.append(.samples(samples))
+            let position = try log.append(frame: frame)
             var growth = 0
             for index in touched {
                 let before = heads[index]?.pointee.memoryBytes ?? 0

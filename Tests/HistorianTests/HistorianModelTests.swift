@@ -36,6 +36,8 @@ struct NaiveModel {
         // Summary grains at the scale of these timestamps (ns), cached however few samples a cell holds.
         options.summaryGrains = [10, 50, 250]
         options.summaryMinimumSamplesPerCell = 1
+        // Below the chunk limit, so that writes both reorder inside the buffer and fall behind its encoded part.
+        options.reorderWindowSamples = 4
         return options
     }
 

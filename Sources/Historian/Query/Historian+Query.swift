@@ -17,8 +17,12 @@ extension Historian {
                 for chunk in head.sealedChunks(of: id, from: from, to: to) {
                     chunks.append(ChunkReference(source: .memory(chunk), statistics: chunk.statistics, sequence: chunk.sequence))
                 }
-                if let open = head.openChunk(of: id), open.count > 0, open.statistics.minTime < to, open.statistics.maxTime >= from {
-                    chunks.append(ChunkReference(source: .open(open), statistics: open.statistics, sequence: open.sequence))
+                if let open = head.openChunk(of: id), open.count > 0 {
+                    // Computed from the reorder buffer on each call: take it once.
+                    let statistics = open.statistics
+                    if statistics.minTime < to && statistics.maxTime >= from {
+                        chunks.append(ChunkReference(source: .open(open), statistics: statistics, sequence: open.sequence))
+                    }
                 }
                 chunks.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
                 let tombstones = state.tombstones(of: id).filter { $0.from < to && $0.to > from }

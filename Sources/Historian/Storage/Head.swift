@@ -5,11 +5,14 @@
 /// congruent modulo `1 << slotShift`, so series `id` has the slot `id >> slotShift` of ``open``.
 ///
 /// A chunk seals when it reaches ``chunkSampleLimit`` samples, when a sample belongs to another
-/// partition window, or when a sample is earlier than the chunk's last one (out of order): the
+/// partition window, or when a sample is earlier than the chunk's last encoded one (out of order
+/// beyond the ``reorderWindow`` newest samples, which the open chunk keeps sorted unencoded): the
 /// new sample then starts a new chunk with a higher sequence, and reads merge the overlap.
 struct Head {
     let chunkSampleLimit: Int
     let windowLength: Int64
+    /// The newest samples of each open chunk that are kept unencoded, so later samples may go before them.
+    let reorderWindow: Int
     /// The base-2 logarithm of the distance between the ids of this head's series (the shard
     /// count): a shift rather than a division, which ingest would pay twice per sample.
     let slotShift: Int
@@ -21,9 +24,10 @@ struct Head {
     /// ``SealedChunk/memoryBytes``), for the memory bound; kept up to date by every change.
     private(set) var memoryBytes = 0
 
-    init(chunkSampleLimit: Int, windowLength: Int64, slotShift: Int = 0) {
+    init(chunkSampleLimit: Int, windowLength: Int64, reorderWindow: Int = 0, slotShift: Int = 0) {
         self.chunkSampleLimit = chunkSampleLimit
         self.windowLength = windowLength
+        self.reorderWindow = reorderWindow
         self.slotShift = slotShift
     }
 
@@ -84,7 +88,7 @@ struct Head {
     private func newChunk(_ series: SeriesID, _ kind: ValueKind, at timestamp: Int64, sequence: UInt64) -> OpenChunk {
         let window = window(of: timestamp)
         let (end, overflow) = window.addingReportingOverflow(windowLength)
-        return OpenChunk(series: series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: sequence)
+        return OpenChunk(series: series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: sequence, reorderWindow: reorderWindow)
     }
 
     /// Seals the open chunk of `series`, so that samples written later get a higher sequence.

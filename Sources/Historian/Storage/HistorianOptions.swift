@@ -23,6 +23,13 @@ public struct HistorianOptions: Sendable {
     var summaryGrains: [Int64] = RollupGrain.defaultGrains
     /// Chunks with fewer samples per cell than this are not cached (see ``RollupGrain``); tests set 1.
     var summaryMinimumSamplesPerCell = RollupGrain.minimumSamplesPerCachedCell
+    /// The newest samples of each series the head keeps unencoded and sorted by time (default 256),
+    /// so that batches of concurrent writers arriving out of time order still fill one chunk; a
+    /// sample earlier than all of them starts a new, overlapping chunk. 0 encodes every sample at once.
+    /// Costs about 32 bytes per buffered sample and series (taken within 0 ... ``maximumReorderWindow``).
+    public var reorderWindowSamples = 256
+    /// The largest reorder window (inserting into the buffer moves up to this many samples).
+    public static let maximumReorderWindow = 4_096
     /// A WAL segment is closed when it reaches this many bytes (default 64 MiB).
     public var walSegmentBytes = 64 << 20
     /// Called after every WAL fsync with its duration (for monitoring); must be cheap and must not
@@ -35,5 +42,10 @@ public struct HistorianOptions: Sendable {
     /// ``chunkSampleLimit`` within its bounds.
     var effectiveChunkSampleLimit: Int {
         min(max(1, chunkSampleLimit), Self.maximumChunkSamples)
+    }
+
+    /// ``reorderWindowSamples`` within its bounds.
+    var effectiveReorderWindow: Int {
+        min(max(0, reorderWindowSamples), Self.maximumReorderWindow)
     }
 }

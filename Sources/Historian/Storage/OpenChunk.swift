@@ -1,9 +1,13 @@
 import Compression
 
-/// The chunk of one series that is still receiving samples, encoded as they arrive.
+/// The chunk of one series that is still receiving samples.
 ///
-/// Timestamps must not decrease within a chunk; the head seals the chunk and opens a new one
-/// when a sample comes earlier than the chunk's last (the read path merges overlapping chunks).
+/// The newest samples (up to `reorderWindow`) wait unencoded in a buffer sorted by time, so that
+/// batches of concurrent writers that arrive out of time order still land in one chunk; the oldest
+/// buffered sample moves into the streaming encoders when the buffer is full. Only a sample earlier
+/// than the last encoded one is refused: the head then seals the chunk and opens a new one (the read
+/// path merges overlapping chunks). Equal timestamps keep write order, so the later write sits at the
+/// later position, which is the one the read path keeps.
 struct OpenChunk: Sendable {
     let series: SeriesID
     let kind: ValueKind
@@ -12,71 +16,138 @@ struct OpenChunk: Sendable {
     let windowEnd: Int64
     /// Write order; on equal timestamps the chunk with the higher sequence wins.
     let sequence: UInt64
+    /// The most samples held unencoded.
+    let reorderWindow: Int
     private var timestamps = TimestampEncoder()
     private var values: ValueEncoder
     private var qualities = RunLengthEncoder()
-    private(set) var statistics = ChunkStatistics()
-    /// The stored bits and quality of the last sample appended, for `latest` without decoding.
-    private(set) var lastBits: UInt64 = 0
-    private(set) var lastQuality: UInt8 = 0
-    /// The encoded size of the three columns when the chunk last completed a vector of
+    /// Statistics of the encoded samples only (the buffer is added when asked, in time order, so the
+    /// result is bit for bit what a recomputation over the sealed chunk gives).
+    private var encodedStatistics = ChunkStatistics()
+    private var encodedLastBits: UInt64 = 0
+    private var encodedLastQuality: UInt8 = 0
+    /// The buffered samples are `buffer[bufferStart...]`, sorted by time, equal timestamps in write
+    /// order; the encoded prefix is dropped in batches rather than one by one (each drop shifts the array).
+    private var buffer: [RawSample] = []
+    private var bufferStart = 0
+    /// The encoded size of the three columns when the encoders last completed a vector of
     /// ``vectorLength`` samples (the samples since wait in the encoders' reserved vectors).
     private(set) var encodedBytes = 0
 
     /// The samples the Compression encoders collect before they encode them as one vector.
-    static let vectorLength = 1_024
+    static let vectorLength = 2_048
 
-    init(series: SeriesID, kind: ValueKind, window: Int64, windowEnd: Int64, sequence: UInt64) {
+    init(series: SeriesID, kind: ValueKind, window: Int64, windowEnd: Int64, sequence: UInt64, reorderWindow: Int = 0) {
         self.series = series
         self.kind = kind
         self.window = window
         self.windowEnd = windowEnd
         self.sequence = sequence
+        self.reorderWindow = max(0, reorderWindow)
         values = ValueEncoder(kind: kind)
     }
 
-    var count: Int { statistics.count }
+    /// Samples in the chunk, buffered ones included.
+    var count: Int { encodedStatistics.count + buffer.count - bufferStart }
 
-    /// True when `timestamp` can be appended: in order, in the chunk's window, below `limit` samples.
+    /// The statistics of every sample in the chunk, buffered ones included.
+    var statistics: ChunkStatistics {
+        var result = encodedStatistics
+        for sample in buffer[bufferStart...] { Self.add(sample, kind: kind, to: &result) }
+        return result
+    }
+
+    /// The stored bits of the latest sample (largest timestamp; of equal ones the last written).
+    var lastBits: UInt64 { buffer.count > bufferStart ? buffer[buffer.count - 1].bits : encodedLastBits }
+    /// The quality of the latest sample.
+    var lastQuality: UInt8 { buffer.count > bufferStart ? buffer[buffer.count - 1].quality : encodedLastQuality }
+
+    /// True when `timestamp` can be appended: not earlier than the last encoded sample, in the
+    /// chunk's window, below `limit` samples.
     func accepts(_ timestamp: Int64, limit: Int) -> Bool {
-        statistics.count < limit && timestamp < windowEnd && timestamp >= window
-            && (statistics.count == 0 || timestamp >= statistics.maxTime)
+        count < limit && timestamp < windowEnd && timestamp >= window
+            && (encodedStatistics.count == 0 || timestamp >= encodedStatistics.maxTime)
     }
 
     /// Appends a sample; the caller checked ``accepts(_:limit:)``.
     mutating func append(timestamp: Int64, bits: UInt64, quality: UInt8) {
-        // Cannot throw: accepts(_:limit:) guarantees the order.
-        try? timestamps.append(timestamp)
-        values.append(bits: bits)
-        qualities.append(Int64(quality))
-        lastBits = bits
-        lastQuality = quality
-        if quality != Quality.good.rawValue { statistics.hasNonGoodQuality = true }
-        statistics.add(timestamp: timestamp, value: SampleValue.number(bits: bits, kind: kind))
-        if statistics.count % Self.vectorLength == 0 {
+        let sample = RawSample(series: series, timestamp: timestamp, bits: bits, quality: quality)
+        if let last = buffer.last, buffer.count > bufferStart, timestamp < last.timestamp {
+            buffer.insert(sample, at: insertionIndex(of: timestamp))
+        } else {
+            buffer.append(sample)
+        }
+        if buffer.count - bufferStart > reorderWindow {
+            encode(buffer[bufferStart])
+            bufferStart += 1
+            if bufferStart >= max(reorderWindow, 16) {
+                buffer.removeFirst(bufferStart)
+                bufferStart = 0
+            }
+        }
+    }
+
+    /// The position after every buffered sample at or before `timestamp` (so equal timestamps keep write order).
+    private func insertionIndex(of timestamp: Int64) -> Int {
+        var low = bufferStart
+        var high = buffer.count
+        while low < high {
+            let middle = (low + high) / 2
+            if buffer[middle].timestamp <= timestamp { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private mutating func encode(_ sample: RawSample) {
+        // Cannot throw: samples reach the encoders in time order, none earlier than the last encoded.
+        try? timestamps.append(sample.timestamp)
+        values.append(bits: sample.bits)
+        qualities.append(Int64(sample.quality))
+        encodedLastBits = sample.bits
+        encodedLastQuality = sample.quality
+        Self.add(sample, kind: kind, to: &encodedStatistics)
+        if encodedStatistics.count % Self.vectorLength == 0 {
             // The encoders have just encoded a vector and hold no pending values: encoding now
-            // copies their bytes, once per 1,024 samples.
+            // copies their bytes, once per vector.
             encodedBytes = timestamps.encode().count + values.encode().count + qualities.encode().count
         }
     }
 
     /// Estimated bytes of memory the chunk holds: the encoders' reserved vectors, the encoded
-    /// bytes as of the last complete vector, and the chunk itself.
+    /// bytes as of the last complete vector, the reorder buffer and the chunk itself.
     var memoryBytes: Int {
         MemoryLayout<OpenChunk>.stride + OpenChunk.vectorLength * MemoryLayout<Int64>.size + values.reservedBytes + encodedBytes
+            + buffer.capacity * MemoryLayout<RawSample>.stride
     }
 
-    /// The encoded columns of everything appended so far, unframed: what a query of the head reads
+    private static func add(_ sample: RawSample, kind: ValueKind, to statistics: inout ChunkStatistics) {
+        if sample.quality != Quality.good.rawValue { statistics.hasNonGoodQuality = true }
+        statistics.add(timestamp: sample.timestamp, value: SampleValue.number(bits: sample.bits, kind: kind))
+    }
+
+    /// Moves every buffered sample into the encoders.
+    private mutating func encodeBuffer() {
+        for sample in buffer[bufferStart...] { encode(sample) }
+        buffer = []
+        bufferStart = 0
+    }
+
+    /// The encoded columns of every sample in the chunk, unframed: what a query of the head reads
     /// (framing would spend a zstd attempt on every query).
     func columns() -> ChunkColumns {
-        ChunkColumns(timestamps: timestamps.encode(), values: values.encode(), qualities: qualities.encode())
+        var complete = self
+        complete.encodeBuffer()
+        return ChunkColumns(
+            timestamps: complete.timestamps.encode(), values: complete.values.encode(), qualities: complete.qualities.encode())
     }
 
-    /// The immutable chunk of everything appended so far.
+    /// The immutable chunk of every sample in the chunk.
     func seal() -> SealedChunk {
-        SealedChunk(
-            series: series, window: window, sequence: sequence, statistics: statistics,
-            timestamps: ChunkPayload.encode(timestamps: timestamps.encode()),
-            payload: ChunkPayload.encode(values: values.encode(), qualities: qualities.encode()))
+        var complete = self
+        complete.encodeBuffer()
+        return SealedChunk(
+            series: series, window: window, sequence: sequence, statistics: complete.encodedStatistics,
+            timestamps: ChunkPayload.encode(timestamps: complete.timestamps.encode()),
+            payload: ChunkPayload.encode(values: complete.values.encode(), qualities: complete.qualities.encode()))
     }
 }

@@ -209,14 +209,24 @@ final class WriteAheadLog: Sendable {
 
     /// Appends one record and returns the log position just after it.
     func append(_ record: WALRecord) throws(HistorianError) -> UInt64 {
+        try append(frame: Self.frame(record))
+    }
+
+    /// The bytes of `record` as the log stores it: length, CRC-32C, payload. Pure, so callers
+    /// build it before taking their own locks and hold them only for ``append(frame:)``.
+    static func frame(_ record: WALRecord) -> [UInt8] {
         var frame = ByteWriter()
-        frame.bytes = record.encode(headroom: Self.recordHeaderSize)
-        let payloadLength = frame.bytes.count - Self.recordHeaderSize
-        let checksum = frame.bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[Self.recordHeaderSize...])) }
+        frame.bytes = record.encode(headroom: recordHeaderSize)
+        let payloadLength = frame.bytes.count - recordHeaderSize
+        let checksum = frame.bytes.withUnsafeBytes { CRC32C.checksum(UnsafeRawBufferPointer(rebasing: $0[recordHeaderSize...])) }
         frame.set(UInt32(payloadLength), at: 0)
         frame.set(checksum, at: 4)
-        let bytes = frame.bytes
-        return try state.withLock { (state) throws(HistorianError) -> UInt64 in
+        return frame.bytes
+    }
+
+    /// Appends a record framed by ``frame(_:)`` and returns the log position just after it.
+    func append(frame bytes: [UInt8]) throws(HistorianError) -> UInt64 {
+        try state.withLock { (state) throws(HistorianError) -> UInt64 in
             if state.segmentBytes + bytes.count > segmentLimit && state.segmentBytes > Self.headerSize {
                 try rotate(&state)
             }
