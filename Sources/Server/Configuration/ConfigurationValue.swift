@@ -1,3 +1,5 @@
+import Historian
+
 /// A setting's value as a source gives it: text from the environment or a flag, typed from TOML.
 public enum ConfigurationValue: Sendable, Equatable {
     case text(String)
@@ -27,7 +29,7 @@ public enum ConfigurationValue: Sendable, Equatable {
             let (product, overflow) = seconds.multipliedReportingOverflow(by: 1_000_000_000)
             if !overflow { return product }
         case .text(let text):
-            if let nanoseconds = DurationParsing.nanoseconds(text) { return nanoseconds }
+            if let nanoseconds = DurationText.nanoseconds(text) { return nanoseconds }
         default: break
         }
         throw .invalid(key: key, message: "expected a duration like 30s, 10m, 90d, found \(self)")

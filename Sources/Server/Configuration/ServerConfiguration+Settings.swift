@@ -32,7 +32,7 @@ extension ServerConfiguration {
             let text = try value.text("durability")
             if text == "batch" {
                 configuration.durability = .everyBatch
-            } else if let nanoseconds = DurationParsing.nanoseconds(text), nanoseconds >= 1_000_000, nanoseconds <= 60_000_000_000 {
+            } else if let nanoseconds = DurationText.nanoseconds(text), nanoseconds >= 1_000_000, nanoseconds <= 60_000_000_000 {
                 configuration.durability = .interval(milliseconds: Int(nanoseconds / 1_000_000))
             } else {
                 throw .invalid(key: "durability", message: "expected 'batch' (fsync every write) or an fsync interval from 1ms to 60s like '100ms', found '\(text)'")
