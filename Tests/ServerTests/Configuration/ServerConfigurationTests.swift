@@ -67,6 +67,19 @@ import OEE
         return path
     }
 
+    /// Applying a file with `text` fails with an error whose message contains `expected`.
+    static func expectRefusal(_ text: String, naming expected: String) throws {
+        let path = try write(text)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var configuration = ServerConfiguration()
+        do {
+            try configuration.applyFile(path)
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.description.contains(expected), "\(error.description)")
+        }
+    }
+
     @Test func aFileSetsScalarsTablesAndTokens() throws {
         let path = try Self.write("""
             data = "/srv/histd"
@@ -119,15 +132,7 @@ import OEE
             ("[[tokens]]\nname = \"t\"\nscopes = [\"root\"]\nsha256 = \"\(AccessToken.hashHex(of: "x"))\"\n", "root"),
             ("http = \"127.0.0.1:8086\nlimits = 3\n", "line 1"),
         ] {
-            let path = try Self.write(text)
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            var configuration = ServerConfiguration()
-            do {
-                try configuration.applyFile(path)
-                Issue.record("accepted: \(text)")
-            } catch {
-                #expect(error.description.contains(expected), "\(error.description)")
-            }
+            try Self.expectRefusal(text, naming: expected)
         }
         var configuration = ServerConfiguration()
         #expect(throws: ConfigurationError.self) { try configuration.applyFile("/nonexistent/histd.toml") }
@@ -189,15 +194,7 @@ import OEE
             ("[[machines]]\nname = \"A\"\nideal_cycle_s = 1\nstate = { measurement = \"s\", field = \"f\" }\ncounts = { good = { measurement = \"p\", field = \"g\" } }\ncalendar = { shifts = [] }\nstates = { \"1\" = \"RUNNING\" }\n", "machines[1].states.1"),
             ("[[machines]]\nname = \"A\"\ncolour = \"red\"\n", "colour"),
         ] {
-            let path = try ConfigurationFileTests.write(text)
-            defer { try? FileManager.default.removeItem(atPath: path) }
-            var configuration = ServerConfiguration()
-            do {
-                try configuration.applyFile(path)
-                Issue.record("accepted: \(text)")
-            } catch {
-                #expect(error.description.contains(expected), "\(error.description)")
-            }
+            try ConfigurationFileTests.expectRefusal(text, naming: expected)
         }
     }
 }
