@@ -49,9 +49,10 @@ let package = Package(
             dependencies: ["CZstd", "CZlib"],
             swiftSettings: optimized
         ),
+        .target(name: "CCRC32C"),
         .target(
             name: "Historian",
-            dependencies: ["Compression", "CSQLite"],
+            dependencies: ["Compression", "CSQLite", "CCRC32C"],
             swiftSettings: optimized
         ),
         .target(name: "OEE"),

@@ -1,8 +1,14 @@
+import CCRC32C
+
 /// CRC-32C (Castagnoli polynomial 0x1EDC6F41, reflected 0x82F63B78), as used by iSCSI (RFC 3720
 /// section 12.1, test vector in appendix B.4) and by LevelDB/RocksDB log files. Table-driven,
 /// slicing by 8 bytes (Intel, "A Systematic Approach to Building High Performance
-/// Software-Based CRC Generators", Kounavis and Berry 2005).
+/// Software-Based CRC Generators", Kounavis and Berry 2005) where the processor has no CRC-32C
+/// instruction; with SSE 4.2 (x86-64) or the CRC extension (AArch64) the instruction computes it,
+/// about ten times faster (the WAL checksums every batch it logs).
 enum CRC32C {
+    static let hardwareAvailable = histd_crc32c_hardware_available() != 0
+
     private static let tables: [[UInt32]] = {
         var tables = [[UInt32]](repeating: [UInt32](repeating: 0, count: 256), count: 8)
         for byte in 0..<256 {
@@ -21,6 +27,12 @@ enum CRC32C {
 
     /// The CRC-32C of `bytes`, continuing from `crc` (the value a previous call returned, 0 to start).
     static func checksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
+        guard hardwareAvailable, let base = bytes.baseAddress else { return tableChecksum(bytes, continuing: crc) }
+        return ~histd_crc32c_hardware(~crc, base, bytes.count)
+    }
+
+    /// The table-driven computation, whatever the processor has.
+    static func tableChecksum(_ bytes: UnsafeRawBufferPointer, continuing crc: UInt32 = 0) -> UInt32 {
         var crc = ~crc
         var index = 0
         let count = bytes.count

@@ -20,4 +20,15 @@ import Testing
         let both = bytes[333...].withUnsafeBytes { CRC32C.checksum($0, continuing: first) }
         #expect(both == whole)
     }
+
+    @Test func processorInstructionEqualsTable() {
+        var generator = SystemRandomNumberGenerator()
+        for length in [0, 1, 7, 8, 9, 63, 64, 65, 1000, 4099] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let seed = UInt32.random(in: 0...UInt32.max, using: &generator)
+            bytes.withUnsafeBytes { raw in
+                #expect(CRC32C.checksum(raw, continuing: seed) == CRC32C.tableChecksum(raw, continuing: seed), "length \(length)")
+            }
+        }
+    }
 }
