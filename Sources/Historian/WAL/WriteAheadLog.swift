@@ -38,6 +38,8 @@ final class WriteAheadLog: Sendable {
     let segmentLimit: Int
     private let syncObserver: (@Sendable (Duration) -> Void)?
     private let state: Mutex<State>
+    /// Held for the duration of one fsync of ``waitUntilDurable(_:)``.
+    private let syncTurn = Mutex<Void>(())
 
     private init(
         directory: String, durability: Durability, segmentLimit: Int, segment: UInt64, olderSegmentBytes: [UInt64: Int],
@@ -238,23 +240,47 @@ final class WriteAheadLog: Sendable {
     }
 
     /// Returns once every record up to `position` is fsynced, under the durability setting.
+    ///
+    /// The fsync runs outside the append lock, so writers keep appending while it runs, and on a
+    /// duplicate of the segment's descriptor, so a rotation closing the segment cannot pull it away.
+    /// One fsync runs at a time; writers that wait meanwhile share the next one (group commit).
     func waitUntilDurable(_ position: UInt64) throws(HistorianError) {
-        while true {
-            let remaining = try state.withLock { (state) throws(HistorianError) -> Duration? in
-                if state.durablePosition >= position { return nil }
-                if case .interval(let milliseconds) = durability {
-                    let due = state.lastSync + .milliseconds(milliseconds)
-                    let now = ContinuousClock.now
-                    if now < due { return due - now }
-                }
-                try sync(&state)
-                return nil
-            }
-            guard let remaining else { return }
+        while let remaining = state.withLock({ timeUntilSyncIsDue(for: position, $0) }) {
+            guard remaining > .zero else { break }
             let (seconds, attoseconds) = remaining.components
             var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
             nanosleep(&request, nil)
         }
+        try syncTurn.withLock { (_) throws(HistorianError) in
+            let pending = try state.withLock { (state) throws(HistorianError) -> (descriptor: Int32, path: String, through: UInt64)? in
+                guard state.durablePosition < position else { return nil }
+                let path = directory + "/" + Self.segmentName(state.segment)
+                let copy = dup(state.descriptor)
+                guard copy >= 0 else { throw .io(path: path, operation: "dup", code: errno) }
+                return (copy, path, state.writtenPosition)
+            }
+            guard let pending else { return }
+            defer { close(pending.descriptor) }
+            let started = ContinuousClock.now
+            try FileIO.sync(descriptor: pending.descriptor, path: pending.path)
+            let finished = ContinuousClock.now
+            state.withLock { state in
+                state.durablePosition = max(state.durablePosition, pending.through)
+                state.lastSync = finished
+            }
+            syncObserver?(finished - started)
+        }
+    }
+
+    /// nil once `position` is durable; otherwise how long to wait before syncing (zero: now).
+    private func timeUntilSyncIsDue(for position: UInt64, _ state: State) -> Duration? {
+        if state.durablePosition >= position { return nil }
+        if case .interval(let milliseconds) = durability {
+            let due = state.lastSync + .milliseconds(milliseconds)
+            let now = ContinuousClock.now
+            if now < due { return due - now }
+        }
+        return .zero
     }
 
     private func sync(_ state: inout State) throws(HistorianError) {
