@@ -12,15 +12,19 @@ import Synchronization
 ///
 /// Thread-safe: writers and readers may call from any thread. The head is split into
 /// ``headShardCount`` shards by series id (`id % headShardCount`), each behind its own lock, so
-/// that writes of series in different shards append concurrently; they wait for durability outside
-/// every lock. A query takes a snapshot of the chunks of its series under that series' shard lock
-/// and the engine lock, and decodes them outside, so it sees a consistent state: a write batch
-/// is logged and applied while its shards are locked, so a query sees all of it or none.
+/// that concurrent batches append to different shards at the same time; they wait for durability
+/// outside every lock. A query takes a snapshot of the chunks of its series under that series'
+/// shard lock and the engine lock, and decodes them outside, so it sees a consistent state: the
+/// samples a batch holds of one series are applied under one lock, so a query of that series sees
+/// all of them or none. Samples of one series with equal timestamps written by concurrent batches
+/// are kept in either order.
 ///
 /// Lock order (a thread holding several takes them in this order, which rules out deadlock):
-/// 1. shard locks, in ascending shard index (a write takes the shards of its batch, a flush all);
-/// 2. the engine lock `state` (catalog, partitions, pending range deletes);
-/// 3. the write-ahead log's own lock, held only inside its calls.
+/// 1. the write gate: shared by a write from logging its batch to applying it, exclusive for a
+///    flush or range delete;
+/// 2. shard locks: a write holds one at a time; a flush takes all in ascending shard index;
+/// 3. the engine lock `state` (catalog, partitions, pending range deletes);
+/// 4. the write-ahead log's own lock, held only inside its calls.
 /// A write copies the series kinds under the engine lock (and registers string codes under it),
 /// then checks its batch outside every lock and takes its shards.
 public final class Historian: Sendable {
@@ -44,6 +48,10 @@ public final class Historian: Sendable {
     /// Estimated bytes of memory of all head shards (the sum of their ``Head/memoryBytes``), for
     /// the memory bound; changed under the shard locks.
     let headByteCount = Atomic<Int>(0)
+    /// Orders writes against flushes and range deletes (see the lock order above).
+    let writeGate = WriteGate()
+    /// Where the next batch starts applying among its shards, so concurrent batches start apart.
+    let applyRotation = Atomic<UInt>(0)
     /// Grain summaries of sealed partition chunks, for rollups.
     let summaryCache: SummaryCache
     /// Holds the exclusive lock on `DIR/lock` while this instance lives: one process per directory.
@@ -285,18 +293,22 @@ public final class Historian: Sendable {
     /// - Throws: ``HistorianError/query(_:)`` for an unknown series or an empty range; I/O failures.
     public func delete(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) {
         guard from < to else { throw .query(.emptyRange(from: from, to: to)) }
-        let position = try shards[Self.shardIndex(of: id)].head.withLock { (head) throws(HistorianError) -> UInt64 in
-            try state.withLock { (state) throws(HistorianError) -> UInt64 in
-                guard state.catalog.series(id) != nil else { throw .query(.unknownSeries(id)) }
-                let position = try log.append(.delete(series: id, from: from, to: to))
-                // Sealing under the shard lock puts every earlier sample of the series in a chunk
-                // with a lower sequence than the delete, every later one in a chunk with a higher.
-                let before = head.memoryBytes
-                head.seal(id)
-                headByteCount.add(head.memoryBytes - before, ordering: .relaxed)
-                let sequence = nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue
-                state.pendingTombstones.append(Tombstone(series: id, from: from, to: to, sequence: sequence))
-                return position
+        // Exclusive: a batch logged before the delete but applied after it would survive it
+        // here and be deleted by a replay.
+        let position = try writeGate.withExclusive { () throws(HistorianError) -> UInt64 in
+            try shards[Self.shardIndex(of: id)].head.withLock { (head) throws(HistorianError) -> UInt64 in
+                try state.withLock { (state) throws(HistorianError) -> UInt64 in
+                    guard state.catalog.series(id) != nil else { throw .query(.unknownSeries(id)) }
+                    let position = try log.append(.delete(series: id, from: from, to: to))
+                    // Sealing under the shard lock puts every earlier sample of the series in a chunk
+                    // with a lower sequence than the delete, every later one in a chunk with a higher.
+                    let before = head.memoryBytes
+                    head.seal(id)
+                    headByteCount.add(head.memoryBytes - before, ordering: .relaxed)
+                    let sequence = nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue
+                    state.pendingTombstones.append(Tombstone(series: id, from: from, to: to, sequence: sequence))
+                    return position
+                }
             }
         }
         try log.waitUntilDurable(position)
@@ -310,34 +322,37 @@ public final class Historian: Sendable {
     }
 
     /// Flushes when the head holds at least `minimum` bytes (or, for 0, anything to flush), with
-    /// every shard and the engine locked: writers wait, and a query sees the chunks either in the
-    /// head or in the partitions, never in neither or both.
+    /// the write gate held exclusively (no batch is logged but not yet applied), every shard and
+    /// the engine locked: writers wait, and a query sees the chunks either in the head or in the
+    /// partitions, never in neither or both.
     func flush(whenHeadHolds minimum: Int) throws(HistorianError) {
-        try withShardsLocked(Array(shards.indices)) { (heads) throws(HistorianError) in
-            try state.withLock { (state) throws(HistorianError) in
-                let held = heads.reduce(0) { $0 + ($1?.pointee.memoryBytes ?? 0) }
-                guard held >= minimum, held > 0 || !state.pendingTombstones.isEmpty else { return }
-                let covered = try log.startNewSegment()
-                var byWindow: [Int64: [SealedChunk]] = [:]
-                for head in heads {
-                    for chunk in head?.pointee.drain() ?? [] { byWindow[chunk.window, default: []].append(chunk) }
+        try writeGate.withExclusive { () throws(HistorianError) in
+            try withShardsLocked(Array(shards.indices)) { (heads) throws(HistorianError) in
+                try state.withLock { (state) throws(HistorianError) in
+                    let held = heads.reduce(0) { $0 + ($1?.pointee.memoryBytes ?? 0) }
+                    guard held >= minimum, held > 0 || !state.pendingTombstones.isEmpty else { return }
+                    let covered = try log.startNewSegment()
+                    var byWindow: [Int64: [SealedChunk]] = [:]
+                    for head in heads {
+                        for chunk in head?.pointee.drain() ?? [] { byWindow[chunk.window, default: []].append(chunk) }
+                    }
+                    headByteCount.subtract(held, ordering: .relaxed)
+                    for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
+                        let end = window.addingReportingOverflow(max(1, options.partitionWindow))
+                        let path = try PartitionFile.write(
+                            chunks, windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: covered,
+                            directory: partitionDirectory)
+                        state.partitions.append(try PartitionFile(path: path))
+                    }
+                    do throws(CatalogError) {
+                        try state.catalog.addTombstones(state.pendingTombstones)
+                    } catch {
+                        throw .catalog(error)
+                    }
+                    state.pendingTombstones = []
+                    try Checkpoint.write(covered: covered, to: checkpointPath, directory: directory)
+                    try log.removeSegments(through: covered)
                 }
-                headByteCount.subtract(held, ordering: .relaxed)
-                for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
-                    let end = window.addingReportingOverflow(max(1, options.partitionWindow))
-                    let path = try PartitionFile.write(
-                        chunks, windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: covered,
-                        directory: partitionDirectory)
-                    state.partitions.append(try PartitionFile(path: path))
-                }
-                do throws(CatalogError) {
-                    try state.catalog.addTombstones(state.pendingTombstones)
-                } catch {
-                    throw .catalog(error)
-                }
-                state.pendingTombstones = []
-                try Checkpoint.write(covered: covered, to: checkpointPath, directory: directory)
-                try log.removeSegments(through: covered)
             }
         }
     }
@@ -394,26 +409,40 @@ extension Historian {
         return parts
     }
 
-    /// Logs checked samples as one WAL record and appends them to the head, with the shards they
-    /// touch locked across both steps (so the log order of each series is its head order, and a
-    /// query sees the whole batch or none of it); flushes at the head's limit, then waits for
-    /// durability. Series are registered, so the kinds taken earlier hold them: kinds never change.
-    /// The record is encoded and checksummed before the locks; only its bytes are appended under them.
+    /// Logs checked samples as one WAL record and appends them to the head, one shard at a time,
+    /// all inside the shared write gate (a flush or delete never sees the batch logged but not
+    /// applied); flushes at the head's limit, then waits for durability. Concurrent batches apply
+    /// shard by shard side by side, starting at different shards. Series are registered, so the
+    /// kinds taken earlier hold them: kinds never change. The record is encoded and checksummed
+    /// before the gate; only its bytes are appended inside it.
     private func logAndApply(_ samples: [RawSample], kinds: [ValueKind]) throws(HistorianError) {
         let parts = Self.splitByShard(samples)
         let touched = parts.indices.filter { !parts[$0].isEmpty }
         let frame = WriteAheadLog.frame(.samples(samples))
-        let position = try withShardsLocked(touched) { (heads) throws(HistorianError) -> UInt64 in
+        let firstShard = Int(applyRotation.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(max(1, touched.count)))
+        let position = try writeGate.withShared { () throws(HistorianError) -> UInt64 in
             let position = try log.append(frame: frame)
-            var growth = 0
-            for index in touched {
-                let before = heads[index]?.pointee.memoryBytes ?? 0
-                heads[index]?.pointee.append(parts[index], kinds: kinds) {
+            func apply(_ head: inout Head, _ index: Int) {
+                let before = head.memoryBytes
+                head.append(parts[index], kinds: kinds) {
                     nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue
                 }
-                growth += (heads[index]?.pointee.memoryBytes ?? 0) - before
+                headByteCount.add(head.memoryBytes - before, ordering: .relaxed)
             }
-            headByteCount.add(growth, ordering: .relaxed)
+            // Shards another batch is appending to are skipped and retried later: waiting on a
+            // busy lock spins in the kernel, and there is other work to do meanwhile.
+            var remaining = Array(touched[firstShard...] + touched[..<firstShard])
+            while let first = remaining.first {
+                var busy: [Int] = []
+                for index in remaining where shards[index].head.withLockIfAvailable({ apply(&$0, index) }) == nil {
+                    busy.append(index)
+                }
+                if busy.count == remaining.count {
+                    shards[first].head.withLock { apply(&$0, first) }
+                    busy.removeFirst()
+                }
+                remaining = busy
+            }
             return position
         }
         if headByteCount.load(ordering: .relaxed) >= options.headMemoryLimit {

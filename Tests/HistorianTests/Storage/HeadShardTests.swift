@@ -180,6 +180,84 @@ import Testing
         let reopened = try Historian(directory: directory.path, options: Self.smallHead)
         #expect(try reopened.samples(series: id, from: .min, to: .max) == [Sample(timestamp: 5, value: .float(2))])
     }
+    /// Writers of the same series apply their batches shard by shard side by side; flushes and
+    /// range deletes in between must leave the same samples a replay of the log gives.
+    @Test func concurrentWritersOfTheSameSeriesWithDeletesAndFlushesMatchTheReplay() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let writerCount = 3
+        let batches = 80
+        let perSeries = 10
+        var live: [SeriesID: [Sample]] = [:]
+        let ids: [SeriesID]
+        do {
+            let historian = try Historian(directory: directory.path, options: Self.smallHead)
+            ids = try historian.register((0..<6).map { (SeriesKey(measurement: "shared", field: "s\($0)"), ValueKind.float) }).map(\.id)
+            #expect(Set(ids.map(Historian.shardIndex(of:))).count == ids.count)
+            let seriesIDs = ids
+            let failures = Mutex<[String]>([])
+            let acknowledgedBatches = Atomic<Int>(0)
+            var bodies: [@Sendable () -> Void] = []
+            for writer in 0..<writerCount {
+                bodies.append {
+                    for batch in 0..<batches {
+                        // Timestamps are unique across writers and interleave between them.
+                        var samples: [(series: SeriesID, sample: Sample)] = []
+                        for id in seriesIDs {
+                            for index in 0..<perSeries {
+                                let time = Int64((batch * writerCount + writer) * perSeries + index)
+                                samples.append((id, Sample(timestamp: time, value: .float(Double(time) + Double(id) / 8))))
+                            }
+                        }
+                        do {
+                            try historian.write(samples)
+                            acknowledgedBatches.add(1, ordering: .relaxed)
+                        } catch {
+                            failures.withLock { $0.append("writer \(writer) batch \(batch): \(error)") }
+                            return
+                        }
+                    }
+                }
+            }
+            bodies.append {
+                var random = SplitMix64(seed: 7)
+                for round in 0..<40 {
+                    // Ranges in the part every writer has surely written (the writers stay within a few
+                    // batches of each other), so that the deletes remove something.
+                    let written = (acknowledgedBatches.load(ordering: .relaxed) / writerCount - 2) * writerCount * perSeries
+                    guard written > 0 else {
+                        usleep(500)
+                        continue
+                    }
+                    let id = seriesIDs[Int(random.next() % UInt64(seriesIDs.count))]
+                    // Odd rounds delete where the writers are writing now: batches logged but not yet
+                    // applied must not survive the delete here and die in the replay (or the reverse).
+                    let from = round % 2 == 0 ? Int64(random.next() % UInt64(written)) : Int64(written)
+                    let to = from + (round % 2 == 0 ? 15 : Int64(6 * writerCount * perSeries))
+                    do {
+                        try historian.delete(series: id, from: from, to: to)
+                        if round % 8 == 0 { try historian.flush() }
+                    } catch {
+                        failures.withLock { $0.append("delete \(round): \(error)") }
+                    }
+                    usleep(500)
+                }
+            }
+            Self.runConcurrently(bodies)
+            #expect(failures.withLock { $0 } == [])
+            for id in ids {
+                let samples = try historian.samples(series: id, from: .min, to: .max)
+                #expect(samples.map(\.timestamp) == samples.map(\.timestamp).sorted())
+                live[id] = samples
+            }
+            #expect(live.values.map(\.count).reduce(0, +) < ids.count * batches * writerCount * perSeries, "no delete removed anything")
+        }
+        let reopened = try Historian(directory: directory.path, options: Self.smallHead)
+        for id in ids {
+            #expect(try reopened.samples(series: id, from: .min, to: .max) == live[id], "series \(id)")
+        }
+    }
+
     @Test func aBadBatchIsRejectedWholeWithTheSeriesNamed() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
