@@ -1,4 +1,5 @@
 import Historian
+import Hummingbird
 
 /// Runs one ``QueryRequest`` against the storage engine and writes the JSON answer:
 /// `{"series": [{"measurement", "tags", "field", "columns", "values": [[...], ...]}, ...]}`.
@@ -9,7 +10,7 @@ struct QueryExecution {
 
     /// - Throws: 400/422 ``APIError`` for a query that would return more than the limit or that the
     ///   engine refuses; storage failures as 500 without paths.
-    func run() throws -> [UInt8] {
+    func run() throws -> ByteBuffer {
         let series = historian.series(matching: query.selector)
         try checkSize(series)
         var writer = JSONWriter(capacity: 64 << 10)
@@ -29,7 +30,7 @@ struct QueryExecution {
         }
         writer.endArray()
         writer.endObject()
-        return writer.bytes
+        return writer.buffer
     }
 
     /// Refuses, before any decoding, a query whose answer would exceed the points limit.
@@ -93,12 +94,21 @@ struct QueryExecution {
     }
 
     private func writeTime(_ nanoseconds: Int64, _ writer: inout JSONWriter) {
+        if let time = integerTime(nanoseconds) {
+            writer.integer(time)
+        } else {
+            writer.string(RFC3339.format(nanoseconds))
+        }
+    }
+
+    /// The time as the integer `time_format` asks for; nil for RFC 3339 text.
+    private func integerTime(_ nanoseconds: Int64) -> Int64? {
         switch query.timeFormat {
-        case .ns: writer.integer(nanoseconds)
-        case .us: writer.integer(nanoseconds / 1_000)
-        case .ms: writer.integer(nanoseconds / 1_000_000)
-        case .s: writer.integer(nanoseconds / 1_000_000_000)
-        case .rfc3339: writer.string(RFC3339.format(nanoseconds))
+        case .ns: nanoseconds
+        case .us: nanoseconds / 1_000
+        case .ms: nanoseconds / 1_000_000
+        case .s: nanoseconds / 1_000_000_000
+        case .rfc3339: nil
         }
     }
 
@@ -112,16 +122,44 @@ struct QueryExecution {
         }
     }
 
-    private func writeSample(_ sample: Sample, _ writer: inout JSONWriter) {
+    /// Rows are `[time, value]`, with a third column `quality` only when a row of the series is
+    /// not good (most series never have one, and it made a third of a raw answer's bytes).
+    private func writeSamples(_ rows: [Sample], of series: Series, _ writer: inout JSONWriter) {
+        let withQuality = rows.contains { $0.quality != .good }
+        beginSeries(series, columns: withQuality ? ["time", "value", "quality"] : ["time", "value"], &writer)
+        writer.reserve(rows.count * (withQuality ? 40 : 32))
+        writer.elements(count: rows.count, maximumBytes: 24 + 21 + NumberText.maximumDoubleBytes) { index, cursor in
+            // `[time,value]` of float and integer rows straight into the buffer.
+            guard !withQuality, let time = integerTime(rows[index].timestamp) else { return nil }
+            var end = NumberText.put(UInt8(ascii: "["), at: cursor)
+            end = NumberText.putInteger(time, at: end)
+            end = NumberText.put(UInt8(ascii: ","), at: end)
+            switch rows[index].value {
+            case .float(let value):
+                guard let afterValue = NumberText.putDouble(value, at: end) else { return nil }
+                end = afterValue
+            case .integer(let value): end = NumberText.putInteger(value, at: end)
+            default: return nil
+            }
+            return NumberText.put(UInt8(ascii: "]"), at: end)
+        } slow: { index, writer in
+            writeRow(rows[index], withQuality: withQuality, &writer)
+        }
+        endSeries(&writer)
+    }
+
+    private func writeRow(_ sample: Sample, withQuality: Bool, _ writer: inout JSONWriter) {
         writer.beginArray()
         writeTime(sample.timestamp, &writer)
         writeValue(sample.value, &writer)
-        // Pre-encoded names: interpolating the enum goes through reflection for every row, which
-        // took 61 % of a raw query's CPU (BENCHMARKS.md, "Daemon").
-        switch sample.quality {
-        case .good: writer.literal("\"good\"")
-        case .uncertain: writer.literal("\"uncertain\"")
-        case .bad: writer.literal("\"bad\"")
+        if withQuality {
+            // Pre-encoded names: interpolating the enum goes through reflection for every row,
+            // which took 61 % of a raw query's CPU (BENCHMARKS.md, "Daemon").
+            switch sample.quality {
+            case .good: writer.literal("\"good\"")
+            case .uncertain: writer.literal("\"uncertain\"")
+            case .bad: writer.literal("\"bad\"")
+            }
         }
         writer.endArray()
     }
@@ -129,34 +167,28 @@ struct QueryExecution {
     private func writeRaw(_ series: [Series], _ writer: inout JSONWriter) throws {
         var written = 0
         for item in series {
-            beginSeries(item, columns: ["time", "value", "quality"], &writer)
             let samples = try historian.samples(series: item.id, from: query.from, to: query.to)
             written += samples.count
-            writer.reserve(samples.count * 36)
             // The estimate can fall short for chunks that straddle the range; the limit holds anyway.
             guard written <= maximumPoints else { throw Self.tooManyPoints(nil, limit: maximumPoints) }
-            for sample in samples where query.qualities?.contains(sample.quality) ?? true {
-                writeSample(sample, &writer)
+            if let qualities = query.qualities {
+                writeSamples(samples.filter { qualities.contains($0.quality) }, of: item, &writer)
+            } else {
+                writeSamples(samples, of: item, &writer)
             }
-            endSeries(&writer)
         }
     }
 
     private func writeLatest(_ series: [Series], _ writer: inout JSONWriter) throws {
         for item in series {
-            beginSeries(item, columns: ["time", "value", "quality"], &writer)
-            if let sample = try historian.latest(series: item.id) { writeSample(sample, &writer) }
-            endSeries(&writer)
+            writeSamples(try historian.latest(series: item.id).map { [$0] } ?? [], of: item, &writer)
         }
     }
 
     private func writePlots(_ series: [Series], _ writer: inout JSONWriter) throws {
         for item in series {
-            beginSeries(item, columns: ["time", "value", "quality"], &writer)
-            for bucket in try historian.plot(series: item.id, from: query.from, to: query.to, buckets: query.plotPoints) {
-                for sample in bucket.points { writeSample(sample, &writer) }
-            }
-            endSeries(&writer)
+            let buckets = try historian.plot(series: item.id, from: query.from, to: query.to, buckets: query.plotPoints)
+            writeSamples(buckets.flatMap(\.points), of: item, &writer)
         }
     }
 

@@ -15,12 +15,12 @@ struct QueryRoutes {
             let query = try QueryRequest(request.uri.queryParameters, now: HistorianService.nowNanoseconds())
             let historian = historian
             let maximumPoints = maximumPoints
-            let bytes = try await limiter.withSlot {
+            let body = try await limiter.withSlot {
                 try await executor.run { try QueryExecution(historian: historian, query: query, maximumPoints: maximumPoints).run() }
             }
             var fields = HTTPFields()
             fields[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: body))
         }
     }
 }

@@ -1,42 +1,46 @@
 import Hummingbird
 
-/// Writes JSON straight into bytes, faster than `JSONEncoder` for large query results.
+/// Writes JSON straight into a `ByteBuffer`, faster than `JSONEncoder` for large query results; the
+/// buffer becomes the response body without a copy.
 /// The caller keeps the structure valid; commas between members and elements are inserted here.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    private(set) var buffer: ByteBuffer
     /// Whether the next value in the current container needs a comma before it.
     private var needsComma = false
 
     init(capacity: Int = 256) {
         // Large answers grow by doubling; callers that know their size pass it to avoid the copies.
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBufferAllocator().buffer(capacity: capacity)
     }
+
+    /// The JSON written so far, copied.
+    var bytes: [UInt8] { Array(buffer.readableBytesView) }
 
     /// Makes room for `count` more bytes at once (growing at least twofold, so repeated calls stay linear).
     mutating func reserve(_ count: Int) {
-        let needed = bytes.count + count
-        if bytes.capacity < needed { bytes.reserveCapacity(max(needed, bytes.capacity * 2)) }
+        let needed = buffer.writerIndex + count
+        if buffer.capacity < needed { buffer.reserveCapacity(max(needed, buffer.capacity * 2)) }
     }
 
     mutating func beginObject() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.writeInteger(UInt8(ascii: "{"))
         needsComma = false
     }
 
     mutating func endObject() {
-        bytes.append(UInt8(ascii: "}"))
+        buffer.writeInteger(UInt8(ascii: "}"))
         needsComma = true
     }
 
     mutating func beginArray() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        buffer.writeInteger(UInt8(ascii: "["))
         needsComma = false
     }
 
     mutating func endArray() {
-        bytes.append(UInt8(ascii: "]"))
+        buffer.writeInteger(UInt8(ascii: "]"))
         needsComma = true
     }
 
@@ -44,7 +48,7 @@ struct JSONWriter {
     mutating func key(_ name: String) {
         separate()
         appendQuoted(name)
-        bytes.append(UInt8(ascii: ":"))
+        buffer.writeInteger(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -55,8 +59,12 @@ struct JSONWriter {
     }
 
     mutating func integer(_ value: Int64) {
-        separate()
-        appendInteger(value)
+        let comma = needsComma
+        write(maximumBytes: 21) { target in
+            var cursor = target
+            if comma { cursor = NumberText.put(UInt8(ascii: ","), at: cursor) }
+            return NumberText.putInteger(value, at: cursor)
+        }
         needsComma = true
     }
 
@@ -66,29 +74,68 @@ struct JSONWriter {
 
     mutating func unsigned(_ value: UInt64) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        write(maximumBytes: 20) { NumberText.putDigits(value, at: $0) }
         needsComma = true
     }
 
-    /// A number; NaN and infinities, which JSON cannot hold, are written as null.
+    /// A number that reads back to the same bits; NaN and infinities, which JSON cannot hold, are
+    /// written as null.
     mutating func double(_ value: Double) {
-        separate()
-        if !value.isFinite {
-            bytes.append(contentsOf: "null".utf8)
-        } else if value == value.rounded(.towardZero), abs(value) < 1e15, value != 0 || value.sign == .plus {
-            // Integral values print without ".0", like JavaScript; exact below 2^53.
-            appendInteger(Int64(value))
-        } else {
-            // Shortest representation that reads back to the same bits (so -0.0 stays -0.0).
-            bytes.append(contentsOf: value.description.utf8)
-        }
+        guard value.isFinite else { return null() }
+        let comma = needsComma
         needsComma = true
+        let written = write(maximumBytes: NumberText.maximumDoubleBytes + 1) { target in
+            var cursor = target
+            if comma { cursor = NumberText.put(UInt8(ascii: ","), at: cursor) }
+            return NumberText.putDouble(value, at: cursor) ?? target
+        }
+        guard written == 0 else { return }
+        // The general case: the shortest representation that reads back to the same bits.
+        if comma { buffer.writeInteger(UInt8(ascii: ",")) }
+        buffer.writeString(value.description)
+    }
+
+    /// Writes `count` array elements (rows of a query answer) with as few buffer calls as
+    /// possible: `fast` writes element `index` at a pointer with room for `maximumBytes` and
+    /// returns the pointer after it, or nil to have `slow` write that element through the
+    /// writer's ordinary calls instead.
+    mutating func elements(
+        count: Int, maximumBytes: Int,
+        fast: (_ index: Int, _ cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>?,
+        slow: (_ index: Int, _ writer: inout JSONWriter) -> Void
+    ) {
+        var next = 0
+        while next < count {
+            // Runs of up to 4,096 elements per buffer call; an element `fast` declines ends a run.
+            let runEnd = min(count, next + 4_096)
+            var comma = needsComma
+            var stopped = false
+            write(maximumBytes: (runEnd - next) * (maximumBytes + 1)) { target in
+                var cursor = target
+                while next < runEnd {
+                    let start = comma ? NumberText.put(UInt8(ascii: ","), at: cursor) : cursor
+                    guard let end = fast(next, start) else {
+                        stopped = true
+                        break
+                    }
+                    cursor = end
+                    comma = true
+                    next += 1
+                }
+                return cursor
+            }
+            needsComma = comma
+            if stopped {
+                slow(next, &self)
+                next += 1
+            }
+        }
     }
 
     /// Bytes that are already valid JSON for one value, such as a pre-encoded string literal.
     mutating func literal(_ json: StaticString) {
         separate()
-        json.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        json.withUTF8Buffer { _ = buffer.writeBytes($0) }
         needsComma = true
     }
 
@@ -98,64 +145,70 @@ struct JSONWriter {
 
     mutating func boolean(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        buffer.writeStaticString(value ? "true" : "false")
         needsComma = true
     }
 
     mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        buffer.writeStaticString("null")
         needsComma = true
     }
 
     /// Already-encoded JSON (from `JSONEncoder`), inserted as one value.
     mutating func raw(_ json: some Sequence<UInt8>) {
         separate()
-        bytes.append(contentsOf: json)
+        buffer.writeBytes(json)
         needsComma = true
     }
 
-    /// The bytes as an `application/json` response.
+    /// The JSON as an `application/json` response.
     func response(status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
+    }
+
+    /// Lets `body` write at most `maximumBytes` at a pointer and return the pointer after what it
+    /// wrote; returns the bytes written.
+    @discardableResult
+    private mutating func write(maximumBytes: Int, _ body: (UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>) -> Int {
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: maximumBytes) { target in
+            guard let start = target.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+            return body(start) - start
+        }
     }
 
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
-    }
-
-    private mutating func appendInteger(_ value: Int64) {
-        // Digits are produced right to left into a stack buffer, then copied in one append.
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-            var magnitude = value.magnitude
-            var start = 20
-            repeat {
-                start -= 1
-                digits[start] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start..<20]))
-        }
+        if needsComma { buffer.writeInteger(UInt8(ascii: ",")) }
     }
 
     private mutating func appendQuoted(_ text: String) {
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
-            default: bytes.append(byte)
-            }
+        buffer.writeInteger(UInt8(ascii: "\""))
+        var plain = true
+        for byte in text.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            plain = false
+            break
         }
-        bytes.append(UInt8(ascii: "\""))
+        if plain {
+            buffer.writeString(text)
+        } else {
+            for byte in text.utf8 { appendEscaped(byte) }
+        }
+        buffer.writeInteger(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscaped(_ byte: UInt8) {
+        switch byte {
+        case UInt8(ascii: "\""): buffer.writeStaticString("\\\"")
+        case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
+        case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+        case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+        case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+        case 0..<0x20:
+            let hex = Array("0123456789abcdef".utf8)
+            buffer.writeBytes([UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 15)]])
+        default: buffer.writeInteger(byte)
+        }
     }
 }

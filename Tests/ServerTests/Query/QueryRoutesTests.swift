@@ -1,4 +1,5 @@
 import Foundation
+import Historian
 import Testing
 
 @testable import Server
@@ -105,6 +106,39 @@ import Testing
             #expect(large.text.contains("limit of 100"))
             let small = try await client.get("/api/v1/query?measurement=m&tag=machine=a&field=v&from=1704067200s&to=1704067230s")
             #expect(small.status == 200)
+        }
+    }
+
+    /// Raw rows are [time, value] while every row of the series is good, and carry a quality
+    /// column when one is not; values read back exactly on both paths of the JSON writer.
+    @Test func rawRowsCarryQualityOnlyWhereNeeded() async throws {
+        let directory = NSTemporaryDirectory() + "histd-quality-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let values = [0.1 + 0.2, 1e-300, 70.7, -2.5e-7, 123_456_789.125, 1.549230552112739, 42]
+        do {
+            let historian = try Historian(directory: directory)
+            let ids = try historian.register([
+                (SeriesKey(measurement: "m", field: "clean"), .float), (SeriesKey(measurement: "m", field: "mixed"), .float),
+            ]).map(\.id)
+            try historian.write(values.enumerated().map { (ids[0], Sample(timestamp: Int64($0.offset), value: .float($0.element))) })
+            try historian.write([
+                (ids[1], Sample(timestamp: 1, value: .float(1.5))),
+                (ids[1], Sample(timestamp: 2, value: .float(2.5), quality: .uncertain)),
+            ])
+        }
+        try await TestServer.with(dataDirectory: directory) { client, _ in
+            let series = try await Self.series(client, "measurement=m&from=0&to=100")
+            let byField = Dictionary(uniqueKeysWithValues: series.map { ($0["field"] as? String ?? "", $0) })
+            #expect(byField["clean"]?["columns"] as? [String] == ["time", "value"])
+            #expect((byField["clean"]?["values"] as? [[Any]])?.count == values.count)
+            // Foundation's JSON parser rounds some 17-digit numbers; Swift's own parser reads the text exactly.
+            let text = try await client.get("/api/v1/query?measurement=m&field=clean&from=0&to=100").text
+            let rows = try #require(text.split(separator: "\"values\":[[").last).dropLast(5).split(separator: "],[")
+            #expect(rows.map { row in row.split(separator: ",").last.flatMap { Double(String($0))?.bitPattern } } == values.map(\.bitPattern))
+            #expect(byField["mixed"]?["columns"] as? [String] == ["time", "value", "quality"])
+            let mixed = try #require(byField["mixed"]?["values"] as? [[Any]])
+            #expect(mixed.map { $0[2] as? String } == ["good", "uncertain"])
+            #expect(mixed.map { ($0[1] as? NSNumber)?.doubleValue } == [1.5, 2.5])
         }
     }
 }

@@ -26,7 +26,9 @@ import Testing
             #expect(rows[0][0] as? Int64 == 1_704_067_200_000_000_000)
             #expect(rows[0][1] as? Double == 21.5)
             #expect(rows[1][1] as? Double == 22.25)
-            #expect(rows[0][2] as? String == "good")
+            // Every row is good, so the rows are [time, value] without a quality column.
+            #expect(series[0]["columns"] as? [String] == ["time", "value"])
+            #expect(rows[0].count == 2)
         }
     }
 

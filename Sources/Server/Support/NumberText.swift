@@ -1,0 +1,126 @@
+/// Decimal text of numbers written straight into memory, for ``JSONWriter``. Each function writes
+/// at `cursor` and returns the pointer after what it wrote; the caller guarantees room: 20 bytes
+/// for an unsigned integer, 21 with a sign, ``maximumDoubleBytes`` for a double.
+enum NumberText {
+    /// The longest text ``putDouble(_:at:)`` writes: a sign, 15 digits, a point and 9 decimals' zeros.
+    static let maximumDoubleBytes = 28
+
+    static func put(_ byte: UInt8, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        cursor.pointee = byte
+        return cursor + 1
+    }
+
+    static func putInteger(_ value: Int64, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        putDigits(value.magnitude, at: value < 0 ? put(UInt8(ascii: "-"), at: cursor) : cursor)
+    }
+
+    /// Integers of up to 12 digits print as one group of fixed width below; larger ones (nanosecond
+    /// timestamps) as the digits above 10^12 followed by exactly 12 digits.
+    private static let lowGroup: UInt64 = 1_000_000_000_000
+
+    /// The decimal digits of `value`.
+    static func putDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        guard value >= lowGroup else { return putShortDigits(value, at: cursor) }
+        let high = putShortDigits(value / lowGroup, at: cursor)
+        putPairs(value % lowGroup, pairs: 6, endingAt: high + 12)
+        return high + 12
+    }
+
+    /// Exactly `2 * pairs` digits of `value` (with leading zeros) ending before `end`.
+    private static func putPairs(_ value: UInt64, pairs count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+        var remaining = value
+        var position = end
+        digitPairs.withUTF8Buffer { pairs in
+            for _ in 0..<count {
+                let pair = Int(remaining % 100) &* 2
+                remaining /= 100
+                position -= 2
+                position[0] = pairs[pair]
+                position[1] = pairs[pair &+ 1]
+            }
+        }
+    }
+
+    /// The decimal digits of `value` (below 10^12 for speed, correct for any), two at a time from a
+    /// table of "00" to "99".
+    private static func putShortDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        let end = cursor + digitCount(value)
+        var remaining = value
+        var position = end
+        digitPairs.withUTF8Buffer { pairs in
+            while remaining >= 100 {
+                let pair = Int(remaining % 100) &* 2
+                remaining /= 100
+                position -= 2
+                position[0] = pairs[pair]
+                position[1] = pairs[pair &+ 1]
+            }
+            if remaining >= 10 {
+                let pair = Int(remaining) &* 2
+                position -= 2
+                position[0] = pairs[pair]
+                position[1] = pairs[pair &+ 1]
+            } else {
+                position -= 1
+                position[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining)
+            }
+        }
+        return end
+    }
+
+    private static func digitCount(_ value: UInt64) -> Int {
+        var count = 1
+        var power: UInt64 = 10
+        while count < 20, value >= power {
+            count += 1
+            power = power &* 10
+        }
+        return count
+    }
+
+    private static let digitPairs: StaticString = """
+        00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+        40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+        8081828384858687888990919293949596979899
+        """
+
+    /// 10^0 ... 10^15, each exact in a Double.
+    private static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { product, _ in product * 10 } }
+
+    /// Writes `value` when it has a short exact form: `digits / 10^decimals` below 10^15 with at
+    /// most 9 decimals (integral values without ".0", like JavaScript) that a correctly rounding
+    /// parser reads back to the same bits. Both factors are exact doubles, so one IEEE division
+    /// reproduces the parse (Clinger, "How to Read Floating Point Numbers Accurately", PLDI 1990),
+    /// and the fewest decimals that pass are written. nil for the rest: NaN, infinities, -0.0,
+    /// magnitudes of 10^15 or more, and values needing more digits, which ``JSONWriter`` prints
+    /// with the standard library's shortest form instead.
+    static func putDouble(_ value: Double, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
+        guard value.isFinite, value != 0 || value.sign == .plus else { return nil }
+        if value == 0 { return put(UInt8(ascii: "0"), at: cursor) }
+        let magnitude = value.magnitude
+        guard magnitude < 1e15 else { return nil }
+        return powersOfTen.withUnsafeBufferPointer { powers -> UnsafeMutablePointer<UInt8>? in
+            for decimals in 0...9 {
+                let scaled = (magnitude * powers[decimals]).rounded(.toNearestOrEven)
+                guard scaled < 1e15 else { return nil }
+                guard scaled / powers[decimals] == magnitude else { continue }
+                let start = value < 0 ? put(UInt8(ascii: "-"), at: cursor) : cursor
+                let digits = UInt64(scaled)
+                guard decimals > 0 else { return putDigits(digits, at: start) }
+                let divisor = UInt64(powers[decimals])
+                let point = putDigits(digits / divisor, at: start)
+                point.pointee = UInt8(ascii: ".")
+                // The fraction with its leading zeros: 0.05 is 5 with two decimals.
+                var fraction = digits % divisor
+                var position = point + 1 + decimals
+                while position > point + 1 {
+                    position -= 1
+                    position.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+                    fraction /= 10
+                }
+                return point + 1 + decimals
+            }
+            return nil
+        }
+    }
+}
