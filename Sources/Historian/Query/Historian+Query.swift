@@ -69,6 +69,15 @@ extension Historian {
         return try snapshot(id, from: from, to: to).samples(from: from, to: to)
     }
 
+    /// The samples of series `id` in `[from, to)` as columns, as ``samples(series:from:to:)``
+    /// returns them (time order, the last written of equal timestamps), for formatting many rows.
+    /// - Throws: ``HistorianError/query(_:)`` for an empty range or unknown series; corruption of a chunk it reads.
+    public func sampleColumns(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) -> SampleColumns {
+        try Self.checkRange(from, to)
+        let snapshot = try snapshot(id, from: from, to: to)
+        return SampleColumns(kind: snapshot.series.kind, raw: try snapshot.rawSamples(from: from, to: to), strings: snapshot.strings)
+    }
+
     /// The last sample of series `id` strictly before `time`, or nil.
     public func lastSample(series id: SeriesID, before time: Int64) throws(HistorianError) -> Sample? {
         let snapshot = try snapshot(id, from: .min, to: time)

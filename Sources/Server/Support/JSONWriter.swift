@@ -162,6 +162,13 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// The JSON of another writer (one complete value) as the next value.
+    mutating func append(_ other: JSONWriter) {
+        separate()
+        buffer.writeImmutableBuffer(other.buffer)
+        needsComma = true
+    }
+
     /// The JSON as an `application/json` response.
     func response(status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers

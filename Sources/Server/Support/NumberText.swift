@@ -16,7 +16,7 @@ enum NumberText {
 
     /// Integers of up to 12 digits print as one group of fixed width below; larger ones (nanosecond
     /// timestamps) as the digits above 10^12 followed by exactly 12 digits.
-    private static let lowGroup: UInt64 = 1_000_000_000_000
+    fileprivate static let lowGroup: UInt64 = 1_000_000_000_000
 
     /// The decimal digits of `value`.
     static func putDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
@@ -27,7 +27,7 @@ enum NumberText {
     }
 
     /// Exactly `2 * pairs` digits of `value` (with leading zeros) ending before `end`.
-    private static func putPairs(_ value: UInt64, pairs count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
+    fileprivate static func putPairs(_ value: UInt64, pairs count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
         var remaining = value
         var position = end
         digitPairs.withUTF8Buffer { pairs in
@@ -43,7 +43,7 @@ enum NumberText {
 
     /// The decimal digits of `value` (below 10^12 for speed, correct for any), two at a time from a
     /// table of "00" to "99".
-    private static func putShortDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    fileprivate static func putShortDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         let end = cursor + digitCount(value)
         var remaining = value
         var position = end
@@ -90,8 +90,10 @@ enum NumberText {
     /// Writes `value` when it has a short exact form: `digits / 10^decimals` below 10^15 with at
     /// most 9 decimals (integral values without ".0", like JavaScript) that a correctly rounding
     /// parser reads back to the same bits. Both factors are exact doubles, so one IEEE division
-    /// reproduces the parse (Clinger, "How to Read Floating Point Numbers Accurately", PLDI 1990),
-    /// and the fewest decimals that pass are written. nil for the rest: NaN, infinities, -0.0,
+    /// reproduces the parse (Clinger, "How to Read Floating Point Numbers Accurately", PLDI 1990).
+    /// Below 10^6 one attempt at 9 decimals finds every such form (the product's error stays far
+    /// below one half, so the digits are exact), and dropping trailing zeros gives the fewest
+    /// decimals; larger values try 0, 1, 2... decimals. nil for the rest: NaN, infinities, -0.0,
     /// magnitudes of 10^15 or more, and values needing more digits, which ``JSONWriter`` prints
     /// with the standard library's shortest form instead.
     static func putDouble(_ value: Double, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
@@ -99,28 +101,74 @@ enum NumberText {
         if value == 0 { return put(UInt8(ascii: "0"), at: cursor) }
         let magnitude = value.magnitude
         guard magnitude < 1e15 else { return nil }
+        let start = value < 0 ? put(UInt8(ascii: "-"), at: cursor) : cursor
+        if magnitude < 1e6 {
+            // Rounds half up by truncation (no libm call); the division below checks the result.
+            var digits = UInt64(magnitude * 1e9 + 0.5)
+            guard Double(digits) / 1e9 == magnitude else { return nil }
+            var decimals = 9
+            while decimals > 0, digits % 10 == 0 {
+                digits /= 10
+                decimals -= 1
+            }
+            return putFixed(digits, decimals: decimals, at: start)
+        }
         return powersOfTen.withUnsafeBufferPointer { powers -> UnsafeMutablePointer<UInt8>? in
             for decimals in 0...9 {
                 let scaled = (magnitude * powers[decimals]).rounded(.toNearestOrEven)
                 guard scaled < 1e15 else { return nil }
                 guard scaled / powers[decimals] == magnitude else { continue }
-                let start = value < 0 ? put(UInt8(ascii: "-"), at: cursor) : cursor
-                let digits = UInt64(scaled)
-                guard decimals > 0 else { return putDigits(digits, at: start) }
-                let divisor = UInt64(powers[decimals])
-                let point = putDigits(digits / divisor, at: start)
-                point.pointee = UInt8(ascii: ".")
-                // The fraction with its leading zeros: 0.05 is 5 with two decimals.
-                var fraction = digits % divisor
-                var position = point + 1 + decimals
-                while position > point + 1 {
-                    position -= 1
-                    position.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
-                    fraction /= 10
-                }
-                return point + 1 + decimals
+                return putFixed(UInt64(scaled), decimals: decimals, at: start)
             }
             return nil
+        }
+    }
+
+    /// `digits` with a decimal point `decimals` places from the right (`5`, 2 decimals: `0.05`).
+    private static func putFixed(_ digits: UInt64, decimals: Int, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+        guard decimals > 0 else { return putDigits(digits, at: cursor) }
+        let divisor = UInt64(powersOfTen[decimals])
+        let point = putDigits(digits / divisor, at: cursor)
+        point.pointee = UInt8(ascii: ".")
+        var fraction = digits % divisor
+        var position = point + 1 + decimals
+        while position > point + 1 {
+            position -= 1
+            position.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
+            fraction /= 10
+        }
+        return point + 1 + decimals
+    }
+}
+
+extension NumberText {
+    /// Prints many integers that share their digits above 10^12 (nanosecond timestamps of one
+    /// series, whose digits above 10^12 change every 16 minutes): those are printed once and copied.
+    struct GroupedIntegerPrinter {
+        private var high: UInt64 = .max
+        /// The ASCII digits of `high`, little-endian, at most 8 (Int64 has 7 above 10^12).
+        private var highText: UInt64 = 0
+        private var highLength = 0
+
+        /// Writes `value` like ``NumberText/putInteger(_:at:)``, with the same room.
+        mutating func put(_ value: Int64, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+            guard value >= Int64(lowGroup) else { return putInteger(value, at: cursor) }
+            let magnitude = UInt64(value)
+            let top = magnitude / lowGroup
+            if top != high {
+                high = top
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { scratch in
+                    guard let base = scratch.baseAddress else { return }
+                    base.initialize(repeating: 0, count: 8)
+                    highLength = putShortDigits(top, at: base) - base
+                    highText = UnsafeRawPointer(base).loadUnaligned(as: UInt64.self)
+                }
+            }
+            // Eight bytes at once; the low group overwrites what lies past the high digits.
+            UnsafeMutableRawPointer(cursor).storeBytes(of: highText, as: UInt64.self)
+            let end = cursor + highLength + 12
+            putPairs(magnitude % lowGroup, pairs: 6, endingAt: end)
+            return end
         }
     }
 }

@@ -141,4 +141,29 @@ import Testing
             #expect(mixed.map { ($0[1] as? NSNumber)?.doubleValue } == [1.5, 2.5])
         }
     }
+
+    /// Answers of 20,000 points and more over several series are built in parallel, one buffer per
+    /// series; they must equal what one series at a time gives.
+    @Test func largeRawAnswersOverSeveralSeriesAreCompleteAndInOrder() async throws {
+        try await TestServer.with { client, _ in
+            var text = ""
+            for second in 0..<8_000 {
+                text += "big,machine=a x=\(Double(second) / 4),y=\(second)i,z=\(Double(second) * 1e-3 + 0.1) \(1_704_067_200 + second)\n"
+            }
+            let written = try await client.post("/write?precision=s", text: text)
+            #expect(written.status == 204)
+            let range = "from=1704067200s&to=1704075200s"
+            let together = try await client.get("/api/v1/query?measurement=big&\(range)")
+            #expect(together.status == 200)
+            var separately: [String] = []
+            for field in ["x", "y", "z"] {
+                let one = try await client.get("/api/v1/query?measurement=big&field=\(field)&\(range)").text
+                separately.append(String(one.dropFirst("{\"series\":[".count).dropLast(2)))
+            }
+            let series = try #require(try together.json()["series"] as? [[String: Any]])
+            #expect(series.map { $0["field"] as? String } == ["x", "y", "z"])
+            #expect(series.map { ($0["values"] as? [[Any]])?.count } == [8_000, 8_000, 8_000])
+            #expect(together.text == "{\"series\":[" + separately.joined(separator: ",") + "]}")
+        }
+    }
 }
