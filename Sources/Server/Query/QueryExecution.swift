@@ -11,7 +11,7 @@ struct QueryExecution {
 
     /// - Throws: 400/422 ``APIError`` for a query that would return more than the limit or that the
     ///   engine refuses; storage failures as 500 without paths.
-    func run() throws -> ByteBuffer {
+    func run() throws -> [ByteBuffer] {
         let series = historian.series(matching: query.selector)
         let estimate = try checkSize(series)
         var writer = JSONWriter(capacity: 64 << 10)
@@ -31,7 +31,7 @@ struct QueryExecution {
         }
         writer.endArray()
         writer.endObject()
-        return writer.buffer
+        return writer.buffers
     }
 
     /// Refuses, before any decoding, a query whose answer would exceed the points limit; returns

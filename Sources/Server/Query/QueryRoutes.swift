@@ -20,7 +20,7 @@ struct QueryRoutes {
             }
             var fields = HTTPFields()
             fields[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: body))
+            return Response(status: .ok, headers: fields, body: body.count == 1 ? ResponseBody(byteBuffer: body[0]) : ResponseBody(contentsOf: body))
         }
     }
 }

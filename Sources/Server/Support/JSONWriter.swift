@@ -4,7 +4,9 @@ import Hummingbird
 /// buffer becomes the response body without a copy.
 /// The caller keeps the structure valid; commas between members and elements are inserted here.
 struct JSONWriter {
-    private(set) var buffer: ByteBuffer
+    /// What was written before the last ``append(_:)``, in order, followed by `buffer`.
+    private var earlier: [ByteBuffer] = []
+    private var buffer: ByteBuffer
     /// Whether the next value in the current container needs a comma before it.
     private var needsComma = false
 
@@ -13,8 +15,11 @@ struct JSONWriter {
         buffer = ByteBufferAllocator().buffer(capacity: capacity)
     }
 
-    /// The JSON written so far, copied.
-    var bytes: [UInt8] { Array(buffer.readableBytesView) }
+    /// The JSON written so far, in pieces to send in order.
+    var buffers: [ByteBuffer] { earlier + [buffer] }
+
+    /// The JSON written so far, copied into one array.
+    var bytes: [UInt8] { buffers.flatMap { Array($0.readableBytesView) } }
 
     /// Makes room for `count` more bytes at once (growing at least twofold, so repeated calls stay linear).
     mutating func reserve(_ count: Int) {
@@ -162,10 +167,12 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// The JSON of another writer (one complete value) as the next value.
+    /// The JSON of another writer (one complete value) as the next value, without copying it.
     mutating func append(_ other: JSONWriter) {
         separate()
-        buffer.writeImmutableBuffer(other.buffer)
+        earlier.append(buffer)
+        earlier += other.buffers
+        buffer = ByteBufferAllocator().buffer(capacity: 256)
         needsComma = true
     }
 
@@ -173,7 +180,7 @@ struct JSONWriter {
     func response(status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers
         fields[.contentType] = "application/json; charset=utf-8"
-        return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
+        return Response(status: status, headers: fields, body: earlier.isEmpty ? ResponseBody(byteBuffer: buffer) : ResponseBody(contentsOf: buffers))
     }
 
     /// Lets `body` write at most `maximumBytes` at a pointer and return the pointer after what it
