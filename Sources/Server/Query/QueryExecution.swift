@@ -153,18 +153,22 @@ struct QueryExecution {
         writer.endArray()
     }
 
+    /// Room for "[" time "," value "]": 1 + 20 + 1 + max(20, double) + 1.
+    private static let maximumRowBytes = 24 + NumberText.maximumDoubleBytes
+
     /// Like ``writeSamples(_:of:_:)`` for a raw query's columns: `[time,value]` rows of float and
     /// integer series go straight into the buffer, the rest through ``writeRow(time:value:quality:_:)``.
     private func writeColumns(_ columns: SampleColumns, of series: Series, _ writer: inout JSONWriter) {
         let withQuality = !columns.allGood
         beginSeries(series, columns: Self.columns(withQuality: withQuality), &writer)
-        writer.reserve(columns.count * (withQuality ? 40 : 32))
+        // Room for the longest rows, so the buffer never moves while rows are written; pages
+        // that stay unwritten cost no memory.
+        writer.reserve(columns.count * (Self.maximumRowBytes + 1) + 64)
         let fastKind = !withQuality && query.timeFormat != .rfc3339 && (columns.kind == .float || columns.kind == .integer)
         var times = NumberText.GroupedIntegerPrinter()
         columns.timestamps.withUnsafeBufferPointer { timestamps in
             columns.bits.withUnsafeBufferPointer { bits in
-                // Room for "[" time "," value "]": 1 + 20 + 1 + max(20, double) + 1.
-                writer.elements(count: columns.count, maximumBytes: 24 + NumberText.maximumDoubleBytes) { index, cursor in
+                writer.elements(count: columns.count, maximumBytes: Self.maximumRowBytes) { index, cursor in
                     guard fastKind, let time = integerTime(timestamps[index]) else { return nil }
                     var end = NumberText.put(UInt8(ascii: "["), at: cursor)
                     end = times.put(time, at: end)
@@ -203,7 +207,7 @@ struct QueryExecution {
         let columns = try Self.concurrentMap(series) { try rawColumns($0) }
         guard columns.reduce(0, { $0 + $1.count }) <= maximumPoints else { throw Self.tooManyPoints(nil, limit: maximumPoints) }
         let pieces = try Self.concurrentMap(Array(zip(series, columns))) { item, columns in
-            var piece = JSONWriter(capacity: 64 + columns.count * 32)
+            var piece = JSONWriter(capacity: 512 + columns.count * (Self.maximumRowBytes + 1))
             writeColumns(columns, of: item, &piece)
             return piece
         }
