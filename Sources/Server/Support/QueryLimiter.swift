@@ -1,10 +1,18 @@
+import Synchronization
+
 /// Lets at most a fixed number of queries run at once and a fixed number wait; the rest are refused.
-actor QueryLimiter {
+/// A lock rather than an actor: a query that finds a free slot runs without hopping executors.
+final class QueryLimiter: Sendable {
+    private struct State {
+        var running = 0
+        /// Resumed with true when a slot is handed over.
+        var waiting: [CheckedContinuation<Bool, Never>] = []
+    }
+
     private let maximumRunning: Int
     private let maximumWaiting: Int
     private let metrics: ServerMetrics
-    private var running = 0
-    private var waiting: [CheckedContinuation<Void, Never>] = []
+    private let state = Mutex(State())
 
     init(maximumRunning: Int, maximumWaiting: Int, metrics: ServerMetrics) {
         self.maximumRunning = maximumRunning
@@ -20,25 +28,58 @@ actor QueryLimiter {
         return try await body()
     }
 
+    private enum Admission {
+        case running
+        case mustWait
+        case refused
+    }
+
     private func acquire() async throws {
-        if running < maximumRunning {
-            running += 1
+        let admission = state.withLock { state -> Admission in
+            if state.running < maximumRunning {
+                state.running += 1
+                return .running
+            }
+            return state.waiting.count < maximumWaiting ? .mustWait : .refused
+        }
+        switch admission {
+        case .running:
             return
+        case .refused:
+            throw refusal()
+        case .mustWait:
+            // The releasing query hands its slot over, so `running` stays counted. The state may
+            // have changed since the check above: a freed slot is taken at once, a full queue refuses.
+            let admitted = await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
+                let decided = state.withLock { state -> Bool? in
+                    if state.running < maximumRunning {
+                        state.running += 1
+                        return true
+                    }
+                    guard state.waiting.count < maximumWaiting else { return false }
+                    state.waiting.append(continuation)
+                    return nil
+                }
+                if let decided { continuation.resume(returning: decided) }
+            }
+            if !admitted { throw refusal() }
         }
-        guard waiting.count < maximumWaiting else {
-            metrics.queriesRefused.increment()
-            throw APIError(.serviceUnavailable, "too many queries at once (\(maximumRunning) running, \(maximumWaiting) waiting); retry later",
-                           headers: [.retryAfter: "1"])
-        }
-        // The releasing query hands its slot over, so `running` stays counted.
-        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func refusal() -> APIError {
+        metrics.queriesRefused.increment()
+        return APIError(.serviceUnavailable, "too many queries at once (\(maximumRunning) running, \(maximumWaiting) waiting); retry later",
+                        headers: [.retryAfter: "1"])
     }
 
     private func release() {
-        if waiting.isEmpty {
-            running -= 1
-        } else {
-            waiting.removeFirst().resume()
+        let next = state.withLock { state -> CheckedContinuation<Bool, Never>? in
+            if state.waiting.isEmpty {
+                state.running -= 1
+                return nil
+            }
+            return state.waiting.removeFirst()
         }
+        next?.resume(returning: true)
     }
 }
