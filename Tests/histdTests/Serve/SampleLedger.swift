@@ -87,7 +87,8 @@ final class SampleLedger: Sendable {
         return problems
     }
 
-    /// Timestamp -> value text of one series' raw query (`[time, value, quality]` rows).
+    /// Timestamp -> value text of one series' raw query (`[time, value]` rows, `[time, value, quality]`
+    /// when a row is not good).
     static func rawValues(_ connection: HTTPConnection, writer: Int, field: String, to: Int64) throws -> [Int64: String] {
         let target = "/api/v1/query?measurement=\(measurement)&tag=writer=w\(writer)&field=\(field)&from=\(firstTimestamp)&to=\(to)"
         let response = try connection.request("GET", target)
@@ -95,7 +96,7 @@ final class SampleLedger: Sendable {
             throw BuiltExecutable.Failure(description: "GET \(target) answered \(response.status): \(response.text.prefix(300))")
         }
         let text = response.text
-        let sampleElement = try NSRegularExpression(pattern: #"\[(-?[0-9]+),([^,\[\]]+),"[a-z]+"\]"#)
+        let sampleElement = try NSRegularExpression(pattern: #"\[(-?[0-9]+),([^,\[\]]+)(?:,"[a-z]+")?\]"#)
         var values: [Int64: String] = [:]
         let whole = NSRange(text.startIndex..., in: text)
         for match in sampleElement.matches(in: text, range: whole) {
