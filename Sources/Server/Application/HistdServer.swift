@@ -2,6 +2,7 @@ import Historian
 import Hummingbird
 import Logging
 import NIOCore
+import NIOPosix
 import ServiceLifecycle
 import UnixSignals
 import HummingbirdCore
@@ -42,6 +43,7 @@ public struct HistdServer: Sendable {
         let readiness = Readiness()
         let router = makeRouter(historian: historian, executor: executor, metrics: metrics, readiness: readiness)
         let limits = configuration.limits
+        let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let application = Application(
             router: router,
             server: .http1(configuration: .init(
@@ -56,12 +58,15 @@ public struct HistdServer: Sendable {
                 logger.info("listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
                 await onRunning(port)
             },
+            eventLoopGroupProvider: .shared(eventLoopGroup),
             logger: logger)
         let storage = HistorianService(historian: historian, executor: executor, settings: configuration.maintenance, logger: logger)
         let group = ServiceGroup(configuration: .init(
-            services: [storage, application, ReadinessService(readiness: readiness)],
+            services: [storage, EventLoopBoundService(application, executor: EventLoopTaskExecutor(eventLoop: eventLoopGroup.next())),
+                       ReadinessService(readiness: readiness)],
             gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
         try await group.run()
+        try await eventLoopGroup.shutdownGracefully()
         logger.info("stopped")
     }
 
