@@ -340,6 +340,12 @@ public struct LineProtocolParser {
                 : Double(significand) / exactPowersOfTen[-decimalExponent]
             return negative ? -magnitude : magnitude
         }
+        #if arch(x86_64) && !os(Windows) && !os(Android)
+        if significantDigits <= 19, significand != 0, abs(decimalExponent) <= 27,
+           let magnitude = extendedPrecisionQuotient(significand, decimalExponent) {
+            return negative ? -magnitude : magnitude
+        }
+        #endif
         let value = withUnsafeTemporaryAllocation(of: CChar.self, capacity: end - start + 1) { text -> Double in
             for offset in 0..<(end - start) { text[offset] = CChar(bitPattern: bytes[start + offset]) }
             text[end - start] = 0
@@ -348,4 +354,27 @@ public struct LineProtocolParser {
         }
         return value.isFinite ? value : nil
     }
+
+    #if arch(x86_64) && !os(Windows) && !os(Android)
+    /// 10^0 ... 10^27, each exact in a Float80 (5^27 < 2^64).
+    private static let extendedPowersOfTen: [Float80] = (0...27).map { exponent in
+        var value: Float80 = 1
+        for _ in 0..<exponent { value *= 10 }
+        return value
+    }
+
+    /// `significand x 10^exponent` for significands of 17 to 19 digits (full-precision readings),
+    /// which the double fast path cannot take: the significand and the power of ten are exact in
+    /// x87 extended precision (64-bit significand), one extended multiplication or division rounds
+    /// once, and rounding that to a Double is correct unless the extended result lies exactly on a
+    /// midpoint between two doubles (its 11 bits below double precision are 0x400); then nil, and
+    /// the caller asks strtod. The results lie between 10^-27 and 10^47, far from subnormals.
+    private static func extendedPrecisionQuotient(_ significand: UInt64, _ exponent: Int) -> Double? {
+        let power = extendedPowersOfTen[abs(exponent)]
+        let extended = exponent >= 0 ? Float80(significand) * power : Float80(significand) / power
+        let belowDouble = extended.significandBitPattern & 0x7FF
+        guard belowDouble < 0x3FF || belowDouble > 0x401 else { return nil }
+        return Double(extended)
+    }
+    #endif
 }

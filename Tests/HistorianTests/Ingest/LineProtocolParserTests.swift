@@ -112,6 +112,28 @@ func parseLineProtocol(
         }
     }
 
+    /// Full-precision readings (17 digits), long significands and exponents: every path of the
+    /// float parser (double fast path, extended precision, strtod) against Swift's own parser.
+    @Test func randomFloatsEqualSwiftsParser() throws {
+        var random = SplitMix64(seed: 99)
+        var texts: [String] = []
+        for _ in 0..<4_000 {
+            let bits = Double(bitPattern: random.next())
+            if bits.isFinite { texts.append("\(bits)") }
+            texts.append("\(Double(random.next() % 10_000_000) / 1_000 + Double(random.next() % 1_000_000) * 1e-12)")
+            let digits = String(random.next() % 10_000_000_000_000_000_000)
+            let exponent = Int(random.next() % 61) - 30
+            texts.append("\(digits)e\(exponent)")
+            texts.append("0.\(digits)")
+        }
+        let result = parseLineProtocol(texts.enumerated().map { "m f=\($0.element) \($0.offset)" }.joined(separator: "\n"))
+        #expect(result.errors.isEmpty)
+        for (index, text) in texts.enumerated() {
+            let expected = try #require(Double(text))
+            #expect(result.lines[index].values == [.float(expected)], "\(text)")
+        }
+    }
+
     @Test func scalesTimestampsByPrecision() throws {
         #expect(parseLineProtocol("m f=1 1700000000", precision: .seconds).lines.first?.timestamp == 1_700_000_000_000_000_000)
         #expect(parseLineProtocol("m f=1 1700000000000", precision: .milliseconds).lines.first?.timestamp == 1_700_000_000_000_000_000)
