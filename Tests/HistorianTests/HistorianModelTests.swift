@@ -92,6 +92,9 @@ struct NaiveModel {
                 }
                 let expected = model.samples(key, from: from, to: to)
                 #expect(try historian.samples(series: series.id, from: from, to: to) == expected, "\(key) [\(from), \(to))")
+                let columns = try historian.sampleColumns(series: series.id, from: from, to: to)
+                #expect((0..<columns.count).map { Sample(timestamp: columns.timestamps[$0], value: columns.value(at: $0), quality: columns.quality(at: $0)) } == expected,
+                        "columns of \(key) [\(from), \(to))")
                 let rollup = try cachedRollupsAgree(historian, series.id, from: from, to: to, every: every)
                 cacheHits += rollup.chunksFromSummaryCache
                 var start = from

@@ -74,8 +74,7 @@ extension Historian {
     /// - Throws: ``HistorianError/query(_:)`` for an empty range or unknown series; corruption of a chunk it reads.
     public func sampleColumns(series id: SeriesID, from: Int64, to: Int64) throws(HistorianError) -> SampleColumns {
         try Self.checkRange(from, to)
-        let snapshot = try snapshot(id, from: from, to: to)
-        return SampleColumns(kind: snapshot.series.kind, raw: try snapshot.rawSamples(from: from, to: to), strings: snapshot.strings)
+        return try snapshot(id, from: from, to: to).columns(from: from, to: to)
     }
 
     /// The last sample of series `id` strictly before `time`, or nil.

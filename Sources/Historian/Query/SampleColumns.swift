@@ -14,10 +14,14 @@ public struct SampleColumns: Sendable {
     private let strings: [String]
 
     init(kind: ValueKind, raw: [RawSample], strings: [String]) {
+        self.init(kind: kind, timestamps: raw.map(\.timestamp), bits: raw.map(\.bits), qualities: raw.map(\.quality), strings: strings)
+    }
+
+    init(kind: ValueKind, timestamps: [Int64], bits: [UInt64], qualities: [UInt8], strings: [String]) {
         self.kind = kind
-        timestamps = raw.map(\.timestamp)
-        bits = raw.map(\.bits)
-        qualities = raw.map(\.quality)
+        self.timestamps = timestamps
+        self.bits = bits
+        self.qualities = qualities
         self.strings = strings
     }
 

@@ -43,6 +43,33 @@ struct SeriesSnapshot: Sendable {
         }
     }
 
+    /// All samples within `[from, to)` as columns: the chunks' decoded columns copied range by range
+    /// when the chunks are disjoint (the usual case), else through ``rawSamples(of:from:to:)``.
+    func columns(from: Int64, to: Int64) throws(HistorianError) -> SampleColumns {
+        let indices = overlapping(from: from, to: to)
+        guard areDisjoint(indices) else {
+            return SampleColumns(kind: series.kind, raw: try rawSamples(of: indices, from: from, to: to), strings: strings)
+        }
+        var decoded: [DecodedChunk] = []
+        decoded.reserveCapacity(indices.count)
+        for index in indices { decoded.append(try chunks[index].decode(kind: series.kind)) }
+        let total = decoded.reduce(0) { $0 + $1.timestamps.count }
+        var timestamps: [Int64] = []
+        var bits: [UInt64] = []
+        var qualities: [UInt8] = []
+        timestamps.reserveCapacity(total)
+        bits.reserveCapacity(total)
+        qualities.reserveCapacity(total)
+        for chunk in decoded {
+            let lower = lowerBound(chunk.timestamps, from)
+            let upper = max(lower, lowerBound(chunk.timestamps, to))
+            timestamps += chunk.timestamps[lower..<upper]
+            bits += chunk.bits[lower..<upper]
+            qualities += chunk.qualities[lower..<upper]
+        }
+        return SampleColumns(kind: series.kind, timestamps: timestamps, bits: bits, qualities: qualities, strings: strings)
+    }
+
     /// Like ``samples(of:from:to:)``, with the stored bits (compaction re-encodes them as they are).
     func rawSamples(of indices: [Int], from: Int64, to: Int64) throws(HistorianError) -> [RawSample] {
         var decoded: [(chunk: DecodedChunk, sequence: UInt64)] = []
