@@ -22,22 +22,27 @@ enum NumberText {
     static func putDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         guard value >= lowGroup else { return putShortDigits(value, at: cursor) }
         let high = putShortDigits(value / lowGroup, at: cursor)
-        putPairs(value % lowGroup, pairs: 6, endingAt: high + 12)
+        putTwelveDigits(value % lowGroup, at: high)
         return high + 12
     }
 
-    /// Exactly `2 * pairs` digits of `value` (with leading zeros) ending before `end`.
-    fileprivate static func putPairs(_ value: UInt64, pairs count: Int, endingAt end: UnsafeMutablePointer<UInt8>) {
-        var remaining = value
-        var position = end
+    /// Exactly 12 digits of `value` (below 10^12, with leading zeros) at `cursor`, as four groups of
+    /// three digits computed side by side rather than one long chain of divisions.
+    fileprivate static func putTwelveDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) {
+        let high = value / 1_000_000
+        let low = value % 1_000_000
+        putThreeDigits(high / 1_000, at: cursor)
+        putThreeDigits(high % 1_000, at: cursor + 3)
+        putThreeDigits(low / 1_000, at: cursor + 6)
+        putThreeDigits(low % 1_000, at: cursor + 9)
+    }
+
+    private static func putThreeDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) {
+        cursor[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100)
+        let pair = Int(value % 100) &* 2
         digitPairs.withUTF8Buffer { pairs in
-            for _ in 0..<count {
-                let pair = Int(remaining % 100) &* 2
-                remaining /= 100
-                position -= 2
-                position[0] = pairs[pair]
-                position[1] = pairs[pair &+ 1]
-            }
+            cursor[1] = pairs[pair]
+            cursor[2] = pairs[pair &+ 1]
         }
     }
 
@@ -106,8 +111,21 @@ enum NumberText {
             // Rounds half up by truncation (no libm call); the division below checks the result.
             var digits = UInt64(magnitude * 1e9 + 0.5)
             guard Double(digits) / 1e9 == magnitude else { return nil }
+            // Trailing zeros off, 8, 4, 2 and 1 at a time (at most 9 of them are decimals).
             var decimals = 9
-            while decimals > 0, digits % 10 == 0 {
+            if digits % 100_000_000 == 0 {
+                digits /= 100_000_000
+                decimals -= 8
+            }
+            if decimals >= 4, digits % 10_000 == 0 {
+                digits /= 10_000
+                decimals -= 4
+            }
+            if decimals >= 2, digits % 100 == 0 {
+                digits /= 100
+                decimals -= 2
+            }
+            if decimals >= 1, digits % 10 == 0 {
                 digits /= 10
                 decimals -= 1
             }
@@ -166,9 +184,8 @@ extension NumberText {
             }
             // Eight bytes at once; the low group overwrites what lies past the high digits.
             UnsafeMutableRawPointer(cursor).storeBytes(of: highText, as: UInt64.self)
-            let end = cursor + highLength + 12
-            putPairs(magnitude % lowGroup, pairs: 6, endingAt: end)
-            return end
+            putTwelveDigits(magnitude % lowGroup, at: cursor + highLength)
+            return cursor + highLength + 12
         }
     }
 }
