@@ -36,14 +36,17 @@ struct WriteRoutes {
         metrics.ingestedBytes.increment(by: Int64(body.receivedBytes))
         let tags = database.flatMap { $0.isEmpty ? nil : [SeriesKey.Tag(key: databaseTag, value: $0)] } ?? []
         let ingesters = ingesters
+        let bodyReader = bodyReader
         let started = ContinuousClock.now
         let outcome: Outcome
         do {
             outcome = try await executor.run { () throws -> Outcome in
+                // Inflating gzip is CPU work: here, not on the event loop that serves every connection.
+                let content = try bodyReader.content(of: body)
                 let lease = ingesters.checkOut(precision: precision, tags: tags, defaultTimestamp: HistorianService.nowNanoseconds())
                 let ingester = lease.ingester
                 var rejected: [RejectedLine] = []
-                _ = try body.bytes.withUnsafeReadableBytes { bytes in
+                _ = try content.withUnsafeReadableBytes { bytes in
                     try ingester.ingest(bytes, isFinal: true) { rejected.append($0) }
                 }
                 try ingester.finish { rejected.append($0) }

@@ -3,18 +3,20 @@ import Hummingbird
 import NIOCore
 
 /// Reads a request body whole, within the size and time limits, and decodes gzip.
-struct RequestBodyReader {
+struct RequestBodyReader: Sendable {
     let maximumBytes: Int
     let timeout: Duration
 
-    /// The decoded body and the number of bytes that came over the wire.
-    struct Body {
-        var bytes: ByteBuffer
-        var receivedBytes: Int
+    /// The body as received, and whether it is gzip.
+    struct Body: Sendable {
+        var received: ByteBuffer
+        var isGzip: Bool
+        /// The number of bytes that came over the wire.
+        var receivedBytes: Int { received.readableBytes }
     }
 
-    /// - Throws: 413 when the body (or what it inflates to) exceeds the limit, 408 when it arrives too
-    ///   slowly, 400 when it is not the gzip its `Content-Encoding` says, 415 for other encodings.
+    /// - Throws: 413 when the body exceeds the limit, 408 when it arrives too slowly, 415 for
+    ///   encodings other than gzip (``content(of:)`` inflates gzip).
     func read(_ request: Request) async throws -> Body {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maximumBytes {
             throw APIError(.contentTooLarge, "request body of \(length) bytes exceeds the limit of \(maximumBytes) bytes")
@@ -41,12 +43,18 @@ struct RequestBodyReader {
         }
         switch request.headers[.contentEncoding]?.lowercased() {
         case nil, "identity":
-            return Body(bytes: received, receivedBytes: received.readableBytes)
+            return Body(received: received, isGzip: false)
         case "gzip", "x-gzip":
-            return Body(bytes: try inflate(received), receivedBytes: received.readableBytes)
+            return Body(received: received, isGzip: true)
         case let other?:
             throw APIError(.unsupportedMediaType, "Content-Encoding '\(other)' is not supported; send gzip or no encoding")
         }
+    }
+
+    /// The decoded content of `body`: CPU work, so callers run it off the event loop.
+    /// - Throws: 413 when a gzip body inflates beyond the limit, 400 when it is not valid gzip.
+    func content(of body: Body) throws -> ByteBuffer {
+        body.isGzip ? try inflate(body.received) : body.received
     }
 
     /// Inflates in small pieces, so that a small body that inflates enormously stops at the limit.
