@@ -158,17 +158,16 @@ struct QueryExecution {
 
     /// Like ``writeSamples(_:of:_:)`` for a raw query's columns: `[time,value]` rows of float and
     /// integer series go straight into the buffer, the rest through ``writeRow(time:value:quality:_:)``.
-    private func writeColumns(_ columns: SampleColumns, of series: Series, _ writer: inout JSONWriter) {
-        let withQuality = !columns.allGood
-        beginSeries(series, columns: Self.columns(withQuality: withQuality), &writer)
+    private func writeRows(_ columns: SampleColumns, _ rows: Range<Int>, withQuality: Bool, _ writer: inout JSONWriter) {
         // Room for the longest rows, so the buffer never moves while rows are written; pages
         // that stay unwritten cost no memory.
-        writer.reserve(columns.count * (Self.maximumRowBytes + 1) + 64)
+        writer.reserve(rows.count * (Self.maximumRowBytes + 1) + 64)
         let fastKind = !withQuality && query.timeFormat != .rfc3339 && (columns.kind == .float || columns.kind == .integer)
         var times = NumberText.GroupedIntegerPrinter()
         columns.timestamps.withUnsafeBufferPointer { timestamps in
             columns.bits.withUnsafeBufferPointer { bits in
-                writer.elements(count: columns.count, maximumBytes: Self.maximumRowBytes) { index, cursor in
+                writer.elements(count: rows.count, maximumBytes: Self.maximumRowBytes) { offset, cursor in
+                    let index = rows.lowerBound + offset
                     guard fastKind, let time = integerTime(timestamps[index]) else { return nil }
                     var end = NumberText.put(UInt8(ascii: "["), at: cursor)
                     end = times.put(time, at: end)
@@ -180,38 +179,55 @@ struct QueryExecution {
                         end = NumberText.putInteger(Int64(bitPattern: bits[index]), at: end)
                     }
                     return NumberText.put(UInt8(ascii: "]"), at: end)
-                } slow: { index, writer in
+                } slow: { offset, writer in
+                    let index = rows.lowerBound + offset
                     writeRow(time: timestamps[index], value: columns.value(at: index), quality: withQuality ? columns.quality(at: index) : nil, &writer)
                 }
             }
         }
-        endSeries(&writer)
     }
 
-    /// Raw answers of at least this many estimated points over several series are decoded and
-    /// formatted on every core at once (a2 of the peer benchmark, 10 series of 7,200 rows).
-    private static let parallelRawPoints = 20_000
+    /// Raw answers of at least this many points are formatted on every core at once, in pieces
+    /// of ``rowsPerPiece`` rows (a and a2 of the peer benchmark: 7,200 and 72,000 rows).
+    private static let parallelRawPoints = 4_096
+    private static let rowsPerPiece = 2_048
 
     private func writeRaw(_ series: [Series], estimate: Int, _ writer: inout JSONWriter) throws {
-        guard series.count > 1, estimate >= Self.parallelRawPoints else {
-            var written = 0
-            for item in series {
-                let columns = try rawColumns(item)
-                written += columns.count
-                // The estimate can fall short for chunks that straddle the range; the limit holds anyway.
-                guard written <= maximumPoints else { throw Self.tooManyPoints(nil, limit: maximumPoints) }
-                writeColumns(columns, of: item, &writer)
+        let parallel = estimate >= Self.parallelRawPoints
+        let columns = parallel && series.count > 1
+            ? try Self.concurrentMap(series) { try rawColumns($0) }
+            : try series.map { try rawColumns($0) }
+        // The estimate can fall short for chunks that straddle the range; the limit holds anyway.
+        guard columns.reduce(0, { $0 + $1.count }) <= maximumPoints else { throw Self.tooManyPoints(nil, limit: maximumPoints) }
+        let withQuality = columns.map { !$0.allGood }
+        guard parallel else {
+            for (index, item) in series.enumerated() {
+                beginSeries(item, columns: Self.columns(withQuality: withQuality[index]), &writer)
+                writeRows(columns[index], 0..<columns[index].count, withQuality: withQuality[index], &writer)
+                endSeries(&writer)
             }
             return
         }
-        let columns = try Self.concurrentMap(series) { try rawColumns($0) }
-        guard columns.reduce(0, { $0 + $1.count }) <= maximumPoints else { throw Self.tooManyPoints(nil, limit: maximumPoints) }
-        let pieces = try Self.concurrentMap(Array(zip(series, columns))) { item, columns in
-            var piece = JSONWriter(capacity: 512 + columns.count * (Self.maximumRowBytes + 1))
-            writeColumns(columns, of: item, &piece)
-            return piece
+        var pieces: [(series: Int, rows: Range<Int>)] = []
+        for (index, seriesColumns) in columns.enumerated() {
+            for start in stride(from: 0, to: seriesColumns.count, by: Self.rowsPerPiece) {
+                pieces.append((index, start..<min(seriesColumns.count, start + Self.rowsPerPiece)))
+            }
         }
-        for piece in pieces { writer.append(piece) }
+        let fragments = try Self.concurrentMap(pieces) { piece in
+            var fragment = JSONWriter(capacity: 64 + piece.rows.count * (Self.maximumRowBytes + 1), continuingList: piece.rows.lowerBound > 0)
+            writeRows(columns[piece.series], piece.rows, withQuality: withQuality[piece.series], &fragment)
+            return fragment
+        }
+        var next = 0
+        for (index, item) in series.enumerated() {
+            beginSeries(item, columns: Self.columns(withQuality: withQuality[index]), &writer)
+            while next < pieces.count, pieces[next].series == index {
+                writer.appendElements(fragments[next])
+                next += 1
+            }
+            endSeries(&writer)
+        }
     }
 
     private func rawColumns(_ series: Series) throws -> SampleColumns {

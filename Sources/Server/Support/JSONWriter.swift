@@ -10,9 +10,14 @@ struct JSONWriter {
     /// Whether the next value in the current container needs a comma before it.
     private var needsComma = false
 
-    init(capacity: Int = 256) {
-        // Large answers grow by doubling; callers that know their size pass it to avoid the copies.
+    /// - Parameters:
+    ///   - capacity: bytes to reserve; large answers grow by doubling, callers that know their
+    ///     size pass it to avoid the copies.
+    ///   - continuingList: true for a fragment of elements that follow earlier ones in the same
+    ///     array (its first element starts with a comma); see ``appendElements(_:)``.
+    init(capacity: Int = 256, continuingList: Bool = false) {
         buffer = ByteBufferAllocator().buffer(capacity: capacity)
+        needsComma = continuingList
     }
 
     /// The JSON written so far, in pieces to send in order.
@@ -167,13 +172,13 @@ struct JSONWriter {
         needsComma = true
     }
 
-    /// The JSON of another writer (one complete value) as the next value, without copying it.
-    mutating func append(_ other: JSONWriter) {
-        separate()
+    /// The elements a fragment writer (``init(capacity:continuingList:)``) wrote, as the next
+    /// elements of the current array, without copying them.
+    mutating func appendElements(_ fragment: JSONWriter) {
         earlier.append(buffer)
-        earlier += other.buffers
+        earlier += fragment.buffers
         buffer = ByteBufferAllocator().buffer(capacity: 256)
-        needsComma = true
+        needsComma = needsComma || fragment.needsComma
     }
 
     /// The JSON as an `application/json` response.

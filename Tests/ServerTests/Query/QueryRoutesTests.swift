@@ -164,6 +164,13 @@ import Testing
             #expect(series.map { $0["field"] as? String } == ["x", "y", "z"])
             #expect(series.map { ($0["values"] as? [[Any]])?.count } == [8_000, 8_000, 8_000])
             #expect(together.text == "{\"series\":[" + separately.joined(separator: ",") + "]}")
+            // 4,000 rows are formatted in one piece, 8,000 in pieces on several threads: same rows.
+            func rows(_ text: String) -> [Substring] {
+                text.split(separator: "\"values\":[[").last.map { $0.dropLast(5).split(separator: "],[") } ?? []
+            }
+            let short = try await client.get("/api/v1/query?measurement=big&field=x&from=1704067200s&to=1704071200s").text
+            #expect(rows(short).count == 4_000)
+            #expect(Array(rows(separately[0] + "]}").prefix(4_000)) == rows(short))
         }
     }
 }
