@@ -4,7 +4,7 @@ import NIOCore
 /// loop group, so a connection's handler runs on the thread that does the connection's I/O
 /// instead of hopping to the cooperative pool and back for every request (four thread wake-ups per
 /// request become none; storage work still goes to the ``BlockingExecutor`` threads).
-final class EventLoopTaskExecutor: TaskExecutor, @unchecked Sendable {
+final class EventLoopTaskExecutor: TaskExecutor {
     let eventLoop: any EventLoop
 
     init(eventLoop: any EventLoop) {
