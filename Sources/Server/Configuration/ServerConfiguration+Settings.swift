@@ -48,6 +48,13 @@ extension ServerConfiguration {
             configuration.summaryCacheBytes = try value.integer("summary_cache_bytes")
             guard configuration.summaryCacheBytes >= 0 else { throw .invalid(key: "summary_cache_bytes", message: "must not be negative") }
         },
+        Setting(key: "reorder_window_samples") { (configuration, value) throws(ConfigurationError) in
+            let samples = try value.integer("reorder_window_samples")
+            guard samples >= 0, samples <= HistorianOptions.maximumReorderWindow else {
+                throw .invalid(key: "reorder_window_samples", message: "expected 0 to \(HistorianOptions.maximumReorderWindow), found \(samples)")
+            }
+            configuration.reorderWindowSamples = samples
+        },
         Setting(key: "database_tag") { (configuration, value) throws(ConfigurationError) in
             configuration.databaseTag = try value.text("database_tag")
         },

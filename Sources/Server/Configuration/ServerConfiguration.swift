@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var headMemoryLimit = HistorianOptions().headMemoryLimit
     /// Bytes of per-chunk rollup summaries kept in memory (0 turns the cache off).
     public var summaryCacheBytes = HistorianOptions().summaryCacheBytes
+    /// The newest samples per series kept unencoded and sorted, so concurrent writers' batches that
+    /// arrive out of time order still fill one chunk (0 ... ``HistorianOptions/maximumReorderWindow``).
+    public var reorderWindowSamples = HistorianOptions().reorderWindowSamples
     /// Request, body, header and query limits.
     public var limits = ServerLimits()
     /// Retention and compaction.
@@ -54,6 +57,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         options.chunkSampleLimit = chunkSampleLimit
         options.headMemoryLimit = headMemoryLimit
         options.summaryCacheBytes = summaryCacheBytes
+        options.reorderWindowSamples = reorderWindowSamples
         return options
     }
 
@@ -82,6 +86,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("data", dataDirectory), ("http", httpAddress), ("log_level", logLevel.rawValue),
             ("durability", Self.describe(durability)), ("chunk_samples", "\(chunkSampleLimit)"),
             ("head_memory_bytes", "\(headMemoryLimit)"), ("summary_cache_bytes", "\(summaryCacheBytes)"),
+            ("reorder_window_samples", "\(reorderWindowSamples)"),
             ("limits.max_body_bytes", "\(limits.maxBodyBytes)"), ("limits.max_header_bytes", "\(limits.maxHeaderBytes)"),
             ("limits.max_concurrent_queries", "\(limits.maxConcurrentQueries)"),
             ("limits.max_queued_queries", "\(limits.maxQueuedQueries)"),

@@ -19,6 +19,7 @@ import OEE
             "HISTD_DATA": "/var/lib/histd", "HISTD_HTTP": "[::1]:9000", "HISTD_LOG_LEVEL": "debug",
             "HISTD_DURABILITY": "250ms", "HISTD_LIMITS_MAX_BODY_BYTES": "1_000_000", "HISTD_LIMITS_REQUEST_TIMEOUT": "5s",
             "HISTD_RETENTION_DEFAULT": "90d", "HISTD_HEAD_MEMORY_BYTES": "1000000", "HISTD_SUMMARY_CACHE_BYTES": "0", "PATH": "/bin",
+            "HISTD_REORDER_WINDOW_SAMPLES": "1024",
         ])
         #expect(configuration.dataDirectory == "/var/lib/histd")
         #expect(configuration.host == "::1")
@@ -30,6 +31,7 @@ import OEE
         #expect(configuration.maintenance.retention == Int64(90) * 86_400 * 1_000_000_000)
         #expect(configuration.historianOptions.headMemoryLimit == 1_000_000)
         #expect(configuration.historianOptions.summaryCacheBytes == 0)
+        #expect(configuration.historianOptions.reorderWindowSamples == 1_024)
     }
 
     @Test func badValuesNameTheirSetting() {
@@ -41,6 +43,8 @@ import OEE
         #expect(throws: ConfigurationError.self) { try configuration.set("http", to: .text("127.0.0.1:99999"), source: "--http") }
         #expect(throws: ConfigurationError.self) { try configuration.set("durability", to: .text("sometimes"), source: "test") }
         #expect(throws: ConfigurationError.self) { try configuration.set("limits.max_query_points", to: .integer(0), source: "test") }
+        #expect(throws: ConfigurationError.self) { try configuration.set("reorder_window_samples", to: .integer(5_000), source: "test") }
+        #expect(throws: ConfigurationError.self) { try configuration.set("reorder_window_samples", to: .integer(-1), source: "test") }
         do {
             try configuration.set("log_level", to: .text("loud"), source: "test")
             Issue.record("accepted log level 'loud'")
