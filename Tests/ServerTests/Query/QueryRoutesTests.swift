@@ -139,6 +139,13 @@ import Testing
             let mixed = try #require(byField["mixed"]?["values"] as? [[Any]])
             #expect(mixed.map { $0[2] as? String } == ["good", "uncertain"])
             #expect(mixed.map { ($0[1] as? NSNumber)?.doubleValue } == [1.5, 2.5])
+            // quality= keeps those rows; the column follows what is kept.
+            let good = try await Self.series(client, "measurement=m&field=mixed&from=0&to=100&quality=good")
+            #expect(good.first?["columns"] as? [String] == ["time", "value"])
+            #expect((good.first?["values"] as? [[Any]])?.map { ($0[1] as? NSNumber)?.doubleValue } == [1.5])
+            let uncertain = try await Self.series(client, "measurement=m&field=mixed&from=0&to=100&quality=uncertain")
+            #expect(uncertain.first?["columns"] as? [String] == ["time", "value", "quality"])
+            #expect((uncertain.first?["values"] as? [[Any]])?.map { $0[2] as? String } == ["uncertain"])
         }
     }
 
