@@ -374,15 +374,23 @@ extension Historian {
     static let reservedTimestampReason = "timestamp 9223372036854775807 (Int64.max) is reserved as the open end of time ranges"
 
     /// Writes samples whose series ids and kinds the caller has checked (the ingesters'
-    /// fast path); returns once they are durable.
-    func writeRaw(_ samples: [RawSample]) throws(HistorianError) {
-        guard !samples.isEmpty else { return }
+    /// fast path); returns once they are durable, or with `waitForDurability` false as soon as
+    /// they are logged and applied: the caller then passes the returned WAL position to
+    /// ``waitUntilDurable(_:)`` before acknowledging them.
+    @discardableResult
+    func writeRaw(_ samples: [RawSample], waitForDurability: Bool = true) throws(HistorianError) -> UInt64 {
+        guard !samples.isEmpty else { return 0 }
         let kinds = state.withLock { $0.catalog.kinds }
         for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count || sample.timestamp == .max {
             if sample.timestamp == .max { throw .unsupportedValue(series: name(of: sample.series), reason: Self.reservedTimestampReason) }
             throw .query(.unknownSeries(sample.series))
         }
-        try logAndApply(samples, kinds: kinds)
+        return try logAndApply(samples, kinds: kinds, waitForDurability: waitForDurability)
+    }
+
+    /// Returns once every write logged at or before WAL `position` is durable.
+    func waitUntilDurable(_ position: UInt64) throws(HistorianError) {
+        try log.waitUntilDurable(position)
     }
 
     /// The name of series `id` for messages.
@@ -415,7 +423,8 @@ extension Historian {
     /// shard by shard side by side, starting at different shards. Series are registered, so the
     /// kinds taken earlier hold them: kinds never change. The record is encoded and checksummed
     /// before the gate; only its bytes are appended inside it.
-    private func logAndApply(_ samples: [RawSample], kinds: [ValueKind]) throws(HistorianError) {
+    @discardableResult
+    private func logAndApply(_ samples: [RawSample], kinds: [ValueKind], waitForDurability: Bool = true) throws(HistorianError) -> UInt64 {
         let parts = Self.splitByShard(samples)
         let touched = parts.indices.filter { !parts[$0].isEmpty }
         let frame = WriteAheadLog.frame(.samples(samples))
@@ -448,7 +457,8 @@ extension Historian {
         if headByteCount.load(ordering: .relaxed) >= options.headMemoryLimit {
             try flush(whenHeadHolds: options.headMemoryLimit)
         }
-        try log.waitUntilDurable(position)
+        if waitForDurability { try log.waitUntilDurable(position) }
+        return position
     }
 
     /// Runs `body` with the shards of `indices` (ascending, distinct) locked in that order; `body`

@@ -4,8 +4,8 @@ import Synchronization
 /// Streams line protocol into a ``Historian``: parses, resolves series through a cache, registers
 /// new series in one catalog transaction per batch, and writes batches of samples.
 ///
-/// Batches are written on a background queue, one at a time, while parsing goes on: samples are
-/// durable once ``finish()`` returns (or, for all but the last batch, once a later batch was handed over).
+/// Batches are logged and applied on a background queue, one at a time, while parsing goes on;
+/// the WAL is made durable once, at ``finish(onReject:)``: samples are durable once it returns.
 ///
 /// Bad lines (syntax, a value whose kind conflicts with its series) are reported through the
 /// callback with their line number and skipped; every other line is stored.
@@ -30,6 +30,8 @@ public final class LineProtocolIngester {
     private let writer = DispatchQueue(label: "histd.ingest.writer")
     private let inFlight = DispatchGroup()
     private let writeFailure = WriteFailure()
+    /// The WAL position of the last batch written and not yet made durable.
+    private let loggedThrough = LoggedPosition()
 
     /// Values stored so far.
     public private(set) var valuesWritten = 0
@@ -75,11 +77,13 @@ public final class LineProtocolIngester {
     public func finish(onReject: (RejectedLine) -> Void) throws(HistorianError) {
         try writePending(onReject: onReject)
         try waitForWriter()
+        if let position = loggedThrough.take() { try historian.waitUntilDurable(position) }
     }
 
     /// Prepares for another independent input after ``finish(onReject:)`` (the daemon's next request):
     /// line numbers and counters start again, the series already resolved stay cached.
     public func restart(defaultTimestamp: Int64) {
+        _ = loggedThrough.take()
         parser = LineProtocolParser(precision: precision)
         self.defaultTimestamp = defaultTimestamp
         valuesWritten = 0
@@ -202,12 +206,13 @@ public final class LineProtocolIngester {
         valuesWritten += raw.count
         let historian = historian
         let writeFailure = writeFailure
+        let loggedThrough = loggedThrough
         let batch = raw
         inFlight.enter()
         writer.async { [inFlight] in
             defer { inFlight.leave() }
             do throws(HistorianError) {
-                try historian.writeRaw(batch)
+                loggedThrough.record(try historian.writeRaw(batch, waitForDurability: false))
             } catch {
                 writeFailure.record(error)
             }
@@ -227,6 +232,22 @@ private final class WriteFailure: Sendable {
         failure.withLock { failure in
             defer { failure = nil }
             return failure
+        }
+    }
+}
+
+/// The WAL position written by the background queue, handed to the ingesting thread.
+private final class LoggedPosition: Sendable {
+    private let position = Mutex<UInt64?>(nil)
+
+    func record(_ written: UInt64) {
+        position.withLock { $0 = max($0 ?? 0, written) }
+    }
+
+    func take() -> UInt64? {
+        position.withLock { position in
+            defer { position = nil }
+            return position
         }
     }
 }

@@ -62,16 +62,37 @@ struct Head {
             next[slot] += 1
         }
         if slotCount > open.count { open.append(contentsOf: repeatElement(nil, count: slotCount - open.count)) }
+        var run: [RawSample] = []
         // Callers check the ids; a sample of an id without a kind (0, or unknown) is never appended.
         for slot in 0..<slotCount where starts[slot] < starts[slot + 1] {
             let first = samples[order[starts[slot]]]
             let series = first.series
             guard series >= 1 && Int(series) <= kinds.count else { continue }
             let kind = kinds[Int(series) - 1]
-            memoryBytes -= open[slot]?.memoryBytes ?? 0
-            var chunk = open[slot].take() ?? newChunk(series, kind, at: first.timestamp, sequence: nextSequence())
+            // Moved out and back, never copied: a copy would share the chunk's buffers, and the
+            // next append would then copy them all (once per series and batch).
+            var chunk: OpenChunk
+            if let taken = open[slot].take() {
+                memoryBytes -= taken.memoryBytes
+                chunk = consume taken
+            } else {
+                chunk = newChunk(series, kind, at: first.timestamp, sequence: nextSequence())
+            }
+            run.removeAll(keepingCapacity: true)
+            var sorted = true
             for rank in starts[slot]..<starts[slot + 1] {
                 let sample = samples[order[rank]]
+                if let last = run.last, sample.timestamp < last.timestamp { sorted = false }
+                run.append(sample)
+            }
+            if sorted, let runFirst = run.first, let runLast = run.last,
+               chunk.acceptsSortedRun(first: runFirst.timestamp, last: runLast.timestamp, count: run.count, limit: chunkSampleLimit) {
+                chunk.append(sorted: run[...])
+                memoryBytes += chunk.memoryBytes
+                open[slot] = chunk
+                continue
+            }
+            for sample in run {
                 if !chunk.accepts(sample.timestamp, limit: chunkSampleLimit) {
                     let full = chunk.seal()
                     memoryBytes += full.memoryBytes

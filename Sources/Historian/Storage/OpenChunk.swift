@@ -69,14 +69,59 @@ struct OpenChunk: Sendable {
             && (encodedStatistics.count == 0 || timestamp >= encodedStatistics.maxTime)
     }
 
+    /// True when the samples of a run sorted by time, from `first` to `last`, can all be appended:
+    /// then appending them one by one would accept every one.
+    func acceptsSortedRun(first: Int64, last: Int64, count runCount: Int, limit: Int) -> Bool {
+        count + runCount <= limit && first >= window && last < windowEnd
+            && (encodedStatistics.count == 0 || first >= encodedStatistics.maxTime)
+    }
+
+    /// Appends samples sorted by time (the caller checked ``acceptsSortedRun(first:last:count:limit:)``),
+    /// with the result of appending them one by one. A run that starts before the latest buffered
+    /// sample (a concurrent writer's batch landed first) is merged with the buffered samples after
+    /// its start in one pass, instead of shifting the buffer once per sample.
+    mutating func append(sorted run: ArraySlice<RawSample>) {
+        guard let first = run.first else { return }
+        guard buffer.count > bufferStart, first.timestamp < buffer[buffer.count - 1].timestamp else {
+            for sample in run { appendLatest(sample) }
+            return
+        }
+        // Buffered samples at the run's start stay first: equal timestamps keep write order.
+        let split = insertionIndex(of: first.timestamp)
+        let later = Array(buffer[split...])
+        buffer.removeSubrange(split...)
+        var laterIndex = 0
+        var runIndex = run.startIndex
+        while laterIndex < later.count || runIndex < run.endIndex {
+            if runIndex == run.endIndex || (laterIndex < later.count && later[laterIndex].timestamp <= run[runIndex].timestamp) {
+                appendLatest(later[laterIndex])
+                laterIndex += 1
+            } else {
+                appendLatest(run[runIndex])
+                runIndex += 1
+            }
+        }
+    }
+
     /// Appends a sample; the caller checked ``accepts(_:limit:)``.
     mutating func append(timestamp: Int64, bits: UInt64, quality: UInt8) {
         let sample = RawSample(series: series, timestamp: timestamp, bits: bits, quality: quality)
         if let last = buffer.last, buffer.count > bufferStart, timestamp < last.timestamp {
             buffer.insert(sample, at: insertionIndex(of: timestamp))
+            encodeOverflow()
         } else {
-            buffer.append(sample)
+            appendLatest(sample)
         }
+    }
+
+    /// Appends a sample no earlier than every buffered one.
+    private mutating func appendLatest(_ sample: RawSample) {
+        buffer.append(sample)
+        encodeOverflow()
+    }
+
+    /// Encodes the oldest buffered sample when the buffer holds more than the reorder window.
+    private mutating func encodeOverflow() {
         if buffer.count - bufferStart > reorderWindow {
             encode(buffer[bufferStart])
             bufferStart += 1

@@ -73,4 +73,56 @@ import Testing
         #expect(chunk.lastQuality == Quality.good.rawValue)
         #expect(chunk.seal().statistics.hasNonGoodQuality)
     }
+
+    /// Two writers' interleaved batches, as the head hands them over: a sorted run that starts
+    /// before the latest buffered sample is merged in one pass with the same result, bit for bit,
+    /// as appending its samples one by one (order of equal timestamps, encoded prefix, statistics).
+    @Test(arguments: [0, 3, 16, 256])
+    func aSortedRunEqualsAppendingItsSamplesOneByOne(reorderWindow: Int) throws {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<50 {
+            var merged = OpenChunk(series: 1, kind: .float, window: 0, windowEnd: 1 << 40, sequence: 1, reorderWindow: reorderWindow)
+            var oneByOne = merged
+            var next: Int64 = 0
+            var value = 0.0
+            for _ in 0..<40 {
+                // Runs restart up to 30 ticks back (often at an equal timestamp), like a batch that lost the race.
+                let start = max(0, next - Int64.random(in: 0...30, using: &generator))
+                var timestamps: [Int64] = []
+                var timestamp = start
+                for _ in 0..<Int.random(in: 1...40, using: &generator) {
+                    timestamps.append(timestamp)
+                    timestamp += Int64.random(in: 0...2, using: &generator)
+                }
+                let run = timestamps.map { timestamp -> RawSample in
+                    value += 1
+                    return RawSample(series: 1, timestamp: timestamp, bits: value.bitPattern, quality: Quality.good.rawValue)
+                }
+                guard let first = run.first, let last = run.last,
+                      merged.acceptsSortedRun(first: first.timestamp, last: last.timestamp, count: run.count, limit: 1 << 20)
+                else {
+                    // Earlier than the encoded prefix: the head seals instead; the other path must refuse too.
+                    #expect(!oneByOne.accepts(start, limit: 1 << 20), "round \(round)")
+                    continue
+                }
+                merged.append(sorted: run[...])
+                for sample in run {
+                    #expect(oneByOne.accepts(sample.timestamp, limit: 1 << 20), "round \(round)")
+                    oneByOne.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
+                }
+                next = max(next, timestamp)
+                #expect(merged.count == oneByOne.count)
+                #expect(merged.lastBits == oneByOne.lastBits)
+            }
+            let mergedColumns = try ChunkPayload.decode(merged.columns(), kind: .float, context: "merged", offset: 0)
+            let oneByOneColumns = try ChunkPayload.decode(oneByOne.columns(), kind: .float, context: "one by one", offset: 0)
+            #expect(mergedColumns.timestamps == oneByOneColumns.timestamps, "round \(round)")
+            #expect(mergedColumns.bits == oneByOneColumns.bits, "round \(round)")
+            #expect(merged.statistics.matches(oneByOne.statistics))
+            let sealedMerged = merged.seal()
+            let sealedOneByOne = oneByOne.seal()
+            #expect(sealedMerged.timestamps == sealedOneByOne.timestamps)
+            #expect(sealedMerged.payload == sealedOneByOne.payload)
+        }
+    }
 }
