@@ -32,28 +32,13 @@ struct WriteRoutes {
     private func write(_ request: Request, context: ServerRequestContext, database: String?, precisionName: String?) async throws -> Response {
         metrics.writeRequests.increment()
         let precision = try Self.precision(precisionName)
-        let body = try await bodyReader.read(request)
-        metrics.ingestedBytes.increment(by: Int64(body.receivedBytes))
         let tags = database.flatMap { $0.isEmpty ? nil : [SeriesKey.Tag(key: databaseTag, value: $0)] } ?? []
-        let ingesters = ingesters
-        let bodyReader = bodyReader
         let started = ContinuousClock.now
         let outcome: Outcome
         do {
-            outcome = try await executor.run { () throws -> Outcome in
-                // Inflating gzip is CPU work: here, not on the event loop that serves every connection.
-                let content = try bodyReader.content(of: body)
-                let lease = ingesters.checkOut(precision: precision, tags: tags, defaultTimestamp: HistorianService.nowNanoseconds())
-                let ingester = lease.ingester
-                var rejected: [RejectedLine] = []
-                _ = try content.withUnsafeReadableBytes { bytes in
-                    try ingester.ingest(bytes, isFinal: true) { rejected.append($0) }
-                }
-                try ingester.finish { rejected.append($0) }
-                let outcome = Outcome(values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
-                ingesters.checkIn(lease)
-                return outcome
-            }
+            outcome = try await bodyReader.isGzip(request)
+                ? ingestWhole(request, precision: precision, tags: tags)
+                : ingestWhileReceiving(request, precision: precision, tags: tags)
         } catch let error as HistorianError {
             context.logger.error("write failed", metadata: ["error": "\(error)"])
             throw APIError(.internalServerError, "storage failure; nothing of this request may be assumed stored (the server log has details)")
@@ -66,6 +51,49 @@ struct WriteRoutes {
             throw APIError(.badRequest, Self.partialWriteMessage(outcome.rejected))
         }
         return Response(status: .noContent)
+    }
+
+    /// A plain body is parsed piece by piece as it arrives (see ``StreamingIngest``).
+    private func ingestWhileReceiving(_ request: Request, precision: TimestampPrecision, tags: [SeriesKey.Tag]) async throws -> Outcome {
+        let lease = ingesters.checkOut(precision: precision, tags: tags, defaultTimestamp: HistorianService.nowNanoseconds())
+        let stream = StreamingIngest(ingester: lease.ingester)
+        do {
+            let received = try await bodyReader.stream(request) { stream.feed($0) }
+            metrics.ingestedBytes.increment(by: Int64(received))
+        } catch {
+            stream.abandon()
+            throw error
+        }
+        let ingesters = ingesters
+        return try await executor.run { () throws -> Outcome in
+            let rejected = try stream.complete()
+            let ingester = lease.ingester
+            let outcome = Outcome(values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
+            ingesters.checkIn(lease)
+            return outcome
+        }
+    }
+
+    /// A gzip body is received whole, then inflated and parsed on the pool.
+    private func ingestWhole(_ request: Request, precision: TimestampPrecision, tags: [SeriesKey.Tag]) async throws -> Outcome {
+        let body = try await bodyReader.read(request)
+        metrics.ingestedBytes.increment(by: Int64(body.receivedBytes))
+        let ingesters = ingesters
+        let bodyReader = bodyReader
+        return try await executor.run { () throws -> Outcome in
+            // Inflating gzip is CPU work: here, not on the event loop that serves every connection.
+            let content = try bodyReader.content(of: body)
+            let lease = ingesters.checkOut(precision: precision, tags: tags, defaultTimestamp: HistorianService.nowNanoseconds())
+            let ingester = lease.ingester
+            var rejected: [RejectedLine] = []
+            _ = try content.withUnsafeReadableBytes { bytes in
+                try ingester.ingest(bytes, isFinal: true) { rejected.append($0) }
+            }
+            try ingester.finish { rejected.append($0) }
+            let outcome = Outcome(values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
+            ingesters.checkIn(lease)
+            return outcome
+        }
     }
 
     /// InfluxDB's form: `partial write: <reasons> dropped=N`, one reason per bad line or field.

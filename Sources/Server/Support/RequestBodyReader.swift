@@ -18,36 +18,68 @@ struct RequestBodyReader: Sendable {
     /// - Throws: 413 when the body exceeds the limit, 408 when it arrives too slowly, 415 for
     ///   encodings other than gzip (``content(of:)`` inflates gzip).
     func read(_ request: Request) async throws -> Body {
+        let isGzip = try isGzip(request)
+        try checkDeclaredLength(request)
+        let limit = maximumBytes
+        let received = try await withinTimeout {
+            var request = request
+            do {
+                return try await request.collectBody(upTo: limit)
+            } catch is NIOTooManyBytesError {
+                throw APIError(.contentTooLarge, "request body exceeds the limit of \(limit) bytes")
+            }
+        }
+        return Body(received: received, isGzip: isGzip)
+    }
+
+    /// Hands the body to `receive` piece by piece as it arrives, within the size and time limits.
+    /// - Returns: the bytes received.
+    /// - Throws: 413 when the body exceeds the limit, 408 when it arrives too slowly.
+    func stream(_ request: Request, to receive: @escaping @Sendable (ByteBuffer) -> Void) async throws -> Int {
+        try checkDeclaredLength(request)
+        let limit = maximumBytes
+        return try await withinTimeout {
+            var received = 0
+            for try await piece in request.body {
+                received += piece.readableBytes
+                guard received <= limit else { throw APIError(.contentTooLarge, "request body exceeds the limit of \(limit) bytes") }
+                receive(piece)
+            }
+            return received
+        }
+    }
+
+    /// Whether the body is gzip.
+    /// - Throws: 415 for encodings other than gzip and identity.
+    func isGzip(_ request: Request) throws -> Bool {
+        switch request.headers[.contentEncoding]?.lowercased() {
+        case nil, "identity": false
+        case "gzip", "x-gzip": true
+        case let other?:
+            throw APIError(.unsupportedMediaType, "Content-Encoding '\(other)' is not supported; send gzip or no encoding")
+        }
+    }
+
+    private func checkDeclaredLength(_ request: Request) throws {
         if let length = request.headers[.contentLength].flatMap({ Int($0) }), length > maximumBytes {
             throw APIError(.contentTooLarge, "request body of \(length) bytes exceeds the limit of \(maximumBytes) bytes")
         }
-        let limit = maximumBytes
-        let received = try await withThrowingTaskGroup(of: ByteBuffer?.self) { group in
-            group.addTask {
-                var request = request
-                do {
-                    return try await request.collectBody(upTo: limit)
-                } catch is NIOTooManyBytesError {
-                    throw APIError(.contentTooLarge, "request body exceeds the limit of \(limit) bytes")
-                }
-            }
+    }
+
+    /// `receive`'s result, or 408 when it takes longer than the timeout.
+    private func withinTimeout<Value: Sendable>(_ receive: @escaping @Sendable () async throws -> Value) async throws -> Value {
+        let timeout = timeout
+        return try await withThrowingTaskGroup(of: Value?.self) { group in
+            group.addTask { try await receive() }
             group.addTask {
                 try await Task.sleep(for: timeout)
                 return nil
             }
             defer { group.cancelAll() }
-            guard let first = try await group.next(), let body = first else {
+            guard let first = try await group.next(), let value = first else {
                 throw APIError(.requestTimeout, "request body not received within \(timeout)")
             }
-            return body
-        }
-        switch request.headers[.contentEncoding]?.lowercased() {
-        case nil, "identity":
-            return Body(received: received, isGzip: false)
-        case "gzip", "x-gzip":
-            return Body(received: received, isGzip: true)
-        case let other?:
-            throw APIError(.unsupportedMediaType, "Content-Encoding '\(other)' is not supported; send gzip or no encoding")
+            return value
         }
     }
 

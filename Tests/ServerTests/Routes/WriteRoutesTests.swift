@@ -90,6 +90,47 @@ import Testing
         }
     }
 
+    /// Plain bodies are parsed piece by piece as they arrive: lines cut anywhere between pieces
+    /// (mid-number, mid-tag, right after the newline) are stored whole, line numbers count across
+    /// pieces, and a last line without a newline counts.
+    @Test func aBodyArrivingInSmallPiecesIsParsedAcrossTheirBoundaries() async throws {
+        try await TestServer.with { client, _ in
+            var lines: [String] = []
+            for second in 0..<300 {
+                lines.append(second == 150 ? "m,machine=p v=broken \(1_704_067_200 + second)" : "m,machine=p v=\(second).25,w=\(second)i \(1_704_067_200 + second)")
+            }
+            let body = Array(lines.joined(separator: "\n").utf8)
+            let port = client.port
+            let response = try await HTTPTestClient.offThread { () throws -> HTTPTestClient.Response in
+                let socket = try HTTPTestClient.connect(port: port)
+                defer { close(socket) }
+                let head = "POST /write?db=d&precision=s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
+                try HTTPTestClient.sendAll(socket, Array(head.utf8))
+                var offset = 0
+                var size = 1
+                while offset < body.count {
+                    let piece = body[offset..<min(body.count, offset + size)]
+                    try HTTPTestClient.sendAll(socket, Array((String(piece.count, radix: 16) + "\r\n").utf8) + piece + Array("\r\n".utf8))
+                    offset += piece.count
+                    size = size % 97 + 13
+                    if offset % 5 == 0 { usleep(200) }
+                }
+                try HTTPTestClient.sendAll(socket, Array("0\r\n\r\n".utf8))
+                return try HTTPTestClient.readResponse(socket)
+            }
+            #expect(response.status == 400, "\(response.text)")
+            let message = try #require(try response.json()["error"] as? String)
+            #expect(message.hasPrefix("partial write: line 151"), "\(message)")
+            #expect(message.hasSuffix("dropped=1"))
+            let values = try await Self.values(client, "measurement=m&field=v&from=1704067200s&to=1704067500s")
+            let expectedValues: [Double?] = (0..<300).filter { $0 != 150 }.map { Double($0) + 0.25 }
+            #expect(values.map { $0[1] as? Double } == expectedValues)
+            let integers = try await Self.values(client, "measurement=m&field=w&from=1704067200s&to=1704067500s")
+            let expectedIntegers: [Int64?] = (0..<300).filter { $0 != 150 }.map { Int64($0) }
+            #expect(integers.map { $0[1] as? Int64 } == expectedIntegers)
+        }
+    }
+
     @Test func aFieldWhoseTypeConflictsWithItsSeriesIsRejectedAlone() async throws {
         try await TestServer.with { client, _ in
             #expect(try await client.post("/write?precision=s", text: "m count=1i 1704067200\n").status == 204)
