@@ -1,15 +1,26 @@
 /// One record of the write-ahead log.
 ///
 /// Payload layout (little-endian): a type byte, then
-/// - samples (1): count `UInt32`, then per sample series `UInt32`, timestamp `Int64`, value bits `UInt64`, quality `UInt8`;
+/// - samples (3, written): count `UInt32`, then per sample the series and the timestamp as zigzag
+///   LEB128 varints of their difference to the previous sample's (the first to 0), value bits
+///   `UInt64`, quality `UInt8`: about 11.5 bytes per sample for line protocol batches, where the
+///   fields of a line share the timestamp and have neighbouring series ids;
+/// - samples (1, read only, logs of earlier versions): count `UInt32`, then per sample series
+///   `UInt32`, timestamp `Int64`, value bits `UInt64`, quality `UInt8` (21 bytes);
 /// - delete (2): series `UInt32`, from `Int64`, to `Int64` (the range `[from, to)`).
+///
+/// The WAL's fsync dominates a write's latency past a few hundred kilobytes and grows with the
+/// bytes (about 3.5 ms per MB here), so the sample record is kept compact.
 enum WALRecord: Equatable {
     case samples([RawSample])
     case delete(series: SeriesID, from: Int64, to: Int64)
 
-    static let samplesType: UInt8 = 1
+    static let fixedSamplesType: UInt8 = 1
     static let deleteType: UInt8 = 2
-    static let bytesPerSample = 21
+    static let samplesType: UInt8 = 3
+    static let bytesPerFixedSample = 21
+    /// Two varints of at most 10 bytes, the value bits and the quality.
+    static let maximumBytesPerSample = 29
 
     /// The payload, after `headroom` zero bytes (room for the frame header, so the log need not copy it).
     func encode(headroom: Int = 0) -> [UInt8] {
@@ -18,21 +29,26 @@ enum WALRecord: Equatable {
         switch self {
         case .samples(let samples):
             // The hot path of every write: fill the bytes in place rather than append field by field.
-            let count = headroom + 5 + samples.count * Self.bytesPerSample
-            return [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            let capacity = headroom + 5 + samples.count * Self.maximumBytesPerSample
+            return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
                 let raw = UnsafeMutableRawBufferPointer(buffer)
                 for index in 0..<headroom { raw[index] = 0 }
                 raw.storeBytes(of: Self.samplesType, toByteOffset: headroom, as: UInt8.self)
                 raw.storeBytes(of: UInt32(samples.count).littleEndian, toByteOffset: headroom + 1, as: UInt32.self)
                 var offset = headroom + 5
+                var previousSeries: Int64 = 0
+                var previousTimestamp: Int64 = 0
                 for sample in samples {
-                    raw.storeBytes(of: sample.series.littleEndian, toByteOffset: offset, as: UInt32.self)
-                    raw.storeBytes(of: sample.timestamp.littleEndian, toByteOffset: offset + 4, as: Int64.self)
-                    raw.storeBytes(of: sample.bits.littleEndian, toByteOffset: offset + 12, as: UInt64.self)
-                    raw.storeBytes(of: sample.quality, toByteOffset: offset + 20, as: UInt8.self)
-                    offset += Self.bytesPerSample
+                    let series = Int64(sample.series)
+                    offset = Self.putVarint(Self.zigZag(series &- previousSeries), into: raw, at: offset)
+                    offset = Self.putVarint(Self.zigZag(sample.timestamp &- previousTimestamp), into: raw, at: offset)
+                    raw.storeBytes(of: sample.bits.littleEndian, toByteOffset: offset, as: UInt64.self)
+                    raw.storeBytes(of: sample.quality, toByteOffset: offset + 8, as: UInt8.self)
+                    offset += 9
+                    previousSeries = series
+                    previousTimestamp = sample.timestamp
                 }
-                initialized = count
+                initialized = offset
             }
         case .delete(let series, let from, let to):
             writer.append(Self.deleteType)
@@ -48,7 +64,23 @@ enum WALRecord: Equatable {
         var reader = ByteReader(payload)
         switch reader.readUInt8() {
         case samplesType:
-            guard let count = reader.readUInt32(), reader.remaining == Int(count) * bytesPerSample else { return nil }
+            // Each sample takes at least 11 bytes: a count the payload cannot hold is refused before reserving.
+            guard let count = reader.readUInt32(), Int(count) <= reader.remaining / 11 else { return nil }
+            var samples: [RawSample] = []
+            samples.reserveCapacity(Int(count))
+            var series: Int64 = 0
+            var timestamp: Int64 = 0
+            for _ in 0..<count {
+                guard let seriesDelta = reader.readVarint(), let timestampDelta = reader.readVarint(),
+                      let bits = reader.readUInt64(), let quality = reader.readUInt8() else { return nil }
+                series = series &+ unZigZag(seriesDelta)
+                timestamp = timestamp &+ unZigZag(timestampDelta)
+                guard let id = SeriesID(exactly: series) else { return nil }
+                samples.append(RawSample(series: id, timestamp: timestamp, bits: bits, quality: quality))
+            }
+            return reader.remaining == 0 ? .samples(samples) : nil
+        case fixedSamplesType:
+            guard let count = reader.readUInt32(), reader.remaining == Int(count) * bytesPerFixedSample else { return nil }
             var samples: [RawSample] = []
             samples.reserveCapacity(Int(count))
             for _ in 0..<count {
@@ -65,5 +97,26 @@ enum WALRecord: Equatable {
         default:
             return nil
         }
+    }
+
+    private static func zigZag(_ value: Int64) -> UInt64 {
+        UInt64(bitPattern: (value &<< 1) ^ (value >> 63))
+    }
+
+    private static func unZigZag(_ value: UInt64) -> Int64 {
+        Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
+    }
+
+    /// Writes `value` as a LEB128 varint at `offset`; returns the offset after it.
+    private static func putVarint(_ value: UInt64, into raw: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
+        var value = value
+        var offset = offset
+        while value >= 0x80 {
+            raw.storeBytes(of: UInt8(truncatingIfNeeded: value) | 0x80, toByteOffset: offset, as: UInt8.self)
+            value >>= 7
+            offset += 1
+        }
+        raw.storeBytes(of: UInt8(truncatingIfNeeded: value), toByteOffset: offset, as: UInt8.self)
+        return offset + 1
     }
 }
