@@ -431,6 +431,7 @@ extension Historian {
         let firstShard = Int(applyRotation.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(max(1, touched.count)))
         let position = try writeGate.withShared { () throws(HistorianError) -> UInt64 in
             let position = try log.append(frame: frame)
+            log.startSync()
             func apply(_ head: inout Head, _ index: Int) {
                 let before = head.memoryBytes
                 head.append(parts[index], kinds: kinds) {

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 import Synchronization
 
 /// The write-ahead log: numbered segment files `NNNNNNNNNNNNNNNNNNNN.wal` in one directory.
@@ -40,6 +41,12 @@ final class WriteAheadLog: Sendable {
     private let state: Mutex<State>
     /// Held for the duration of one fsync of ``waitUntilDurable(_:)``.
     private let syncTurn = Mutex<Void>(())
+    /// The first failed fsync: after it the kernel may have dropped the unwritten pages and a
+    /// later fsync could succeed without them, so nothing is reported durable again.
+    private let syncFailure = Mutex<HistorianError?>(nil)
+    /// Runs the fsyncs that ``startSync()`` starts ahead of the waiters.
+    private let backgroundSync = DispatchQueue(label: "histd.wal.sync")
+    private let backgroundSyncPending = Atomic<Bool>(false)
 
     private init(
         directory: String, durability: Durability, segmentLimit: Int, segment: UInt64, olderSegmentBytes: [UInt64: Int],
@@ -51,6 +58,11 @@ final class WriteAheadLog: Sendable {
         self.syncObserver = syncObserver
         let descriptor = try Self.createSegment(directory: directory, number: segment)
         state = Mutex(State(descriptor: descriptor, segment: segment, segmentBytes: Self.headerSize, olderSegmentBytes: olderSegmentBytes))
+    }
+
+    /// The log position through which every record is fsynced.
+    var durablePosition: UInt64 {
+        state.withLock { $0.durablePosition }
     }
 
     /// Bytes of all segments on disk: the one being written and the older ones not yet removed.
@@ -245,6 +257,7 @@ final class WriteAheadLog: Sendable {
     /// duplicate of the segment's descriptor, so a rotation closing the segment cannot pull it away.
     /// One fsync runs at a time; writers that wait meanwhile share the next one (group commit).
     func waitUntilDurable(_ position: UInt64) throws(HistorianError) {
+        if let failure = syncFailure.withLock({ $0 }) { throw failure }
         while let remaining = state.withLock({ timeUntilSyncIsDue(for: position, $0) }) {
             guard remaining > .zero else { break }
             let (seconds, attoseconds) = remaining.components
@@ -262,13 +275,31 @@ final class WriteAheadLog: Sendable {
             guard let pending else { return }
             defer { close(pending.descriptor) }
             let started = ContinuousClock.now
-            try FileIO.sync(descriptor: pending.descriptor, path: pending.path)
+            do throws(HistorianError) {
+                try FileIO.sync(descriptor: pending.descriptor, path: pending.path)
+            } catch {
+                syncFailure.withLock { $0 = $0 ?? error }
+                throw error
+            }
             let finished = ContinuousClock.now
             state.withLock { state in
                 state.durablePosition = max(state.durablePosition, pending.through)
                 state.lastSync = finished
             }
             syncObserver?(finished - started)
+        }
+    }
+
+    /// With durability `everyBatch`, starts an fsync of everything appended so far on a background
+    /// thread, so that it runs while the caller applies its batch, before the caller's own
+    /// ``waitUntilDurable(_:)``; that wait then finds the records durable or joins the fsync. Its
+    /// failure reaches every later waiter.
+    func startSync() {
+        guard case .everyBatch = durability, !backgroundSyncPending.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        backgroundSync.async { [self] in
+            backgroundSyncPending.store(false, ordering: .releasing)
+            let through = state.withLock { $0.writtenPosition }
+            try? waitUntilDurable(through)
         }
     }
 

@@ -37,6 +37,29 @@ import Testing
         #expect(report.recordsReplayed == 50)
     }
 
+    /// `startSync` makes the appended records durable on its own, ahead of any waiter; with an
+    /// fsync interval it leaves the timing to the interval.
+    @Test func startSyncMakesAppendedRecordsDurableInTheBackground() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (_, _, log) = try recover(directory.path)
+        let position = try log.append(Self.records(3)[0])
+        #expect(log.durablePosition < position)
+        log.startSync()
+        let deadline = ContinuousClock.now + .seconds(30)
+        while log.durablePosition < position && ContinuousClock.now < deadline { usleep(1_000) }
+        #expect(log.durablePosition >= position)
+        try log.waitUntilDurable(position)
+
+        let other = try TemporaryDirectory()
+        defer { other.remove() }
+        let (interval, _) = try WriteAheadLog.recover(directory: other.path, durability: .interval(milliseconds: 60_000), coveredThrough: 0) { _ in }
+        let unsynced = try interval.append(Self.records(3)[1])
+        interval.startSync()
+        usleep(50_000)
+        #expect(interval.durablePosition < unsynced)
+    }
+
     @Test func smallSegmentLimitRotatesAndIntervalDurabilityWaits() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
