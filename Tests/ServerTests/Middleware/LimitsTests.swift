@@ -19,15 +19,46 @@ import Testing
         }
     }
 
+    /// A chunked body declares no length: it is parsed while it arrives and refused once it passes
+    /// the limit, and none of its lines, complete ones included, is stored.
+    @Test func aChunkedBodyPastTheLimitGets413AndStoresNothing() async throws {
+        try await TestServer.with({ $0.limits.maxBodyBytes = 1_000 }) { client, _ in
+            let port = client.port
+            let response = try await HTTPTestClient.offThread { () throws -> HTTPTestClient.Response in
+                let socket = try HTTPTestClient.connect(port: port)
+                defer { close(socket) }
+                try HTTPTestClient.sendAll(socket, Array("POST /write?precision=s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n".utf8))
+                for second in 0..<100 {
+                    let line = Array("big v=\(second) \(1_704_067_200 + second)\n".utf8)
+                    // The server may answer and close before the rest is sent.
+                    do {
+                        try HTTPTestClient.sendAll(socket, Array((String(line.count, radix: 16) + "\r\n").utf8) + line + Array("\r\n".utf8))
+                    } catch {
+                        break
+                    }
+                }
+                try? HTTPTestClient.sendAll(socket, Array("0\r\n\r\n".utf8))
+                return try HTTPTestClient.readResponse(socket)
+            }
+            #expect(response.status == 413, "\(response.text)")
+            let stored = try await client.get("/api/v1/query?measurement=big&field=v&from=1704067200s&to=1704067300s")
+            #expect(stored.status == 200)
+            #expect((try stored.json()["series"] as? [[String: Any]])?.isEmpty == true, "\(stored.text)")
+        }
+    }
+
     @Test func aClientThatStopsSendingItsBodyGetsATimeoutAndOthersAreServed() async throws {
         try await TestServer.with({ $0.limits.requestTimeout = .milliseconds(500) }) { client, _ in
             let socket = try HTTPTestClient.connect(port: client.port)
             defer { close(socket) }
-            try HTTPTestClient.sendAll(socket, Array("POST /write HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nm v=1".utf8))
+            try HTTPTestClient.sendAll(socket, Array("POST /write HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nstalled v=1 1\nm v=1".utf8))
             // Meanwhile another client is served.
             #expect(try await client.post("/write", text: "m v=2 2\n").status == 204)
             let response = try await HTTPTestClient.offThread { try HTTPTestClient.readResponse(socket) }
             #expect(response.status == 408)
+            // The complete line it sent before stalling is not stored either.
+            let stalled = try await client.get("/api/v1/query?measurement=stalled&field=v&from=0&to=10")
+            #expect((try stalled.json()["series"] as? [[String: Any]])?.isEmpty == true, "\(stalled.text)")
         }
     }
 
