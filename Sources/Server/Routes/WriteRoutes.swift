@@ -12,6 +12,8 @@ struct WriteRoutes {
 
     /// What one write request stored and rejected.
     private struct Outcome: Sendable {
+        /// When the last byte of the body arrived.
+        var received: ContinuousClock.Instant
         var values: Int
         var lines: Int
         var rejected: [RejectedLine]
@@ -33,7 +35,6 @@ struct WriteRoutes {
         metrics.writeRequests.increment()
         let precision = try Self.precision(precisionName)
         let tags = database.flatMap { $0.isEmpty ? nil : [SeriesKey.Tag(key: databaseTag, value: $0)] } ?? []
-        let started = ContinuousClock.now
         let outcome: Outcome
         do {
             outcome = try await bodyReader.isGzip(request)
@@ -43,7 +44,7 @@ struct WriteRoutes {
             context.logger.error("write failed", metadata: ["error": "\(error)"])
             throw APIError(.internalServerError, "storage failure; nothing of this request may be assumed stored (the server log has details)")
         }
-        metrics.writeLatency.record(ContinuousClock.now - started)
+        metrics.writeLatency.record(ContinuousClock.now - outcome.received)
         metrics.ingestedValues.increment(by: Int64(outcome.values))
         metrics.ingestedLines.increment(by: Int64(outcome.lines))
         guard outcome.rejected.isEmpty else {
@@ -58,17 +59,18 @@ struct WriteRoutes {
         let lease = ingesters.checkOut(precision: precision, tags: tags, defaultTimestamp: HistorianService.nowNanoseconds())
         let stream = StreamingIngest(ingester: lease.ingester)
         do {
-            let received = try await bodyReader.stream(request) { stream.feed($0) }
-            metrics.ingestedBytes.increment(by: Int64(received))
+            let receivedBytes = try await bodyReader.stream(request) { stream.feed($0) }
+            metrics.ingestedBytes.increment(by: Int64(receivedBytes))
         } catch {
             stream.abandon()
             throw error
         }
+        let received = ContinuousClock.now
         let ingesters = ingesters
         return try await executor.run { () throws -> Outcome in
             let rejected = try stream.complete()
             let ingester = lease.ingester
-            let outcome = Outcome(values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
+            let outcome = Outcome(received: received, values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
             ingesters.checkIn(lease)
             return outcome
         }
@@ -77,6 +79,7 @@ struct WriteRoutes {
     /// A gzip body is received whole, then inflated and parsed on the pool.
     private func ingestWhole(_ request: Request, precision: TimestampPrecision, tags: [SeriesKey.Tag]) async throws -> Outcome {
         let body = try await bodyReader.read(request)
+        let received = ContinuousClock.now
         metrics.ingestedBytes.increment(by: Int64(body.receivedBytes))
         let ingesters = ingesters
         let bodyReader = bodyReader
@@ -90,7 +93,7 @@ struct WriteRoutes {
                 try ingester.ingest(bytes, isFinal: true) { rejected.append($0) }
             }
             try ingester.finish { rejected.append($0) }
-            let outcome = Outcome(values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
+            let outcome = Outcome(received: received, values: ingester.valuesWritten, lines: ingester.linesAccepted, rejected: rejected)
             ingesters.checkIn(lease)
             return outcome
         }
