@@ -1,13 +1,14 @@
 /// Maps signed integers to unsigned ones so that values near zero get few bits: 0, -1, 1, -2 -> 0, 1, 2, 3.
-@usableFromInline
-enum ZigZag {
+public enum ZigZag {
+    /// The unsigned code of `value`.
     @inlinable
-    static func encode(_ value: Int64) -> UInt64 {
+    public static func encode(_ value: Int64) -> UInt64 {
         UInt64(bitPattern: (value &<< 1) ^ (value >> 63))
     }
 
+    /// The signed value of `value`, a code from ``encode(_:)``.
     @inlinable
-    static func decode(_ value: UInt64) -> Int64 {
+    public static func decode(_ value: UInt64) -> Int64 {
         Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
     }
 }

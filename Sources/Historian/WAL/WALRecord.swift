@@ -1,3 +1,5 @@
+import Compression
+
 /// One record of the write-ahead log.
 ///
 /// Payload layout (little-endian): a type byte, then
@@ -40,8 +42,8 @@ enum WALRecord: Equatable {
                 var previousTimestamp: Int64 = 0
                 for sample in samples {
                     let series = Int64(sample.series)
-                    offset = Self.putVarint(Self.zigZag(series &- previousSeries), into: raw, at: offset)
-                    offset = Self.putVarint(Self.zigZag(sample.timestamp &- previousTimestamp), into: raw, at: offset)
+                    offset = Self.putVarint(ZigZag.encode(series &- previousSeries), into: raw, at: offset)
+                    offset = Self.putVarint(ZigZag.encode(sample.timestamp &- previousTimestamp), into: raw, at: offset)
                     raw.storeBytes(of: sample.bits.littleEndian, toByteOffset: offset, as: UInt64.self)
                     raw.storeBytes(of: sample.quality, toByteOffset: offset + 8, as: UInt8.self)
                     offset += 9
@@ -73,8 +75,8 @@ enum WALRecord: Equatable {
             for _ in 0..<count {
                 guard let seriesDelta = reader.readVarint(), let timestampDelta = reader.readVarint(),
                       let bits = reader.readUInt64(), let quality = reader.readUInt8() else { return nil }
-                series = series &+ unZigZag(seriesDelta)
-                timestamp = timestamp &+ unZigZag(timestampDelta)
+                series = series &+ ZigZag.decode(seriesDelta)
+                timestamp = timestamp &+ ZigZag.decode(timestampDelta)
                 guard let id = SeriesID(exactly: series) else { return nil }
                 samples.append(RawSample(series: id, timestamp: timestamp, bits: bits, quality: quality))
             }
@@ -97,14 +99,6 @@ enum WALRecord: Equatable {
         default:
             return nil
         }
-    }
-
-    private static func zigZag(_ value: Int64) -> UInt64 {
-        UInt64(bitPattern: (value &<< 1) ^ (value >> 63))
-    }
-
-    private static func unZigZag(_ value: UInt64) -> Int64 {
-        Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)
     }
 
     /// Writes `value` as a LEB128 varint at `offset`; returns the offset after it.

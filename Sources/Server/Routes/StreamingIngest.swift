@@ -6,7 +6,7 @@ import NIOCore
 /// parsed on a serial queue of its own, so parsing overlaps receiving, and no thread waits for a
 /// slow client (the queue runs only when there is a piece to parse).
 ///
-/// Nothing is acknowledged before ``complete(onReject:)``; a request whose body fails (too large,
+/// Nothing is acknowledged before ``complete()``; a request whose body fails (too large,
 /// too slow, connection closed) is ``abandon()``ed and its ingester is not reused. Like the whole-
 /// body path, the ingester writes to storage only at the end of the input, or earlier once it holds
 /// its batch size of values (the bodies the limits allow stay far below it).
@@ -37,7 +37,7 @@ final class StreamingIngest: @unchecked Sendable {
     /// Parses the last line, writes what the body held and waits until it is durable. Blocks until
     /// the queued pieces are parsed: call it from a thread that may block.
     /// - Returns: the rejected lines and fields.
-    /// - Throws: ``HistorianError`` when storing fails.
+    /// - Throws: ``HistorianError`` when storing fails (also a failure while a piece was parsed).
     func complete() throws -> [RejectedLine] {
         let result: Result<[RejectedLine], any Error> = queue.sync {
             if let failure { return .failure(failure) }
