@@ -2,7 +2,8 @@
 /// at `cursor` and returns the pointer after what it wrote; the caller guarantees room: 20 bytes
 /// for an unsigned integer, 21 with a sign, ``maximumDoubleBytes`` for a double.
 enum NumberText {
-    /// The longest text ``putDouble(_:at:)`` writes: a sign, 15 digits, a point and 9 decimals' zeros.
+    /// The longest text ``putDouble(_:at:)`` writes: a sign, 15 digits, a point and 9 decimals' zeros
+    /// (the longest decimal of ``putShortestDecimal(_:at:)`` is 23 bytes).
     static let maximumDoubleBytes = 28
 
     static func put(_ byte: UInt8, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
@@ -73,7 +74,7 @@ enum NumberText {
         return end
     }
 
-    private static func digitCount(_ value: UInt64) -> Int {
+    static func digitCount(_ value: UInt64) -> Int {
         var count = 1
         var power: UInt64 = 10
         while count < 20, value >= power {
@@ -98,8 +99,9 @@ enum NumberText {
     /// reproduces the parse (Clinger, "How to Read Floating Point Numbers Accurately", PLDI 1990).
     /// Below 10^6 one attempt at 9 decimals finds every such form (the product's error stays far
     /// below one half, so the digits are exact), and dropping trailing zeros gives the fewest
-    /// decimals; larger values try 0, 1, 2... decimals. nil for the rest: NaN, infinities, -0.0,
-    /// magnitudes of 10^15 or more, and values needing more digits, which ``JSONWriter`` prints
+    /// decimals; larger values try 0, 1, 2... decimals. Values needing more digits (full-precision
+    /// readings, means) go to ``putShortestDecimal(_:at:)``. nil for NaN, infinities, -0.0 and
+    /// what that one refuses (magnitudes below 10^-4 or from 10^15), which ``JSONWriter`` prints
     /// with the standard library's shortest form instead.
     static func putDouble(_ value: Double, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8>? {
         guard value.isFinite, value != 0 || value.sign == .plus else { return nil }
@@ -110,7 +112,7 @@ enum NumberText {
         if magnitude < 1e6 {
             // Rounds half up by truncation (no libm call); the division below checks the result.
             var digits = UInt64(magnitude * 1e9 + 0.5)
-            guard Double(digits) / 1e9 == magnitude else { return nil }
+            guard Double(digits) / 1e9 == magnitude else { return putShortestDecimal(value, at: cursor) }
             // Trailing zeros off, 8, 4, 2 and 1 at a time (at most 9 of them are decimals).
             var decimals = 9
             if digits % 100_000_000 == 0 {
@@ -134,11 +136,11 @@ enum NumberText {
         return powersOfTen.withUnsafeBufferPointer { powers -> UnsafeMutablePointer<UInt8>? in
             for decimals in 0...9 {
                 let scaled = (magnitude * powers[decimals]).rounded(.toNearestOrEven)
-                guard scaled < 1e15 else { return nil }
+                guard scaled < 1e15 else { break }
                 guard scaled / powers[decimals] == magnitude else { continue }
                 return putFixed(UInt64(scaled), decimals: decimals, at: start)
             }
-            return nil
+            return putShortestDecimal(value, at: cursor)
         }
     }
 

@@ -1,0 +1,64 @@
+import Testing
+
+@testable import Server
+
+@Suite struct NumberTextTests {
+    private static func shortest(_ value: Double) -> String? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer -> String? in
+            guard let start = buffer.baseAddress, let end = NumberText.putShortestDecimal(value, at: start) else { return nil }
+            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        }
+    }
+
+    /// The digits of the standard library's shortest round-trip form, for random bit patterns from
+    /// 10^-4 to 10^15, means of readings, values next to powers of two and ten, and short decimals.
+    @Test func shortestDecimalMatchesTheStandardLibrary() throws {
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0.1 + 0.2, 1e-4, 0.000_123_456_789_012_345_67, 999_999_999_999_999.9, 123_456_789_012_345.67,
+                                1.0 / 3, 2.0 / 3, 65.4321, 1, 2, 0.5, 1_024, 4_503_599_627_370_496, 0.1, 100, 1e14]
+        var power = 1e-4
+        while power < 1e15 {
+            values += [power, power.nextUp, power.nextDown]
+            power *= 10
+        }
+        for exponent in -13...49 {
+            let twoPower = Double(sign: .plus, exponent: exponent, significand: 1)
+            values += [twoPower, twoPower.nextUp, twoPower.nextDown]
+        }
+        for _ in 0..<200_000 {
+            let exponent = Int.random(in: -14...49, using: &generator)
+            let fraction = UInt64.random(in: 0..<(1 << 52), using: &generator)
+            let value = Double(sign: Bool.random(using: &generator) ? .minus : .plus, exponentBitPattern: UInt(1023 + exponent), significandBitPattern: fraction)
+            values.append(value)
+            values.append(Double(Int.random(in: 1...9_999_999, using: &generator)) / Double(Int.random(in: 1...1_000, using: &generator)))
+            values.append(Double(Int.random(in: -99_999...99_999, using: &generator)) / 1_000)
+        }
+        var checked = 0
+        for value in values {
+            guard let text = Self.shortest(value) else {
+                #expect(value.magnitude < 1e-4 || value.magnitude >= 1e15, "\(value) refused")
+                continue
+            }
+            #expect(Double(text)?.bitPattern == value.bitPattern, "\(value) written as \(text)")
+            #expect(text == Self.plain(value.description), "\(value) written as \(text)")
+            checked += 1
+        }
+        #expect(checked > 500_000)
+    }
+
+    @Test func shortestDecimalLayout() {
+        #expect(Self.shortest(0.000_123_456_789_012_345_67) == "0.00012345678901234567")
+        #expect(Self.shortest(-0.30000000000000004) == "-0.30000000000000004")
+        #expect(Self.shortest(123_456_789_012_345.67) == "123456789012345.67")
+        #expect(Self.shortest(1e14) == "100000000000000")
+        #expect(Self.shortest(1e15) == nil)
+        #expect(Self.shortest(9.876e-05) == nil)
+        #expect(Self.shortest(.nan) == nil)
+        #expect(Self.shortest(-.infinity) == nil)
+    }
+
+    /// `description` without the ".0" of integral values (the writer prints those like JavaScript).
+    private static func plain(_ description: String) -> String {
+        description.hasSuffix(".0") ? String(description.dropLast(2)) : description
+    }
+}
