@@ -50,6 +50,7 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(name: "CCRC32C"),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "Historian",
             dependencies: ["Compression", "CSQLite", "CCRC32C"],
@@ -61,7 +62,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Compression", "Historian", "OEE", "SPC", "TOML",
+                "Compression", "Historian", "OEE", "SPC", "TOML", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

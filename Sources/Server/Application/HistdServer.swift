@@ -30,6 +30,7 @@ public struct HistdServer: Sendable {
     ///   when the data directory cannot be opened or recovered, and what binding the port throws.
     public func run(gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
         try configuration.validate()
+        AllocatorTuning.apply()
         for (key, value) in configuration.summary {
             logger.info("configuration", metadata: ["key": "\(key)", "value": "\(value)"])
         }
