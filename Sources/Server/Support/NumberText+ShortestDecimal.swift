@@ -52,28 +52,10 @@ extension NumberText {
 
     /// `digits x 10^exponent` in plain notation: `12300`, `1.23`, `0.00123`.
     private static func putScaled(_ digits: UInt64, exponent: Int, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
-        if exponent >= 0 {
-            var end = putDigits(digits, at: cursor)
-            for _ in 0..<exponent { end = put(UInt8(ascii: "0"), at: end) }
-            return end
-        }
-        let decimals = -exponent
-        let count = digitCount(digits)
-        guard count > decimals else {
-            var end = put(UInt8(ascii: "0"), at: cursor)
-            end = put(UInt8(ascii: "."), at: end)
-            for _ in 0..<(decimals - count) { end = put(UInt8(ascii: "0"), at: end) }
-            return putDigits(digits, at: end)
-        }
-        // The digits, then the last `decimals` of them moved one place right for the point.
-        let end = putDigits(digits, at: cursor)
-        var position = end
-        while position > end - decimals {
-            position.pointee = (position - 1).pointee
-            position -= 1
-        }
-        position.pointee = UInt8(ascii: ".")
-        return end + 1
+        guard exponent >= 0 else { return putFixed(digits, decimals: -exponent, at: cursor) }
+        var end = putDigits(digits, at: cursor)
+        for _ in 0..<exponent { end = put(UInt8(ascii: "0"), at: end) }
+        return end
     }
 
     /// The `e` with `10^e <= significand / 2^shift < 10^(e+1)`, for values from 10^-4 to 10^15.

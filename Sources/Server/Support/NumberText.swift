@@ -29,14 +29,28 @@ enum NumberText {
 
     /// Exactly 12 digits of `value` (below 10^12, with leading zeros) at `cursor`, as four groups of
     /// three digits computed side by side rather than one long chain of divisions.
+    /// Timestamps of whole seconds or milliseconds end in nine or six zeros: those are stored at once.
     fileprivate static func putTwelveDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) {
         let high = value / 1_000_000
         let low = value % 1_000_000
         putThreeDigits(high / 1_000, at: cursor)
+        guard low != 0 else {
+            if high % 1_000 == 0 {
+                UnsafeMutableRawPointer(cursor + 3).storeBytes(of: eightZeros, as: UInt64.self)
+                (cursor + 11).pointee = UInt8(ascii: "0")
+            } else {
+                putThreeDigits(high % 1_000, at: cursor + 3)
+                UnsafeMutableRawPointer(cursor + 6).storeBytes(of: eightZeros, as: UInt64.self)
+            }
+            return
+        }
         putThreeDigits(high % 1_000, at: cursor + 3)
         putThreeDigits(low / 1_000, at: cursor + 6)
         putThreeDigits(low % 1_000, at: cursor + 9)
     }
+
+    /// "00000000" as one word (the store may reach past the 12 digits: callers have room for 20).
+    private static let eightZeros = UInt64(0x3030_3030_3030_3030)
 
     private static func putThreeDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) {
         cursor[0] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 100)
@@ -144,20 +158,25 @@ enum NumberText {
         }
     }
 
-    /// `digits` with a decimal point `decimals` places from the right (`5`, 2 decimals: `0.05`).
-    private static func putFixed(_ digits: UInt64, decimals: Int, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
+    /// `digits` with a decimal point `decimals` places from the right (`5`, 2 decimals: `0.05`),
+    /// without dividing: the digits are written whole and the decimals moved one place for the point.
+    static func putFixed(_ digits: UInt64, decimals: Int, at cursor: UnsafeMutablePointer<UInt8>) -> UnsafeMutablePointer<UInt8> {
         guard decimals > 0 else { return putDigits(digits, at: cursor) }
-        let divisor = UInt64(powersOfTen[decimals])
-        let point = putDigits(digits / divisor, at: cursor)
-        point.pointee = UInt8(ascii: ".")
-        var fraction = digits % divisor
-        var position = point + 1 + decimals
-        while position > point + 1 {
-            position -= 1
-            position.pointee = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction % 10)
-            fraction /= 10
+        let count = digitCount(digits)
+        guard count > decimals else {
+            var end = put(UInt8(ascii: "0"), at: cursor)
+            end = put(UInt8(ascii: "."), at: end)
+            for _ in 0..<(decimals - count) { end = put(UInt8(ascii: "0"), at: end) }
+            return putDigits(digits, at: end)
         }
-        return point + 1 + decimals
+        let end = putDigits(digits, at: cursor)
+        var position = end
+        while position > end - decimals {
+            position.pointee = (position - 1).pointee
+            position -= 1
+        }
+        position.pointee = UInt8(ascii: ".")
+        return end + 1
     }
 }
 

@@ -57,6 +57,29 @@ import Testing
         #expect(Self.shortest(-.infinity) == nil)
     }
 
+    /// Timestamps in nanoseconds of whole seconds, milliseconds and odd nanoseconds, across the
+    /// 10^12 boundaries where the shared high digits change, print like `String(value)`.
+    @Test func groupedIntegersPrintEveryDigit() {
+        var values: [Int64] = [0, 999_999_999_999, 1_000_000_000_000, 1_000_000_000_001]
+        var time: Int64 = 1_704_067_199_000_000_000
+        for step: Int64 in [1_000_000_000, 1_000_000, 1, 999_999_999_937] {
+            for _ in 0..<2_000 {
+                values.append(time)
+                time += step
+            }
+        }
+        var printer = NumberText.GroupedIntegerPrinter()
+        var text = ""
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            guard let start = buffer.baseAddress else { return }
+            for value in values {
+                let end = printer.put(value, at: start)
+                text += String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self) + " "
+            }
+        }
+        #expect(text == values.map(String.init).joined(separator: " ") + " ")
+    }
+
     /// `description` without the ".0" of integral values (the writer prints those like JavaScript).
     private static func plain(_ description: String) -> String {
         description.hasSuffix(".0") ? String(description.dropLast(2)) : description
