@@ -40,7 +40,8 @@ enum NumberText {
                 (cursor + 11).pointee = UInt8(ascii: "0")
             } else {
                 putThreeDigits(high % 1_000, at: cursor + 3)
-                UnsafeMutableRawPointer(cursor + 6).storeBytes(of: eightZeros, as: UInt64.self)
+                UnsafeMutableRawPointer(cursor + 6).storeBytes(of: UInt32(truncatingIfNeeded: eightZeros), as: UInt32.self)
+                UnsafeMutableRawPointer(cursor + 10).storeBytes(of: UInt16(truncatingIfNeeded: eightZeros), as: UInt16.self)
             }
             return
         }
@@ -49,7 +50,7 @@ enum NumberText {
         putThreeDigits(low % 1_000, at: cursor + 9)
     }
 
-    /// "00000000" as one word (the store may reach past the 12 digits: callers have room for 20).
+    /// "00000000" as one word.
     private static let eightZeros = UInt64(0x3030_3030_3030_3030)
 
     private static func putThreeDigits(_ value: UInt64, at cursor: UnsafeMutablePointer<UInt8>) {

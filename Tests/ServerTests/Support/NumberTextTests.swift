@@ -80,6 +80,40 @@ import Testing
         #expect(text == values.map(String.init).joined(separator: " ") + " ")
     }
 
+    /// Every digit printer writes its text and not one byte beyond, whatever zeros the value ends in.
+    @Test func digitsStayWithinTheirText() {
+        var values: [UInt64] = [0, 7, 1_000_000_000_000, 18_446_744_000_001_000_000, 18_446_744_000_000_000_000, .max]
+        var power: UInt64 = 1
+        for _ in 0..<19 {
+            power *= 10
+            values += [power, power - 1, power + 1, power / 1_000 * 1_001]
+        }
+        let sentinel: UInt8 = 0xAA
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 40) { buffer in
+            guard let start = buffer.baseAddress else { return }
+            var printer = NumberText.GroupedIntegerPrinter()
+            for value in values {
+                buffer.initialize(repeating: sentinel)
+                let end = NumberText.putDigits(value, at: start)
+                #expect(String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self) == String(value))
+                #expect(buffer[(end - start)...].allSatisfy { $0 == sentinel }, "\(value) wrote past its digits")
+                guard let signed = Int64(exactly: value) else { continue }
+                buffer.initialize(repeating: sentinel)
+                let groupedEnd = printer.put(signed, at: start)
+                #expect(String(decoding: UnsafeBufferPointer(start: start, count: groupedEnd - start), as: UTF8.self) == String(value))
+                #expect(buffer[(groupedEnd - start)...].allSatisfy { $0 == sentinel }, "\(value) wrote past its digits")
+            }
+            for value in [0.000_123_456_789_012_345_67, -123_456_789_012_345.67, 65.4321, -0.001] {
+                buffer.initialize(repeating: sentinel)
+                guard let end = NumberText.putDouble(value, at: start) else {
+                    Issue.record("\(value) not written")
+                    continue
+                }
+                #expect(buffer[(end - start)...].allSatisfy { $0 == sentinel }, "\(value) wrote past its text")
+            }
+        }
+    }
+
     /// `description` without the ".0" of integral values (the writer prints those like JavaScript).
     private static func plain(_ description: String) -> String {
         description.hasSuffix(".0") ? String(description.dropLast(2)) : description
