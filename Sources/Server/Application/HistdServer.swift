@@ -86,6 +86,9 @@ public struct HistdServer: Sendable {
         AdminRoutes(historian: historian, executor: executor, settings: configuration.maintenance).register(on: router)
         QueryRoutes(historian: historian, executor: executor, limiter: limiter, metrics: metrics, maximumPoints: limits.maxQueryPoints)
             .register(on: router)
+        InfluxQLRoutes(historian: historian, executor: executor, limiter: limiter, bodyReader: bodyReader,
+                       databaseTag: configuration.databaseTag, maximumPoints: limits.maxQueryPoints)
+            .register(on: router)
         SeriesRoutes(historian: historian, executor: executor).register(on: router)
         SPCRoutes(historian: historian, executor: executor, limiter: limiter, maximumPoints: limits.maxQueryPoints)
             .register(on: router)

@@ -1,0 +1,231 @@
+import Historian
+
+/// Runs one `SELECT`: the series it selects, grouped by the `GROUP BY` tags, as raw rows (fields
+/// of a tag set joined on time) or as aggregates per `GROUP BY time()` interval.
+///
+/// Intervals start at multiples of the interval since the epoch, as in InfluxDB; the first one
+/// holds only samples from the query's lower time bound on. Without `GROUP BY` tags, the series of
+/// the measurement answer as one (raw rows interleaved by time; aggregates of the union).
+struct InfluxQLSelection {
+    let execution: InfluxQLExecution
+    let statement: InfluxQLSelect
+
+    /// The lower bound used when a query names none (about the year 1823), so that every span fits an Int64.
+    private static let earliest = Int64.min / 2
+
+    func run() throws -> [InfluxQLExecution.ResultSeries] {
+        let series = try selectedSeries()
+        let groups = group(series)
+        return statement.isAggregate ? try aggregated(groups) : try raw(groups)
+    }
+
+    // MARK: selection
+
+    private func selectedSeries() throws(InfluxQLError) -> [Series] {
+        let filter = try InfluxQLTagFilter(statement.tagConditions)
+        let fields = Set(statement.columns.map(\.field))
+        return execution.visibleSeries().filter { series in
+            series.key.measurement == statement.measurement && (fields.contains("*") || fields.contains(series.key.field)) && filter.accepts(series)
+        }
+    }
+
+    /// Groups in order of their tag values; within a group, tag sets in order of their tags.
+    private struct Group {
+        var tags: [SeriesKey.Tag]?
+        /// Series by full tag set (without the database tag), then by field.
+        var tagSets: [(tags: String, fields: [String: Series])]
+    }
+
+    private func group(_ series: [Series]) -> [Group] {
+        let keys: [String]
+        if statement.groupByTags == ["*"] {
+            keys = Set(series.flatMap { $0.key.tags.map(\.key) }).subtracting([execution.databaseTag]).sorted()
+        } else {
+            keys = statement.groupByTags
+        }
+        var groups: [[SeriesKey.Tag]: [String: [String: Series]]] = [:]
+        for item in series {
+            let groupTags = keys.map { SeriesKey.Tag(key: $0, value: item.key.tag($0) ?? "") }
+            let tagSet = item.key.tags.filter { $0.key != execution.databaseTag }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            groups[groupTags, default: [:]][tagSet, default: [:]][item.key.field] = item
+        }
+        return groups.keys.sorted { $0.lexicographicallyPrecedes($1) { ($0.key, $0.value) < ($1.key, $1.value) } }.map { tags in
+            let tagSets = groups[tags] ?? [:]
+            return Group(tags: keys.isEmpty ? nil : tags, tagSets: tagSets.keys.sorted().map { ($0, tagSets[$0] ?? [:]) })
+        }
+    }
+
+    // MARK: raw rows
+
+    private func raw(_ groups: [Group]) throws -> [InfluxQLExecution.ResultSeries] {
+        let from = statement.from ?? Self.earliest
+        let to = statement.to ?? .max
+        guard from < to else { return [] }
+        var fieldNames: [String] = []
+        for column in statement.columns {
+            if column.field == "*" {
+                let all = Set(groups.flatMap { $0.tagSets.flatMap { $0.fields.keys } })
+                fieldNames += all.sorted().filter { !fieldNames.contains($0) }
+            } else {
+                fieldNames.append(column.field)
+            }
+        }
+        let names = statement.columns.contains { $0.field == "*" } ? fieldNames : statement.columns.map(\.name)
+        var budget = execution.maximumPoints
+        var answer: [InfluxQLExecution.ResultSeries] = []
+        for group in groups {
+            // (time, tag set index, values) of every tag set, then interleaved by time.
+            var rows: [(time: Int64, order: Int, values: [SampleValue?])] = []
+            for (order, tagSet) in group.tagSets.enumerated() {
+                var columns: [SampleColumns?] = []
+                for field in fieldNames {
+                    guard let series = tagSet.fields[field] else {
+                        columns.append(nil)
+                        continue
+                    }
+                    budget -= try execution.historian.estimatedSampleCount(series: series.id, from: from, to: to)
+                    guard budget >= 0 else { throw tooManyPoints() }
+                    columns.append(try execution.historian.sampleColumns(series: series.id, from: from, to: to))
+                }
+                rows += Self.joined(columns).map { (time: $0.time, order: order, values: $0.values) }
+            }
+            guard !rows.isEmpty else { continue }
+            rows.sort { ($0.time, $0.order) < ($1.time, $1.order) }
+            if statement.descending { rows.reverse() }
+            if let limit = statement.limit { rows = Array(rows.prefix(limit)) }
+            answer.append(.init(
+                name: statement.measurement, tags: group.tags, columns: ["time"] + names,
+                rows: rows.map { row in [.time(row.time)] + row.values.map { $0.map { .value($0) } ?? .null } }))
+        }
+        return answer
+    }
+
+    /// The rows of several fields of one tag set: one per distinct time, nil where a field has no sample.
+    private static func joined(_ columns: [SampleColumns?]) -> [(time: Int64, values: [SampleValue?])] {
+        var positions = [Int](repeating: 0, count: columns.count)
+        var rows: [(time: Int64, values: [SampleValue?])] = []
+        while true {
+            var next: Int64?
+            for (index, column) in columns.enumerated() {
+                guard let column, positions[index] < column.count else { continue }
+                let time = column.timestamps[positions[index]]
+                next = next.map { min($0, time) } ?? time
+            }
+            guard let time = next else { return rows }
+            var values: [SampleValue?] = []
+            for (index, column) in columns.enumerated() {
+                if let column, positions[index] < column.count, column.timestamps[positions[index]] == time {
+                    values.append(column.value(at: positions[index]))
+                    positions[index] += 1
+                } else {
+                    values.append(nil)
+                }
+            }
+            rows.append((time, values))
+        }
+    }
+
+    // MARK: aggregates
+
+    /// The intervals' labels and the ranges the engine rolls up: the first interval may start
+    /// before the lower bound, so it is rolled up on its own from the bound.
+    private struct Intervals {
+        var labels: [Int64]
+        /// (from, to, width) of each rollup call, whose buckets follow each other.
+        var calls: [(from: Int64, to: Int64, width: Int64)]
+    }
+
+    private func intervals() throws(InfluxQLError) -> Intervals {
+        guard let interval = statement.interval else {
+            let from = statement.from ?? Self.earliest
+            let to = statement.to ?? execution.now
+            guard from < to else { return Intervals(labels: [], calls: []) }
+            return Intervals(labels: [statement.from ?? 0], calls: [(from, to, to - from)])
+        }
+        guard let from = statement.from else {
+            throw .invalid("GROUP BY time() needs a lower time bound in WHERE, such as time > now() - 1h")
+        }
+        let to = statement.to ?? execution.now
+        guard from < to else { return Intervals(labels: [], calls: []) }
+        let remainder = from % interval
+        let alignedStart = remainder < 0 ? from - remainder - interval : from - remainder
+        let span = UInt64(bitPattern: to &- alignedStart)
+        let count = span / UInt64(interval) + (span % UInt64(interval) == 0 ? 0 : 1)
+        let perInterval = max(1, statement.columns.count)
+        guard count <= UInt64(execution.maximumPoints / perInterval) else { throw tooManyPoints() }
+        let labels = (0..<Int(count)).map { alignedStart + Int64($0) * interval }
+        var calls: [(from: Int64, to: Int64, width: Int64)] = []
+        var restStart = alignedStart
+        if alignedStart < from {
+            let headEnd = min(alignedStart + interval, to)
+            calls.append((from, headEnd, headEnd - from))
+            restStart = headEnd
+        }
+        if restStart < to { calls.append((restStart, to, interval)) }
+        return Intervals(labels: labels, calls: calls)
+    }
+
+    private func aggregated(_ groups: [Group]) throws -> [InfluxQLExecution.ResultSeries] {
+        let intervals = try intervals()
+        guard !intervals.labels.isEmpty else { return [] }
+        guard intervals.labels.count * statement.columns.count * groups.count <= execution.maximumPoints else { throw tooManyPoints() }
+        var answer: [InfluxQLExecution.ResultSeries] = []
+        for group in groups {
+            // Per column: its aggregate and its value in each interval, nil where the interval is empty.
+            var columnValues: [(aggregate: Aggregate, values: [InfluxQLExecution.ResultValue?])] = []
+            for column in statement.columns {
+                guard let aggregate = column.aggregate else { continue }
+                let members = group.tagSets.compactMap { $0.fields[column.field] }
+                if members.count > 1, !BucketMerger.canMerge(aggregate) {
+                    throw InfluxQLError.invalid(
+                        "\(column.name)() over \(members.count) series needs GROUP BY the tags that tell them apart (or one tag set in WHERE)")
+                }
+                var merged = [RollupBucket?](repeating: nil, count: intervals.labels.count)
+                for member in members {
+                    let buckets = try intervals.calls.flatMap { call in
+                        try execution.historian.rollup(series: member.id, from: call.from, to: call.to, every: call.width).buckets
+                    }
+                    for (index, bucket) in buckets.enumerated() where index < merged.count {
+                        merged[index] = merged[index].flatMap { BucketMerger.merge([$0, bucket]) } ?? bucket
+                    }
+                }
+                columnValues.append((aggregate, merged.map { bucket -> InfluxQLExecution.ResultValue? in
+                    guard let bucket, bucket.count > 0 else { return nil }
+                    if aggregate == .count { return .count(bucket.count) }
+                    return bucket.value(of: aggregate).map { .number($0) } ?? .null
+                }))
+            }
+            guard columnValues.contains(where: { $0.values.contains { $0 != nil } }) else { continue }
+            var rows: [[InfluxQLExecution.ResultValue]] = []
+            var previous = [InfluxQLExecution.ResultValue](repeating: .null, count: columnValues.count)
+            for (index, label) in intervals.labels.enumerated() {
+                var row: [InfluxQLExecution.ResultValue] = [.time(label)]
+                var empty = true
+                for (column, item) in columnValues.enumerated() {
+                    if let value = item.values[index] {
+                        empty = false
+                        previous[column] = value
+                        row.append(value)
+                        continue
+                    }
+                    switch statement.fill {
+                    // InfluxDB answers 0 for the count of an empty interval.
+                    case .null, .none: row.append(item.aggregate == .count ? .count(0) : .null)
+                    case .previous: row.append(previous[column])
+                    case .number(let number): row.append(.number(number))
+                    }
+                }
+                if statement.fill == .none, empty { continue }
+                rows.append(row)
+            }
+            if statement.descending { rows.reverse() }
+            if let limit = statement.limit { rows = Array(rows.prefix(limit)) }
+            answer.append(.init(name: statement.measurement, tags: group.tags, columns: ["time"] + statement.columns.map(\.name), rows: rows))
+        }
+        return answer
+    }
+
+    private func tooManyPoints() -> InfluxQLError {
+        .invalid("the query would return more points than the server's limit of \(execution.maximumPoints); narrow the time range, select fewer series or use a longer GROUP BY time()")
+    }
+}

@@ -1,0 +1,65 @@
+import Historian
+
+/// The InfluxQL statements histd runs (see docs/http-api.md, "InfluxQL").
+enum InfluxQLStatement: Equatable, Sendable {
+    /// Databases are namespaces that exist once written to: accepted and nothing to do.
+    case createDatabase(String)
+    case showDatabases
+    case showRetentionPolicies
+    case showMeasurements(InfluxQLNameFilter?, limit: Int?)
+    case showTagKeys(measurement: String?)
+    case showTagValues(measurement: String?, keys: InfluxQLNameFilter, where: [InfluxQLSelect.TagCondition])
+    case showFieldKeys(measurement: String?)
+    case select(InfluxQLSelect)
+}
+
+/// `= name`, `IN (a, b)`, `=~ /pattern/` and `!~ /pattern/` in SHOW statements.
+enum InfluxQLNameFilter: Equatable, Sendable {
+    case equals([String])
+    case matches(String)
+    case notMatches(String)
+}
+
+/// A `SELECT` statement.
+struct InfluxQLSelect: Equatable, Sendable {
+    /// One column of the answer: a field's raw values or an aggregate of them.
+    struct Column: Equatable, Sendable {
+        /// nil for raw values.
+        var aggregate: Aggregate?
+        /// The field, or `*` for every field (raw values only).
+        var field: String
+        /// The column's name in the answer: the alias, the function or the field.
+        var name: String
+    }
+
+    /// A condition on a tag.
+    struct TagCondition: Equatable, Sendable {
+        enum Operator: String, Equatable, Sendable { case equals = "=", notEquals = "!=", matches = "=~", notMatches = "!~" }
+        var key: String
+        var `operator`: Operator
+        var value: String
+    }
+
+    /// How empty buckets of `GROUP BY time` are answered.
+    enum Fill: Equatable, Sendable {
+        case null, none, previous
+        case number(Double)
+    }
+
+    var columns: [Column]
+    var measurement: String
+    var tagConditions: [TagCondition] = []
+    /// Inclusive lower bound (ns).
+    var from: Int64?
+    /// Exclusive upper bound (ns).
+    var to: Int64?
+    /// `GROUP BY time(...)`, in nanoseconds.
+    var interval: Int64?
+    /// `GROUP BY` tag keys; `["*"]` for every tag.
+    var groupByTags: [String] = []
+    var fill: Fill = .null
+    var descending = false
+    var limit: Int?
+
+    var isAggregate: Bool { columns.contains { $0.aggregate != nil } }
+}

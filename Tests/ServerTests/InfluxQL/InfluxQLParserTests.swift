@@ -1,0 +1,91 @@
+import Testing
+
+@testable import Server
+
+@Suite struct InfluxQLParserTests {
+    private static let now: Int64 = 1_704_070_800_000_000_000
+
+    private static func select(_ query: String) throws -> InfluxQLSelect {
+        let statements = try InfluxQLParser.parse(query, now: now)
+        guard statements.count == 1, case .select(let select) = statements[0] else {
+            throw InfluxQLError.syntax("not one SELECT: \(statements)")
+        }
+        return select
+    }
+
+    /// What Grafana's InfluxDB data source sends for a graph panel.
+    @Test func grafanaPanelQuery() throws {
+        let select = try Self.select("""
+            SELECT mean("v") AS "average", max(v) FROM "plant"."autogen"."m" WHERE ("machine" = 'a') AND "line" =~ /^L(1|2)$/ \
+            AND time >= 1704067200000ms and time <= 1704067800000ms GROUP BY time(1m), "machine" fill(null) ORDER BY time DESC LIMIT 5
+            """)
+        #expect(select.columns == [.init(aggregate: .mean, field: "v", name: "average"), .init(aggregate: .max, field: "v", name: "max")])
+        #expect(select.measurement == "m")
+        #expect(select.tagConditions == [.init(key: "machine", operator: .equals, value: "a"), .init(key: "line", operator: .matches, value: "^L(1|2)$")])
+        #expect(select.from == 1_704_067_200_000_000_000)
+        #expect(select.to == 1_704_067_800_000_000_001)
+        #expect(select.interval == 60_000_000_000)
+        #expect(select.groupByTags == ["machine"])
+        #expect(select.fill == .null)
+        #expect(select.descending)
+        #expect(select.limit == 5)
+    }
+
+    @Test func timeBounds() throws {
+        let relative = try Self.select("select v from m where time > now() - 1h and time < now() + 90s")
+        #expect(relative.from == Self.now - 3_600_000_000_000 + 1)
+        #expect(relative.to == Self.now + 90_000_000_000)
+        let absolute = try Self.select("SELECT v FROM m WHERE time >= '2024-01-01T00:00:00Z' AND time <= '2024-01-01T00:10:00.5Z'")
+        #expect(absolute.from == 1_704_067_200_000_000_000)
+        #expect(absolute.to == 1_704_067_800_500_000_001)
+        let nanoseconds = try Self.select("SELECT v FROM m WHERE time >= 1704067200000000000 AND (machine != 'b' AND machine !~ /c/)")
+        #expect(nanoseconds.from == 1_704_067_200_000_000_000)
+        #expect(nanoseconds.to == nil)
+        #expect(nanoseconds.tagConditions.map(\.operator) == [.notEquals, .notMatches])
+    }
+
+    @Test func fillsAndWildcards() throws {
+        #expect(try Self.select("SELECT count(v) FROM m WHERE time > 0 GROUP BY time(10s) fill(none)").fill == .none)
+        #expect(try Self.select("SELECT count(v) FROM m WHERE time > 0 GROUP BY time(10s) fill(previous)").fill == .previous)
+        #expect(try Self.select("SELECT count(v) FROM m WHERE time > 0 GROUP BY time(10s) fill(-1.5)").fill == .number(-1.5))
+        let star = try Self.select("SELECT * FROM m GROUP BY *")
+        #expect(star.columns == [.init(aggregate: nil, field: "*", name: "*")])
+        #expect(star.groupByTags == ["*"])
+    }
+
+    @Test func showAndCreateStatements() throws {
+        let statements = try InfluxQLParser.parse("""
+            CREATE DATABASE "telegraf"; SHOW DATABASES; show retention policies on telegraf;
+            SHOW MEASUREMENTS WITH MEASUREMENT =~ /pl.*/ LIMIT 10; SHOW TAG KEYS FROM "m";
+            SHOW TAG VALUES FROM m WITH KEY IN ("machine", "line"); SHOW FIELD KEYS;
+            SHOW TAG VALUES FROM "m" WITH KEY = "line" WHERE "machine" = 'a' AND time > now() - 1h
+            """, now: Self.now)
+        #expect(statements == [
+            .createDatabase("telegraf"), .showDatabases, .showRetentionPolicies, .showMeasurements(.matches("pl.*"), limit: 10),
+            .showTagKeys(measurement: "m"), .showTagValues(measurement: "m", keys: .equals(["machine", "line"]), where: []), .showFieldKeys(measurement: nil),
+            .showTagValues(measurement: "m", keys: .equals(["line"]), where: [.init(key: "machine", operator: .equals, value: "a")]),
+        ])
+    }
+
+    @Test(arguments: [
+        ("SELEKT v FROM m", "error parsing query: found SELEKT, expected SELECT, SHOW or CREATE DATABASE at offset 0"),
+        ("SELECT v FROM m WHERE machine = 'a", "error parsing query: unterminated string starting at offset 32"),
+        ("SELECT v FROM", "error parsing query: found end of query, expected an identifier at offset 13"),
+        ("SELECT v FROM m LIMIT x", "error parsing query: found x, expected a whole number at offset 22"),
+        ("SELECT v FROM m WHERE machine = 'a' OR machine = 'b'", "not supported by histd: OR in WHERE; use a regular expression: \"tag\" =~ /^(a|b)$/"),
+        ("SELECT median(v) FROM m", "not supported by histd: the function median(); histd runs count, first, last, max, mean, min, stddev, sum"),
+        ("SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(1m) fill(linear)", "not supported by histd: fill(linear); use /api/v1/query?mode=interpolate"),
+        ("SELECT mean(v), w FROM m", "mixing aggregate and non-aggregate queries is not supported"),
+        ("SELECT v FROM m WHERE v > 3", "not supported by histd: the condition v > 3: histd filters on tags ('value' or /regex/) and time only"),
+        ("DROP MEASUREMENT m", "not supported by histd: DROP statements; histd's admin API is /api/v1/admin"),
+        ("  ;  ", "error parsing query: empty query"),
+    ])
+    func refusals(query: String, message: String) {
+        #expect(throws: InfluxQLError.self) { try InfluxQLParser.parse(query, now: Self.now) }
+        do {
+            _ = try InfluxQLParser.parse(query, now: Self.now)
+        } catch {
+            #expect(error.message == message)
+        }
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+
+@testable import Server
+
+/// `/query` over real HTTP against the real server, on data written through `/write`.
+@Suite struct InfluxQLRoutesTests {
+    /// Database plant: machines a and b, v = second (a) and 1000 + second (b) for 10 minutes from
+    /// 2024-01-01T00:00:00Z, and w = 2 x second on machine a every other second. Database other: one series.
+    static func load(_ client: HTTPTestClient) async throws {
+        var text = ""
+        for second in 0..<600 {
+            text += "m,machine=a,line=L1 v=\(second) \(1_704_067_200 + second)\n"
+            text += "m,machine=b,line=L1 v=\(1_000 + second) \(1_704_067_200 + second)\n"
+            if second % 2 == 0 { text += "m,machine=a,line=L1 w=\(2 * second)i \(1_704_067_200 + second)\n" }
+        }
+        let written = try await client.post("/write?db=plant&precision=s", text: text)
+        #expect(written.status == 204, "\(written.text)")
+        let other = try await client.post("/write?db=other&precision=s", text: "elsewhere,site=x temp=1 1704067200\n")
+        #expect(other.status == 204, "\(other.text)")
+    }
+
+    static func query(_ client: HTTPTestClient, _ query: String, database: String? = "plant", epoch: String? = "s") async throws -> [[String: Any]] {
+        var target = "/query?q=" + (query.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        if let database { target += "&db=\(database)" }
+        if let epoch { target += "&epoch=\(epoch)" }
+        let response = try await client.get(target)
+        #expect(response.status == 200, "\(response.text)")
+        return try response.json()["results"] as? [[String: Any]] ?? []
+    }
+
+    /// The series of the only statement.
+    static func series(_ client: HTTPTestClient, _ text: String, epoch: String? = "s") async throws -> [[String: Any]] {
+        let results = try await query(client, text, epoch: epoch)
+        #expect(results.count == 1)
+        #expect(results.first?["error"] == nil, "\(results)")
+        return results.first?["series"] as? [[String: Any]] ?? []
+    }
+
+    static func rows(_ series: [String: Any]?) -> [[Any]] { series?["values"] as? [[Any]] ?? [] }
+
+    static let range = "time >= '2024-01-01T00:00:00Z' AND time < '2024-01-01T00:10:00Z'"
+    static let start = 1_704_067_200
+
+    @Test func schemaExploration() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let created = try await client.post("/query?q=CREATE+DATABASE+%22telegraf%22", text: "")
+            #expect(created.status == 200)
+            #expect(created.text == #"{"results":[{"statement_id":0}]}"#)
+            let databases = try await Self.series(client, "SHOW DATABASES")
+            #expect(Self.rows(databases.first) as? [[String]] == [["other"], ["plant"]])
+            let measurements = try await Self.series(client, "SHOW MEASUREMENTS")
+            #expect(Self.rows(measurements.first) as? [[String]] == [["m"]])
+            let tagKeys = try await Self.series(client, "SHOW TAG KEYS FROM \"m\"")
+            #expect(tagKeys.first?["name"] as? String == "m")
+            #expect(Self.rows(tagKeys.first) as? [[String]] == [["line"], ["machine"]])
+            let tagValues = try await Self.series(client, "SHOW TAG VALUES FROM m WITH KEY = \"machine\"")
+            #expect(Self.rows(tagValues.first) as? [[String]] == [["machine", "a"], ["machine", "b"]])
+            let narrowed = try await Self.series(client, "SHOW TAG VALUES FROM m WITH KEY =~ /mach/ WHERE \"machine\" != 'a'")
+            #expect(Self.rows(narrowed.first) as? [[String]] == [["machine", "b"]])
+            let fields = try await Self.series(client, "SHOW FIELD KEYS FROM m")
+            #expect(Self.rows(fields.first) as? [[String]] == [["v", "float"], ["w", "integer"]])
+            let policies = try await Self.series(client, "SHOW RETENTION POLICIES ON plant")
+            #expect((Self.rows(policies.first).first?[0] as? String) == "autogen")
+        }
+    }
+
+    @Test func aggregatesPerIntervalAndTag() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let series = try await Self.series(
+                client, "SELECT mean(\"v\"), count(v), max(v) AS top FROM m WHERE \(Self.range) GROUP BY time(1m), \"machine\" fill(null)")
+            #expect(series.count == 2)
+            #expect(series.map { ($0["tags"] as? [String: String]) ?? [:] } == [["machine": "a"], ["machine": "b"]])
+            #expect(series.first?["columns"] as? [String] == ["time", "mean", "count", "top"])
+            let rowsB = Self.rows(series.last)
+            #expect(rowsB.count == 10)
+            for (minute, row) in rowsB.enumerated() {
+                #expect(row[0] as? Int == Self.start + 60 * minute)
+                #expect(row[1] as? Double == Double(1_000 + 60 * minute) + 29.5)
+                #expect(row[2] as? Int == 60)
+                #expect(row[3] as? Double == Double(1_000 + 60 * minute + 59))
+            }
+            // Without GROUP BY machine the two machines answer as one series; RFC 3339 times without epoch.
+            let merged = try await Self.series(client, "SELECT mean(v) FROM m WHERE \(Self.range) GROUP BY time(5m)", epoch: nil)
+            #expect(merged.count == 1)
+            #expect(merged.first?["tags"] == nil)
+            let rows = Self.rows(merged.first)
+            #expect(rows.map { $0[0] as? String } == ["2024-01-01T00:00:00Z", "2024-01-01T00:05:00Z"])
+            #expect(rows.first?[1] as? Double == (149.5 + 1_149.5) / 2)
+        }
+    }
+
+    /// Intervals start at multiples of the interval; the first holds only samples from the lower bound on.
+    @Test func intervalsAlignToTheEpochAndFill() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let bounded = "machine = 'a' AND time >= '2024-01-01T00:00:30Z' AND time < '2024-01-01T00:12:00Z'"
+            let null = Self.rows(try await Self.series(client, "SELECT mean(v), count(v) FROM m WHERE \(bounded) GROUP BY time(1m)").first)
+            #expect(null.count == 12)
+            #expect(null[0][0] as? Int == Self.start)
+            #expect(null[0][1] as? Double == 44.5)
+            #expect(null[0][2] as? Int == 30)
+            #expect(null[10][1] is NSNull)
+            #expect(null[10][2] as? Int == 0)
+            let none = Self.rows(try await Self.series(client, "SELECT mean(v) FROM m WHERE \(bounded) GROUP BY time(1m) fill(none)").first)
+            #expect(none.count == 10)
+            let previous = Self.rows(try await Self.series(client, "SELECT mean(v) FROM m WHERE \(bounded) GROUP BY time(1m) fill(previous)").first)
+            #expect(previous[11][1] as? Double == 569.5)
+            let number = Self.rows(try await Self.series(client, "SELECT mean(v) FROM m WHERE \(bounded) GROUP BY time(1m) fill(-1) ORDER BY time DESC LIMIT 3").first)
+            #expect(number.map { $0[1] as? Double } == [-1, -1, 569.5])
+            #expect(number.first?[0] as? Int == Self.start + 660)
+        }
+    }
+
+    @Test func rawRowsJoinFieldsOnTime() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let rows = Self.rows(try await Self.series(client, "SELECT v, w FROM m WHERE machine = 'a' AND \(Self.range) LIMIT 3").first)
+            #expect(rows.count == 3)
+            #expect(rows[0][0] as? Int == Self.start)
+            #expect(rows[0][1] as? Double == 0)
+            #expect(rows[0][2] as? Int == 0)
+            #expect(rows[1][1] as? Double == 1)
+            #expect(rows[1][2] is NSNull)
+            #expect(rows[2][2] as? Int == 4)
+            let interleaved = Self.rows(try await Self.series(client, "SELECT v FROM m WHERE \(Self.range) ORDER BY time DESC LIMIT 2").first)
+            #expect(interleaved.map { $0[1] as? Double } == [1_599, 599])
+            let byTag = try await Self.series(client, "SELECT * FROM m WHERE machine =~ /a|b/ AND \(Self.range) GROUP BY *")
+            #expect(byTag.count == 2)
+            #expect(byTag.first?["columns"] as? [String] == ["time", "v", "w"])
+            #expect(Self.rows(byTag.last).count == 600)
+        }
+    }
+
+    @Test func errorsAreNamed() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let parse = try await client.get("/query?db=plant&q=SELECT+FROM+m")
+            #expect(parse.status == 400)
+            #expect(try parse.json()["error"] as? String == "error parsing query: found FROM, expected an identifier at offset 7")
+            let missing = try await client.get("/query?db=plant")
+            #expect(missing.status == 400)
+            let results = try await Self.query(client, "SELECT first(v) FROM m WHERE \(Self.range); SELECT mean(v) FROM m GROUP BY time(1m); SHOW DATABASES")
+            #expect(results.count == 3)
+            #expect(results[0]["error"] as? String == "first() over 2 series needs GROUP BY the tags that tell them apart (or one tag set in WHERE)")
+            #expect(results[1]["error"] as? String == "GROUP BY time() needs a lower time bound in WHERE, such as time > now() - 1h")
+            #expect(results[2]["series"] != nil)
+        }
+    }
+
+    /// Grafana's POST mode sends the parameters as a form body.
+    @Test func formBody() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let body = "db=plant&epoch=s&q=" + ("SELECT last(v) FROM m WHERE machine = 'b' AND \(Self.range)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let response = try await client.post("/query", text: body, headers: ["Content-Type": "application/x-www-form-urlencoded"])
+            #expect(response.status == 200, "\(response.text)")
+            let series = try response.json()["results"] as? [[String: Any]]
+            let row = Self.rows((series?.first?["series"] as? [[String: Any]])?.first).first
+            #expect(row?[0] as? Int == Self.start)
+            #expect(row?[1] as? Double == 1_599)
+            #expect(InfluxQLRoutes.formFields("q=a+b%3Dc&db=") == ["q": "a b=c", "db": ""])
+        }
+    }
+}
