@@ -64,7 +64,8 @@ struct InfluxQLSelection {
         var fieldNames: [String] = []
         for column in statement.columns {
             if column.field == "*" {
-                let all = Set(groups.flatMap { $0.tagSets.flatMap { $0.fields.keys } })
+                // Every field of the measurement, as InfluxDB answers, even those the selected series lack.
+                let all = Set(execution.visibleSeries().filter { $0.key.measurement == statement.measurement }.map(\.key.field))
                 fieldNames += all.sorted().filter { !fieldNames.contains($0) }
             } else {
                 fieldNames.append(column.field)

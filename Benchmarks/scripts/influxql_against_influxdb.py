@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""InfluxQL answers of histd against InfluxDB 1.6 (Debian's influxdb package) on the same data.
+
+Writes the same line protocol to a fresh InfluxDB and a fresh histd, runs the same InfluxQL (SHOW
+statements, aggregates per GROUP BY time() and tags with every fill, raw rows, SELECT *) with and
+without epoch=s, and prints each answer that differs (floats compared to 1e-9 relative: sums of
+merged series are added in another order). Needs `influxd` on the PATH and ../shared/bench/peers.
+
+Usage: python3 Benchmarks/scripts/influxql_against_influxdb.py .build/release/histd [--peers-dir DIR]
+"""
+import http.client, json, os, subprocess, sys, tempfile, time, urllib.parse
+peers = sys.argv[sys.argv.index('--peers-dir') + 1] if '--peers-dir' in sys.argv else '/work/shared/bench/peers'
+sys.path.insert(0, peers)
+import run_peers as rp  # noqa: E402
+root = tempfile.mkdtemp(prefix='influxql-diff-')
+conf = os.path.join(root, 'influxdb.conf')
+open(conf, 'w').write(rp.INFLUX_CONF.format(d=root, port=9931))
+influx = subprocess.Popen(['influxd', 'run', '-config', conf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+histd = subprocess.Popen([sys.argv[1], 'serve', '--data', root + '/histd', '--http', '127.0.0.1:9932', '--log-level', 'error'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def req(port, method, path, body=None):
+    c = http.client.HTTPConnection('127.0.0.1', port, timeout=30); c.request(method, path, body=body); r = c.getresponse(); d = r.read(); c.close(); return r.status, d
+for port in (9931, 9932):
+    for _ in range(100):
+        try:
+            if req(port, 'GET', '/ping')[0] in (200, 204): break
+        except Exception: pass
+        time.sleep(0.2)
+lines = []
+for s in range(0, 1200, 3):
+    lines.append('m,machine=a,line=L1 v=%s,n=%di %d' % (repr(s * 0.37 + 1.0 / 3), s, 1704067200 + s))
+    if s % 9: lines.append('m,machine=b,line=L2 v=%s %d' % (repr(1000 - s * 1.5), 1704067200 + s))
+body = ('\n'.join(lines) + '\n').encode()
+print(req(9931, 'POST', '/query?q=' + urllib.parse.quote('CREATE DATABASE plant')))
+for port in (9931, 9932):
+    print(port, req(port, 'POST', '/write?db=plant&precision=s', body)[0])
+R = "time >= '2024-01-01T00:00:00Z' AND time < '2024-01-01T00:20:00Z'"
+U = "time >= '2024-01-01T00:00:40Z' AND time <= '2024-01-01T00:25:00Z'"
+queries = [
+    'SHOW MEASUREMENTS', 'SHOW TAG KEYS FROM m', 'SHOW TAG VALUES FROM m WITH KEY = "machine"', 'SHOW FIELD KEYS FROM m',
+    'SHOW TAG VALUES FROM m WITH KEY =~ /a|l/ WHERE "machine" = \'b\'',
+    'SELECT mean(v), count(v), sum(v), min(v), max(v) FROM m WHERE %s GROUP BY time(1m), machine' % R,
+    'SELECT mean(v), count(v) FROM m WHERE %s GROUP BY time(1m)' % U,
+    'SELECT mean(v), count(v) FROM m WHERE %s GROUP BY time(1m) fill(none)' % U,
+    'SELECT mean(v) FROM m WHERE %s GROUP BY time(1m) fill(previous)' % U,
+    'SELECT mean(v) FROM m WHERE %s GROUP BY time(1m) fill(7)' % U,
+    'SELECT first(v), last(v) FROM m WHERE machine = \'a\' AND %s GROUP BY time(7m)' % U,
+    'SELECT stddev(v) FROM m WHERE %s GROUP BY time(5m), *' % R,
+    'SELECT v, n FROM m WHERE machine = \'a\' AND %s LIMIT 5' % R,
+    'SELECT v FROM m WHERE %s ORDER BY time DESC LIMIT 4' % R,
+    'SELECT * FROM m WHERE machine =~ /b/ AND %s GROUP BY * LIMIT 3' % R,
+    'SELECT mean(v) FROM m WHERE line != \'L1\' AND %s' % R,
+    'SELECT count(v) FROM m WHERE %s GROUP BY line' % R,
+    'SELECT mean(v) AS avg FROM m WHERE %s GROUP BY time(1h)' % R,
+]
+def canon(d):
+    j = json.loads(d)
+    for res in j.get('results', []):
+        for s in res.get('series', []):
+            s.pop('partial', None)
+    return j
+bad = 0
+for q in queries:
+    for epoch in ('s', None):
+        path = '/query?db=plant&q=' + urllib.parse.quote(q) + ('&epoch=' + epoch if epoch else '')
+        a = canon(req(9931, 'GET', path)[1]); b = canon(req(9932, 'GET', path)[1])
+        def close(x, y):
+            if isinstance(x, float) or isinstance(y, float):
+                return isinstance(x, (int, float)) and isinstance(y, (int, float)) and (x == y or abs(x - y) <= 1e-9 * max(abs(x), abs(y)))
+            if isinstance(x, list) and isinstance(y, list): return len(x) == len(y) and all(close(p, r) for p, r in zip(x, y))
+            if isinstance(x, dict) and isinstance(y, dict): return x.keys() == y.keys() and all(close(x[k], y[k]) for k in x)
+            return x == y
+        if not close(a, b):
+            bad += 1
+            print('DIFF', epoch, q); print('  influx', json.dumps(a)[:600]); print('  histd ', json.dumps(b)[:600])
+print('queries', len(queries) * 2, 'differences', bad)
+for p in (influx, histd): p.terminate(); p.wait()
