@@ -29,6 +29,7 @@ lines = []
 for s in range(0, 1200, 3):
     lines.append('m,machine=a,line=L1 v=%s,n=%di %d' % (repr(s * 0.37 + 1.0 / 3), s, 1704067200 + s))
     if s % 9: lines.append('m,machine=b,line=L2 v=%s %d' % (repr(1000 - s * 1.5), 1704067200 + s))
+lines.append('m,machine=a,line=L1 v=12.5 1893456000')  # 2030: after now, counted only without GROUP BY time()
 body = ('\n'.join(lines) + '\n').encode()
 print(req(9931, 'POST', '/query?q=' + urllib.parse.quote('CREATE DATABASE plant')))
 for port in (9931, 9932):
@@ -51,6 +52,9 @@ queries = [
     'SELECT mean(v) FROM m WHERE line != \'L1\' AND %s' % R,
     'SELECT count(v) FROM m WHERE %s GROUP BY line' % R,
     'SELECT mean(v) AS avg FROM m WHERE %s GROUP BY time(1h)' % R,
+    'SELECT count(v), max(v) FROM m',
+    'SELECT last(v), first(v) FROM m WHERE machine = \'a\'',
+    'SELECT mean(v) FROM m WHERE time > now() - 3650d GROUP BY time(3650d)',
 ]
 def canon(d):
     j = json.loads(d)

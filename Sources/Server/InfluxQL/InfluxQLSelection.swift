@@ -10,8 +10,10 @@ struct InfluxQLSelection {
     let execution: InfluxQLExecution
     let statement: InfluxQLSelect
 
-    /// The lower bound used when a query names none (about the year 1823), so that every span fits an Int64.
+    /// The bounds used when a query names none (about the years 1823 and 2116), so that every span
+    /// between them fits an Int64.
     private static let earliest = Int64.min / 2
+    private static let latest = Int64.max / 2
 
     func run() throws -> [InfluxQLExecution.ResultSeries] {
         let series = try selectedSeries()
@@ -138,8 +140,9 @@ struct InfluxQLSelection {
 
     private func intervals() throws(InfluxQLError) -> Intervals {
         guard let interval = statement.interval else {
-            let from = statement.from ?? Self.earliest
-            let to = statement.to ?? execution.now
+            // Like InfluxDB: without GROUP BY time() the range is open above, with it it ends now.
+            let from = max(statement.from ?? Self.earliest, Self.earliest)
+            let to = min(statement.to ?? Self.latest, Self.latest)
             guard from < to else { return Intervals(labels: [], calls: []) }
             return Intervals(labels: [statement.from ?? 0], calls: [(from, to, to - from)])
         }
