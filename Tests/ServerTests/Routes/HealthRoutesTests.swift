@@ -32,6 +32,17 @@ import Testing
         }
     }
 
+    @Test func queryLatencyCountsQueriesAndInfluxQL() async throws {
+        try await TestServer.with { client, _ in
+            #expect(try await client.post("/write?precision=s", text: "m v=1 1704067200\n").status == 204)
+            #expect(try await client.get("/api/v1/query?measurement=m&field=v&from=0&to=now").status == 200)
+            #expect(try await client.get("/query?q=SELECT+v+FROM+m").status == 200)
+            #expect(try await client.get("/health").status == 200)
+            let text = try await client.get("/metrics").text
+            #expect(Self.metric(text, "histd_query_duration_seconds_count") == 2)
+        }
+    }
+
     @Test func randomAndMutatedBodiesNeverBreakTheServer() async throws {
         try await TestServer.with { client, _ in
             var generator = SplitMix64(seed: 7)
