@@ -55,6 +55,16 @@ queries = [
     'SELECT count(v), max(v) FROM m',
     'SELECT last(v), first(v) FROM m WHERE machine = \'a\'',
     'SELECT mean(v) FROM m WHERE time > now() - 3650d GROUP BY time(3650d)',
+    'SELECT first(v), last(v), count(v) FROM m WHERE %s GROUP BY time(2m)' % U,
+    'SELECT last(v) FROM m',
+    'SELECT first(v) FROM m WHERE %s' % R,
+    'SELECT max(v) FROM m WHERE %s GROUP BY machine' % R,
+    'SELECT min(v) FROM m',
+    'SELECT max(n) FROM m WHERE %s' % U,
+    # a and b both have samples at 00:00:03 and 00:19:54: ties between series
+    "SELECT first(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",
+    "SELECT last(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",
+    "SELECT first(v), last(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z' GROUP BY time(3m)",
 ]
 def canon(d):
     j = json.loads(d)

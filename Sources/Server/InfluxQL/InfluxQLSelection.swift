@@ -172,6 +172,10 @@ struct InfluxQLSelection {
     private func aggregated(_ groups: [Group]) throws -> [InfluxQLExecution.ResultSeries] {
         let intervals = try intervals()
         guard !intervals.labels.isEmpty else { return [] }
+        if statement.interval == nil, statement.columns.count == 1, let column = statement.columns.first, let aggregate = column.aggregate,
+           [.first, .last, .min, .max].contains(aggregate), let call = intervals.calls.first {
+            return try selectedSamples(aggregate, column: column, groups: groups, from: call.from, to: call.to)
+        }
         guard intervals.labels.count * statement.columns.count * groups.count <= execution.maximumPoints else { throw tooManyPoints() }
         var answer: [InfluxQLExecution.ResultSeries] = []
         for group in groups {
@@ -180,9 +184,9 @@ struct InfluxQLSelection {
             for column in statement.columns {
                 guard let aggregate = column.aggregate else { continue }
                 let members = group.tagSets.compactMap { $0.fields[column.field] }
-                if members.count > 1, !BucketMerger.canMerge(aggregate) {
-                    throw InfluxQLError.invalid(
-                        "\(column.name)() over \(members.count) series needs GROUP BY the tags that tell them apart (or one tag set in WHERE)")
+                if members.count > 1, aggregate == .first || aggregate == .last {
+                    columnValues.append((aggregate, try earliestOrLatest(aggregate == .last, of: members, in: intervals)))
+                    continue
                 }
                 var merged = [RollupBucket?](repeating: nil, count: intervals.labels.count)
                 for member in members {
@@ -227,6 +231,88 @@ struct InfluxQLSelection {
             answer.append(.init(name: statement.measurement, tags: group.tags, columns: ["time"] + statement.columns.map(\.name), rows: rows))
         }
         return answer
+    }
+
+    /// `first` or `last` of several series per interval, from their samples: a rollup bucket does
+    /// not say when its first and last samples were. Of samples at the same time the larger value
+    /// wins, as in InfluxDB.
+    private func earliestOrLatest(_ latest: Bool, of members: [Series], in intervals: Intervals) throws -> [InfluxQLExecution.ResultValue?] {
+        guard let from = intervals.calls.first?.from, let to = intervals.calls.last?.to, let start = intervals.labels.first else { return [] }
+        var chosen = [(time: Int64, value: SampleValue)?](repeating: nil, count: intervals.labels.count)
+        var budget = execution.maximumPoints
+        for member in members {
+            budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)
+            guard budget >= 0 else { throw tooManyPoints() }
+            let columns = try execution.historian.sampleColumns(series: member.id, from: from, to: to)
+            for index in 0..<columns.count {
+                let time = columns.timestamps[index]
+                let interval = statement.interval.map { Int((time - start) / $0) } ?? 0
+                guard interval >= 0, interval < chosen.count else { continue }
+                let value = columns.value(at: index)
+                guard let current = chosen[interval] else {
+                    chosen[interval] = (time, value)
+                    continue
+                }
+                let better = latest ? time > current.time : time < current.time
+                if better || (time == current.time && Self.isGreater(value, than: current.value)) { chosen[interval] = (time, value) }
+            }
+        }
+        return chosen.map { $0.map { .value($0.value) } }
+    }
+
+    /// A lone selector (`first`, `last`, `min`, `max`) without `GROUP BY time()` answers with the
+    /// time of the sample it selects, as in InfluxDB; `min` and `max` prefer the earliest of equal values.
+    private func selectedSamples(
+        _ aggregate: Aggregate, column: InfluxQLSelect.Column, groups: [Group], from: Int64, to: Int64
+    ) throws -> [InfluxQLExecution.ResultSeries] {
+        var answer: [InfluxQLExecution.ResultSeries] = []
+        var budget = execution.maximumPoints
+        for group in groups {
+            var chosen: Sample?
+            for member in group.tagSets.compactMap({ $0.fields[column.field] }) {
+                var candidates: [Sample] = []
+                switch aggregate {
+                case .first:
+                    if let sample = try execution.historian.firstSample(series: member.id, atOrAfter: from), sample.timestamp < to { candidates = [sample] }
+                case .last:
+                    if let sample = try execution.historian.lastSample(series: member.id, before: to), sample.timestamp >= from { candidates = [sample] }
+                default:
+                    budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)
+                    guard budget >= 0 else { throw tooManyPoints() }
+                    candidates = try execution.historian.samples(series: member.id, from: from, to: to)
+                }
+                for sample in candidates {
+                    guard let current = chosen else {
+                        chosen = sample
+                        continue
+                    }
+                    let better: Bool
+                    switch aggregate {
+                    case .first: better = sample.timestamp < current.timestamp || (sample.timestamp == current.timestamp && Self.isGreater(sample.value, than: current.value))
+                    case .last: better = sample.timestamp > current.timestamp || (sample.timestamp == current.timestamp && Self.isGreater(sample.value, than: current.value))
+                    case .max: better = Self.isGreater(sample.value, than: current.value) || (sample.value == current.value && sample.timestamp < current.timestamp)
+                    default: better = Self.isGreater(current.value, than: sample.value) || (sample.value == current.value && sample.timestamp < current.timestamp)
+                    }
+                    if better { chosen = sample }
+                }
+            }
+            guard let chosen else { continue }
+            answer.append(.init(
+                name: statement.measurement, tags: group.tags, columns: ["time", column.name],
+                rows: [[.time(chosen.timestamp), .value(chosen.value)]]))
+        }
+        return answer
+    }
+
+    private static func isGreater(_ value: SampleValue, than other: SampleValue) -> Bool {
+        switch (value, other) {
+        case (.float(let a), .float(let b)): a > b
+        case (.integer(let a), .integer(let b)): a > b
+        case (.unsigned(let a), .unsigned(let b)): a > b
+        case (.string(let a), .string(let b)): a > b
+        case (.boolean(let a), .boolean(let b)): a && !b
+        default: false
+        }
     }
 
     private func tooManyPoints() -> InfluxQLError {
