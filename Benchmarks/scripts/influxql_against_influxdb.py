@@ -61,6 +61,7 @@ queries = [
     'SELECT max(v) FROM m WHERE %s GROUP BY machine' % R,
     'SELECT min(v) FROM m',
     'SELECT max(n) FROM m WHERE %s' % U,
+    'SELECT mean("v"::field) FROM "m" WHERE "machine"::tag = \'a\' AND %s GROUP BY time(5m), "line"::tag fill(null)' % R,
     # a and b both have samples at 00:00:03 and 00:19:54: ties between series
     "SELECT first(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",
     "SELECT last(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",

@@ -54,6 +54,10 @@ enum InfluxQLLexer {
                     tokens.append(InfluxQLToken(kind: .symbol(String(character)), offset: start))
                     index += 1
                 }
+            case ":":
+                guard index + 1 < characters.count, characters[index + 1] == ":" else { throw .syntax("unexpected ':' at offset \(start)") }
+                tokens.append(InfluxQLToken(kind: .symbol("::"), offset: start))
+                index += 2
             case "+", "-", "*", "(", ")", ",", ";", ".":
                 tokens.append(InfluxQLToken(kind: .symbol(String(character)), offset: start))
                 index += 1

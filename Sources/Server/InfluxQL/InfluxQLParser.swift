@@ -70,6 +70,21 @@ struct InfluxQLParser {
         throw unexpected("an identifier")
     }
 
+    /// A name with an optional type cast (`"machine"::tag`, `"v"::field`), which Grafana writes;
+    /// histd knows from its catalog which names are tags and fields.
+    private mutating func reference() throws(InfluxQLError) -> String {
+        let name = try identifier()
+        if skip(symbol: "::") {
+            guard case .identifier(let text, _) = current.kind else { throw unexpected("a type") }
+            let type = text.lowercased()
+            guard ["tag", "field", "float", "integer", "unsigned", "string", "boolean"].contains(type) else {
+                throw .syntax("unknown type \(type) after '::'")
+            }
+            position += 1
+        }
+        return name
+    }
+
     /// InfluxQL's reserved words (and AND, OR).
     private static let keywords: Set<String> = [
         "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "BEGIN", "BY", "CREATE", "CONTINUOUS", "DATABASE", "DATABASES", "DEFAULT",
@@ -216,14 +231,16 @@ struct InfluxQLParser {
 
     private mutating func column() throws(InfluxQLError) -> InfluxQLSelect.Column {
         if skip(symbol: "*") { return .init(aggregate: nil, field: "*", name: "*") }
-        let name = try identifier()
+        let isCall = tokens[position + 1].isSymbol("(")
+        let name = isCall ? try identifier() : try reference()
         var column: InfluxQLSelect.Column
-        if skip(symbol: "(") {
+        if isCall {
+            position += 1
             guard let aggregate = Self.functions[name.lowercased()] else {
                 throw .unsupported("the function \(name)(); histd runs \(Self.functions.keys.sorted().joined(separator: ", "))")
             }
             if current.isSymbol("*") { throw .unsupported("\(name)(*); name the field") }
-            let field = try identifier()
+            let field = try reference()
             try expect(symbol: ")")
             column = .init(aggregate: aggregate, field: field, name: name.lowercased())
         } else {
@@ -253,7 +270,7 @@ struct InfluxQLParser {
     }
 
     private mutating func term(into statement: inout InfluxQLSelect) throws(InfluxQLError) {
-        let key = try identifier()
+        let key = try reference()
         guard case .symbol(let symbol) = current.kind, ["=", "!=", "<", "<=", ">", ">=", "=~", "!~"].contains(symbol) else {
             throw unexpected("a comparison")
         }
@@ -356,7 +373,7 @@ struct InfluxQLParser {
             return
         }
         if case .regex = current.kind { throw .unsupported("a regular expression in GROUP BY") }
-        statement.groupByTags.append(try identifier())
+        statement.groupByTags.append(try reference())
     }
 
     private mutating func fill() throws(InfluxQLError) -> InfluxQLSelect.Fill {

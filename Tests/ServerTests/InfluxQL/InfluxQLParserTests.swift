@@ -31,6 +31,16 @@ import Testing
         #expect(select.limit == 5)
     }
 
+    /// Grafana's query builder writes type casts.
+    @Test func typeCasts() throws {
+        let select = try Self.select("SELECT mean(\"v\"::field) FROM m WHERE \"machine\"::tag = 'a' AND time > 0 GROUP BY time(1m), \"machine\"::tag")
+        #expect(select.columns == [.init(aggregate: .mean, field: "v", name: "mean")])
+        #expect(select.tagConditions == [.init(key: "machine", operator: .equals, value: "a")])
+        #expect(select.groupByTags == ["machine"])
+        #expect(try Self.select("SELECT \"v\"::float AS x FROM m").columns == [.init(aggregate: nil, field: "v", name: "x")])
+        #expect(throws: InfluxQLError.syntax("unknown type colour after '::'")) { try InfluxQLParser.parse("SELECT v::colour FROM m", now: Self.now) }
+    }
+
     @Test func timeBounds() throws {
         let relative = try Self.select("select v from m where time > now() - 1h and time < now() + 90s")
         #expect(relative.from == Self.now - 3_600_000_000_000 + 1)
