@@ -51,10 +51,16 @@ struct InfluxQLExecution {
 
     /// One series of an answer.
     struct ResultSeries {
+        enum Rows {
+            case values([[ResultValue]])
+            /// A raw SELECT's rows, written straight from the engine's columns in this order.
+            case raw(InfluxQLRawRows, order: [Int])
+        }
+
         var name: String
         var tags: [SeriesKey.Tag]?
         var columns: [String]
-        var rows: [[ResultValue]]
+        var rows: Rows
     }
 
     enum ResultValue {
@@ -73,16 +79,16 @@ struct InfluxQLExecution {
             return []
         case .showDatabases:
             let names = Set(historian.allSeries.compactMap { $0.key.tag(databaseTag) }).sorted()
-            return [ResultSeries(name: "databases", columns: ["name"], rows: names.map { [.text($0)] })]
+            return [ResultSeries(name: "databases", columns: ["name"], rows: .values(names.map { [.text($0)] }))]
         case .showRetentionPolicies:
             return [ResultSeries(
                 name: "", columns: ["name", "duration", "shardGroupDuration", "replicaN", "default"],
-                rows: [[.text("autogen"), .text("0s"), .text("168h0m0s"), .count(1), .flag(true)]])]
+                rows: .values([[.text("autogen"), .text("0s"), .text("168h0m0s"), .count(1), .flag(true)]]))]
         case .showMeasurements(let filter, let limit):
             let matcher = try NameMatcher(filter)
             var names = Set(visibleSeries().map(\.key.measurement)).filter { matcher.accepts($0) }.sorted()
             if let limit { names = Array(names.prefix(limit)) }
-            return names.isEmpty ? [] : [ResultSeries(name: "measurements", columns: ["name"], rows: names.map { [.text($0)] })]
+            return names.isEmpty ? [] : [ResultSeries(name: "measurements", columns: ["name"], rows: .values(names.map { [.text($0)] }))]
         case .showTagKeys(let measurement):
             return byMeasurement(measurement, columns: ["tagKey"]) { series in
                 Set(series.flatMap { $0.key.tags.map(\.key) }).subtracting([databaseTag]).sorted().map { [.text($0)] }
@@ -119,7 +125,7 @@ struct InfluxQLExecution {
         }
         return byName.keys.sorted().compactMap { name in
             let values = rows(byName[name] ?? [])
-            return values.isEmpty ? nil : ResultSeries(name: name, columns: columns, rows: values)
+            return values.isEmpty ? nil : ResultSeries(name: name, columns: columns, rows: .values(values))
         }
     }
 
@@ -142,10 +148,15 @@ struct InfluxQLExecution {
         writer.endArray()
         writer.key("values")
         writer.beginArray()
-        for row in series.rows {
-            writer.beginArray()
-            for value in row { write(value, &writer) }
-            writer.endArray()
+        switch series.rows {
+        case .values(let rows):
+            for row in rows {
+                writer.beginArray()
+                for value in row { write(value, &writer) }
+                writer.endArray()
+            }
+        case .raw(let rows, let order):
+            rows.write(order, epochUnit: epochUnit, &writer)
         }
         writer.endArray()
         writer.endObject()
@@ -155,11 +166,10 @@ struct InfluxQLExecution {
         switch value {
         case .time(let nanoseconds):
             if let epochUnit { writer.integer(nanoseconds / epochUnit) } else { writer.string(RFC3339.format(nanoseconds)) }
-        case .value(.float(let number)), .number(let number): writer.double(number)
-        case .value(.integer(let number)): writer.integer(number)
-        case .value(.unsigned(let number)): writer.unsigned(number)
-        case .value(.boolean(let flag)), .flag(let flag): writer.boolean(flag)
-        case .value(.string(let text)), .text(let text): writer.string(text)
+        case .value(let value): InfluxQLRawRows.write(value, &writer)
+        case .number(let number): writer.double(number)
+        case .flag(let flag): writer.boolean(flag)
+        case .text(let text): writer.string(text)
         case .count(let count): writer.integer(count)
         case .null: writer.null()
         }

@@ -63,23 +63,40 @@ struct InfluxQLSelection {
         let from = statement.from ?? Self.earliest
         let to = statement.to ?? .max
         guard from < to else { return [] }
+        // The measurement's field and tag keys decide what `*` and names that no selected series
+        // has as a field stand for; a query naming fields it selects (most) does not need them.
+        let selectedFields = Set(groups.flatMap { $0.tagSets.flatMap { $0.fields.keys } })
+        let needsKeys = statement.columns.contains { $0.field == "*" || !selectedFields.contains($0.field) }
+        let measurementSeries = needsKeys ? execution.visibleSeries().filter { $0.key.measurement == statement.measurement } : []
+        let fieldKeys = needsKeys ? Set(measurementSeries.map(\.key.field)) : selectedFields
+        let tagKeys = Set(measurementSeries.flatMap { $0.key.tags.map(\.key) }).subtracting([execution.databaseTag])
+        // `*` is every field and every tag not grouped by, sorted together, as in InfluxDB; a
+        // named tag shows its value; any other name is a field.
+        var names: [String] = []
+        var sources: [InfluxQLRawRows.Source] = []
         var fieldNames: [String] = []
-        for column in statement.columns {
-            if column.field == "*" {
-                // Every field of the measurement, as InfluxDB answers, even those the selected series lack.
-                let all = Set(execution.visibleSeries().filter { $0.key.measurement == statement.measurement }.map(\.key.field))
-                fieldNames += all.sorted().filter { !fieldNames.contains($0) }
+        func add(_ name: String, as columnName: String) {
+            names.append(columnName)
+            if !fieldKeys.contains(name), tagKeys.contains(name) {
+                sources.append(.tag(name))
             } else {
-                fieldNames.append(column.field)
+                if !fieldNames.contains(name) { fieldNames.append(name) }
+                sources.append(.field(fieldNames.firstIndex(of: name) ?? 0))
             }
         }
-        let names = statement.columns.contains { $0.field == "*" } ? fieldNames : statement.columns.map(\.name)
+        for column in statement.columns {
+            guard column.field == "*" else {
+                add(column.field, as: column.name)
+                continue
+            }
+            let grouped = statement.groupByTags == ["*"] ? tagKeys : Set(statement.groupByTags)
+            for name in fieldKeys.union(tagKeys.subtracting(grouped)).sorted() { add(name, as: name) }
+        }
         var budget = execution.maximumPoints
         var answer: [InfluxQLExecution.ResultSeries] = []
         for group in groups {
-            // (time, tag set index, values) of every tag set, then interleaved by time.
-            var rows: [(time: Int64, order: Int, values: [SampleValue?])] = []
-            for (order, tagSet) in group.tagSets.enumerated() {
+            var rows = InfluxQLRawRows(sources: sources, fieldCount: fieldNames.count)
+            for tagSet in group.tagSets {
                 var columns: [SampleColumns?] = []
                 for field in fieldNames {
                     guard let series = tagSet.fields[field] else {
@@ -90,42 +107,15 @@ struct InfluxQLSelection {
                     guard budget >= 0 else { throw tooManyPoints() }
                     columns.append(try execution.historian.sampleColumns(series: series.id, from: from, to: to))
                 }
-                rows += Self.joined(columns).map { (time: $0.time, order: order, values: $0.values) }
+                let tags = tagSet.fields.values.first?.key.tags ?? []
+                rows.append(.init(fields: columns, tags: tags))
             }
-            guard !rows.isEmpty else { continue }
-            rows.sort { ($0.time, $0.order) < ($1.time, $1.order) }
-            if statement.descending { rows.reverse() }
-            if let limit = statement.limit { rows = Array(rows.prefix(limit)) }
+            guard rows.count > 0 else { continue }
             answer.append(.init(
                 name: statement.measurement, tags: group.tags, columns: ["time"] + names,
-                rows: rows.map { row in [.time(row.time)] + row.values.map { $0.map { .value($0) } ?? .null } }))
+                rows: .raw(rows, order: rows.order(descending: statement.descending, limit: statement.limit))))
         }
         return answer
-    }
-
-    /// The rows of several fields of one tag set: one per distinct time, nil where a field has no sample.
-    private static func joined(_ columns: [SampleColumns?]) -> [(time: Int64, values: [SampleValue?])] {
-        var positions = [Int](repeating: 0, count: columns.count)
-        var rows: [(time: Int64, values: [SampleValue?])] = []
-        while true {
-            var next: Int64?
-            for (index, column) in columns.enumerated() {
-                guard let column, positions[index] < column.count else { continue }
-                let time = column.timestamps[positions[index]]
-                next = next.map { min($0, time) } ?? time
-            }
-            guard let time = next else { return rows }
-            var values: [SampleValue?] = []
-            for (index, column) in columns.enumerated() {
-                if let column, positions[index] < column.count, column.timestamps[positions[index]] == time {
-                    values.append(column.value(at: positions[index]))
-                    positions[index] += 1
-                } else {
-                    values.append(nil)
-                }
-            }
-            rows.append((time, values))
-        }
     }
 
     // MARK: aggregates
@@ -228,7 +218,7 @@ struct InfluxQLSelection {
             }
             if statement.descending { rows.reverse() }
             if let limit = statement.limit { rows = Array(rows.prefix(limit)) }
-            answer.append(.init(name: statement.measurement, tags: group.tags, columns: ["time"] + statement.columns.map(\.name), rows: rows))
+            answer.append(.init(name: statement.measurement, tags: group.tags, columns: ["time"] + statement.columns.map(\.name), rows: .values(rows)))
         }
         return answer
     }
@@ -299,7 +289,7 @@ struct InfluxQLSelection {
             guard let chosen else { continue }
             answer.append(.init(
                 name: statement.measurement, tags: group.tags, columns: ["time", column.name],
-                rows: [[.time(chosen.timestamp), .value(chosen.value)]]))
+                rows: .values([[.time(chosen.timestamp), .value(chosen.value)]])))
         }
         return answer
     }
