@@ -148,6 +148,12 @@ import Testing
             #expect(rows[2][2] as? Int == 4)
             let interleaved = Self.rows(try await Self.series(client, "SELECT v FROM m WHERE \(Self.range) ORDER BY time DESC LIMIT 2").first)
             #expect(interleaved.map { $0[1] as? Double } == [1_599, 599])
+            // `*` and named tags show the tags as columns, like InfluxDB; RFC 3339 times take the writer's slow path.
+            let star = try await Self.series(client, "SELECT * FROM m WHERE machine = 'a' AND \(Self.range) LIMIT 2")
+            #expect(star.first?["columns"] as? [String] == ["time", "line", "machine", "v", "w"])
+            #expect(Self.rows(star.first).map { $0.dropFirst().map { "\($0)" } } == [["L1", "a", "0", "0"], ["L1", "a", "1", "<null>"]])
+            let named = try await Self.series(client, "SELECT v, \"machine\" FROM m WHERE \(Self.range) ORDER BY time DESC LIMIT 2", epoch: nil)
+            #expect(Self.rows(named.first).map { $0.map { "\($0)" } } == [["2024-01-01T00:09:59Z", "1599", "b"], ["2024-01-01T00:09:59Z", "599", "a"]])
             let byTag = try await Self.series(client, "SELECT * FROM m WHERE machine =~ /a|b/ AND \(Self.range) GROUP BY *")
             #expect(byTag.count == 2)
             #expect(byTag.first?["columns"] as? [String] == ["time", "v", "w"])
