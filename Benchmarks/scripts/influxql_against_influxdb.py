@@ -65,6 +65,12 @@ queries = [
     'SELECT min(v) FROM m',
     'SELECT max(n) FROM m WHERE %s' % U,
     'SELECT mean("v"::field) FROM "m" WHERE "machine"::tag = \'a\' AND %s GROUP BY time(5m), "line"::tag fill(null)' % R,
+    'SELECT derivative(mean(v), 1s) FROM m WHERE %s GROUP BY time(1m)' % U,
+    'SELECT non_negative_derivative(max(v)) FROM m WHERE %s GROUP BY time(1m), machine' % U,
+    'SELECT difference(last(v)), mean(v) FROM m WHERE machine = \'a\' AND %s GROUP BY time(1m) fill(0)' % U,
+    'SELECT non_negative_difference(first(n)) FROM m WHERE %s GROUP BY time(2m) fill(previous)' % U,
+    'SELECT derivative(mean(v)) FROM m WHERE machine = \'b\' AND %s GROUP BY time(1m) ORDER BY time DESC LIMIT 3' % U,
+    'SELECT difference(count(v)), count(v) FROM m WHERE %s GROUP BY time(3m) fill(none)' % U,
     # a and b both have samples at 00:00:03 and 00:19:54: ties between series
     "SELECT first(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",
     "SELECT last(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",

@@ -223,6 +223,9 @@ struct InfluxQLParser {
             if skip(keyword: "desc") { statement.descending = true } else { _ = skip(keyword: "asc") }
         }
         statement.limit = try limitClause()
+        if statement.interval == nil, let column = statement.columns.first(where: { $0.transform != nil }) {
+            throw .invalid("\(column.name)() needs GROUP BY time()")
+        }
         for keyword in ["offset", "slimit", "soffset", "tz", "into"] where current.isKeyword(keyword) {
             throw .unsupported(keyword.uppercased())
         }
@@ -234,10 +237,14 @@ struct InfluxQLParser {
         let isCall = tokens[position + 1].isSymbol("(")
         let name = isCall ? try identifier() : try reference()
         var column: InfluxQLSelect.Column
-        if isCall {
+        if isCall, let transform = Self.transforms[name.lowercased()] {
+            position += 1
+            column = try transformed(transform, name: name.lowercased())
+        } else if isCall {
             position += 1
             guard let aggregate = Self.functions[name.lowercased()] else {
-                throw .unsupported("the function \(name)(); histd runs \(Self.functions.keys.sorted().joined(separator: ", "))")
+                let known = (Array(Self.functions.keys) + Array(Self.transforms.keys)).sorted().joined(separator: ", ")
+                throw .unsupported("the function \(name)(); histd runs \(known)")
             }
             if current.isSymbol("*") { throw .unsupported("\(name)(*); name the field") }
             let field = try reference()
@@ -250,6 +257,33 @@ struct InfluxQLParser {
         if ["+", "-", "*", "/"].contains(where: { current.isSymbol($0) }) { throw .unsupported("arithmetic on columns") }
         return column
     }
+
+    /// `derivative(mean(v) [, 1s])` and the like, after the opening parenthesis.
+    private mutating func transformed(_ kind: (derivative: Bool, nonNegative: Bool), name: String) throws(InfluxQLError) -> InfluxQLSelect.Column {
+        let inner = try identifier()
+        guard skip(symbol: "("), let aggregate = Self.functions[inner.lowercased()] else {
+            throw .unsupported("\(name)() of raw values; give it an aggregate: \(name)(mean(\"field\"))")
+        }
+        let field = try reference()
+        try expect(symbol: ")")
+        var unit: Int64?
+        if kind.derivative, skip(symbol: ",") {
+            guard case .duration(let text) = current.kind, let nanoseconds = Self.nanoseconds(text), nanoseconds > 0 else {
+                throw unexpected("a duration such as 1s")
+            }
+            position += 1
+            unit = nanoseconds
+        }
+        try expect(symbol: ")")
+        let transform: InfluxQLSelect.Transform = kind.derivative
+            ? .derivative(unit: unit, nonNegative: kind.nonNegative) : .difference(nonNegative: kind.nonNegative)
+        return .init(aggregate: aggregate, field: field, name: name, transform: transform)
+    }
+
+    private static let transforms: [String: (derivative: Bool, nonNegative: Bool)] = [
+        "derivative": (true, false), "non_negative_derivative": (true, true),
+        "difference": (false, false), "non_negative_difference": (false, true),
+    ]
 
     /// InfluxQL's functions that are Historian aggregates.
     private static let functions: [String: Aggregate] = [

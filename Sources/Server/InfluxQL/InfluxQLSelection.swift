@@ -128,7 +128,10 @@ struct InfluxQLSelection {
         var calls: [(from: Int64, to: Int64, width: Int64)]
     }
 
-    private func intervals() throws(InfluxQLError) -> Intervals {
+    /// The intervals of the statement; `extended` adds one interval before the lower bound, whose
+    /// aggregate is the predecessor of the first for derivative() and difference() (as in InfluxDB,
+    /// whose first interval is then not cut at the lower bound).
+    private func intervals(extended: Bool = false) throws(InfluxQLError) -> Intervals {
         guard let interval = statement.interval else {
             // Like InfluxDB: without GROUP BY time() the range is open above, with it it ends now.
             let from = max(statement.from ?? Self.earliest, Self.earliest)
@@ -136,9 +139,11 @@ struct InfluxQLSelection {
             guard from < to else { return Intervals(labels: [], calls: []) }
             return Intervals(labels: [statement.from ?? 0], calls: [(from, to, to - from)])
         }
-        guard let from = statement.from else {
+        guard let lowerBound = statement.from else {
             throw .invalid("GROUP BY time() needs a lower time bound in WHERE, such as time > now() - 1h")
         }
+        let (earlier, overflow) = lowerBound.subtractingReportingOverflow(interval)
+        let from = extended && !overflow ? earlier : lowerBound
         let to = statement.to ?? execution.now
         guard from < to else { return Intervals(labels: [], calls: []) }
         let remainder = from % interval
@@ -167,31 +172,25 @@ struct InfluxQLSelection {
             return try selectedSamples(aggregate, column: column, groups: groups, from: call.from, to: call.to)
         }
         guard intervals.labels.count * statement.columns.count * groups.count <= execution.maximumPoints else { throw tooManyPoints() }
+        let extended = statement.columns.contains { $0.transform != nil } ? try self.intervals(extended: true) : nil
+        let onlyTransforms = statement.columns.allSatisfy { $0.transform != nil }
         var answer: [InfluxQLExecution.ResultSeries] = []
         for group in groups {
-            // Per column: its aggregate and its value in each interval, nil where the interval is empty.
-            var columnValues: [(aggregate: Aggregate, values: [InfluxQLExecution.ResultValue?])] = []
+            // Per column: its aggregate and its value in each interval, nil where the interval is empty
+            // (for derivative() and difference(): where the change is not defined).
+            var columnValues: [(aggregate: Aggregate, transformed: Bool, values: [InfluxQLExecution.ResultValue?])] = []
             for column in statement.columns {
                 guard let aggregate = column.aggregate else { continue }
                 let members = group.tagSets.compactMap { $0.fields[column.field] }
-                if members.count > 1, aggregate == .first || aggregate == .last {
-                    columnValues.append((aggregate, try earliestOrLatest(aggregate == .last, of: members, in: intervals)))
+                guard let transform = column.transform, let extended else {
+                    columnValues.append((aggregate, false, try values(aggregate, column: column, of: members, in: intervals)))
                     continue
                 }
-                var merged = [RollupBucket?](repeating: nil, count: intervals.labels.count)
-                for member in members {
-                    let buckets = try intervals.calls.flatMap { call in
-                        try execution.historian.rollup(series: member.id, from: call.from, to: call.to, every: call.width).buckets
-                    }
-                    for (index, bucket) in buckets.enumerated() where index < merged.count {
-                        merged[index] = merged[index].flatMap { BucketMerger.merge([$0, bucket]) } ?? bucket
-                    }
-                }
-                columnValues.append((aggregate, merged.map { bucket -> InfluxQLExecution.ResultValue? in
-                    guard let bucket, bucket.count > 0 else { return nil }
-                    if aggregate == .count { return .count(bucket.count) }
-                    return bucket.value(of: aggregate).map { .number($0) } ?? .null
-                }))
+                let inner = try values(aggregate, column: column, of: members, in: extended)
+                let changes = changes(transform, of: inner, labels: extended.labels)
+                // The extended intervals start one interval earlier (or as the others when they could not).
+                let offset = extended.labels.count - intervals.labels.count
+                columnValues.append((aggregate, true, Array(changes.dropFirst(offset))))
             }
             guard columnValues.contains(where: { $0.values.contains { $0 != nil } }) else { continue }
             var rows: [[InfluxQLExecution.ResultValue]] = []
@@ -206,6 +205,11 @@ struct InfluxQLSelection {
                         row.append(value)
                         continue
                     }
+                    // fill() applied to a transformation's aggregate already.
+                    guard !item.transformed else {
+                        row.append(.null)
+                        continue
+                    }
                     switch statement.fill {
                     // InfluxDB answers 0 for the count of an empty interval.
                     case .null, .none: row.append(item.aggregate == .count ? .count(0) : .null)
@@ -213,7 +217,7 @@ struct InfluxQLSelection {
                     case .number(let number): row.append(.number(number))
                     }
                 }
-                if statement.fill == .none, empty { continue }
+                if empty, statement.fill == .none || onlyTransforms { continue }
                 rows.append(row)
             }
             if statement.descending { rows.reverse() }
@@ -221,6 +225,71 @@ struct InfluxQLSelection {
             answer.append(.init(name: statement.measurement, tags: group.tags, columns: ["time"] + statement.columns.map(\.name), rows: .values(rows)))
         }
         return answer
+    }
+
+    /// `aggregate` of the union of `members` per interval; nil where an interval has no sample.
+    private func values(
+        _ aggregate: Aggregate, column: InfluxQLSelect.Column, of members: [Series], in intervals: Intervals
+    ) throws -> [InfluxQLExecution.ResultValue?] {
+        if members.count > 1, aggregate == .first || aggregate == .last {
+            return try earliestOrLatest(aggregate == .last, of: members, in: intervals)
+        }
+        var merged = [RollupBucket?](repeating: nil, count: intervals.labels.count)
+        for member in members {
+            let buckets = try intervals.calls.flatMap { call in
+                try execution.historian.rollup(series: member.id, from: call.from, to: call.to, every: call.width).buckets
+            }
+            for (index, bucket) in buckets.enumerated() where index < merged.count {
+                merged[index] = merged[index].flatMap { BucketMerger.merge([$0, bucket]) } ?? bucket
+            }
+        }
+        return merged.map { bucket -> InfluxQLExecution.ResultValue? in
+            guard let bucket, bucket.count > 0 else { return nil }
+            if aggregate == .count { return .count(bucket.count) }
+            return bucket.value(of: aggregate).map { .number($0) } ?? .null
+        }
+    }
+
+    /// derivative() or difference() of an aggregate per interval, as InfluxDB computes them: fill()
+    /// first fills the aggregate (null and none leave gaps, which the change spans), each interval
+    /// then gets its change from the nearest earlier one with a value (the later one when the rows
+    /// run in descending order); nil where there is none, or the change is negative and must not be.
+    private func changes(_ transform: InfluxQLSelect.Transform, of values: [InfluxQLExecution.ResultValue?], labels: [Int64]) -> [InfluxQLExecution.ResultValue?] {
+        var filled: [Double?] = values.map { value in
+            switch value {
+            case .number(let number): number
+            case .count(let count): Double(count)
+            default: nil
+            }
+        }
+        var carried: Double?
+        for index in filled.indices {
+            switch statement.fill {
+            case .null, .none: break
+            case .previous: if filled[index] == nil { filled[index] = carried }
+            case .number(let number): if filled[index] == nil { filled[index] = number }
+            }
+            if let value = filled[index] { carried = value }
+        }
+        var result = [InfluxQLExecution.ResultValue?](repeating: nil, count: values.count)
+        var predecessor: (time: Int64, value: Double)?
+        let order = statement.descending ? Array(filled.indices.reversed()) : Array(filled.indices)
+        for index in order {
+            guard let value = filled[index] else { continue }
+            defer { predecessor = (labels[index], value) }
+            guard let previous = predecessor else { continue }
+            var change = value - previous.value
+            switch transform {
+            case .derivative(let unit, let nonNegative):
+                let elapsed = Double((labels[index] - previous.time).magnitude)
+                change /= elapsed / Double(unit ?? statement.interval ?? 1)
+                if nonNegative, change < 0 { continue }
+            case .difference(let nonNegative):
+                if nonNegative, change < 0 { continue }
+            }
+            result[index] = .number(change)
+        }
+        return result
     }
 
     /// `first` or `last` of several series per interval, from their samples: a rollup bucket does

@@ -30,6 +30,15 @@ struct InfluxQLSelect: Equatable, Sendable {
         var field: String
         /// The column's name in the answer: the alias, the function or the field.
         var name: String
+        /// A change between consecutive intervals of the aggregate: `derivative(mean(v), 1s)`.
+        var transform: Transform? = nil
+    }
+
+    /// InfluxQL's transformations of an aggregate per `GROUP BY time()` interval.
+    enum Transform: Equatable, Sendable {
+        /// Change per `unit` nanoseconds (per interval when nil).
+        case derivative(unit: Int64?, nonNegative: Bool)
+        case difference(nonNegative: Bool)
     }
 
     /// A condition on a tag.

@@ -41,6 +41,25 @@ import Testing
         #expect(throws: InfluxQLError.syntax("unknown type colour after '::'")) { try InfluxQLParser.parse("SELECT v::colour FROM m", now: Self.now) }
     }
 
+    @Test func transformsOfAggregates() throws {
+        let select = try Self.select("""
+            SELECT derivative(mean("v"), 1s), non_negative_derivative(max(v)) AS rate, difference(last(v)), non_negative_difference(count(v)) \
+            FROM m WHERE time > 0 GROUP BY time(1m)
+            """)
+        #expect(select.columns == [
+            .init(aggregate: .mean, field: "v", name: "derivative", transform: .derivative(unit: 1_000_000_000, nonNegative: false)),
+            .init(aggregate: .max, field: "v", name: "rate", transform: .derivative(unit: nil, nonNegative: true)),
+            .init(aggregate: .last, field: "v", name: "difference", transform: .difference(nonNegative: false)),
+            .init(aggregate: .count, field: "v", name: "non_negative_difference", transform: .difference(nonNegative: true)),
+        ])
+        #expect(throws: InfluxQLError.invalid("derivative() needs GROUP BY time()")) {
+            try InfluxQLParser.parse("SELECT derivative(mean(v)) FROM m", now: Self.now)
+        }
+        #expect(throws: InfluxQLError.unsupported("derivative() of raw values; give it an aggregate: derivative(mean(\"field\"))")) {
+            try InfluxQLParser.parse("SELECT derivative(v) FROM m WHERE time > 0 GROUP BY time(1m)", now: Self.now)
+        }
+    }
+
     @Test func timeBounds() throws {
         let relative = try Self.select("select v from m where time > now() - 1h and time < now() + 90s")
         #expect(relative.from == Self.now - 3_600_000_000_000 + 1)
@@ -83,7 +102,7 @@ import Testing
         ("SELECT v FROM", "error parsing query: found end of query, expected an identifier at offset 13"),
         ("SELECT v FROM m LIMIT x", "error parsing query: found x, expected a whole number at offset 22"),
         ("SELECT v FROM m WHERE machine = 'a' OR machine = 'b'", "not supported by histd: OR in WHERE; use a regular expression: \"tag\" =~ /^(a|b)$/"),
-        ("SELECT median(v) FROM m", "not supported by histd: the function median(); histd runs count, first, last, max, mean, min, stddev, sum"),
+        ("SELECT median(v) FROM m", "not supported by histd: the function median(); histd runs count, derivative, difference, first, last, max, mean, min, non_negative_derivative, non_negative_difference, stddev, sum"),
         ("SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(1m) fill(linear)", "not supported by histd: fill(linear); use /api/v1/query?mode=interpolate"),
         ("SELECT mean(v), w FROM m", "mixing aggregate and non-aggregate queries is not supported"),
         ("SELECT v FROM m WHERE v > 3", "not supported by histd: the condition v > 3: histd filters on tags ('value' or /regex/) and time only"),

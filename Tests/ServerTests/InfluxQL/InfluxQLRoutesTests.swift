@@ -135,6 +135,30 @@ import Testing
         }
     }
 
+    /// derivative() and difference() of an aggregate: machine a's v rises by 60 a minute; the
+    /// interval before the lower bound is the first one's predecessor, and gaps are spanned.
+    @Test func derivativesAndDifferences() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let bounded = "machine = 'a' AND time >= '2024-01-01T00:01:00Z' AND time < '2024-01-01T00:12:00Z'"
+            let rate = Self.rows(try await Self.series(client, "SELECT derivative(mean(v), 1s), difference(max(v)) FROM m WHERE \(bounded) GROUP BY time(1m)").first)
+            // Transformations alone answer only the intervals where they are defined.
+            #expect(rate.count == 9)
+            #expect(rate.first?[0] as? Int == Self.start + 60)
+            #expect(rate.first?[1] as? Double == 1)
+            #expect(rate.first?[2] as? Double == 60)
+            let mixed = Self.rows(try await Self.series(client, "SELECT derivative(mean(v), 1s), count(v) FROM m WHERE \(bounded) GROUP BY time(1m)").first)
+            #expect(mixed.count == 11)
+            #expect(mixed[9][1] is NSNull)
+            #expect(mixed[9][2] as? Int == 0)
+            let alone = Self.rows(try await Self.series(client, "SELECT non_negative_difference(last(v)) FROM m WHERE \(bounded) GROUP BY time(1m) fill(0)").first)
+            // fill(0) makes the empty minutes 0: 599 -> 0 is negative and dropped, 0 -> 0 is kept.
+            #expect(alone.map { $0[1] as? Double } == Array(repeating: 60, count: 9) + [0])
+            let descending = Self.rows(try await Self.series(client, "SELECT derivative(mean(v)) FROM m WHERE \(bounded) GROUP BY time(1m) ORDER BY time DESC LIMIT 2").first)
+            #expect(descending.map { $0[1] as? Double } == [-60, -60])
+        }
+    }
+
     @Test func rawRowsJoinFieldsOnTime() async throws {
         try await TestServer.with { client, _ in
             try await Self.load(client)
