@@ -370,24 +370,12 @@ struct InfluxQLParser {
         return time
     }
 
-    /// `10s`, `1704067200000ms`: the count times the unit; InfluxQL's `u` and `µ` are microseconds.
+    /// `10s`, `1704067200000ms`: the count times the unit; InfluxQL also writes microseconds as `u`
+    /// and `µ`, and a count of zero is a time (`0s`).
     static func nanoseconds(_ text: String) -> Int64? {
-        let unitStart = text.firstIndex { !$0.isNumber } ?? text.endIndex
-        guard let count = Int64(text[..<unitStart]) else { return nil }
-        let factor: Int64
-        switch text[unitStart...] {
-        case "ns": factor = 1
-        case "u", "µ", "us", "µs": factor = 1_000
-        case "ms": factor = 1_000_000
-        case "s": factor = 1_000_000_000
-        case "m": factor = 60_000_000_000
-        case "h": factor = 3_600_000_000_000
-        case "d": factor = 86_400_000_000_000
-        case "w": factor = 604_800_000_000_000
-        default: return nil
-        }
-        let (product, overflow) = count.multipliedReportingOverflow(by: factor)
-        return overflow ? nil : product
+        let normalized = text.hasSuffix("u") || text.hasSuffix("µ") ? text + "s" : text
+        if normalized.first == "0", normalized.drop { $0 == "0" }.allSatisfy(\.isLetter) { return 0 }
+        return DurationText.nanoseconds(normalized)
     }
 
     private mutating func groupBy(into statement: inout InfluxQLSelect) throws(InfluxQLError) {

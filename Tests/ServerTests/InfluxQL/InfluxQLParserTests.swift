@@ -73,6 +73,16 @@ import Testing
         #expect(nanoseconds.tagConditions.map(\.operator) == [.notEquals, .notMatches])
     }
 
+    @Test func durations() {
+        #expect(InfluxQLParser.nanoseconds("1704067200000ms") == 1_704_067_200_000_000_000)
+        #expect(InfluxQLParser.nanoseconds("5u") == 5_000)
+        #expect(InfluxQLParser.nanoseconds("5µ") == 5_000)
+        #expect(InfluxQLParser.nanoseconds("2w") == 1_209_600_000_000_000)
+        #expect(InfluxQLParser.nanoseconds("0s") == 0)
+        #expect(InfluxQLParser.nanoseconds("9223372036854775807s") == nil)
+        #expect(InfluxQLParser.nanoseconds("10x") == nil)
+    }
+
     @Test func fillsAndWildcards() throws {
         #expect(try Self.select("SELECT count(v) FROM m WHERE time > 0 GROUP BY time(10s) fill(none)").fill == .none)
         #expect(try Self.select("SELECT count(v) FROM m WHERE time > 0 GROUP BY time(10s) fill(previous)").fill == .previous)

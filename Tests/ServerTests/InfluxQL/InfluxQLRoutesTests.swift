@@ -196,10 +196,25 @@ import Testing
             #expect(try parse.json()["error"] as? String == "error parsing query: found FROM, expected an identifier at offset 7")
             let missing = try await client.get("/query?db=plant")
             #expect(missing.status == 400)
+            #expect(try missing.json()["error"] as? String == "missing required parameter \"q\"")
+            let epoch = try await client.get("/query?db=plant&epoch=days&q=SHOW+DATABASES")
+            #expect(epoch.status == 400)
+            #expect(try epoch.json()["error"] as? String == "epoch 'days' is not one of ns, u, ms, s, m, h")
             let results = try await Self.query(client, "SELECT mean(v) FROM m GROUP BY time(1m); SHOW DATABASES")
             #expect(results.count == 2)
             #expect(results[0]["error"] as? String == "GROUP BY time() needs a lower time bound in WHERE, such as time > now() - 1h")
             #expect(results[1]["series"] != nil)
+        }
+    }
+
+    @Test func pointsLimit() async throws {
+        try await TestServer.with({ $0.limits.maxQueryPoints = 500 }) { client, _ in
+            try await Self.load(client)
+            let results = try await Self.query(
+                client, "SELECT v FROM m WHERE machine = 'a' AND \(Self.range); SELECT mean(v) FROM m WHERE \(Self.range) GROUP BY time(1s); SELECT v FROM m WHERE machine = 'a' AND time < '2024-01-01T00:01:00Z'")
+            let refusal = "the query would return more points than the server's limit of 500; narrow the time range, select fewer series or use a longer GROUP BY time()"
+            #expect(results.map { $0["error"] as? String } == [refusal, refusal, nil])
+            #expect(Self.rows((results.last?["series"] as? [[String: Any]])?.first).count == 60)
         }
     }
 
