@@ -55,6 +55,18 @@ import Testing
         }
     }
 
+    /// Grafana's InfluxDB data source sends the token as the 1.x password or as HTTP Basic.
+    @Test func influxQLNeedsAReadToken() async throws {
+        try await TestServer.with(Self.configure) { (client, _) async throws in
+            let show = "/query?q=SHOW+DATABASES"
+            #expect(try await client.get(show).status == 401)
+            #expect(try await client.get(show + "&u=telegraf&p=\(Self.writeSecret)").status == 403)
+            #expect(try await client.get(show + "&u=grafana&p=\(Self.readSecret)").status == 200)
+            let basic = Data("grafana:\(Self.readSecret)".utf8).base64EncodedString()
+            #expect(try await client.get(show, headers: ["Authorization": "Basic \(basic)"]).status == 200)
+        }
+    }
+
     @Test func configuredHashesAreSHA256() {
         // SHA-256("abc"), FIPS 180-2 appendix B.1.
         #expect(AccessToken.hashHex(of: "abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
