@@ -31,6 +31,9 @@ struct InfluxQLParser {
 
     private var current: InfluxQLToken { tokens[position] }
 
+    /// The token after the current one (the end token at the end).
+    private var next: InfluxQLToken { tokens[min(position + 1, tokens.count - 1)] }
+
     private mutating func advance() -> InfluxQLToken {
         let token = tokens[position]
         if position < tokens.count - 1 { position += 1 }
@@ -234,7 +237,7 @@ struct InfluxQLParser {
 
     private mutating func column() throws(InfluxQLError) -> InfluxQLSelect.Column {
         if skip(symbol: "*") { return .init(aggregate: nil, field: "*", name: "*") }
-        let isCall = tokens[position + 1].isSymbol("(")
+        let isCall = next.isSymbol("(")
         let name = isCall ? try identifier() : try reference()
         var column: InfluxQLSelect.Column
         if isCall, let transform = Self.transforms[name.lowercased()] {
@@ -383,7 +386,7 @@ struct InfluxQLParser {
             statement.groupByTags = ["*"]
             return
         }
-        if current.isKeyword("time"), tokens[position + 1].isSymbol("(") {
+        if current.isKeyword("time"), next.isSymbol("(") {
             position += 2
             guard case .duration(let text) = current.kind, let interval = Self.nanoseconds(text), interval > 0 else {
                 throw unexpected("a duration such as 10s")

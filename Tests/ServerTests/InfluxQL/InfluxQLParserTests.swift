@@ -60,6 +60,39 @@ import Testing
         }
     }
 
+    /// Random token soup and valid statements cut and mutated at random: the parser answers or
+    /// throws, and never traps.
+    @Test func randomAndMutatedQueriesNeverTrap() {
+        var generator = SplitMix64(seed: 11)
+        let valid = [
+            "SELECT mean(\"v\"), derivative(max(v), 1s) AS d FROM \"db\".\"rp\".\"m\" WHERE \"machine\"::tag =~ /^a$/ AND time >= now() - 1h GROUP BY time(1m), * fill(previous) ORDER BY time DESC LIMIT 5",
+            "SHOW TAG VALUES FROM m WITH KEY IN (\"a\", \"b\") WHERE x != 'y'; CREATE DATABASE \"t\"; SHOW MEASUREMENTS WITH MEASUREMENT =~ /p/ LIMIT 1",
+            "SELECT * FROM m WHERE time > '2024-01-01T00:00:00Z' AND time < 1704067800000ms",
+        ]
+        let pieces = ["SELECT", "FROM", "WHERE", "GROUP", "BY", "time", "(", ")", ",", ";", "'x'", "\"y\"", "/r/", "=~", "!=", "<=", "1m", "5",
+                      "now()", "-", "+", "*", "::", "fill", "mean", "derivative", "AND", "OR", "SHOW", "TAG", "KEY", "=", ".", "\\", "'", "\"", "/", "µ", "é"]
+        var parsed = 0
+        for round in 0..<3_000 {
+            var query: String
+            if round % 2 == 0 {
+                query = (0..<Int(generator.next() % 12)).map { _ in pieces[Int(generator.next() % UInt64(pieces.count))] }.joined(separator: " ")
+            } else {
+                var characters = Array(valid[Int(generator.next() % UInt64(valid.count))])
+                for _ in 0..<(1 + Int(generator.next() % 4)) where !characters.isEmpty {
+                    let index = Int(generator.next() % UInt64(characters.count))
+                    switch generator.next() % 3 {
+                    case 0: characters.remove(at: index)
+                    case 1: characters.insert(contentsOf: Array(pieces[Int(generator.next() % UInt64(pieces.count))]), at: index)
+                    default: characters.removeSubrange(index...)
+                    }
+                }
+                query = String(characters)
+            }
+            if (try? InfluxQLParser.parse(query, now: Self.now)) != nil { parsed += 1 }
+        }
+        #expect(parsed > 20)
+    }
+
     @Test func timeBounds() throws {
         let relative = try Self.select("select v from m where time > now() - 1h and time < now() + 90s")
         #expect(relative.from == Self.now - 3_600_000_000_000 + 1)
