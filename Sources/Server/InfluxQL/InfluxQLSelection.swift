@@ -142,21 +142,25 @@ struct InfluxQLSelection {
         guard let lowerBound = statement.from else {
             throw .invalid("GROUP BY time() needs a lower time bound in WHERE, such as time > now() - 1h")
         }
-        let (earlier, overflow) = lowerBound.subtractingReportingOverflow(interval)
-        let from = extended && !overflow ? earlier : lowerBound
+        let (earlier, beforeEarliest) = lowerBound.subtractingReportingOverflow(interval)
+        let from = extended && !beforeEarliest ? earlier : lowerBound
         let to = statement.to ?? execution.now
         guard from < to else { return Intervals(labels: [], calls: []) }
         let remainder = from % interval
-        let alignedStart = remainder < 0 ? from - remainder - interval : from - remainder
+        let (alignedStart, overflow) = remainder < 0 ? (from - remainder).subtractingReportingOverflow(interval) : (from - remainder, false)
+        guard !overflow else { throw .invalid("time out of range for GROUP BY time(): the intervals would start before the earliest time") }
         let span = UInt64(bitPattern: to &- alignedStart)
         let count = span / UInt64(interval) + (span % UInt64(interval) == 0 ? 0 : 1)
         let perInterval = max(1, statement.columns.count)
         guard count <= UInt64(execution.maximumPoints / perInterval) else { throw tooManyPoints() }
-        let labels = (0..<Int(count)).map { alignedStart + Int64($0) * interval }
+        // Every label lies between alignedStart and to; wrapping arithmetic reaches it even where
+        // the offset alone exceeds Int64.
+        let labels = (0..<Int(count)).map { alignedStart &+ Int64($0) &* interval }
         var calls: [(from: Int64, to: Int64, width: Int64)] = []
         var restStart = alignedStart
         if alignedStart < from {
-            let headEnd = min(alignedStart + interval, to)
+            let (nextStart, pastEnd) = alignedStart.addingReportingOverflow(interval)
+            let headEnd = pastEnd ? to : min(nextStart, to)
             calls.append((from, headEnd, headEnd - from))
             restStart = headEnd
         }
@@ -281,7 +285,8 @@ struct InfluxQLSelection {
             var change = value - previous.value
             switch transform {
             case .derivative(let unit, let nonNegative):
-                let elapsed = Double((labels[index] - previous.time).magnitude)
+                let (later, earlier) = labels[index] >= previous.time ? (labels[index], previous.time) : (previous.time, labels[index])
+                let elapsed = Double(UInt64(bitPattern: later &- earlier))
                 change /= elapsed / Double(unit ?? statement.interval ?? 1)
                 if nonNegative, change < 0 { continue }
             case .difference(let nonNegative):
@@ -305,8 +310,10 @@ struct InfluxQLSelection {
             let columns = try execution.historian.sampleColumns(series: member.id, from: from, to: to)
             for index in 0..<columns.count {
                 let time = columns.timestamps[index]
-                let interval = statement.interval.map { Int((time - start) / $0) } ?? 0
-                guard interval >= 0, interval < chosen.count else { continue }
+                // Samples lie at or after the first label, so the difference fits a UInt64.
+                guard time >= start else { continue }
+                let interval = statement.interval.map { Int(clamping: UInt64(bitPattern: time &- start) / UInt64($0)) } ?? 0
+                guard interval < chosen.count else { continue }
                 let value = columns.value(at: index)
                 guard let current = chosen[interval] else {
                     chosen[interval] = (time, value)

@@ -218,6 +218,36 @@ import Testing
         }
     }
 
+    /// Statements with extreme and random bounds, intervals and fills: every one is answered (200 or
+    /// 400) and the server stays up.
+    @Test func extremeStatementsAreAnswered() async throws {
+        try await TestServer.with({ $0.limits.maxQueryPoints = 20_000 }) { client, _ in
+            try await Self.load(client)
+            var generator = SplitMix64(seed: 5)
+            func pick(_ choices: [String]) -> String { choices[Int(generator.next() % UInt64(choices.count))] }
+            let times = ["0", "1704067200000000000", "9223372036854775806", "'1677-09-21T00:12:44Z'", "'2262-04-11T23:47:16Z'",
+                         "now() - 300000d", "now() - 100000d", "now() + 1000w", "1704067500000ms", "1u", "'2024-01-01T00:05:00.5Z'"]
+            let durations = ["1ns", "1u", "1s", "1m", "7d", "100000d", "5000w"]
+            let aggregates = ["mean", "count", "first", "last", "min", "max", "sum", "stddev"]
+            for _ in 0..<300 {
+                let statement: String
+                switch generator.next() % 4 {
+                case 0:
+                    statement = "SELECT \(pick(aggregates))(v) FROM m WHERE time >= \(pick(times)) AND time < \(pick(times)) GROUP BY time(\(pick(durations)))\(pick(["", ", machine", ", *"])) fill(\(pick(["null", "none", "previous", "-7"])))\(pick(["", " ORDER BY time DESC", " LIMIT 3"]))"
+                case 1:
+                    statement = "SELECT \(pick(["derivative", "non_negative_difference"]))(\(pick(aggregates))(v)\(pick(["", ", 1ns", ", 5000w"]))) FROM m WHERE time > \(pick(times)) GROUP BY time(\(pick(durations)))"
+                case 2:
+                    statement = "SELECT \(pick(["v, w", "*", "w, machine"])) FROM m WHERE time >= \(pick(times)) AND time <= \(pick(times))\(pick(["", " LIMIT 2", " ORDER BY time DESC LIMIT 1"]))"
+                default:
+                    statement = "SELECT \(pick(aggregates))(v) FROM m WHERE time < \(pick(times))\(pick(["", " GROUP BY line"]))"
+                }
+                let response = try await client.get("/query?db=plant&epoch=\(pick(["ns", "s", "h"]))&q=" + (statement.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                #expect(response.status == 200 || response.status == 400, "\(statement): \(response.status) \(response.text)")
+            }
+            #expect(try await client.get("/health").status == 200)
+        }
+    }
+
     /// Grafana's POST mode sends the parameters as a form body.
     @Test func formBody() async throws {
         try await TestServer.with { client, _ in
