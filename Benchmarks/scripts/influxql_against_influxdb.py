@@ -71,6 +71,9 @@ queries = [
     'SELECT non_negative_difference(first(n)) FROM m WHERE %s GROUP BY time(2m) fill(previous)' % U,
     'SELECT derivative(mean(v)) FROM m WHERE machine = \'b\' AND %s GROUP BY time(1m) ORDER BY time DESC LIMIT 3' % U,
     'SELECT difference(count(v)), count(v) FROM m WHERE %s GROUP BY time(3m) fill(none)' % U,
+    'SELECT mean(v) FROM m WHERE (machine = \'a\' OR line = \'L2\') AND %s GROUP BY time(5m), machine' % R,
+    'SELECT count(v) FROM m WHERE (machine = \'b\' AND line = \'L1\' OR machine = \'a\') AND %s' % R,
+    'SHOW TAG VALUES FROM m WITH KEY = "line" WHERE machine = \'a\' OR machine = \'b\'',
     # a and b both have samples at 00:00:03 and 00:19:54: ties between series
     "SELECT first(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",
     "SELECT last(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",

@@ -162,7 +162,7 @@ struct InfluxQLParser {
             var conditions = InfluxQLSelect(columns: [], measurement: measurement ?? "")
             if skip(keyword: "where") { try condition(into: &conditions) }
             _ = try limitClause()
-            return .showTagValues(measurement: measurement, keys: keys, where: conditions.tagConditions)
+            return .showTagValues(measurement: measurement, keys: keys, where: conditions.tagPredicate)
         }
         if skip(keyword: "field") {
             try expect(keyword: "keys")
@@ -293,46 +293,89 @@ struct InfluxQLParser {
         "mean": .mean, "sum": .sum, "count": .count, "min": .min, "max": .max, "first": .first, "last": .last, "stddev": .stddev,
     ]
 
-    /// Terms joined by AND: time bounds and tag conditions.
-    private mutating func condition(into statement: inout InfluxQLSelect) throws(InfluxQLError) {
-        repeat {
-            if skip(symbol: "(") {
-                try condition(into: &statement)
-                try expect(symbol: ")")
-            } else {
-                try term(into: &statement)
-            }
-            if current.isKeyword("or") { throw .unsupported("OR in WHERE; use a regular expression: \"tag\" =~ /^(a|b)$/") }
-        } while skip(keyword: "and")
+    /// A WHERE as parsed: time bounds and tag conditions joined by AND and OR.
+    private indirect enum Condition {
+        case time(symbol: String, time: Int64)
+        case tag(InfluxQLSelect.TagCondition)
+        case all([Condition])
+        case any([Condition])
     }
 
-    private mutating func term(into statement: inout InfluxQLSelect) throws(InfluxQLError) {
+    /// WHERE: tag conditions joined by AND and OR (AND binds tighter), and time bounds joined to
+    /// the rest by AND only.
+    private mutating func condition(into statement: inout InfluxQLSelect) throws(InfluxQLError) {
+        var conjuncts: [Condition] = []
+        func flatten(_ condition: Condition) {
+            if case .all(let parts) = condition { parts.forEach(flatten) } else { conjuncts.append(condition) }
+        }
+        flatten(try disjunction())
+        var predicates: [InfluxQLTagPredicate] = statement.tagPredicate.map { [$0] } ?? []
+        for conjunct in conjuncts {
+            if case .time(let symbol, let time) = conjunct {
+                try bound(&statement, symbol, time)
+            } else {
+                predicates.append(try Self.predicate(conjunct))
+            }
+        }
+        statement.tagPredicate = predicates.isEmpty ? nil : predicates.count == 1 ? predicates[0] : .all(predicates)
+    }
+
+    private static func predicate(_ condition: Condition) throws(InfluxQLError) -> InfluxQLTagPredicate {
+        switch condition {
+        case .time: throw .unsupported("time conditions joined by OR; join them to the rest with AND")
+        case .tag(let tag): return .condition(tag)
+        case .all(let parts): return .all(try parts.map { part throws(InfluxQLError) in try predicate(part) })
+        case .any(let parts): return .any(try parts.map { part throws(InfluxQLError) in try predicate(part) })
+        }
+    }
+
+    private mutating func disjunction() throws(InfluxQLError) -> Condition {
+        var parts = [try conjunction()]
+        while skip(keyword: "or") { parts.append(try conjunction()) }
+        return parts.count == 1 ? parts[0] : .any(parts)
+    }
+
+    private mutating func conjunction() throws(InfluxQLError) -> Condition {
+        var parts = [try primaryCondition()]
+        while skip(keyword: "and") { parts.append(try primaryCondition()) }
+        return parts.count == 1 ? parts[0] : .all(parts)
+    }
+
+    private mutating func primaryCondition() throws(InfluxQLError) -> Condition {
+        guard skip(symbol: "(") else { return try term() }
+        let inner = try disjunction()
+        try expect(symbol: ")")
+        return inner
+    }
+
+    private func bound(_ statement: inout InfluxQLSelect, _ symbol: String, _ time: Int64) throws(InfluxQLError) {
+        let after = time == .max ? time : time + 1
+        switch symbol {
+        case ">=": statement.from = max(statement.from ?? .min, time)
+        case ">": statement.from = max(statement.from ?? .min, after)
+        case "<": statement.to = min(statement.to ?? .max, time)
+        case "<=": statement.to = min(statement.to ?? .max, after)
+        case "=":
+            statement.from = max(statement.from ?? .min, time)
+            statement.to = min(statement.to ?? .max, after)
+        default: throw .invalid("time can be compared with =, <, <=, > and >=, not \(symbol)")
+        }
+    }
+
+    private mutating func term() throws(InfluxQLError) -> Condition {
         let key = try reference()
         guard case .symbol(let symbol) = current.kind, ["=", "!=", "<", "<=", ">", ">=", "=~", "!~"].contains(symbol) else {
             throw unexpected("a comparison")
         }
         position += 1
-        if key.lowercased() == "time" {
-            let time = try timeExpression()
-            switch symbol {
-            case ">=": statement.from = max(statement.from ?? .min, time)
-            case ">": statement.from = max(statement.from ?? .min, time == .max ? time : time + 1)
-            case "<": statement.to = min(statement.to ?? .max, time)
-            case "<=": statement.to = min(statement.to ?? .max, time == .max ? time : time + 1)
-            case "=":
-                statement.from = max(statement.from ?? .min, time)
-                statement.to = min(statement.to ?? .max, time == .max ? time : time + 1)
-            default: throw .invalid("time can be compared with =, <, <=, > and >=, not \(symbol)")
-            }
-            return
-        }
+        if key.lowercased() == "time" { return .time(symbol: symbol, time: try timeExpression()) }
         switch (symbol, current.kind) {
         case ("=", .string(let value)), ("!=", .string(let value)):
             position += 1
-            statement.tagConditions.append(.init(key: key, operator: symbol == "=" ? .equals : .notEquals, value: value))
+            return .tag(.init(key: key, operator: symbol == "=" ? .equals : .notEquals, value: value))
         case ("=~", .regex(let pattern)), ("!~", .regex(let pattern)):
             position += 1
-            statement.tagConditions.append(.init(key: key, operator: symbol == "=~" ? .matches : .notMatches, value: pattern))
+            return .tag(.init(key: key, operator: symbol == "=~" ? .matches : .notMatches, value: pattern))
         default:
             throw .unsupported("the condition \(key) \(symbol) \(current.text): histd filters on tags ('value' or /regex/) and time only")
         }

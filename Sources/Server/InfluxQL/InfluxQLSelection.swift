@@ -24,7 +24,7 @@ struct InfluxQLSelection {
     // MARK: selection
 
     private func selectedSeries() throws(InfluxQLError) -> [Series] {
-        let filter = try InfluxQLTagFilter(statement.tagConditions)
+        let filter = try InfluxQLTagFilter(statement.tagPredicate)
         let fields = Set(statement.columns.map(\.field))
         return execution.visibleSeries().filter { series in
             series.key.measurement == statement.measurement && (fields.contains("*") || fields.contains(series.key.field)) && filter.accepts(series)

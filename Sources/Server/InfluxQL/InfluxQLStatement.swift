@@ -8,9 +8,16 @@ enum InfluxQLStatement: Equatable, Sendable {
     case showRetentionPolicies
     case showMeasurements(InfluxQLNameFilter?, limit: Int?)
     case showTagKeys(measurement: String?)
-    case showTagValues(measurement: String?, keys: InfluxQLNameFilter, where: [InfluxQLSelect.TagCondition])
+    case showTagValues(measurement: String?, keys: InfluxQLNameFilter, where: InfluxQLTagPredicate?)
     case showFieldKeys(measurement: String?)
     case select(InfluxQLSelect)
+}
+
+/// Tag conditions joined by AND and OR.
+indirect enum InfluxQLTagPredicate: Equatable, Sendable {
+    case condition(InfluxQLSelect.TagCondition)
+    case all([InfluxQLTagPredicate])
+    case any([InfluxQLTagPredicate])
 }
 
 /// `= name`, `IN (a, b)`, `=~ /pattern/` and `!~ /pattern/` in SHOW statements.
@@ -57,7 +64,8 @@ struct InfluxQLSelect: Equatable, Sendable {
 
     var columns: [Column]
     var measurement: String
-    var tagConditions: [TagCondition] = []
+    /// The tag part of WHERE; nil selects every series.
+    var tagPredicate: InfluxQLTagPredicate?
     /// Inclusive lower bound (ns).
     var from: Int64?
     /// Exclusive upper bound (ns).

@@ -1,31 +1,47 @@
 import Historian
 
-/// The tag conditions of a `WHERE`, compiled once and applied to series. A tag a series lacks
-/// reads as the empty string and regular expressions match anywhere in the value, as in InfluxDB.
+/// The tag part of a `WHERE`, with its regular expressions compiled once, applied to series. A tag
+/// a series lacks reads as the empty string and regular expressions match anywhere in the value,
+/// as in InfluxDB.
 struct InfluxQLTagFilter {
-    private let conditions: [(condition: InfluxQLSelect.TagCondition, regex: Regex<AnyRegexOutput>?)]
+    private indirect enum Node {
+        case equals(key: String, value: String, negated: Bool)
+        case matches(key: String, regex: Regex<AnyRegexOutput>, negated: Bool)
+        case all([Node])
+        case any([Node])
+    }
+
+    private let root: Node?
 
     /// - Throws: ``InfluxQLError/invalid(_:)`` for a regular expression that does not compile.
-    init(_ conditions: [InfluxQLSelect.TagCondition]) throws(InfluxQLError) {
-        var compiled: [(InfluxQLSelect.TagCondition, Regex<AnyRegexOutput>?)] = []
-        for condition in conditions {
+    init(_ predicate: InfluxQLTagPredicate?) throws(InfluxQLError) {
+        root = try predicate.map { predicate throws(InfluxQLError) in try Self.compile(predicate) }
+    }
+
+    private static func compile(_ predicate: InfluxQLTagPredicate) throws(InfluxQLError) -> Node {
+        switch predicate {
+        case .condition(let condition):
             switch condition.operator {
-            case .matches, .notMatches: compiled.append((condition, try NameMatcher.compile(condition.value)))
-            case .equals, .notEquals: compiled.append((condition, nil))
+            case .equals, .notEquals:
+                return .equals(key: condition.key, value: condition.value, negated: condition.operator == .notEquals)
+            case .matches, .notMatches:
+                return .matches(key: condition.key, regex: try NameMatcher.compile(condition.value), negated: condition.operator == .notMatches)
             }
+        case .all(let parts): return .all(try parts.map { part throws(InfluxQLError) in try compile(part) })
+        case .any(let parts): return .any(try parts.map { part throws(InfluxQLError) in try compile(part) })
         }
-        self.conditions = compiled
     }
 
     func accepts(_ series: Series) -> Bool {
-        conditions.allSatisfy { condition, regex in
-            let value = series.key.tag(condition.key) ?? ""
-            switch condition.operator {
-            case .equals: return value == condition.value
-            case .notEquals: return value != condition.value
-            case .matches: return regex.map { value.contains($0) } ?? false
-            case .notMatches: return regex.map { !value.contains($0) } ?? true
-            }
+        root.map { Self.evaluate($0, series) } ?? true
+    }
+
+    private static func evaluate(_ node: Node, _ series: Series) -> Bool {
+        switch node {
+        case .equals(let key, let value, let negated): return (series.key.tag(key) ?? "" == value) != negated
+        case .matches(let key, let regex, let negated): return (series.key.tag(key) ?? "").contains(regex) != negated
+        case .all(let parts): return parts.allSatisfy { evaluate($0, series) }
+        case .any(let parts): return parts.contains { evaluate($0, series) }
         }
     }
 }

@@ -21,7 +21,9 @@ import Testing
             """)
         #expect(select.columns == [.init(aggregate: .mean, field: "v", name: "average"), .init(aggregate: .max, field: "v", name: "max")])
         #expect(select.measurement == "m")
-        #expect(select.tagConditions == [.init(key: "machine", operator: .equals, value: "a"), .init(key: "line", operator: .matches, value: "^L(1|2)$")])
+        #expect(select.tagPredicate == .all([
+            .condition(.init(key: "machine", operator: .equals, value: "a")), .condition(.init(key: "line", operator: .matches, value: "^L(1|2)$")),
+        ]))
         #expect(select.from == 1_704_067_200_000_000_000)
         #expect(select.to == 1_704_067_800_000_000_001)
         #expect(select.interval == 60_000_000_000)
@@ -35,7 +37,7 @@ import Testing
     @Test func typeCasts() throws {
         let select = try Self.select("SELECT mean(\"v\"::field) FROM m WHERE \"machine\"::tag = 'a' AND time > 0 GROUP BY time(1m), \"machine\"::tag")
         #expect(select.columns == [.init(aggregate: .mean, field: "v", name: "mean")])
-        #expect(select.tagConditions == [.init(key: "machine", operator: .equals, value: "a")])
+        #expect(select.tagPredicate == .condition(.init(key: "machine", operator: .equals, value: "a")))
         #expect(select.groupByTags == ["machine"])
         #expect(try Self.select("SELECT \"v\"::float AS x FROM m").columns == [.init(aggregate: nil, field: "v", name: "x")])
         #expect(throws: InfluxQLError.syntax("unknown type colour after '::'")) { try InfluxQLParser.parse("SELECT v::colour FROM m", now: Self.now) }
@@ -103,7 +105,9 @@ import Testing
         let nanoseconds = try Self.select("SELECT v FROM m WHERE time >= 1704067200000000000 AND (machine != 'b' AND machine !~ /c/)")
         #expect(nanoseconds.from == 1_704_067_200_000_000_000)
         #expect(nanoseconds.to == nil)
-        #expect(nanoseconds.tagConditions.map(\.operator) == [.notEquals, .notMatches])
+        #expect(nanoseconds.tagPredicate == .all([
+            .condition(.init(key: "machine", operator: .notEquals, value: "b")), .condition(.init(key: "machine", operator: .notMatches, value: "c")),
+        ]))
     }
 
     @Test func durations() {
@@ -114,6 +118,17 @@ import Testing
         #expect(InfluxQLParser.nanoseconds("0s") == 0)
         #expect(InfluxQLParser.nanoseconds("9223372036854775807s") == nil)
         #expect(InfluxQLParser.nanoseconds("10x") == nil)
+    }
+
+    /// AND binds tighter than OR; time bounds join the rest with AND at the top.
+    @Test func orOfTagConditions() throws {
+        let select = try Self.select("SELECT v FROM m WHERE (machine = 'a' OR machine = 'b' AND line = 'L2') AND time > 5 AND line !~ /x/")
+        let machineA = InfluxQLTagPredicate.condition(.init(key: "machine", operator: .equals, value: "a"))
+        let machineB = InfluxQLTagPredicate.condition(.init(key: "machine", operator: .equals, value: "b"))
+        let lineL2 = InfluxQLTagPredicate.condition(.init(key: "line", operator: .equals, value: "L2"))
+        let notX = InfluxQLTagPredicate.condition(.init(key: "line", operator: .notMatches, value: "x"))
+        #expect(select.tagPredicate == .all([.any([machineA, .all([machineB, lineL2])]), notX]))
+        #expect(select.from == 6)
     }
 
     @Test func fillsAndWildcards() throws {
@@ -134,8 +149,8 @@ import Testing
             """, now: Self.now)
         #expect(statements == [
             .createDatabase("telegraf"), .showDatabases, .showRetentionPolicies, .showMeasurements(.matches("pl.*"), limit: 10),
-            .showTagKeys(measurement: "m"), .showTagValues(measurement: "m", keys: .equals(["machine", "line"]), where: []), .showFieldKeys(measurement: nil),
-            .showTagValues(measurement: "m", keys: .equals(["line"]), where: [.init(key: "machine", operator: .equals, value: "a")]),
+            .showTagKeys(measurement: "m"), .showTagValues(measurement: "m", keys: .equals(["machine", "line"]), where: nil), .showFieldKeys(measurement: nil),
+            .showTagValues(measurement: "m", keys: .equals(["line"]), where: .condition(.init(key: "machine", operator: .equals, value: "a"))),
         ])
     }
 
@@ -144,7 +159,7 @@ import Testing
         ("SELECT v FROM m WHERE machine = 'a", "error parsing query: unterminated string starting at offset 32"),
         ("SELECT v FROM", "error parsing query: found end of query, expected an identifier at offset 13"),
         ("SELECT v FROM m LIMIT x", "error parsing query: found x, expected a whole number at offset 22"),
-        ("SELECT v FROM m WHERE machine = 'a' OR machine = 'b'", "not supported by histd: OR in WHERE; use a regular expression: \"tag\" =~ /^(a|b)$/"),
+        ("SELECT v FROM m WHERE machine = 'a' OR time > 0", "not supported by histd: time conditions joined by OR; join them to the rest with AND"),
         ("SELECT median(v) FROM m", "not supported by histd: the function median(); histd runs count, derivative, difference, first, last, max, mean, min, non_negative_derivative, non_negative_difference, stddev, sum"),
         ("SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(1m) fill(linear)", "not supported by histd: fill(linear); use /api/v1/query?mode=interpolate"),
         ("SELECT mean(v), w FROM m", "mixing aggregate and non-aggregate queries is not supported"),

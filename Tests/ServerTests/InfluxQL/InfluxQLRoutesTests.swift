@@ -170,6 +170,10 @@ import Testing
             #expect(rows[1][1] as? Double == 1)
             #expect(rows[1][2] is NSNull)
             #expect(rows[2][2] as? Int == 4)
+            let either = try await Self.series(client, "SELECT count(v) FROM m WHERE (machine = 'a' OR machine = 'b') AND line = 'L1' AND \(Self.range) GROUP BY machine")
+            #expect(either.count == 2)
+            let neither = try await Self.series(client, "SELECT count(v) FROM m WHERE (machine = 'a' AND line = 'L2') OR machine = 'c'")
+            #expect(neither.isEmpty)
             let interleaved = Self.rows(try await Self.series(client, "SELECT v FROM m WHERE \(Self.range) ORDER BY time DESC LIMIT 2").first)
             #expect(interleaved.map { $0[1] as? Double } == [1_599, 599])
             // `*` and named tags show the tags as columns, like InfluxDB; RFC 3339 times take the writer's slow path.
