@@ -74,6 +74,11 @@ queries = [
     'SELECT mean(v) FROM m WHERE (machine = \'a\' OR line = \'L2\') AND %s GROUP BY time(5m), machine' % R,
     'SELECT count(v) FROM m WHERE (machine = \'b\' AND line = \'L1\' OR machine = \'a\') AND %s' % R,
     'SHOW TAG VALUES FROM m WITH KEY = "line" WHERE machine = \'a\' OR machine = \'b\'',
+    'SELECT spread(v), median(v), percentile(v, 90), percentile(n, 5) FROM m WHERE %s GROUP BY time(4m), machine' % U,
+    'SELECT median(v) FROM m WHERE %s GROUP BY time(7m) fill(none)' % U,
+    'SELECT percentile(v, 50) FROM m WHERE machine = \'a\' AND %s' % R,
+    'SELECT percentile(v, 99.9), spread(v) FROM m WHERE %s' % R,
+    'SELECT non_negative_derivative(percentile(v, 75), 1m) FROM m WHERE %s GROUP BY time(2m)' % U,
     # a and b both have samples at 00:00:03 and 00:19:54: ties between series
     "SELECT first(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",
     "SELECT last(v) FROM m WHERE time >= '2024-01-01T00:00:03Z' AND time <= '2024-01-01T00:19:54Z'",

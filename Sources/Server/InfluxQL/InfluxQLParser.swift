@@ -211,7 +211,7 @@ struct InfluxQLParser {
         while skip(symbol: ",") { columns.append(try column()) }
         try expect(keyword: "from")
         var statement = InfluxQLSelect(columns: columns, measurement: try measurementName())
-        if statement.isAggregate, columns.contains(where: { $0.aggregate == nil }) {
+        if statement.isAggregate, columns.contains(where: { $0.function == nil }) {
             throw .invalid("mixing aggregate and non-aggregate queries is not supported")
         }
         if skip(keyword: "where") { try condition(into: &statement) }
@@ -245,14 +245,7 @@ struct InfluxQLParser {
             column = try transformed(transform, name: name.lowercased())
         } else if isCall {
             position += 1
-            guard let aggregate = Self.functions[name.lowercased()] else {
-                let known = (Array(Self.functions.keys) + Array(Self.transforms.keys)).sorted().joined(separator: ", ")
-                throw .unsupported("the function \(name)(); histd runs \(known)")
-            }
-            if current.isSymbol("*") { throw .unsupported("\(name)(*); name the field") }
-            let field = try reference()
-            try expect(symbol: ")")
-            column = .init(aggregate: aggregate, field: field, name: name.lowercased())
+            column = try call(name)
         } else {
             column = .init(aggregate: nil, field: name, name: name)
         }
@@ -261,14 +254,42 @@ struct InfluxQLParser {
         return column
     }
 
+    /// `mean(v)`, `percentile(v, 95)`, after the function's name and opening parenthesis.
+    private mutating func call(_ name: String) throws(InfluxQLError) -> InfluxQLSelect.Column {
+        let function: InfluxQLSelect.Function
+        switch name.lowercased() {
+        case "spread": function = .spread
+        case "median": function = .median
+        case "percentile": function = .percentile(0)
+        default:
+            guard let aggregate = Self.functions[name.lowercased()] else {
+                let known = (Array(Self.functions.keys) + Array(Self.transforms.keys) + ["median", "percentile", "spread"]).sorted()
+                throw .unsupported("the function \(name)(); histd runs \(known.joined(separator: ", "))")
+            }
+            function = .aggregate(aggregate)
+        }
+        if current.isSymbol("*") { throw .unsupported("\(name)(*); name the field") }
+        let field = try reference()
+        var column = InfluxQLSelect.Column(function: function, field: field, name: name.lowercased())
+        if case .percentile = function {
+            try expect(symbol: ",")
+            guard case .number(let text) = current.kind, let percentage = Double(text), percentage >= 0, percentage <= 100 else {
+                throw unexpected("a percentage from 0 to 100")
+            }
+            position += 1
+            column.function = .percentile(percentage)
+        }
+        try expect(symbol: ")")
+        return column
+    }
+
     /// `derivative(mean(v) [, 1s])` and the like, after the opening parenthesis.
     private mutating func transformed(_ kind: (derivative: Bool, nonNegative: Bool), name: String) throws(InfluxQLError) -> InfluxQLSelect.Column {
         let inner = try identifier()
-        guard skip(symbol: "("), let aggregate = Self.functions[inner.lowercased()] else {
+        guard skip(symbol: "(") else {
             throw .unsupported("\(name)() of raw values; give it an aggregate: \(name)(mean(\"field\"))")
         }
-        let field = try reference()
-        try expect(symbol: ")")
+        let innerColumn = try call(inner)
         var unit: Int64?
         if kind.derivative, skip(symbol: ",") {
             guard case .duration(let text) = current.kind, let nanoseconds = Self.nanoseconds(text), nanoseconds > 0 else {
@@ -280,7 +301,7 @@ struct InfluxQLParser {
         try expect(symbol: ")")
         let transform: InfluxQLSelect.Transform = kind.derivative
             ? .derivative(unit: unit, nonNegative: kind.nonNegative) : .difference(nonNegative: kind.nonNegative)
-        return .init(aggregate: aggregate, field: field, name: name, transform: transform)
+        return .init(function: innerColumn.function, field: innerColumn.field, name: name, transform: transform)
     }
 
     private static let transforms: [String: (derivative: Bool, nonNegative: Bool)] = [

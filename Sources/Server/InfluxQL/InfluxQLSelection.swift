@@ -112,7 +112,7 @@ struct InfluxQLSelection {
             }
             guard rows.count > 0 else { continue }
             answer.append(.init(
-                name: statement.measurement, tags: group.tags, columns: ["time"] + names,
+                name: statement.measurement, tags: group.tags, columns: Self.columnNames(names),
                 rows: .raw(rows, order: rows.order(descending: statement.descending, limit: statement.limit))))
         }
         return answer
@@ -171,9 +171,9 @@ struct InfluxQLSelection {
     private func aggregated(_ groups: [Group]) throws -> [InfluxQLExecution.ResultSeries] {
         let intervals = try intervals()
         guard !intervals.labels.isEmpty else { return [] }
-        if statement.interval == nil, statement.columns.count == 1, let column = statement.columns.first, let aggregate = column.aggregate,
-           [.first, .last, .min, .max].contains(aggregate), let call = intervals.calls.first {
-            return try selectedSamples(aggregate, column: column, groups: groups, from: call.from, to: call.to)
+        if statement.interval == nil, statement.columns.count == 1, let column = statement.columns.first, column.isSelector,
+           let call = intervals.calls.first {
+            return try selectedSamples(column, groups: groups, from: call.from, to: call.to)
         }
         guard intervals.labels.count * statement.columns.count * groups.count <= execution.maximumPoints else { throw tooManyPoints() }
         let extended = statement.columns.contains { $0.transform != nil } ? try self.intervals(extended: true) : nil
@@ -182,19 +182,19 @@ struct InfluxQLSelection {
         for group in groups {
             // Per column: its aggregate and its value in each interval, nil where the interval is empty
             // (for derivative() and difference(): where the change is not defined).
-            var columnValues: [(aggregate: Aggregate, transformed: Bool, values: [InfluxQLExecution.ResultValue?])] = []
+            var columnValues: [(isCount: Bool, transformed: Bool, values: [InfluxQLExecution.ResultValue?])] = []
             for column in statement.columns {
-                guard let aggregate = column.aggregate else { continue }
+                guard let function = column.function else { continue }
                 let members = group.tagSets.compactMap { $0.fields[column.field] }
                 guard let transform = column.transform, let extended else {
-                    columnValues.append((aggregate, false, try values(aggregate, column: column, of: members, in: intervals)))
+                    columnValues.append((function == .aggregate(.count), false, try values(function, of: members, in: intervals)))
                     continue
                 }
-                let inner = try values(aggregate, column: column, of: members, in: extended)
+                let inner = try values(function, of: members, in: extended)
                 let changes = changes(transform, of: inner, labels: extended.labels)
                 // The extended intervals start one interval earlier (or as the others when they could not).
                 let offset = extended.labels.count - intervals.labels.count
-                columnValues.append((aggregate, true, Array(changes.dropFirst(offset))))
+                columnValues.append((false, true, Array(changes.dropFirst(offset))))
             }
             guard columnValues.contains(where: { $0.values.contains { $0 != nil } }) else { continue }
             var rows: [[InfluxQLExecution.ResultValue]] = []
@@ -216,7 +216,7 @@ struct InfluxQLSelection {
                     }
                     switch statement.fill {
                     // InfluxDB answers 0 for the count of an empty interval.
-                    case .null, .none: row.append(item.aggregate == .count ? .count(0) : .null)
+                    case .null, .none: row.append(item.isCount ? .count(0) : .null)
                     case .previous: row.append(previous[column])
                     case .number(let number): row.append(.number(number))
                     }
@@ -226,15 +226,27 @@ struct InfluxQLSelection {
             }
             if statement.descending { rows.reverse() }
             if let limit = statement.limit { rows = Array(rows.prefix(limit)) }
-            answer.append(.init(name: statement.measurement, tags: group.tags, columns: ["time"] + statement.columns.map(\.name), rows: .values(rows)))
+            answer.append(.init(name: statement.measurement, tags: group.tags, columns: Self.columnNames(statement.columns.map(\.name)), rows: .values(rows)))
         }
         return answer
     }
 
-    /// `aggregate` of the union of `members` per interval; nil where an interval has no sample.
-    private func values(
-        _ aggregate: Aggregate, column: InfluxQLSelect.Column, of members: [Series], in intervals: Intervals
-    ) throws -> [InfluxQLExecution.ResultValue?] {
+    /// `function` of the union of `members` per interval; nil where an interval has no sample.
+    private func values(_ function: InfluxQLSelect.Function, of members: [Series], in intervals: Intervals) throws -> [InfluxQLExecution.ResultValue?] {
+        let aggregate: Aggregate
+        switch function {
+        case .aggregate(let named): aggregate = named
+        case .spread:
+            // From the merged buckets' extremes, like max and min.
+            let largest = try values(.aggregate(.max), of: members, in: intervals)
+            let smallest = try values(.aggregate(.min), of: members, in: intervals)
+            return zip(largest, smallest).map { pair -> InfluxQLExecution.ResultValue? in
+                guard case .number(let high)? = pair.0, case .number(let low)? = pair.1 else { return nil }
+                return .number(high - low)
+            }
+        case .median, .percentile:
+            return try ranked(function, of: members, in: intervals).map { $0.map { .number($0.value) } }
+        }
         if members.count > 1, aggregate == .first || aggregate == .last {
             return try earliestOrLatest(aggregate == .last, of: members, in: intervals)
         }
@@ -310,10 +322,7 @@ struct InfluxQLSelection {
             let columns = try execution.historian.sampleColumns(series: member.id, from: from, to: to)
             for index in 0..<columns.count {
                 let time = columns.timestamps[index]
-                // Samples lie at or after the first label, so the difference fits a UInt64.
-                guard time >= start else { continue }
-                let interval = statement.interval.map { Int(clamping: UInt64(bitPattern: time &- start) / UInt64($0)) } ?? 0
-                guard interval < chosen.count else { continue }
+                guard let interval = Self.interval(of: time, start: start, width: statement.interval), interval < chosen.count else { continue }
                 let value = columns.value(at: index)
                 guard let current = chosen[interval] else {
                     chosen[interval] = (time, value)
@@ -328,14 +337,22 @@ struct InfluxQLSelection {
 
     /// A lone selector (`first`, `last`, `min`, `max`) without `GROUP BY time()` answers with the
     /// time of the sample it selects, as in InfluxDB; `min` and `max` prefer the earliest of equal values.
-    private func selectedSamples(
-        _ aggregate: Aggregate, column: InfluxQLSelect.Column, groups: [Group], from: Int64, to: Int64
-    ) throws -> [InfluxQLExecution.ResultSeries] {
+    private func selectedSamples(_ column: InfluxQLSelect.Column, groups: [Group], from: Int64, to: Int64) throws -> [InfluxQLExecution.ResultSeries] {
         var answer: [InfluxQLExecution.ResultSeries] = []
         var budget = execution.maximumPoints
+        let whole = Intervals(labels: [from], calls: [(from, to, to - from)])
         for group in groups {
+            let members = group.tagSets.compactMap { $0.fields[column.field] }
+            guard let aggregate = column.aggregate else {
+                // percentile: the ranked sample and its time.
+                guard let sample = try ranked(column.function ?? .median, of: members, in: whole).first ?? nil else { continue }
+                answer.append(.init(
+                    name: statement.measurement, tags: group.tags, columns: ["time", column.name],
+                    rows: .values([[.time(sample.time), .number(sample.value)]])))
+                continue
+            }
             var chosen: Sample?
-            for member in group.tagSets.compactMap({ $0.fields[column.field] }) {
+            for member in members {
                 var candidates: [Sample] = []
                 switch aggregate {
                 case .first:
@@ -368,6 +385,63 @@ struct InfluxQLSelection {
                 rows: .values([[.time(chosen.timestamp), .value(chosen.value)]])))
         }
         return answer
+    }
+
+    /// median or percentile of the numeric samples of `members` per interval, with the time of the
+    /// sample a percentile selects (a median of an even count is the mean of the middle two, at the
+    /// interval's start). InfluxDB's nearest rank: index floor(n x p / 100 + 0.5) - 1 of the values
+    /// in ascending order, equal values in time order; no value where that index is outside.
+    private func ranked(_ function: InfluxQLSelect.Function, of members: [Series], in intervals: Intervals) throws -> [(time: Int64, value: Double)?] {
+        guard let from = intervals.calls.first?.from, let to = intervals.calls.last?.to, let start = intervals.labels.first else { return [] }
+        var samples = [[(time: Int64, value: Double)]](repeating: [], count: intervals.labels.count)
+        var budget = execution.maximumPoints
+        for member in members {
+            budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)
+            guard budget >= 0 else { throw tooManyPoints() }
+            let columns = try execution.historian.sampleColumns(series: member.id, from: from, to: to)
+            for index in 0..<columns.count {
+                let time = columns.timestamps[index]
+                guard let interval = Self.interval(of: time, start: start, width: statement.interval), interval < samples.count else { continue }
+                switch columns.value(at: index) {
+                case .float(let value): samples[interval].append((time, value))
+                case .integer(let value): samples[interval].append((time, Double(value)))
+                case .unsigned(let value): samples[interval].append((time, Double(value)))
+                case .boolean, .string: continue
+                }
+            }
+        }
+        return samples.map { values -> (time: Int64, value: Double)? in
+            guard !values.isEmpty else { return nil }
+            let sorted = values.sorted { ($0.value, $0.time) < ($1.value, $1.time) }
+            switch function {
+            case .percentile(let percentage):
+                let rank = Int((Double(sorted.count) * percentage / 100 + 0.5).rounded(.down)) - 1
+                return rank >= 0 && rank < sorted.count ? sorted[rank] : nil
+            default:
+                let middle = sorted.count / 2
+                guard sorted.count % 2 == 0 else { return sorted[middle] }
+                return (sorted[middle].time, (sorted[middle - 1].value + sorted[middle].value) / 2)
+            }
+        }
+    }
+
+    /// `time` and the columns' names, a repeated name numbered as InfluxDB does: `percentile`,
+    /// `percentile_1`.
+    private static func columnNames(_ names: [String]) -> [String] {
+        var seen: [String: Int] = ["time": 0]
+        return ["time"] + names.map { name in
+            let count = seen[name, default: 0]
+            seen[name] = count + 1
+            return count == 0 ? name : "\(name)_\(count)"
+        }
+    }
+
+    /// The index of the interval of `width` from `start` that holds `time` (0 without intervals:
+    /// the whole range is one); nil before `start`. The difference fits a UInt64 at any times.
+    private static func interval(of time: Int64, start: Int64, width: Int64?) -> Int? {
+        guard let width else { return 0 }
+        guard time >= start else { return nil }
+        return Int(clamping: UInt64(bitPattern: time &- start) / UInt64(width))
     }
 
     private static func isGreater(_ value: SampleValue, than other: SampleValue) -> Bool {

@@ -32,13 +32,49 @@ struct InfluxQLSelect: Equatable, Sendable {
     /// One column of the answer: a field's raw values or an aggregate of them.
     struct Column: Equatable, Sendable {
         /// nil for raw values.
-        var aggregate: Aggregate?
+        var function: Function?
         /// The field, or `*` for every field (raw values only).
         var field: String
         /// The column's name in the answer: the alias, the function or the field.
         var name: String
         /// A change between consecutive intervals of the aggregate: `derivative(mean(v), 1s)`.
         var transform: Transform? = nil
+
+        init(function: Function?, field: String, name: String, transform: Transform? = nil) {
+            self.function = function
+            self.field = field
+            self.name = name
+            self.transform = transform
+        }
+
+        init(aggregate: Aggregate?, field: String, name: String, transform: Transform? = nil) {
+            self.init(function: aggregate.map { .aggregate($0) }, field: field, name: name, transform: transform)
+        }
+
+        /// The Historian aggregate the function is, if it is one.
+        var aggregate: Aggregate? {
+            if case .aggregate(let aggregate) = function { aggregate } else { nil }
+        }
+
+        /// first, last, min, max and percentile select a sample: alone without `GROUP BY time()`
+        /// they answer with its time.
+        var isSelector: Bool {
+            switch function {
+            case .aggregate(.first), .aggregate(.last), .aggregate(.min), .aggregate(.max), .percentile: true
+            default: false
+            }
+        }
+    }
+
+    /// A function of a field's values per interval.
+    enum Function: Equatable, Sendable {
+        case aggregate(Aggregate)
+        /// Largest minus smallest value.
+        case spread
+        /// The middle value, or the mean of the two middle ones.
+        case median
+        /// The value at the nearest rank of this percentage (0-100).
+        case percentile(Double)
     }
 
     /// InfluxQL's transformations of an aggregate per `GROUP BY time()` interval.
@@ -78,5 +114,5 @@ struct InfluxQLSelect: Equatable, Sendable {
     var descending = false
     var limit: Int?
 
-    var isAggregate: Bool { columns.contains { $0.aggregate != nil } }
+    var isAggregate: Bool { columns.contains { $0.function != nil } }
 }

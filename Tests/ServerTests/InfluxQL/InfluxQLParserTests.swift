@@ -131,6 +131,18 @@ import Testing
         #expect(select.from == 6)
     }
 
+    @Test func rankedFunctions() throws {
+        let select = try Self.select("SELECT spread(v), median(v) AS m, percentile(\"v\", 99.5), derivative(percentile(v, 5), 1m) FROM m WHERE time > 0 GROUP BY time(1h)")
+        #expect(select.columns == [
+            .init(function: .spread, field: "v", name: "spread"), .init(function: .median, field: "v", name: "m"),
+            .init(function: .percentile(99.5), field: "v", name: "percentile"),
+            .init(function: .percentile(5), field: "v", name: "derivative", transform: .derivative(unit: 60_000_000_000, nonNegative: false)),
+        ])
+        #expect(throws: InfluxQLError.syntax("found 101, expected a percentage from 0 to 100 at offset 21")) {
+            try InfluxQLParser.parse("SELECT percentile(v, 101) FROM m", now: Self.now)
+        }
+    }
+
     @Test func fillsAndWildcards() throws {
         #expect(try Self.select("SELECT count(v) FROM m WHERE time > 0 GROUP BY time(10s) fill(none)").fill == .none)
         #expect(try Self.select("SELECT count(v) FROM m WHERE time > 0 GROUP BY time(10s) fill(previous)").fill == .previous)
@@ -160,7 +172,7 @@ import Testing
         ("SELECT v FROM", "error parsing query: found end of query, expected an identifier at offset 13"),
         ("SELECT v FROM m LIMIT x", "error parsing query: found x, expected a whole number at offset 22"),
         ("SELECT v FROM m WHERE machine = 'a' OR time > 0", "not supported by histd: time conditions joined by OR; join them to the rest with AND"),
-        ("SELECT median(v) FROM m", "not supported by histd: the function median(); histd runs count, derivative, difference, first, last, max, mean, min, non_negative_derivative, non_negative_difference, stddev, sum"),
+        ("SELECT mode(v) FROM m", "not supported by histd: the function mode(); histd runs count, derivative, difference, first, last, max, mean, median, min, non_negative_derivative, non_negative_difference, percentile, spread, stddev, sum"),
         ("SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(1m) fill(linear)", "not supported by histd: fill(linear); use /api/v1/query?mode=interpolate"),
         ("SELECT mean(v), w FROM m", "mixing aggregate and non-aggregate queries is not supported"),
         ("SELECT v FROM m WHERE v > 3", "not supported by histd: the condition v > 3: histd filters on tags ('value' or /regex/) and time only"),

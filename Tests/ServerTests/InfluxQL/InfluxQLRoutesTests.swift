@@ -159,6 +159,28 @@ import Testing
         }
     }
 
+    /// spread, median and percentile per interval; a lone percentile answers with its sample's time.
+    @Test func rankedStatistics() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let rows = Self.rows(try await Self.series(
+                client, "SELECT spread(v), median(v), percentile(v, 90), percentile(w, 50) FROM m WHERE machine = 'a' AND \(Self.range) GROUP BY time(1m)").first)
+            #expect(rows.count == 10)
+            for (minute, row) in rows.enumerated() {
+                #expect(row[1] as? Double == 59)
+                #expect(row[2] as? Double == Double(60 * minute) + 29.5)
+                // Nearest rank of 60 values: index floor(60 x 0.9 + 0.5) - 1 = 53; of w's 30 even seconds: 14.
+                #expect(row[3] as? Double == Double(60 * minute + 53))
+                #expect(row[4] as? Double == Double(2 * (60 * minute + 28)))
+            }
+            let columns = try await Self.series(client, "SELECT percentile(v, 10), percentile(v, 20) FROM m WHERE \(Self.range) GROUP BY time(10m)")
+            #expect(columns.first?["columns"] as? [String] == ["time", "percentile", "percentile_1"])
+            let lone = Self.rows(try await Self.series(client, "SELECT percentile(v, 100) FROM m WHERE machine = 'b'").first)
+            #expect(lone.first?[0] as? Int == Self.start + 599)
+            #expect(lone.first?[1] as? Double == 1_599)
+        }
+    }
+
     @Test func rawRowsJoinFieldsOnTime() async throws {
         try await TestServer.with { client, _ in
             try await Self.load(client)
