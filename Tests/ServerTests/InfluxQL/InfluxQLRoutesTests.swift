@@ -254,7 +254,7 @@ import Testing
             let times = ["0", "1704067200000000000", "9223372036854775806", "'1677-09-21T00:12:44Z'", "'2262-04-11T23:47:16Z'",
                          "now() - 300000d", "now() - 100000d", "now() + 1000w", "1704067500000ms", "1u", "'2024-01-01T00:05:00.5Z'"]
             let durations = ["1ns", "1u", "1s", "1m", "7d", "100000d", "5000w"]
-            let aggregates = ["mean", "count", "first", "last", "min", "max", "sum", "stddev"]
+            let aggregates = ["mean", "count", "first", "last", "min", "max", "sum", "stddev", "spread", "median"]
             for _ in 0..<300 {
                 let statement: String
                 switch generator.next() % 4 {
@@ -265,7 +265,7 @@ import Testing
                 case 2:
                     statement = "SELECT \(pick(["v, w", "*", "w, machine"])) FROM m WHERE time >= \(pick(times)) AND time <= \(pick(times))\(pick(["", " LIMIT 2", " ORDER BY time DESC LIMIT 1"]))"
                 default:
-                    statement = "SELECT \(pick(aggregates))(v) FROM m WHERE time < \(pick(times))\(pick(["", " GROUP BY line"]))"
+                    statement = "SELECT \(pick(aggregates + ["percentile"]))(v\(pick(["", ", 0", ", 50", ", 100"]))) FROM m WHERE time < \(pick(times))\(pick(["", " GROUP BY line"]))"
                 }
                 let response = try await client.get("/query?db=plant&epoch=\(pick(["ns", "s", "h"]))&q=" + (statement.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
                 #expect(response.status == 200 || response.status == 400, "\(statement): \(response.status) \(response.text)")
