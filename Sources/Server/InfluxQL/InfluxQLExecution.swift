@@ -166,7 +166,7 @@ struct InfluxQLExecution {
         switch value {
         case .time(let nanoseconds):
             if let epochUnit { writer.integer(nanoseconds / epochUnit) } else { writer.string(RFC3339.format(nanoseconds)) }
-        case .value(let value): InfluxQLRawRows.write(value, &writer)
+        case .value(let value): writer.value(value)
         case .number(let number): writer.double(number)
         case .flag(let flag): writer.boolean(flag)
         case .text(let text): writer.string(text)

@@ -133,19 +133,9 @@ struct InfluxQLRawRows {
                     writer.null()
                     continue
                 }
-                Self.write(column.value(at: position), &writer)
+                writer.value(column.value(at: position))
             }
             writer.endArray()
-        }
-    }
-
-    static func write(_ value: SampleValue, _ writer: inout JSONWriter) {
-        switch value {
-        case .float(let number): writer.double(number)
-        case .integer(let number): writer.integer(number)
-        case .unsigned(let number): writer.unsigned(number)
-        case .boolean(let flag): writer.boolean(flag)
-        case .string(let text): writer.string(text)
         }
     }
 }

@@ -313,24 +313,14 @@ struct InfluxQLSelection {
     /// not say when its first and last samples were. Of samples at the same time the larger value
     /// wins, as in InfluxDB.
     private func earliestOrLatest(_ latest: Bool, of members: [Series], in intervals: Intervals) throws -> [InfluxQLExecution.ResultValue?] {
-        guard let from = intervals.calls.first?.from, let to = intervals.calls.last?.to, let start = intervals.labels.first else { return [] }
         var chosen = [(time: Int64, value: SampleValue)?](repeating: nil, count: intervals.labels.count)
-        var budget = execution.maximumPoints
-        for member in members {
-            budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)
-            guard budget >= 0 else { throw tooManyPoints() }
-            let columns = try execution.historian.sampleColumns(series: member.id, from: from, to: to)
-            for index in 0..<columns.count {
-                let time = columns.timestamps[index]
-                guard let interval = Self.interval(of: time, start: start, width: statement.interval), interval < chosen.count else { continue }
-                let value = columns.value(at: index)
-                guard let current = chosen[interval] else {
-                    chosen[interval] = (time, value)
-                    continue
-                }
-                let better = latest ? time > current.time : time < current.time
-                if better || (time == current.time && Self.isGreater(value, than: current.value)) { chosen[interval] = (time, value) }
+        try forEachSample(of: members, in: intervals) { interval, time, value in
+            guard let current = chosen[interval] else {
+                chosen[interval] = (time, value)
+                return
             }
+            let better = latest ? time > current.time : time < current.time
+            if better || (time == current.time && Self.isGreater(value, than: current.value)) { chosen[interval] = (time, value) }
         }
         return chosen.map { $0.map { .value($0.value) } }
     }
@@ -392,22 +382,13 @@ struct InfluxQLSelection {
     /// interval's start). InfluxDB's nearest rank: index floor(n x p / 100 + 0.5) - 1 of the values
     /// in ascending order, equal values in time order; no value where that index is outside.
     private func ranked(_ function: InfluxQLSelect.Function, of members: [Series], in intervals: Intervals) throws -> [(time: Int64, value: Double)?] {
-        guard let from = intervals.calls.first?.from, let to = intervals.calls.last?.to, let start = intervals.labels.first else { return [] }
         var samples = [[(time: Int64, value: Double)]](repeating: [], count: intervals.labels.count)
-        var budget = execution.maximumPoints
-        for member in members {
-            budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)
-            guard budget >= 0 else { throw tooManyPoints() }
-            let columns = try execution.historian.sampleColumns(series: member.id, from: from, to: to)
-            for index in 0..<columns.count {
-                let time = columns.timestamps[index]
-                guard let interval = Self.interval(of: time, start: start, width: statement.interval), interval < samples.count else { continue }
-                switch columns.value(at: index) {
-                case .float(let value): samples[interval].append((time, value))
-                case .integer(let value): samples[interval].append((time, Double(value)))
-                case .unsigned(let value): samples[interval].append((time, Double(value)))
-                case .boolean, .string: continue
-                }
+        try forEachSample(of: members, in: intervals) { interval, time, value in
+            switch value {
+            case .float(let number): samples[interval].append((time, number))
+            case .integer(let number): samples[interval].append((time, Double(number)))
+            case .unsigned(let number): samples[interval].append((time, Double(number)))
+            case .boolean, .string: break
             }
         }
         return samples.map { values -> (time: Int64, value: Double)? in
@@ -433,6 +414,25 @@ struct InfluxQLSelection {
             let count = seen[name, default: 0]
             seen[name] = count + 1
             return count == 0 ? name : "\(name)_\(count)"
+        }
+    }
+
+    /// Calls `body` with the interval index, time and value of every sample of `members` in the
+    /// intervals' range, decoded from the engine (at most `max_query_points` samples in all).
+    private func forEachSample(
+        of members: [Series], in intervals: Intervals, _ body: (_ interval: Int, _ time: Int64, _ value: SampleValue) -> Void
+    ) throws {
+        guard let from = intervals.calls.first?.from, let to = intervals.calls.last?.to, let start = intervals.labels.first else { return }
+        var budget = execution.maximumPoints
+        for member in members {
+            budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)
+            guard budget >= 0 else { throw tooManyPoints() }
+            let columns = try execution.historian.sampleColumns(series: member.id, from: from, to: to)
+            for index in 0..<columns.count {
+                let time = columns.timestamps[index]
+                guard let interval = Self.interval(of: time, start: start, width: statement.interval), interval < intervals.labels.count else { continue }
+                body(interval, time, columns.value(at: index))
+            }
         }
     }
 

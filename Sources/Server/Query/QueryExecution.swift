@@ -115,16 +115,6 @@ struct QueryExecution {
         }
     }
 
-    private func writeValue(_ value: SampleValue, _ writer: inout JSONWriter) {
-        switch value {
-        case .float(let number): writer.double(number)
-        case .integer(let number): writer.integer(number)
-        case .unsigned(let number): writer.unsigned(number)
-        case .boolean(let flag): writer.boolean(flag)
-        case .string(let text): writer.string(text)
-        }
-    }
-
     /// Rows are `[time, value]`, with a third column `quality` only when a row of the series is
     /// not good (most series never have one, and it made a third of a raw answer's bytes).
     private func writeSamples(_ rows: [Sample], of series: Series, _ writer: inout JSONWriter) {
@@ -141,7 +131,7 @@ struct QueryExecution {
     private func writeRow(time: Int64, value: SampleValue, quality: Quality?, _ writer: inout JSONWriter) {
         writer.beginArray()
         writeTime(time, &writer)
-        writeValue(value, &writer)
+        writer.value(value)
         // Pre-encoded names: interpolating the enum goes through reflection for every row, which
         // took 61 % of a raw query's CPU (BENCHMARKS.md, "Daemon").
         switch quality {

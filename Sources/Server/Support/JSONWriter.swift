@@ -1,3 +1,4 @@
+import Historian
 import Hummingbird
 
 /// Writes JSON straight into a `ByteBuffer`, faster than `JSONEncoder` for large query results; the
@@ -151,6 +152,17 @@ struct JSONWriter {
 
     mutating func double(_ value: Double?) {
         if let value { double(value) } else { null() }
+    }
+
+    /// A sample's value as its JSON kind: number, boolean or string.
+    mutating func value(_ value: SampleValue) {
+        switch value {
+        case .float(let number): double(number)
+        case .integer(let number): integer(number)
+        case .unsigned(let number): unsigned(number)
+        case .boolean(let flag): boolean(flag)
+        case .string(let text): string(text)
+        }
     }
 
     mutating func boolean(_ value: Bool) {
