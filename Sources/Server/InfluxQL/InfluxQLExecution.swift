@@ -68,9 +68,9 @@ struct InfluxQLExecution {
         case value(SampleValue)
         case number(Double)
         case count(Int)
-        case text(String)
-        case flag(Bool)
         case null
+
+        static func text(_ text: String) -> ResultValue { .value(.string(text)) }
     }
 
     private func answer(_ statement: InfluxQLStatement) throws -> [ResultSeries] {
@@ -83,7 +83,7 @@ struct InfluxQLExecution {
         case .showRetentionPolicies:
             return [ResultSeries(
                 name: "", columns: ["name", "duration", "shardGroupDuration", "replicaN", "default"],
-                rows: .values([[.text("autogen"), .text("0s"), .text("168h0m0s"), .count(1), .flag(true)]]))]
+                rows: .values([[.text("autogen"), .text("0s"), .text("168h0m0s"), .count(1), .value(.boolean(true))]]))]
         case .showMeasurements(let filter, let limit):
             let matcher = try NameMatcher(filter)
             var names = Set(visibleSeries().map(\.key.measurement)).filter { matcher.accepts($0) }.sorted()
@@ -168,8 +168,6 @@ struct InfluxQLExecution {
             if let epochUnit { writer.integer(nanoseconds / epochUnit) } else { writer.string(RFC3339.format(nanoseconds)) }
         case .value(let value): writer.value(value)
         case .number(let number): writer.double(number)
-        case .flag(let flag): writer.boolean(flag)
-        case .text(let text): writer.string(text)
         case .count(let count): writer.integer(count)
         case .null: writer.null()
         }
