@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "Compression", targets: ["Compression"]),
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "OEE", targets: ["OEE"]),
+        .library(name: "RegularExpression", targets: ["RegularExpression"]),
         .library(name: "SPC", targets: ["SPC"]),
         .library(name: "TOML", targets: ["TOML"]),
     ],
@@ -50,10 +51,11 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(name: "CCRC32C"),
+        .target(name: "RegularExpression", swiftSettings: optimized),
         .systemLibrary(name: "CMalloc"),
         .target(
             name: "Historian",
-            dependencies: ["Compression", "CSQLite", "CCRC32C"],
+            dependencies: ["Compression", "CSQLite", "CCRC32C", "RegularExpression"],
             swiftSettings: optimized
         ),
         .target(name: "OEE"),
@@ -62,7 +64,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Compression", "Historian", "OEE", "SPC", "TOML", "CMalloc",
+                "Compression", "Historian", "OEE", "SPC", "TOML", "CMalloc", "RegularExpression",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -86,6 +88,7 @@ let package = Package(
         ),
         .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
         .testTarget(name: "HistorianTests", dependencies: ["Historian"]),
+        .testTarget(name: "RegularExpressionTests", dependencies: ["RegularExpression"]),
         .testTarget(name: "OEETests", dependencies: ["OEE"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC"]),

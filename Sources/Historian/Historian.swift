@@ -181,9 +181,10 @@ public final class Historian: Sendable {
         state.withLock { $0.catalog.all }
     }
 
-    /// The series that `selector` matches, in id order.
+    /// The series that `selector` matches, in id order. Regular expressions run outside the
+    /// engine lock, on the candidates its indexes give, so writes never wait for them.
     public func series(matching selector: SeriesSelector) -> [Series] {
-        state.withLock { $0.catalog.select(selector) }
+        state.withLock { $0.catalog.candidates(for: selector) }.filter { selector.matches($0.key) }
     }
 
     /// The series with `key`, or nil when it is not registered.
@@ -423,8 +424,24 @@ extension Historian {
     /// shard by shard side by side, starting at different shards. Series are registered, so the
     /// kinds taken earlier hold them: kinds never change. The record is encoded and checksummed
     /// before the gate; only its bytes are appended inside it.
+    ///
+    /// A batch of more than ``HistorianOptions/samplesPerWALRecord`` samples is logged and applied
+    /// as consecutive records of at most that many, and acknowledged once all are durable. A crash
+    /// before that leaves the batch unacknowledged; recovery then replays its complete records (a
+    /// prefix of the batch in write order) and drops a torn last one, as InfluxDB 1.x, which is not
+    /// atomic across shards either, may keep part of a failed write.
     @discardableResult
     private func logAndApply(_ samples: [RawSample], kinds: [ValueKind], waitForDurability: Bool = true) throws(HistorianError) -> UInt64 {
+        let recordLimit = max(1, options.samplesPerWALRecord)
+        if samples.count > recordLimit {
+            var position: UInt64 = 0
+            for start in stride(from: 0, to: samples.count, by: recordLimit) {
+                let part = Array(samples[start..<min(start + recordLimit, samples.count)])
+                position = try logAndApply(part, kinds: kinds, waitForDurability: false)
+            }
+            if waitForDurability { try log.waitUntilDurable(position) }
+            return position
+        }
         let parts = Self.splitByShard(samples)
         let touched = parts.indices.filter { !parts[$0].isEmpty }
         let frame = WriteAheadLog.frame(.samples(samples))

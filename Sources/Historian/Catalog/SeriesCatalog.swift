@@ -238,14 +238,15 @@ final class SeriesCatalog {
         idsByKey[series.key] = series.id
     }
 
-    /// The series matching `selector`, in id order.
-    func select(_ selector: SeriesSelector) -> [Series] {
+    /// The series that may match `selector` (measurement and equal tags, from the indexes), in id
+    /// order: cheap, so callers take it under the engine lock and test the rest outside it.
+    func candidates(for selector: SeriesSelector) -> [Series] {
         var candidates = indexesByMeasurement[selector.measurement] ?? []
         for (key, condition) in selector.tags {
             guard case .equals(let value) = condition else { continue }
             let tagged = indexesByTag[SeriesKey.Tag(key: key, value: value)] ?? []
             if tagged.count < candidates.count { candidates = tagged }
         }
-        return candidates.lazy.map { self.all[$0] }.filter { selector.matches($0.key) }
+        return candidates.map { self.all[$0] }
     }
 }

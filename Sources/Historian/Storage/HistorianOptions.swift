@@ -30,6 +30,9 @@ public struct HistorianOptions: Sendable {
     public var reorderWindowSamples = 256
     /// The largest reorder window (inserting into the buffer moves up to this many samples).
     public static let maximumReorderWindow = 4_096
+    /// A batch larger than this many samples is logged as several WAL records of at most this many
+    /// (see ``Historian`` on what a crash during such a batch leaves); tests set small ones.
+    var samplesPerWALRecord = 4_194_304
     /// A WAL segment is closed when it reaches this many bytes (default 64 MiB).
     public var walSegmentBytes = 64 << 20
     /// Called after every WAL fsync with its duration (for monitoring); must be cheap and must not

@@ -46,6 +46,13 @@ struct ByteReader {
     mutating func readInt64() -> Int64? { readUInt64().map { Int64(bitPattern: $0) } }
     mutating func readDouble() -> Double? { readUInt64().map { Double(bitPattern: $0) } }
 
+    /// Moves past `count` bytes without copying them; false (and nothing moved) when fewer remain.
+    mutating func skip(_ count: Int) -> Bool {
+        guard count >= 0, remaining >= count else { return false }
+        offset += count
+        return true
+    }
+
     mutating func readBytes(_ count: Int) -> [UInt8]? {
         guard count >= 0, remaining >= count else { return nil }
         defer { offset += count }

@@ -213,7 +213,8 @@ final class WriteAheadLog: Sendable {
             guard let record = WALRecord.decode(payload) else {
                 throw .corrupt(path: path, offset: recordStart, reason: "record with a valid checksum but an impossible structure")
             }
-            _ = reader.readBytes(Int(length))
+            // Skipped, not read: a copy of a large record was put on the stack and overflowed it.
+            _ = reader.skip(Int(length))
             if case .samples(let samples) = record { report.samplesReplayed += samples.count }
             report.recordsReplayed += 1
             try replay(record)

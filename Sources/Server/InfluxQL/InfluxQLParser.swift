@@ -2,8 +2,13 @@ import Historian
 
 /// Parses the InfluxQL statements histd runs; `now` is the time `now()` stands for (ns).
 struct InfluxQLParser {
+    /// Parentheses nested deeper than this are refused: the parser recurses once per level, and
+    /// tens of thousands of levels overflowed its stack.
+    static let maximumNesting = 100
+
     private let tokens: [InfluxQLToken]
     private var position = 0
+    private var nesting = 0
     private let now: Int64
 
     /// The statements of `query`, separated by `;`.
@@ -363,7 +368,13 @@ struct InfluxQLParser {
     }
 
     private mutating func primaryCondition() throws(InfluxQLError) -> Condition {
+        let opening = current
         guard skip(symbol: "(") else { return try term() }
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw .syntax("parentheses nested deeper than \(Self.maximumNesting) levels at offset \(opening.offset)")
+        }
         let inner = try disjunction()
         try expect(symbol: ")")
         return inner

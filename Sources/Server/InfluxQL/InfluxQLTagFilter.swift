@@ -1,4 +1,5 @@
 import Historian
+import RegularExpression
 
 /// The tag part of a `WHERE`, with its regular expressions compiled once, applied to series. A tag
 /// a series lacks reads as the empty string and regular expressions match anywhere in the value,
@@ -6,7 +7,7 @@ import Historian
 struct InfluxQLTagFilter {
     private indirect enum Node {
         case equals(key: String, value: String, negated: Bool)
-        case matches(key: String, regex: Regex<AnyRegexOutput>, negated: Bool)
+        case matches(key: String, regex: RegularExpression, negated: Bool)
         case all([Node])
         case any([Node])
     }
@@ -39,7 +40,7 @@ struct InfluxQLTagFilter {
     private static func evaluate(_ node: Node, _ series: Series) -> Bool {
         switch node {
         case .equals(let key, let value, let negated): return (series.key.tag(key) ?? "" == value) != negated
-        case .matches(let key, let regex, let negated): return (series.key.tag(key) ?? "").contains(regex) != negated
+        case .matches(let key, let regex, let negated): return regex.matchesPart(of: series.key.tag(key) ?? "") != negated
         case .all(let parts): return parts.allSatisfy { evaluate($0, series) }
         case .any(let parts): return parts.contains { evaluate($0, series) }
         }

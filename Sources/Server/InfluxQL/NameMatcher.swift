@@ -1,8 +1,10 @@
+import RegularExpression
+
 /// `= name`, `IN (...)`, `=~ /re/`, `!~ /re/` applied to names; nil accepts all. Regular
-/// expressions match anywhere in the name, as in InfluxDB.
+/// expressions (RE2 syntax, matched in linear time) match anywhere in the name, as in InfluxDB.
 struct NameMatcher {
     private let filter: InfluxQLNameFilter?
-    private let regex: Regex<AnyRegexOutput>?
+    private let regex: RegularExpression?
 
     init(_ filter: InfluxQLNameFilter?) throws(InfluxQLError) {
         self.filter = filter
@@ -12,11 +14,11 @@ struct NameMatcher {
         }
     }
 
-    static func compile(_ pattern: String) throws(InfluxQLError) -> Regex<AnyRegexOutput> {
+    static func compile(_ pattern: String) throws(InfluxQLError) -> RegularExpression {
         do {
-            return try Regex(pattern)
+            return try RegularExpression(pattern)
         } catch {
-            throw .invalid("invalid regular expression /\(pattern)/: \(error)")
+            throw .invalid("invalid regular expression: \(error)")
         }
     }
 
@@ -24,8 +26,8 @@ struct NameMatcher {
         switch filter {
         case nil: true
         case .equals(let names): names.contains(name)
-        case .matches: regex.map { name.contains($0) } ?? false
-        case .notMatches: regex.map { !name.contains($0) } ?? true
+        case .matches: regex.map { $0.matchesPart(of: name) } ?? false
+        case .notMatches: regex.map { !$0.matchesPart(of: name) } ?? true
         }
     }
 }

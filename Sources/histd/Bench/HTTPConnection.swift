@@ -15,6 +15,8 @@ final class HTTPConnection {
 
     let host: String
     let port: Int
+    /// Seconds a receive may wait before the exchange fails (nil: forever).
+    let receiveTimeout: Double?
     private var socket: Int32 = -1
     /// Bytes read past the end of the previous response.
     private var pending: [UInt8] = []
@@ -22,9 +24,10 @@ final class HTTPConnection {
 
     /// Connects at once.
     /// - Throws: ``HTTPClientError/connect(host:port:errno:)`` when the server does not accept.
-    init(host: String, port: Int) throws(HTTPClientError) {
+    init(host: String, port: Int, receiveTimeout: Double? = nil) throws(HTTPClientError) {
         self.host = host
         self.port = port
+        self.receiveTimeout = receiveTimeout
         try connect()
     }
 
@@ -123,6 +126,10 @@ final class HTTPConnection {
                 if Foundation.connect(candidate, address.pointee.ai_addr, address.pointee.ai_addrlen) == 0 {
                     var one: Int32 = 1
                     setsockopt(candidate, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+                    if let receiveTimeout {
+                        var limit = timeval(tv_sec: Int(receiveTimeout), tv_usec: Int((receiveTimeout - receiveTimeout.rounded(.down)) * 1e6))
+                        setsockopt(candidate, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+                    }
                     socket = candidate
                     return
                 }

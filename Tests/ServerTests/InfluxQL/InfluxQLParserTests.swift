@@ -131,6 +131,19 @@ import Testing
         #expect(select.from == 6)
     }
 
+    /// Nesting is refused past 100 levels instead of recursing until the stack overflows.
+    @Test func deepNestingIsRefused() throws {
+        func nested(_ depth: Int) -> String {
+            "SELECT v FROM m WHERE " + String(repeating: "(", count: depth) + "k = 'a'" + String(repeating: ")", count: depth)
+        }
+        let allowed = try Self.select(nested(InfluxQLParser.maximumNesting))
+        #expect(allowed.tagPredicate == .condition(.init(key: "k", operator: .equals, value: "a")))
+        #expect(throws: InfluxQLError.syntax("parentheses nested deeper than 100 levels at offset 122")) {
+            try InfluxQLParser.parse(nested(101), now: Self.now)
+        }
+        #expect(throws: InfluxQLError.self) { try InfluxQLParser.parse(nested(70_000), now: Self.now) }
+    }
+
     @Test func rankedFunctions() throws {
         let select = try Self.select("SELECT spread(v), median(v) AS m, percentile(\"v\", 99.5), derivative(percentile(v, 5), 1m) FROM m WHERE time > 0 GROUP BY time(1h)")
         #expect(select.columns == [
