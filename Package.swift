@@ -14,10 +14,12 @@ let package = Package(
         .executable(name: "histd", targets: ["histd"]),
         .library(name: "Compression", targets: ["Compression"]),
         .library(name: "Historian", targets: ["Historian"]),
+        .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "OEE", targets: ["OEE"]),
         .library(name: "RegularExpression", targets: ["RegularExpression"]),
         .library(name: "SPC", targets: ["SPC"]),
         .library(name: "TOML", targets: ["TOML"]),
+        .library(name: "Time", targets: ["Time"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -52,19 +54,25 @@ let package = Package(
         ),
         .target(name: "CCRC32C"),
         .target(name: "RegularExpression", swiftSettings: optimized),
+        .target(name: "Time"),
         .systemLibrary(name: "CMalloc"),
         .target(
             name: "Historian",
             dependencies: ["Compression", "CSQLite", "CCRC32C", "RegularExpression"],
             swiftSettings: optimized
         ),
-        .target(name: "OEE"),
+        .target(
+            name: "Ingest",
+            dependencies: ["Historian", "Time"],
+            swiftSettings: optimized
+        ),
+        .target(name: "OEE", dependencies: ["Time"]),
         .target(name: "TOML"),
         .target(name: "SPC", swiftSettings: optimized),
         .target(
             name: "Server",
             dependencies: [
-                "Compression", "Historian", "OEE", "SPC", "TOML", "CMalloc", "RegularExpression",
+                "Compression", "Historian", "Ingest", "OEE", "SPC", "TOML", "Time", "CMalloc", "RegularExpression",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -81,21 +89,24 @@ let package = Package(
         .executableTarget(
             name: "histd",
             dependencies: [
-                "Compression", "Historian", "OEE", "SPC", "Server", "CZstd",
+                "Compression", "Historian", "Ingest", "OEE", "SPC", "Server", "Time", "CZstd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "CompressionTests", dependencies: ["Compression"]),
-        .testTarget(name: "HistorianTests", dependencies: ["Historian"]),
-        .testTarget(name: "RegularExpressionTests", dependencies: ["RegularExpression"]),
-        .testTarget(name: "OEETests", dependencies: ["OEE"]),
-        .testTarget(name: "TOMLTests", dependencies: ["TOML"]),
-        .testTarget(name: "SPCTests", dependencies: ["SPC"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"]),
+        .testTarget(name: "HistorianTests", dependencies: ["Historian", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Historian", "TestSupport"]),
+        .testTarget(name: "RegularExpressionTests", dependencies: ["RegularExpression", "TestSupport"]),
+        .testTarget(name: "OEETests", dependencies: ["OEE", "TestSupport"]),
+        .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"]),
+        .testTarget(name: "SPCTests", dependencies: ["SPC", "TestSupport"]),
+        .testTarget(name: "TimeTests", dependencies: ["Time", "TestSupport"]),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "Historian", "OEE", "CZlib", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: ["Server", "Historian", "Ingest", "OEE", "Time", "CZlib", "TestSupport", .product(name: "HTTPTypes", package: "swift-http-types")]
         ),
-        .testTarget(name: "histdTests", dependencies: ["histd"]),
+        .testTarget(name: "histdTests", dependencies: ["histd", "TestSupport"]),
     ]
 )

@@ -361,7 +361,7 @@ public final class Historian: Sendable {
 
 extension Historian {
     /// The codes of texts of string series, registering new ones in one catalog transaction.
-    func codes(for texts: [(series: SeriesID, text: String)]) throws(HistorianError) -> [UInt64] {
+    package func codes(for texts: [(series: SeriesID, text: String)]) throws(HistorianError) -> [UInt64] {
         try state.withLock { (state) throws(HistorianError) -> [UInt64] in
             do throws(CatalogError) {
                 return try state.catalog.codes(for: texts)
@@ -372,14 +372,14 @@ extension Historian {
     }
 
     /// Timestamps are in `[Int64.min, Int64.max)`: Int64.max is the open end of every range.
-    static let reservedTimestampReason = "timestamp 9223372036854775807 (Int64.max) is reserved as the open end of time ranges"
+    package static let reservedTimestampReason = "timestamp 9223372036854775807 (Int64.max) is reserved as the open end of time ranges"
 
     /// Writes samples whose series ids and kinds the caller has checked (the ingesters'
     /// fast path); returns once they are durable, or with `waitForDurability` false as soon as
     /// they are logged and applied: the caller then passes the returned WAL position to
     /// ``waitUntilDurable(_:)`` before acknowledging them.
     @discardableResult
-    func writeRaw(_ samples: [RawSample], waitForDurability: Bool = true) throws(HistorianError) -> UInt64 {
+    package func writeRaw(_ samples: [RawSample], waitForDurability: Bool = true) throws(HistorianError) -> UInt64 {
         guard !samples.isEmpty else { return 0 }
         let kinds = state.withLock { $0.catalog.kinds }
         for sample in samples where sample.series == 0 || Int(sample.series) > kinds.count || sample.timestamp == .max {
@@ -390,7 +390,7 @@ extension Historian {
     }
 
     /// Returns once every write logged at or before WAL `position` is durable.
-    func waitUntilDurable(_ position: UInt64) throws(HistorianError) {
+    package func waitUntilDurable(_ position: UInt64) throws(HistorianError) {
         try log.waitUntilDurable(position)
     }
 

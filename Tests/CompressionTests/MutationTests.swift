@@ -1,5 +1,6 @@
 import Testing
 @testable import Compression
+import TestSupport
 
 /// Flips, overwrites, inserts and truncates bytes of valid encodings: every decoder must either throw a
 /// `CompressionError` or return exactly the number of values its header promises; never trap.
@@ -7,7 +8,7 @@ import Testing
 struct MutationTests {
     static let iterations = 3000
 
-    static func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
         var mutated = bytes
         guard !mutated.isEmpty else { return [UInt8(truncatingIfNeeded: generator.next())] }
         let position = Int.random(in: 0..<mutated.count, using: &generator)
@@ -25,7 +26,7 @@ struct MutationTests {
     }
 
     static func floatSamples() -> [[UInt8]] {
-        var generator = SeededGenerator(seed: 21)
+        var generator = SplitMix64(seed: 21)
         let levels: [Double] = [0.054711, 0.382638, -0.273216, .nan]
         var walk: Int64 = 655
         let series: [[Double]] = [
@@ -55,7 +56,7 @@ struct MutationTests {
 
     @Test("float decoder")
     func floats() throws {
-        var generator = SeededGenerator(seed: 100)
+        var generator = SplitMix64(seed: 100)
         for sample in Self.floatSamples() {
             for _ in 0..<Self.iterations {
                 let mutated = Self.mutate(sample, using: &generator)
@@ -72,7 +73,7 @@ struct MutationTests {
     }
 
     static func integerSamples() -> [[UInt8]] {
-        var generator = SeededGenerator(seed: 22)
+        var generator = SplitMix64(seed: 22)
         var level: Int64 = 0
         let series: [[Int64]] = [
             (0..<2500).map { Int64($0 / 10) * ($0 % 2 == 0 ? 1 : -1) },
@@ -92,7 +93,7 @@ struct MutationTests {
 
     @Test("timestamp and integer decoders")
     func integers() throws {
-        var generator = SeededGenerator(seed: 101)
+        var generator = SplitMix64(seed: 101)
         var timestamps = TimestampEncoder()
         var time: Int64 = 1_700_000_000_000_000_000
         for index in 0..<2500 {
@@ -120,7 +121,7 @@ struct MutationTests {
 
     @Test("run-length decoder")
     func runLength() throws {
-        var generator = SeededGenerator(seed: 102)
+        var generator = SplitMix64(seed: 102)
         var encoder = RunLengthEncoder()
         for index in 0..<3000 { encoder.append(Int64((index / 37) % 4)) }
         let bytes = encoder.encode()
@@ -134,7 +135,7 @@ struct MutationTests {
 
     @Test("framed blocks either fail their checksum or come back exactly")
     func framedBlocks() throws {
-        var generator = SeededGenerator(seed: 103)
+        var generator = SplitMix64(seed: 103)
         for sample in Self.floatSamples() {
             let frame = BlockFraming.seal(sample)
             for _ in 0..<Self.iterations {

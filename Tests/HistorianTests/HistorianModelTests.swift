@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Historian
+import TestSupport
 
 /// The naive model: every write of every series in a dictionary; the last write of a timestamp wins.
 struct NaiveModel {

@@ -1,5 +1,6 @@
 import Testing
 @testable import Historian
+import TestSupport
 
 @Suite struct RetentionTests {
     @Test func perMeasurementRetentionKeepsOtherMeasurements() throws {

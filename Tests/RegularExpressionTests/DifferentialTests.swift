@@ -1,53 +1,40 @@
 import Testing
 import RegularExpression
+import TestSupport
 
 /// Random patterns and texts, matched by ``RegularExpression`` and by Swift's own backtracking
 /// `Regex`, which agree with RE2 on this subset (ASCII texts without newlines): the answers must
 /// be the same, for whole matches and for matches anywhere.
 @Suite struct DifferentialTests {
-    /// A deterministic generator (SplitMix64), so a failure repeats.
-    struct Generator {
-        var state: UInt64
-
-        mutating func next(_ bound: Int) -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            value ^= value >> 31
-            return Int(value % UInt64(bound))
-        }
-    }
-
-    static func pattern(_ generator: inout Generator, depth: Int = 0) -> String {
+    static func pattern(_ generator: inout SplitMix64, depth: Int = 0) -> String {
         var text = ""
-        for _ in 0...generator.next(3) {
+        for _ in 0...generator.below(3) {
             var atom: String
             var repeatable = true
-            switch generator.next(depth < 2 ? 10 : 8) {
-            case 0, 1, 2: atom = ["a", "b", "c"][generator.next(3)]
+            switch generator.below(depth < 2 ? 10 : 8) {
+            case 0, 1, 2: atom = ["a", "b", "c"][generator.below(3)]
             case 3: atom = "."
-            case 4: atom = ["[ab]", "[^a]", "[a-c]", "\\w", "\\s", "[ ]"][generator.next(6)]
+            case 4: atom = ["[ab]", "[^a]", "[a-c]", "\\w", "\\s", "[ ]"][generator.below(6)]
             case 5:
-                atom = ["^", "$", "\\b", "\\B"][generator.next(4)]
+                atom = ["^", "$", "\\b", "\\B"][generator.below(4)]
                 repeatable = false
             case 6, 7: atom = "a"
             default:
                 let inner = pattern(&generator, depth: depth + 1)
-                atom = generator.next(2) == 0 ? "(\(inner))" : "(?:\(inner)|\(pattern(&generator, depth: depth + 1)))"
+                atom = generator.below(2) == 0 ? "(\(inner))" : "(?:\(inner)|\(pattern(&generator, depth: depth + 1)))"
             }
-            if repeatable { atom += ["", "", "*", "+", "?", "{2}", "{1,3}", "{0,}", "*?"][generator.next(9)] }
+            if repeatable { atom += ["", "", "*", "+", "?", "{2}", "{1,3}", "{0,}", "*?"][generator.below(9)] }
             text += atom
         }
         return text
     }
 
-    static func text(_ generator: inout Generator) -> String {
-        String((0..<generator.next(9)).map { _ in ["a", "b", "c", " "][generator.next(4)] as Character })
+    static func text(_ generator: inout SplitMix64) -> String {
+        String((0..<generator.below(9)).map { _ in ["a", "b", "c", " "][generator.below(4)] as Character })
     }
 
     @Test func agreesWithSwiftRegexOnRandomPatterns() throws {
-        var generator = Generator(state: 20_261_207)
+        var generator = SplitMix64(seed: 20_261_207)
         var compared = 0
         for _ in 0..<1_500 {
             let pattern = Self.pattern(&generator)
@@ -64,5 +51,11 @@ import RegularExpression
             }
         }
         #expect(compared == 18_000)
+    }
+}
+
+extension SplitMix64 {
+    mutating func below(_ bound: Int) -> Int {
+        Int(next() % UInt64(bound))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Time
 
 /// The JSON contract of `histd oee FILE.json`: reads one machine's document (see the module
 /// documentation, docs/oee.md) and writes one JSON object per shift, in time order.
@@ -128,7 +129,7 @@ public enum OEEJSONReport {
     }
 
     private static func timestamp(_ text: String, item: String) throws(OEEDocumentError) -> Int64 {
-        guard let nanoseconds = RFC3339.nanoseconds(from: text) else {
+        guard let nanoseconds = RFC3339.parse(text, strict: true) else {
             throw OEEDocumentError(item: item, message: "\"\(text)\" is not an RFC 3339 timestamp")
         }
         return nanoseconds

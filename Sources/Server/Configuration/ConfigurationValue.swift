@@ -1,4 +1,5 @@
 import Historian
+import Time
 
 /// A setting's value as a source gives it: text from the environment or a flag, typed from TOML.
 public enum ConfigurationValue: Sendable, Equatable {

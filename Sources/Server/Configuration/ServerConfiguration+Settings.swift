@@ -1,5 +1,6 @@
 import Historian
 import Logging
+import Time
 
 extension ServerConfiguration {
     /// A scalar setting: its dotted key (as in the TOML file) and how it applies a value.

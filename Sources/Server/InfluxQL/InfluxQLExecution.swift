@@ -1,5 +1,6 @@
 import Historian
 import NIOCore
+import Time
 
 /// Runs parsed InfluxQL statements against the storage engine and writes InfluxDB 1.x's answer:
 /// `{"results": [{"statement_id": 0, "series": [{"name", "tags", "columns", "values"}]}]}`, a

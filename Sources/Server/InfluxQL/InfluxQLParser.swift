@@ -1,4 +1,5 @@
 import Historian
+import Time
 
 /// Parses the InfluxQL statements histd runs; `now` is the time `now()` stands for (ns).
 struct InfluxQLParser {

@@ -1,4 +1,5 @@
 import Historian
+import Time
 
 /// The rows of a raw `SELECT` for one answer series, kept as the engine's columns and positions in
 /// them (no value is boxed before it is written): per row its time, its tag set and, per field,

@@ -1,6 +1,7 @@
 import Foundation
 import Historian
 import OEE
+import Time
 
 /// Computes `/api/v1/oee`: for each machine, the shifts of its calendar that start in the range,
 /// its events from the historian, the OEE calculator's batch result, then the rows of the grouping.

@@ -1,5 +1,6 @@
 import Historian
 import OEE
+import Time
 
 /// A machine's state, count and counter events in a time range, read from its series.
 ///

@@ -1,6 +1,7 @@
 import Dispatch
 import Historian
 import Hummingbird
+import Time
 
 /// Runs one ``QueryRequest`` against the storage engine and writes the JSON answer:
 /// `{"series": [{"measurement", "tags", "field", "columns", "values": [[...], ...]}, ...]}`.

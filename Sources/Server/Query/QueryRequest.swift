@@ -1,5 +1,6 @@
 import Historian
 import Hummingbird
+import Time
 
 /// The parameters of `GET /api/v1/query`, checked.
 struct QueryRequest: Sendable {

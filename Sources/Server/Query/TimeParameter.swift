@@ -1,4 +1,5 @@
 import Historian
+import Time
 
 /// Times in query parameters: RFC 3339, integer epoch (nanoseconds, or with a unit suffix
 /// `s`, `ms`, `us`, `ns`), or relative to now: `now`, `now-1h`, `now+15m`.

@@ -1,6 +1,7 @@
 import Historian
 import Hummingbird
 import Logging
+import Ingest
 
 /// `POST /write` (InfluxDB 1.x) and `POST /api/v2/write` (InfluxDB 2.x): line protocol in, 204 once durable.
 struct WriteRoutes {

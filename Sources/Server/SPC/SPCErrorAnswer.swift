@@ -1,5 +1,6 @@
 import Historian
 import SPC
+import Time
 
 /// SPC errors as answers: a parameter the request got wrong is a 400 naming the parameter; data
 /// that cannot give a chart or study is a 422 naming the point and the time its subgroup starts.

@@ -1,5 +1,6 @@
 import Historian
 import Hummingbird
+import Time
 
 /// How samples become the points of a chart or study: one sample per point, consecutive samples
 /// by count (`subgroup_size=5`), or time buckets (`subgroup_every=1h`).

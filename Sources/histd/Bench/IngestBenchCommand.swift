@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ingest
 
 /// `histd bench ingest`: drives the HTTP write path with a line protocol file.
 struct IngestBenchCommand: ParsableCommand {

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// A line protocol file cut into write requests of a fixed number of lines, with the number of
 /// field values each request carries (what "values/s" counts, as the peer benchmark does).

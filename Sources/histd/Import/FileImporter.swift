@@ -2,6 +2,7 @@ import Compression
 import Historian
 #if canImport(Glibc)
 import Glibc
+import Ingest
 #endif
 
 /// Streams one file through the matching ingester in 4 MiB reads, gunzipping `.gz`, with a

@@ -3,6 +3,7 @@ import Compression
 import Historian
 #if canImport(Glibc)
 import Glibc
+import Ingest
 #endif
 
 /// `histd import`: streams line protocol or CSV files (optionally gzipped) into a data directory.

@@ -1,5 +1,6 @@
 import Foundation
 import Historian
+import Time
 
 /// Parses the timestamps of input files into Int64 nanoseconds since the Unix epoch (UTC).
 ///

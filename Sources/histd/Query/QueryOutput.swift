@@ -1,4 +1,5 @@
 import Historian
+import Time
 
 /// Prints query rows as CSV or as a JSON array, one object per row.
 ///

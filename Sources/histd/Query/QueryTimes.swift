@@ -1,4 +1,5 @@
 import Historian
+import Time
 
 /// Parses the times and durations of the query command line.
 enum QueryTimes {

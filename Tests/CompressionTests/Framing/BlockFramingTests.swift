@@ -1,5 +1,6 @@
 import Testing
 @testable import Compression
+import TestSupport
 
 @Suite("Block framing")
 struct BlockFramingTests {
@@ -14,7 +15,7 @@ struct BlockFramingTests {
 
     @Test("incompressible blocks are stored")
     func incompressible() throws {
-        var generator = SeededGenerator(seed: 2)
+        var generator = SplitMix64(seed: 2)
         let block = (0..<4096).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
         let frame = BlockFraming.seal(block)
         #expect(frame[1] == BlockFraming.storedKind)

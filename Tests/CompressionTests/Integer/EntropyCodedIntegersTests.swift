@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import Compression
+import TestSupport
 
 @Suite("Entropy-coded integers")
 struct EntropyCodedIntegersTests {
     /// Draws a step of a random walk: 0 with probability 1/2, +-1 with 1/5 each, +-2 with 1/20 each.
-    static func skewedStep(_ generator: inout SeededGenerator) -> Int64 {
+    static func skewedStep(_ generator: inout SplitMix64) -> Int64 {
         let draw = generator.next() % 20
         switch draw {
         case 0..<10: return 0
@@ -17,7 +18,7 @@ struct EntropyCodedIntegersTests {
     }
 
     /// A normal deviate (Box-Muller) with standard deviation `sigma`, rounded to an integer.
-    static func normal(_ generator: inout SeededGenerator, sigma: Double) -> Int64 {
+    static func normal(_ generator: inout SplitMix64, sigma: Double) -> Int64 {
         let u1 = (Double(generator.next() >> 11) + 1) / 9_007_199_254_740_993
         let u2 = Double(generator.next() >> 11) / 9_007_199_254_740_992
         return Int64((sigma * (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)).rounded())
@@ -46,7 +47,7 @@ struct EntropyCodedIntegersTests {
 
     @Test("a random walk with skewed steps costs near its entropy, below the packed width")
     func skewedRandomWalk() throws {
-        var generator = SeededGenerator(seed: 3)
+        var generator = SplitMix64(seed: 3)
         var level: Int64 = 5_000
         let values = (0..<10_240).map { _ -> Int64 in
             level += Self.skewedStep(&generator)
@@ -61,7 +62,7 @@ struct EntropyCodedIntegersTests {
 
     @Test("noise around a level keeps its low bits raw and entropy-codes the high ones")
     func gaussianNoise() throws {
-        var generator = SeededGenerator(seed: 4)
+        var generator = SplitMix64(seed: 4)
         let values = (0..<10_240).map { _ in 9_200 + Self.normal(&generator, sigma: 150) }
         let (bytes, decoded) = try RoundTrip.integers(values)
         #expect(decoded == values)
@@ -83,7 +84,7 @@ struct EntropyCodedIntegersTests {
 
     @Test("outliers among small steps become escapes and round-trip")
     func escapes() throws {
-        var generator = SeededGenerator(seed: 6)
+        var generator = SplitMix64(seed: 6)
         var level: Int64 = 0
         var values: [Int64] = []
         for index in 0..<5_000 {
@@ -98,7 +99,7 @@ struct EntropyCodedIntegersTests {
 
     @Test("every shape and length round-trips, in the stream and coded directly", arguments: [UInt64(1), 2, 3, 4])
     func roundTripProperty(seed: UInt64) throws {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         for length in [2, 3, 31, 1025, 2047, 2048, 2049, 5000] {
             var level = Int64(bitPattern: generator.next()) >> 8
             let walk = (0..<length).map { _ -> Int64 in

@@ -1,11 +1,12 @@
 import Testing
 @testable import Compression
+import TestSupport
 
 @Suite("Run-length codec")
 struct RunLengthCodecTests {
     @Test("booleans, quality codes and states round-trip")
     func shapes() throws {
-        var generator = SeededGenerator(seed: 12)
+        var generator = SplitMix64(seed: 12)
         let shapes: [[Int64]] = [
             Array(repeating: 0, count: 100_000),
             (0..<5000).map { Int64(($0 / 300) % 2) },

@@ -1,5 +1,6 @@
 import Testing
 @testable import Historian
+import TestSupport
 
 @Suite struct SeriesCatalogTests {
     let temperature = SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M07"), .init(key: "line", value: "L1")], field: "temp")

@@ -1,5 +1,6 @@
 import Testing
 @testable import Historian
+import TestSupport
 
 @Suite struct BucketLocatorTests {
     /// In order, with gaps, backwards and at the extremes, the locator agrees with the division.

@@ -1,5 +1,6 @@
 import Testing
 @testable import Historian
+import TestSupport
 
 /// Timestamps at the ends of Int64 must not trap anywhere: ingest, windows, flush, queries.
 @Suite struct ExtremeTimestampTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Historian
+import TestSupport
 
 @Suite struct QueryTests {
     static let second: Int64 = 1_000_000_000

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Historian
+import TestSupport
 
 @Suite struct RollupGrainTests {
     @Test func choosesTheLargestGrainDividingFromAndEvery() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Historian
+import TestSupport
 
 @Suite struct StringSeriesTests {
     @Test func stringsSurviveRestartFlushAndCompaction() throws {

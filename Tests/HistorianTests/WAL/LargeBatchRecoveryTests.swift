@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Historian
+import TestSupport
 
 /// Batches far larger than a stack are logged, recovered and verified; batches above the record
 /// limit become several records, and a crash in the middle keeps exactly their complete records.

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import OEE
+import TestSupport
 
 /// Properties over random event streams: streaming equals batch, and losses always add up.
 @Suite struct StreamingPropertyTests {

@@ -1,5 +1,6 @@
 import Testing
 @testable import SPC
+import TestSupport
 
 @Suite struct CapabilityAccumulatorTests {
     func expectAgreement(_ streamed: ProcessCapability, _ batch: ProcessCapability) throws {

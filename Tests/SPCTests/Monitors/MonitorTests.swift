@@ -1,5 +1,6 @@
 import Testing
 @testable import SPC
+import TestSupport
 
 /// Live monitors fed point by point must report exactly what the batch chart reports with the same
 /// frozen parameters.

@@ -1,5 +1,6 @@
 import Testing
 @testable import SPC
+import TestSupport
 
 /// Hand-built sequences on a chart with center 0 and σ 1 (zone boundaries are then exact integers).
 @Suite struct RunRuleStateTests {

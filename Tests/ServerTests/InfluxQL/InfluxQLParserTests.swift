@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Server
+import TestSupport
 
 @Suite struct InfluxQLParserTests {
     private static let now: Int64 = 1_704_070_800_000_000_000

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Server
+import TestSupport
 
 /// `/query` over real HTTP against the real server, on data written through `/write`.
 @Suite struct InfluxQLRoutesTests {

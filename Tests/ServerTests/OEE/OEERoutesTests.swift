@@ -3,6 +3,7 @@ import Historian
 import OEE
 import Server
 import Testing
+import Time
 
 /// `GET /api/v1/oee` on state and count events written through `/write`.
 @Suite struct OEERoutesTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Server
+import TestSupport
 
 @Suite struct HealthRoutesTests {
     /// The value of a sample line `name value` in Prometheus text.
@@ -66,22 +67,5 @@ import Testing
             }
             #expect(try await client.get("/health").status == 200)
         }
-    }
-}
-
-/// A small deterministic generator (Steele, Lea and Flood's SplitMix64) so failures reproduce.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
     }
 }

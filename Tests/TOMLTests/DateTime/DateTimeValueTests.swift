@@ -1,5 +1,6 @@
 import Testing
 import TOML
+import Time
 
 @Suite struct DateTimeValueTests {
     @Test func datesAreValidatedAgainstTheGregorianCalendar() {

@@ -1,5 +1,6 @@
 import Testing
 import TOML
+import TestSupport
 
 /// Mutates valid documents (byte flips, overwrites, inserts of TOML's own punctuation, deletions,
 /// truncation, duplicated lines) and checks that the parser returns or throws a well-formed error, never
@@ -11,7 +12,7 @@ import TOML
     /// Bytes that steer mutations into the grammar's corners rather than only into invalid UTF-8.
     static let interestingBytes: [UInt8] = Array("[]{}=,.\"'\\#\n\r\t _-+:0123456789eExobTZuUinf".utf8) + [0x00, 0x7F, 0xC3, 0xA9, 0xFF]
 
-    static func mutate(_ bytes: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
+    static func mutate(_ bytes: [UInt8], using generator: inout SplitMix64) -> [UInt8] {
         var mutated = bytes
         let mutationCount = 1 + Int(generator.next() % 3)
         for _ in 0..<mutationCount {
@@ -39,7 +40,7 @@ import TOML
     func mutatedDocumentsNeverTrap(documentIndex: Int) throws {
         let original = Array(SampleDocuments.all[documentIndex].utf8)
         #expect(throws: Never.self) { try TOMLParser.parse(original) }
-        var generator = SeededGenerator(seed: 0x70AA + UInt64(documentIndex))
+        var generator = SplitMix64(seed: 0x70AA + UInt64(documentIndex))
         var parsedCount = 0
         for _ in 0..<Self.iterationsPerDocument {
             let mutated = Self.mutate(original, using: &generator)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import histd
+import Ingest
 
 @Suite("Ingest benchmark", .serialized)
 struct IngestBenchTests {

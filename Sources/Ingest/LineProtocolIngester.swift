@@ -1,0 +1,254 @@
+import Dispatch
+import Synchronization
+import Historian
+
+/// Streams line protocol into a ``Historian``: parses, resolves series through a cache, registers
+/// new series in one catalog transaction per batch, and writes batches of samples.
+///
+/// Batches are logged and applied on a background queue, one at a time, while parsing goes on;
+/// the WAL is made durable once, at ``finish(onReject:)``: samples are durable once it returns.
+///
+/// Bad lines (syntax, a value whose kind conflicts with its series) are reported through the
+/// callback with their line number and skipped; every other line is stored.
+///
+/// `tags` are added to every line's series (replacing a line's own tag of the same key): the daemon
+/// stores the InfluxDB database name this way.
+public final class LineProtocolIngester {
+    private let historian: Historian
+    private var parser: LineProtocolParser
+    private let batchSize: Int
+    private let precision: TimestampPrecision
+    private var defaultTimestamp: Int64
+    private let extraTags: [SeriesKey.Tag]
+    private var cache = SeriesCache()
+    /// Series known to the cache, by slot: the catalog series, or a key waiting for registration.
+    private var slots: [(id: SeriesID?, key: SeriesKey, kind: ValueKind)] = []
+    private var slotsByKey: [SeriesKey: Int] = [:]
+    private var unregistered: [Int] = []
+    private var pending: [(slot: Int, timestamp: Int64, bits: UInt64, line: Int)] = []
+    /// Texts of the string values in `pending`, whose bits get the text's code at write time.
+    private var pendingTexts: [(position: Int, text: String)] = []
+    private let writer = DispatchQueue(label: "histd.ingest.writer")
+    private let inFlight = DispatchGroup()
+    private let writeFailure = WriteFailure()
+    /// The WAL position of the last batch written and not yet made durable.
+    private let loggedThrough = LoggedPosition()
+
+    /// Values stored so far.
+    public private(set) var valuesWritten = 0
+    /// Lines stored (fully or partly).
+    public private(set) var linesAccepted = 0
+    /// Lines or fields rejected.
+    public private(set) var rejections = 0
+    /// Lines read, including blank and comment lines.
+    public var linesRead: Int { parser.linesRead }
+
+    /// - Parameters:
+    ///   - precision: the unit of the input's timestamps.
+    ///   - defaultTimestamp: nanoseconds used for lines without a timestamp.
+    ///   - batchSize: samples per write (one WAL record and one durability wait each).
+    ///   - tags: tags added to the series of every line.
+    public init(
+        historian: Historian, precision: TimestampPrecision = .nanoseconds, defaultTimestamp: Int64, batchSize: Int = 65_536,
+        tags: [SeriesKey.Tag] = []
+    ) {
+        self.historian = historian
+        extraTags = tags
+        parser = LineProtocolParser(precision: precision)
+        self.precision = precision
+        self.defaultTimestamp = defaultTimestamp
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Parses and stores the complete lines of `bytes`.
+    /// - Returns: the bytes consumed; pass the rest again with more input (see ``LineProtocolParser``).
+    /// - Throws: ``HistorianError`` when storing fails; bad lines go to `onReject` instead.
+    public func ingest(_ bytes: UnsafeRawBufferPointer, isFinal: Bool, onReject: (RejectedLine) -> Void) throws(HistorianError) -> Int {
+        try parser.parse(bytes, isFinal: isFinal) { (line) throws(HistorianError) in
+            try self.store(line, onReject: onReject)
+        } onError: { (error) throws(HistorianError) in
+            self.rejections += 1
+            onReject(RejectedLine(line: error.line, column: error.column, reason: error.reason.message))
+        }
+    }
+
+    /// Writes what is still buffered and waits until every batch is durable. Call at the end of the input.
+    /// `onReject` gets the fields that turn out to conflict with a series another writer registered
+    /// at the same time with another value kind.
+    public func finish(onReject: (RejectedLine) -> Void) throws(HistorianError) {
+        try writePending(onReject: onReject)
+        try waitForWriter()
+        if let position = loggedThrough.take() { try historian.waitUntilDurable(position) }
+    }
+
+    /// Prepares for another independent input after ``finish(onReject:)`` (the daemon's next request):
+    /// line numbers and counters start again, the series already resolved stay cached.
+    public func restart(defaultTimestamp: Int64) {
+        _ = loggedThrough.take()
+        parser = LineProtocolParser(precision: precision)
+        self.defaultTimestamp = defaultTimestamp
+        valuesWritten = 0
+        linesAccepted = 0
+        rejections = 0
+        pending.removeAll(keepingCapacity: true)
+        pendingTexts.removeAll(keepingCapacity: true)
+    }
+
+    /// Waits for the batch being written, and rethrows its failure.
+    private func waitForWriter() throws(HistorianError) {
+        inFlight.wait()
+        if let failure = writeFailure.take() { throw failure }
+    }
+
+    private func store(_ line: LineProtocolLine, onReject: (RejectedLine) -> Void) throws(HistorianError) {
+        let timestamp = line.timestamp ?? defaultTimestamp
+        guard timestamp != .max else {
+            rejections += 1
+            onReject(RejectedLine(line: line.lineNumber, column: nil, reason: Historian.reservedTimestampReason))
+            return
+        }
+        var stored = false
+        let prefix = cache.prefix(line.bytes, line.seriesBytes)
+        for (position, field) in line.fields.enumerated() {
+            let kind: ValueKind
+            let bits: UInt64
+            switch field.value {
+            case .float(let value): kind = .float; bits = value.bitPattern
+            case .integer(let value): kind = .integer; bits = UInt64(bitPattern: value)
+            case .unsigned(let value): kind = .unsigned; bits = value
+            case .boolean(let value): kind = .boolean; bits = value ? 1 : 0
+            case .string: kind = .string; bits = 0
+            }
+            let slot: Int
+            if let known = cache.slot(prefix: prefix, field: field.key, in: line.bytes, hint: position) {
+                slot = known
+            } else {
+                slot = resolve(line, field: field, kind: kind)
+                cache.insert(prefix: prefix, field: field.key, in: line.bytes, slot: slot)
+            }
+            guard slots[slot].kind == kind else {
+                rejections += 1
+                onReject(RejectedLine(line: line.lineNumber, column: field.key.lowerBound + 1 - lineStart(line),
+                                      reason: "series \(slots[slot].key) holds \(slots[slot].kind) values; field value is \(kind)"))
+                continue
+            }
+            if case .string(let range) = field.value { pendingTexts.append((pending.count, line.string(range))) }
+            pending.append((slot, timestamp, bits, line.lineNumber))
+            stored = true
+        }
+        if stored { linesAccepted += 1 }
+        if pending.count >= batchSize { try writePending(onReject: onReject) }
+    }
+
+    /// The byte offset where the line starts, for columns (the measurement starts the line after blanks).
+    private func lineStart(_ line: LineProtocolLine) -> Int {
+        var start = line.measurement.lowerBound
+        while start > 0, line.bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+        return start
+    }
+
+    private func resolve(_ line: LineProtocolLine, field: LineProtocolField, kind: ValueKind) -> Int {
+        let key = SeriesKey(
+            measurement: line.name(line.measurement),
+            tags: line.tags.map { SeriesKey.Tag(key: line.name($0.key), value: line.name($0.value)) } + extraTags,
+            field: line.name(field.key))
+        if let existing = slotsByKey[key] { return existing }
+        slotsByKey[key] = slots.count
+        if let registered = historian.series(for: key) {
+            slots.append((registered.id, key, registered.kind))
+        } else {
+            slots.append((nil, key, kind))
+            unregistered.append(slots.count - 1)
+        }
+        return slots.count - 1
+    }
+
+    private func writePending(onReject: (RejectedLine) -> Void) throws(HistorianError) {
+        // Kinds that another writer registered first, for the slots whose values were checked against ours.
+        var registeredKinds: [Int: ValueKind] = [:]
+        if !unregistered.isEmpty {
+            let series = try historian.register(unregistered.map { (slots[$0].key, slots[$0].kind) })
+            for (slot, registered) in zip(unregistered, series) {
+                slots[slot].id = registered.id
+                if registered.kind != slots[slot].kind { registeredKinds[slot] = registered.kind }
+            }
+            unregistered.removeAll()
+        }
+        var dropped = Set<Int>()
+        if !registeredKinds.isEmpty {
+            for (position, entry) in pending.enumerated() {
+                guard let registered = registeredKinds[entry.slot] else { continue }
+                dropped.insert(position)
+                rejections += 1
+                onReject(RejectedLine(line: entry.line, column: nil,
+                                      reason: "series \(slots[entry.slot].key) holds \(registered) values; field value is \(slots[entry.slot].kind)"))
+            }
+            for (slot, kind) in registeredKinds { slots[slot].kind = kind }
+        }
+        if !pendingTexts.isEmpty {
+            var texts: [(series: SeriesID, text: String)] = []
+            var positions: [Int] = []
+            for entry in pendingTexts where !dropped.contains(entry.position) {
+                guard let id = slots[pending[entry.position].slot].id else { continue }
+                texts.append((id, entry.text))
+                positions.append(entry.position)
+            }
+            for (position, code) in zip(positions, try historian.codes(for: texts)) { pending[position].bits = code }
+            pendingTexts.removeAll(keepingCapacity: true)
+        }
+        var raw: [RawSample] = []
+        raw.reserveCapacity(pending.count)
+        for (position, entry) in pending.enumerated() where dropped.isEmpty || !dropped.contains(position) {
+            guard let id = slots[entry.slot].id else { continue }
+            raw.append(RawSample(series: id, timestamp: entry.timestamp, bits: entry.bits, quality: Quality.good.rawValue))
+        }
+        pending.removeAll(keepingCapacity: true)
+        try waitForWriter()
+        valuesWritten += raw.count
+        let historian = historian
+        let writeFailure = writeFailure
+        let loggedThrough = loggedThrough
+        let batch = raw
+        inFlight.enter()
+        writer.async { [inFlight] in
+            defer { inFlight.leave() }
+            do throws(HistorianError) {
+                loggedThrough.record(try historian.writeRaw(batch, waitForDurability: false))
+            } catch {
+                writeFailure.record(error)
+            }
+        }
+    }
+}
+
+/// The failure of a background write, handed to the ingesting thread.
+private final class WriteFailure: Sendable {
+    private let failure = Mutex<HistorianError?>(nil)
+
+    func record(_ error: HistorianError) {
+        failure.withLock { $0 = error }
+    }
+
+    func take() -> HistorianError? {
+        failure.withLock { failure in
+            defer { failure = nil }
+            return failure
+        }
+    }
+}
+
+/// The WAL position written by the background queue, handed to the ingesting thread.
+private final class LoggedPosition: Sendable {
+    private let position = Mutex<UInt64?>(nil)
+
+    func record(_ written: UInt64) {
+        position.withLock { $0 = max($0 ?? 0, written) }
+    }
+
+    func take() -> UInt64? {
+        position.withLock { position in
+            defer { position = nil }
+            return position
+        }
+    }
+}

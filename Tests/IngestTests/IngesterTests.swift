@@ -1,0 +1,70 @@
+import Testing
+@testable import Ingest
+import Historian
+import TestSupport
+
+@Suite struct IngesterTests {
+    func ingest(_ text: String, into historian: Historian, chunkSize: Int = 7) throws -> [RejectedLine] {
+        let ingester = LineProtocolIngester(historian: historian, precision: .seconds, defaultTimestamp: 42, batchSize: 3)
+        var rejected: [RejectedLine] = []
+        let bytes = Array(text.utf8)
+        var pending: [UInt8] = []
+        var offset = 0
+        repeat {
+            let next = min(bytes.count, offset + chunkSize)
+            pending += bytes[offset..<next]
+            offset = next
+            let consumed = try pending.withUnsafeBytes { try ingester.ingest($0, isFinal: offset == bytes.count) { rejected.append($0) } }
+            pending.removeFirst(consumed)
+        } while offset < bytes.count
+        try ingester.finish { Issue.record("late rejection: \($0)") }
+        return rejected
+    }
+
+    @Test func storesGoodLinesAndReportsBadOnes() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let historian = try Historian(directory: directory.path)
+        let rejected = try ingest("""
+            press,machine=M1,line=L1 temp=71.5,count=3i,ok=true 10
+            press,line=L1,machine=M1 temp=72.0 11
+            press,line=L1,machine=M1 temp=7i 12
+            press,line=L1 name="x" 13
+            press,line=L1 temp=
+            press,machine=M2 temp=1u
+            press,machine=M2 temp=2u
+            """, into: historian)
+        #expect(rejected.map(\.line) == [3, 5])
+        #expect(rejected[0].reason == "series press,line=L1,machine=M1 temp holds float values; field value is integer")
+        #expect(rejected[1] == RejectedLine(line: 5, column: 20, reason: "field without a value"))
+        let name = try #require(historian.series(for: SeriesKey(measurement: "press", tags: [.init(key: "line", value: "L1")], field: "name")))
+        #expect(name.kind == .string)
+        #expect(try historian.samples(series: name.id, from: .min, to: .max) == [Sample(timestamp: 13_000_000_000, value: .string("x"))])
+        let temperature = try #require(historian.series(for: SeriesKey(measurement: "press", tags: [.init(key: "line", value: "L1"), .init(key: "machine", value: "M1")], field: "temp")))
+        #expect(try historian.samples(series: temperature.id, from: .min, to: .max) == [
+            Sample(timestamp: 10_000_000_000, value: .float(71.5)), Sample(timestamp: 11_000_000_000, value: .float(72)),
+        ])
+        let unsigned = try #require(historian.series(for: SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M2")], field: "temp")))
+        #expect(unsigned.kind == .unsigned)
+        // Both lines lack a timestamp, so both get the default 42: the later one replaces the earlier.
+        #expect(try historian.samples(series: unsigned.id, from: .min, to: .max) == [Sample(timestamp: 42, value: .unsigned(2))])
+        #expect(historian.allSeries.count == 5)
+    }
+
+    @Test func csvStoresColumnsAndReportsBadCells() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let historian = try Historian(directory: directory.path)
+        let ingester = CSVIngester(historian: historian, measurement: "oven", precision: .milliseconds)
+        let text = "time,temp,pressure\n1000,20.5,1.0\n2024-01-01T00:00:00Z,21,\nabc,1,2\n3000,x,2.5\n4000,1\n"
+        var rejected: [RejectedLine] = []
+        let consumed = try Array(text.utf8).withUnsafeBytes { try ingester.ingest($0, isFinal: true) { rejected.append($0) } }
+        try ingester.finish()
+        #expect(consumed == text.utf8.count)
+        #expect(rejected.map(\.line) == [4, 5, 6])
+        let temp = try #require(historian.series(for: SeriesKey(measurement: "oven", field: "temp")))
+        let pressure = try #require(historian.series(for: SeriesKey(measurement: "oven", field: "pressure")))
+        #expect(try historian.samples(series: temp.id, from: .min, to: .max).map(\.value) == [.float(20.5), .float(21)])
+        #expect(try historian.samples(series: pressure.id, from: .min, to: .max).map(\.timestamp) == [1_000_000_000, 3_000_000_000])
+    }
+}
