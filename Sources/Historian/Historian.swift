@@ -20,6 +20,7 @@ import Synchronization
 /// are kept in either order.
 ///
 /// Lock order (a thread holding several takes them in this order, which rules out deadlock):
+/// 0. the flush turn: one flush at a time, held while it writes files with no lock below;
 /// 1. the write gate: shared by a write from logging its batch to applying it, exclusive for a
 ///    flush or range delete;
 /// 2. shard locks: a write holds one at a time; a flush takes all in ascending shard index;
@@ -56,12 +57,21 @@ public final class Historian: Sendable {
     let summaryCache: SummaryCache
     /// Holds the exclusive lock on `DIR/lock` while this instance lives: one process per directory.
     private let lockDescriptor: Int32
+    /// One flush at a time; held while partition files are written, outside every other lock.
+    let flushTurn = Mutex<Void>(())
+    /// The last flush failure and the back-off of automatic flushes (see ``Historian/flushIfDue()``).
+    let flushScheduler = FlushScheduler()
+    /// Delivers durable batches to the observers registered with ``addCommitObserver(_:)``.
+    let commits = CommitDelivery()
 
     struct EngineState {
         var catalog: SeriesCatalog
         var partitions: [PartitionFile]
         /// Range deletes not yet recorded in the catalog (they are in the WAL).
         var pendingTombstones: [Tombstone] = []
+        /// Chunks taken out of the head by a flush and not yet in a published partition file: still
+        /// read from memory meanwhile, and written again by the next flush if this one fails.
+        var flushing: [SeriesID: [SealedChunk]] = [:]
 
         /// The range deletes of `series`, recorded and pending.
         func tombstones(of series: SeriesID) -> [Tombstone] {
@@ -151,7 +161,7 @@ public final class Historian: Sendable {
         let walDirectory = directory + "/wal"
         let (log, report) = try WriteAheadLog.recover(
             directory: walDirectory, durability: options.durability, segmentLimit: options.walSegmentBytes, coveredThrough: covered,
-            syncObserver: options.walSyncObserver
+            faults: options.fileFaults, syncObserver: options.walSyncObserver
         ) { (record) throws(HistorianError) in
             if case .delete(let series, let from, let to) = record {
                 guard catalog.series(series) != nil else {
@@ -314,49 +324,6 @@ public final class Historian: Sendable {
         }
         try log.waitUntilDurable(position)
     }
-
-    /// Seals every chunk of the head and writes them to new partition files (one per window), then
-    /// removes the WAL segments they cover. Called automatically when the head reaches
-    /// ``HistorianOptions/headMemoryLimit``.
-    public func flush() throws(HistorianError) {
-        try flush(whenHeadHolds: 0)
-    }
-
-    /// Flushes when the head holds at least `minimum` bytes (or, for 0, anything to flush), with
-    /// the write gate held exclusively (no batch is logged but not yet applied), every shard and
-    /// the engine locked: writers wait, and a query sees the chunks either in the head or in the
-    /// partitions, never in neither or both.
-    func flush(whenHeadHolds minimum: Int) throws(HistorianError) {
-        try writeGate.withExclusive { () throws(HistorianError) in
-            try withShardsLocked(Array(shards.indices)) { (heads) throws(HistorianError) in
-                try state.withLock { (state) throws(HistorianError) in
-                    let held = heads.reduce(0) { $0 + ($1?.pointee.memoryBytes ?? 0) }
-                    guard held >= minimum, held > 0 || !state.pendingTombstones.isEmpty else { return }
-                    let covered = try log.startNewSegment()
-                    var byWindow: [Int64: [SealedChunk]] = [:]
-                    for head in heads {
-                        for chunk in head?.pointee.drain() ?? [] { byWindow[chunk.window, default: []].append(chunk) }
-                    }
-                    headByteCount.subtract(held, ordering: .relaxed)
-                    for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
-                        let end = window.addingReportingOverflow(max(1, options.partitionWindow))
-                        let path = try PartitionFile.write(
-                            chunks, windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: covered,
-                            directory: partitionDirectory)
-                        state.partitions.append(try PartitionFile(path: path))
-                    }
-                    do throws(CatalogError) {
-                        try state.catalog.addTombstones(state.pendingTombstones)
-                    } catch {
-                        throw .catalog(error)
-                    }
-                    state.pendingTombstones = []
-                    try Checkpoint.write(covered: covered, to: checkpointPath, directory: directory)
-                    try log.removeSegments(through: covered)
-                }
-            }
-        }
-    }
 }
 
 extension Historian {
@@ -392,6 +359,7 @@ extension Historian {
     /// Returns once every write logged at or before WAL `position` is durable.
     package func waitUntilDurable(_ position: UInt64) throws(HistorianError) {
         try log.waitUntilDurable(position)
+        if commits.isObserved { commits.deliver(through: log.durablePosition) }
     }
 
     /// The name of series `id` for messages.
@@ -472,10 +440,17 @@ extension Historian {
             }
             return position
         }
-        if headByteCount.load(ordering: .relaxed) >= options.headMemoryLimit {
-            try flush(whenHeadHolds: options.headMemoryLimit)
+        if commits.isObserved { commits.enqueue(samples, position: position, kinds: kinds) }
+        let held = headByteCount.load(ordering: .relaxed)
+        if held >= 2 * options.headMemoryLimit && flushScheduler.failure == nil {
+            // Writers outrun the flush: this one waits for the running flush and flushes again. Its
+            // batch is logged and applied already, so a failure here is the flush's, not the
+            // batch's: it is kept for health checks and retried after a back-off.
+            try? flush(whenHeadHolds: options.headMemoryLimit)
+        } else if held >= options.headMemoryLimit {
+            flushIfDue()
         }
-        if waitForDurability { try log.waitUntilDurable(position) }
+        if waitForDurability { try waitUntilDurable(position) }
         return position
     }
 

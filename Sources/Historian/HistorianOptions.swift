@@ -38,6 +38,8 @@ public struct HistorianOptions: Sendable {
     /// Called after every WAL fsync with its duration (for monitoring); must be cheap and must not
     /// call back into the ``Historian``.
     public var walSyncObserver: (@Sendable (Duration) -> Void)?
+    /// Makes file operations fail on purpose (tests of full and failing disks); nil in production.
+    package var fileFaults: (any FileFaults)?
 
     /// The defaults above.
     public init() {}

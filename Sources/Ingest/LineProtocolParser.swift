@@ -2,8 +2,8 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-import Historian
 #endif
+import Historian
 
 /// A streaming parser of InfluxDB 1.x line protocol over byte buffers.
 ///

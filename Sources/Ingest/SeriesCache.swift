@@ -2,8 +2,8 @@
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
-import Historian
 #endif
+import Historian
 
 /// Maps the raw bytes of a line's `measurement,tags` and a field key, exactly as written, to a
 /// slot of the ingester, without allocating on a hit.

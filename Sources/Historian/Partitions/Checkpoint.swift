@@ -21,12 +21,12 @@ enum Checkpoint {
         return covered
     }
 
-    static func write(covered: UInt64, to path: String, directory: String) throws(HistorianError) {
+    static func write(covered: UInt64, to path: String, directory: String, faults: (any FileFaults)? = nil) throws(HistorianError) {
         var writer = ByteWriter()
         writer.append(contentsOf: magic)
         writer.append(formatVersion)
         writer.append(covered)
         writer.append(CRC32C.checksum(writer.bytes))
-        try FileIO.writeAtomically(writer.bytes, to: path, directory: directory)
+        try FileIO.writeAtomically(writer.bytes, to: path, directory: directory, faults: faults)
     }
 }

@@ -51,7 +51,7 @@ final class PartitionFile: Sendable {
     /// Writes `chunks` (all of window `[windowStart, windowEnd)`) durably to a new file in `directory`.
     static func write(
         _ chunks: [SealedChunk], windowStart: Int64, windowEnd: Int64, coveredSegment: UInt64, directory: String,
-        generation: UInt64? = nil
+        generation: UInt64? = nil, faults: (any FileFaults)? = nil
     ) throws(HistorianError) -> String {
         var writer = ByteWriter()
         writer.append(contentsOf: magic)
@@ -99,7 +99,7 @@ final class PartitionFile: Sendable {
         writer.append(headerChecksum)
         writer.append(contentsOf: endMagic)
         let path = directory + "/" + fileName(coveredSegment: coveredSegment, windowStart: windowStart, generation: generation)
-        try FileIO.writeAtomically(writer.bytes, to: path, directory: directory)
+        try FileIO.writeAtomically(writer.bytes, to: path, directory: directory, faults: faults)
         return path
     }
 

@@ -14,6 +14,9 @@ extension Historian {
                         chunks.append(ChunkReference(source: .file(file, entry), statistics: entry.statistics, sequence: entry.sequence))
                     }
                 }
+                for chunk in state.flushing[id] ?? [] where chunk.statistics.minTime < to && chunk.statistics.maxTime >= from {
+                    chunks.append(ChunkReference(source: .memory(chunk), statistics: chunk.statistics, sequence: chunk.sequence))
+                }
                 for chunk in head.sealedChunks(of: id, from: from, to: to) {
                     chunks.append(ChunkReference(source: .memory(chunk), statistics: chunk.statistics, sequence: chunk.sequence))
                 }

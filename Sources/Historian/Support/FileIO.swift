@@ -9,8 +9,22 @@ func errnoDescription(_ code: Int32) -> String {
     String(cString: strerror(code))
 }
 
-/// POSIX file operations that throw ``HistorianError/io`` naming the path and the operation.
+/// POSIX file operations that throw ``HistorianError/io`` naming the path and the operation. The
+/// write-side ones consult `faults` first (see ``FileFaults``; nil in production).
 enum FileIO {
+    /// Throws the failure `faults` injects for `operation` on `path`, if any.
+    static func check(_ faults: (any FileFaults)?, _ operation: FileOperation, _ path: String) throws(HistorianError) {
+        if let code = faults?.failure(of: operation, path: path) { throw .io(path: path, operation: operation.rawValue, code: code) }
+    }
+
+    /// Opens `path` for writing with `flags` (O_CREAT, O_TRUNC, O_APPEND...), mode 0644.
+    static func create(_ path: String, flags: Int32, faults: (any FileFaults)? = nil) throws(HistorianError) -> Int32 {
+        try check(faults, .create, path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | flags, 0o644)
+        guard descriptor >= 0 else { throw .io(path: path, operation: "create", code: errno) }
+        return descriptor
+    }
+
     static func makeDirectory(_ path: String) throws(HistorianError) {
         if mkdir(path, 0o755) != 0 && errno != EEXIST { throw .io(path: path, operation: "mkdir", code: errno) }
     }
@@ -72,7 +86,8 @@ enum FileIO {
     }
 
     /// Writes all of `bytes` to an open descriptor at its current position.
-    static func writeAll(descriptor: Int32, path: String, _ bytes: [UInt8]) throws(HistorianError) {
+    static func writeAll(descriptor: Int32, path: String, _ bytes: [UInt8], faults: (any FileFaults)? = nil) throws(HistorianError) {
+        try check(faults, .write, path)
         let failure: Int32 = bytes.withUnsafeBytes { raw in
             guard let base = raw.baseAddress else { return 0 }
             var done = 0
@@ -89,33 +104,40 @@ enum FileIO {
         if failure != 0 { throw .io(path: path, operation: "write", code: failure) }
     }
 
-    static func sync(descriptor: Int32, path: String) throws(HistorianError) {
+    static func sync(descriptor: Int32, path: String, faults: (any FileFaults)? = nil) throws(HistorianError) {
+        try check(faults, .sync, path)
         if fsync(descriptor) != 0 { throw .io(path: path, operation: "fsync", code: errno) }
     }
 
     /// Makes the creation, rename or removal of entries in `path` durable.
-    static func syncDirectory(_ path: String) throws(HistorianError) {
+    static func syncDirectory(_ path: String, faults: (any FileFaults)? = nil) throws(HistorianError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .io(path: path, operation: "open directory", code: errno) }
         defer { close(descriptor) }
-        try sync(descriptor: descriptor, path: path)
+        try sync(descriptor: descriptor, path: path, faults: faults)
     }
 
     /// Writes a whole file atomically and durably: a temporary file, fsync, rename, fsync of the directory.
-    static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String) throws(HistorianError) {
+    /// A failure leaves no temporary file behind.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String, faults: (any FileFaults)? = nil) throws(HistorianError) {
         let temporary = path + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io(path: temporary, operation: "create", code: errno) }
+        let descriptor = try create(temporary, flags: O_TRUNC, faults: faults)
         do throws(HistorianError) {
-            try writeAll(descriptor: descriptor, path: temporary, bytes)
-            try sync(descriptor: descriptor, path: temporary)
+            defer { close(descriptor) }
+            try writeAll(descriptor: descriptor, path: temporary, bytes, faults: faults)
+            try sync(descriptor: descriptor, path: temporary, faults: faults)
         } catch {
-            close(descriptor)
+            unlink(temporary)
             throw error
         }
-        close(descriptor)
-        if rename(temporary, path) != 0 { throw .io(path: path, operation: "rename", code: errno) }
-        try syncDirectory(directory)
+        do throws(HistorianError) {
+            try check(faults, .rename, path)
+            if rename(temporary, path) != 0 { throw .io(path: path, operation: "rename", code: errno) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        try syncDirectory(directory, faults: faults)
     }
 
     /// Opens (creating) `path` and takes an exclusive advisory lock on it; returns the descriptor
@@ -131,7 +153,8 @@ enum FileIO {
         return descriptor
     }
 
-    static func remove(_ path: String) throws(HistorianError) {
+    static func remove(_ path: String, faults: (any FileFaults)? = nil) throws(HistorianError) {
+        try check(faults, .remove, path)
         if unlink(path) != 0 && errno != ENOENT { throw .io(path: path, operation: "unlink", code: errno) }
     }
 

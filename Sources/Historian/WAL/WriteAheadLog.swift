@@ -37,6 +37,7 @@ final class WriteAheadLog: Sendable {
     let directory: String
     let durability: Durability
     let segmentLimit: Int
+    private let faults: (any FileFaults)?
     private let syncObserver: (@Sendable (Duration) -> Void)?
     private let state: Mutex<State>
     /// Held for the duration of one fsync of ``waitUntilDurable(_:)``.
@@ -50,14 +51,20 @@ final class WriteAheadLog: Sendable {
 
     private init(
         directory: String, durability: Durability, segmentLimit: Int, segment: UInt64, olderSegmentBytes: [UInt64: Int],
-        syncObserver: (@Sendable (Duration) -> Void)?
+        faults: (any FileFaults)?, syncObserver: (@Sendable (Duration) -> Void)?
     ) throws(HistorianError) {
         self.directory = directory
         self.durability = durability
         self.segmentLimit = segmentLimit
+        self.faults = faults
         self.syncObserver = syncObserver
-        let descriptor = try Self.createSegment(directory: directory, number: segment)
+        let descriptor = try Self.createSegment(directory: directory, number: segment, faults: faults)
         state = Mutex(State(descriptor: descriptor, segment: segment, segmentBytes: Self.headerSize, olderSegmentBytes: olderSegmentBytes))
+    }
+
+    /// The failure after which nothing is reported durable (a failed fsync), or nil.
+    var failure: HistorianError? {
+        syncFailure.withLock { $0 }
     }
 
     /// The log position through which every record is fsynced.
@@ -94,16 +101,16 @@ final class WriteAheadLog: Sendable {
         return writer.bytes
     }
 
-    private static func createSegment(directory: String, number: UInt64) throws(HistorianError) -> Int32 {
+    private static func createSegment(directory: String, number: UInt64, faults: (any FileFaults)?) throws(HistorianError) -> Int32 {
         let path = directory + "/" + segmentName(number)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io(path: path, operation: "create", code: errno) }
+        let descriptor = try FileIO.create(path, flags: O_TRUNC | O_APPEND, faults: faults)
         do throws(HistorianError) {
-            try FileIO.writeAll(descriptor: descriptor, path: path, header())
-            try FileIO.sync(descriptor: descriptor, path: path)
-            try FileIO.syncDirectory(directory)
+            try FileIO.writeAll(descriptor: descriptor, path: path, header(), faults: faults)
+            try FileIO.sync(descriptor: descriptor, path: path, faults: faults)
+            try FileIO.syncDirectory(directory, faults: faults)
         } catch {
             close(descriptor)
+            unlink(path)
             throw error
         }
         return descriptor
@@ -117,7 +124,7 @@ final class WriteAheadLog: Sendable {
     ///   tail, ``HistorianError/unsupportedVersion``, ``HistorianError/io``, and what `replay` throws.
     static func recover(
         directory: String, durability: Durability, segmentLimit: Int = 64 << 20, coveredThrough: UInt64,
-        syncObserver: (@Sendable (Duration) -> Void)? = nil, replay: (WALRecord) throws(HistorianError) -> Void
+        faults: (any FileFaults)? = nil, syncObserver: (@Sendable (Duration) -> Void)? = nil, replay: (WALRecord) throws(HistorianError) -> Void
     ) throws(HistorianError) -> (log: WriteAheadLog, report: RecoveryReport) {
         try FileIO.makeDirectory(directory)
         var report = RecoveryReport()
@@ -153,7 +160,7 @@ final class WriteAheadLog: Sendable {
         let next = max(coveredThrough, numbers.last ?? 0) + 1
         let log = try WriteAheadLog(
             directory: directory, durability: durability, segmentLimit: segmentLimit, segment: next, olderSegmentBytes: kept,
-            syncObserver: syncObserver)
+            faults: faults, syncObserver: syncObserver)
         return (log, report)
     }
 
@@ -240,12 +247,26 @@ final class WriteAheadLog: Sendable {
     }
 
     /// Appends a record framed by ``frame(_:)`` and returns the log position just after it.
+    ///
+    /// A failed write (a full disk) is cut off again, so the segment ends with its last whole
+    /// record and the next append, once there is space, follows it; if even that fails, nothing is
+    /// reported durable any more (see ``waitUntilDurable(_:)``).
     func append(frame bytes: [UInt8]) throws(HistorianError) -> UInt64 {
-        try state.withLock { (state) throws(HistorianError) -> UInt64 in
+        if let failure { throw failure }
+        return try state.withLock { (state) throws(HistorianError) -> UInt64 in
             if state.segmentBytes + bytes.count > segmentLimit && state.segmentBytes > Self.headerSize {
                 try rotate(&state)
             }
-            try FileIO.writeAll(descriptor: state.descriptor, path: directory + "/" + Self.segmentName(state.segment), bytes)
+            let path = directory + "/" + Self.segmentName(state.segment)
+            do throws(HistorianError) {
+                try FileIO.writeAll(descriptor: state.descriptor, path: path, bytes, faults: faults)
+            } catch {
+                if ftruncate(state.descriptor, off_t(state.segmentBytes)) != 0 {
+                    let failure = HistorianError.io(path: path, operation: "truncate after a failed write", code: errno)
+                    syncFailure.withLock { $0 = $0 ?? failure }
+                }
+                throw error
+            }
             state.segmentBytes += bytes.count
             state.writtenPosition += UInt64(bytes.count)
             return state.writtenPosition
@@ -277,7 +298,7 @@ final class WriteAheadLog: Sendable {
             defer { close(pending.descriptor) }
             let started = ContinuousClock.now
             do throws(HistorianError) {
-                try FileIO.sync(descriptor: pending.descriptor, path: pending.path)
+                try FileIO.sync(descriptor: pending.descriptor, path: pending.path, faults: faults)
             } catch {
                 syncFailure.withLock { $0 = $0 ?? error }
                 throw error
@@ -317,7 +338,7 @@ final class WriteAheadLog: Sendable {
 
     private func sync(_ state: inout State) throws(HistorianError) {
         let started = ContinuousClock.now
-        try FileIO.sync(descriptor: state.descriptor, path: directory + "/" + Self.segmentName(state.segment))
+        try FileIO.sync(descriptor: state.descriptor, path: directory + "/" + Self.segmentName(state.segment), faults: faults)
         state.durablePosition = state.writtenPosition
         state.lastSync = ContinuousClock.now
         syncObserver?(state.lastSync - started)
@@ -325,7 +346,7 @@ final class WriteAheadLog: Sendable {
 
     private func rotate(_ state: inout State) throws(HistorianError) {
         try sync(&state)
-        let descriptor = try Self.createSegment(directory: directory, number: state.segment + 1)
+        let descriptor = try Self.createSegment(directory: directory, number: state.segment + 1, faults: faults)
         close(state.descriptor)
         state.olderSegmentBytes[state.segment] = state.segmentBytes
         state.descriptor = descriptor
@@ -346,9 +367,9 @@ final class WriteAheadLog: Sendable {
     /// Removes the segments numbered up to `number` (their records are durable in partitions).
     func removeSegments(through number: UInt64) throws(HistorianError) {
         for segment in try Self.segments(in: directory) where segment <= number {
-            try FileIO.remove(directory + "/" + Self.segmentName(segment))
+            try FileIO.remove(directory + "/" + Self.segmentName(segment), faults: faults)
             state.withLock { _ = $0.olderSegmentBytes.removeValue(forKey: segment) }
         }
-        try FileIO.syncDirectory(directory)
+        try FileIO.syncDirectory(directory, faults: faults)
     }
 }

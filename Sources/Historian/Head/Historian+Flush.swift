@@ -1,0 +1,138 @@
+import Synchronization
+
+extension Historian {
+    /// Seals every chunk of the head and writes them to new partition files (one per window), then
+    /// removes the WAL segments they cover. Writes and queries go on meanwhile; see
+    /// ``flush(whenHeadHolds:)``. Runs on its own when the head reaches
+    /// ``HistorianOptions/headMemoryLimit`` (see ``flushIfDue()``).
+    /// - Throws: ``HistorianError/io`` when a file cannot be written; the chunks stay readable and
+    ///   the WAL keeps them, and the next flush writes them again.
+    public func flush() throws(HistorianError) {
+        try flush(whenHeadHolds: 0)
+    }
+
+    /// Why the last flush failed, while it has not succeeded since: the WAL keeps
+    /// growing meanwhile, so health checks report it.
+    public var flushFailure: HistorianError? {
+        flushScheduler.failure
+    }
+
+    /// Flushes when the head holds at least `minimum` bytes (or, for 0, anything to flush), in
+    /// three steps, so that no lock is held while files are written:
+    /// 1. with the write gate exclusive and every shard and the engine locked (a moment): start a
+    ///    new WAL segment, drain the head's chunks into ``EngineState/flushing`` (queries read them
+    ///    from there), take the pending range deletes;
+    /// 2. with no lock but ``flushTurn``: write one partition file per window;
+    /// 3. under the engine lock: publish the files, record the range deletes, write the
+    ///    checkpoint, remove the covered WAL segments.
+    /// A failure in step 2 or 3 leaves the chunks in `flushing` and the WAL in place; the next
+    /// flush writes them together with what the head gathered since.
+    func flush(whenHeadHolds minimum: Int) throws(HistorianError) {
+        try flushTurn.withLock { (_) throws(HistorianError) in
+            do throws(HistorianError) {
+                try flushLocked(whenHeadHolds: minimum)
+                flushScheduler.succeeded()
+            } catch {
+                flushScheduler.failed(error)
+                throw error
+            }
+        }
+    }
+
+    private func flushLocked(whenHeadHolds minimum: Int) throws(HistorianError) {
+        let taken = try writeGate.withExclusive { () throws(HistorianError) -> (covered: UInt64, chunks: [SealedChunk], tombstones: Int)? in
+            try withShardsLocked(Array(shards.indices)) { (heads) throws(HistorianError) in
+                try state.withLock { (state) throws(HistorianError) in
+                    let held = heads.reduce(0) { $0 + ($1?.pointee.memoryBytes ?? 0) }
+                    guard held >= minimum, held > 0 || !state.pendingTombstones.isEmpty || !state.flushing.isEmpty else { return nil }
+                    let covered = try log.startNewSegment()
+                    for head in heads {
+                        for chunk in head?.pointee.drain() ?? [] { state.flushing[chunk.series, default: []].append(chunk) }
+                    }
+                    headByteCount.subtract(held, ordering: .relaxed)
+                    return (covered, state.flushing.values.flatMap { $0 }, state.pendingTombstones.count)
+                }
+            }
+        }
+        guard let taken else { return }
+        var written: [PartitionFile] = []
+        do throws(HistorianError) {
+            let byWindow = Dictionary(grouping: taken.chunks, by: \.window)
+            for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
+                let end = window.addingReportingOverflow(max(1, options.partitionWindow))
+                let path = try PartitionFile.write(
+                    chunks, windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: taken.covered,
+                    directory: partitionDirectory, faults: options.fileFaults)
+                written.append(try PartitionFile(path: path))
+            }
+        } catch {
+            // Unpublished files would be read twice once the chunks are written again.
+            for file in written { try? FileIO.remove(file.path) }
+            throw error
+        }
+        try state.withLock { (state) throws(HistorianError) in
+            state.partitions.append(contentsOf: written)
+            state.flushing = [:]
+            do throws(CatalogError) {
+                try state.catalog.addTombstones(Array(state.pendingTombstones.prefix(taken.tombstones)))
+            } catch {
+                throw .catalog(error)
+            }
+            state.pendingTombstones.removeFirst(taken.tombstones)
+            try Checkpoint.write(covered: taken.covered, to: checkpointPath, directory: directory, faults: options.fileFaults)
+            try log.removeSegments(through: taken.covered)
+        }
+    }
+
+    /// Flushes on the calling writer's thread when the head passed its limit, unless another
+    /// thread is flushing already or a failed flush is waiting out its back-off. The other writers
+    /// and queries go on meanwhile: only the moment of step 1 of ``flush(whenHeadHolds:)`` stops them.
+    func flushIfDue() {
+        guard flushScheduler.isDue else { return }
+        _ = flushTurn.withLockIfAvailable { _ in
+            do throws(HistorianError) {
+                try flushLocked(whenHeadHolds: options.headMemoryLimit)
+                flushScheduler.succeeded()
+            } catch {
+                flushScheduler.failed(error)
+            }
+        }
+    }
+}
+
+/// Remembers why the last flush failed and spaces out the automatic retries (1 s, doubling up to
+/// 30 s), so that a full disk is not hammered.
+final class FlushScheduler: Sendable {
+    private struct State {
+        var failure: HistorianError?
+        var failures = 0
+        var notBefore = ContinuousClock.now
+    }
+
+    private let state = Mutex(State())
+
+    var failure: HistorianError? {
+        state.withLock { $0.failure }
+    }
+
+    /// Whether an automatic flush may start now.
+    var isDue: Bool {
+        state.withLock { ContinuousClock.now >= $0.notBefore }
+    }
+
+    func succeeded() {
+        state.withLock { state in
+            state.failure = nil
+            state.failures = 0
+            state.notBefore = .now
+        }
+    }
+
+    func failed(_ error: HistorianError) {
+        state.withLock { state in
+            state.failure = error
+            state.failures += 1
+            state.notBefore = .now + .seconds(min(30, 1 << min(state.failures - 1, 5)))
+        }
+    }
+}
