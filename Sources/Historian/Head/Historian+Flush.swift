@@ -17,6 +17,13 @@ extension Historian {
         flushScheduler.failure
     }
 
+    /// Why writes cannot be made durable now, or nil: a failed WAL fsync (permanent until a
+    /// restart, since the kernel may have dropped the unwritten pages) or a flush that failed and
+    /// has not succeeded since (the WAL then grows without bound).
+    public var storageFailure: HistorianError? {
+        log.failure ?? flushScheduler.failure
+    }
+
     /// Flushes when the head holds at least `minimum` bytes (or, for 0, anything to flush), in
     /// three steps, so that no lock is held while files are written:
     /// 1. with the write gate exclusive and every shard and the engine locked (a moment): start a

@@ -14,7 +14,7 @@ package protocol FileFaults: Sendable {
 
 /// Faults switched on and off while the engine runs: an operation on a path containing a given
 /// text fails with a given errno until the rule is removed.
-package final class FaultSwitch: FileFaults {
+package final class FaultSwitch: FileFaults, Equatable {
     private struct Rule {
         let operation: FileOperation
         let pathContaining: String
@@ -24,6 +24,11 @@ package final class FaultSwitch: FileFaults {
     private let rules = Mutex<[Rule]>([])
 
     package init() {}
+
+    /// The same switch.
+    package static func == (lhs: FaultSwitch, rhs: FaultSwitch) -> Bool {
+        lhs === rhs
+    }
 
     /// From now on `operation` on paths containing `pathContaining` fails with `code` (ENOSPC, EIO...).
     package func fail(_ operation: FileOperation, pathContaining: String, with code: Int32) {

@@ -36,6 +36,8 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var databaseTag = "db"
     /// The machines `/api/v1/oee` reports on (set programmatically; the TOML form is in docs/oee.md).
     public var machines: [OEEMachineDefinition] = []
+    /// Makes the engine's file operations fail on purpose (tests of full and failing disks).
+    package var fileFaults: FaultSwitch?
 
     /// The defaults.
     public init() {}
@@ -58,6 +60,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         options.headMemoryLimit = headMemoryLimit
         options.summaryCacheBytes = summaryCacheBytes
         options.reorderWindowSamples = reorderWindowSamples
+        options.fileFaults = fileFaults
         return options
     }
 

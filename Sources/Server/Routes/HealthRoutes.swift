@@ -10,7 +10,10 @@ struct HealthRoutes {
 
     func register(on router: Router<ServerRequestContext>) {
         router.get("/health") { _, _ in
-            Self.status("pass", .ok)
+            if let failure = historian.storageFailure {
+                return Self.status("fail", .serviceUnavailable, message: "writes cannot be made durable: \(failure)")
+            }
+            return Self.status("pass", .ok, message: "ready for queries and writes")
         }
         router.get("/ready") { _, _ in
             readiness.isReady ? Self.status("ready", .ok) : Self.status("shutting down", .serviceUnavailable)
@@ -38,11 +41,19 @@ struct HealthRoutes {
 
     private static let versionHeader = HTTPField.Name("X-Influxdb-Version")!
 
-    private static func status(_ text: String, _ status: HTTPResponse.Status) -> Response {
+    /// `{"name":"histd","status":...,"message":...}`: the keys of InfluxDB 2's `/health`, whose
+    /// clients read `status` (and report `fail` without `name`).
+    private static func status(_ text: String, _ status: HTTPResponse.Status, message: String? = nil) -> Response {
         var writer = JSONWriter()
         writer.beginObject()
+        writer.key("name")
+        writer.string("histd")
         writer.key("status")
         writer.string(text)
+        if let message {
+            writer.key("message")
+            writer.string(message)
+        }
         writer.endObject()
         return writer.response(status: status)
     }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Historian
 import Hummingbird
 import Logging
@@ -43,7 +48,7 @@ struct WriteRoutes {
                 : ingestWhileReceiving(request, precision: precision, tags: tags)
         } catch let error as HistorianError {
             context.logger.error("write failed", metadata: ["error": "\(error)"])
-            throw APIError(.internalServerError, "storage failure; nothing of this request may be assumed stored (the server log has details)")
+            throw Self.storageError(error)
         }
         metrics.writeLatency.record(ContinuousClock.now - outcome.received)
         metrics.ingestedValues.increment(by: Int64(outcome.values))
@@ -53,6 +58,20 @@ struct WriteRoutes {
             throw APIError(.badRequest, Self.partialWriteMessage(outcome.rejected))
         }
         return Response(status: .noContent)
+    }
+
+    /// 507 for a full disk, 500 for other storage failures, naming the operation and the system's
+    /// reason but not the server's paths.
+    static func storageError(_ error: HistorianError) -> APIError {
+        let unstored = "nothing of this request may be assumed stored (the server log has details)"
+        guard case .io(_, let operation, let code) = error else {
+            return APIError(.internalServerError, "storage failure; \(unstored)")
+        }
+        let reason = "\(operation) failed: \(String(cString: strerror(code)))"
+        if code == ENOSPC || code == EDQUOT {
+            return APIError(.init(code: 507, reasonPhrase: "Insufficient Storage"), "no space left for the write-ahead log (\(reason)); \(unstored)")
+        }
+        return APIError(.internalServerError, "storage failure (\(reason)); \(unstored)")
     }
 
     /// A plain body is parsed piece by piece as it arrives (see ``StreamingIngest``).
