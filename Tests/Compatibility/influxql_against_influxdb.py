@@ -4,23 +4,49 @@
 Writes the same line protocol to a fresh InfluxDB and a fresh histd, runs the same InfluxQL (SHOW
 statements, aggregates per GROUP BY time() and tags with every fill, raw rows, SELECT *) with and
 without epoch=s, and prints each answer that differs (floats compared to 1e-9 relative: sums of
-merged series are added in another order). Needs `influxd` on the PATH and ../shared/bench/peers.
+merged series are added in another order). Needs `influxd` on the PATH (apt-get install influxdb).
+Ends with `influxql: N passed, M failed` and exits 1 when any answer differs. Part of scripts/test.
 
-Usage: python3 Benchmarks/scripts/influxql_against_influxdb.py .build/release/histd [--peers-dir DIR]
+Usage: python3 Tests/Compatibility/influxql_against_influxdb.py .build/debug/histd
 """
-import http.client, json, os, subprocess, sys, tempfile, time, urllib.parse
-peers = sys.argv[sys.argv.index('--peers-dir') + 1] if '--peers-dir' in sys.argv else '/work/shared/bench/peers'
-sys.path.insert(0, peers)
-import run_peers as rp  # noqa: E402
+import http.client, json, os, socket, subprocess, sys, tempfile, time, urllib.parse
+
+INFLUX_CONF = """reporting-disabled = true
+bind-address = "127.0.0.1:{rpc}"
+[meta]
+  dir = "{d}/meta"
+[data]
+  dir = "{d}/data"
+  wal-dir = "{d}/wal"
+  index-version = "inmem"
+  query-log-enabled = false
+[monitor]
+  store-enabled = false
+[http]
+  enabled = true
+  bind-address = "127.0.0.1:{port}"
+  log-enabled = false
+[continuous_queries]
+  enabled = false
+"""
+
+
+def free_port():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+INFLUX, HISTD, RPC = free_port(), free_port(), free_port()
 root = tempfile.mkdtemp(prefix='influxql-diff-')
 conf = os.path.join(root, 'influxdb.conf')
-open(conf, 'w').write(rp.INFLUX_CONF.format(d=root, port=9931))
+open(conf, 'w').write(INFLUX_CONF.format(d=root, port=INFLUX, rpc=RPC))
 influx = subprocess.Popen(['influxd', 'run', '-config', conf], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-histd = subprocess.Popen([sys.argv[1], 'serve', '--data', root + '/histd', '--http', '127.0.0.1:9932', '--log-level', 'error'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+histd = subprocess.Popen([sys.argv[1], 'serve', '--data', root + '/histd', '--http', '127.0.0.1:%d' % HISTD, '--log-level', 'error'], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 def req(port, method, path, body=None):
     c = http.client.HTTPConnection('127.0.0.1', port, timeout=30); c.request(method, path, body=body); r = c.getresponse(); d = r.read(); c.close(); return r.status, d
-for port in (9931, 9932):
-    for _ in range(100):
+for port in (INFLUX, HISTD):
+    for _ in range(150):
         try:
             if req(port, 'GET', '/ping')[0] in (200, 204): break
         except Exception: pass
@@ -31,9 +57,10 @@ for s in range(0, 1200, 3):
     if s % 9: lines.append('m,machine=b,line=L2 v=%s %d' % (repr(1000 - s * 1.5), 1704067200 + s))
 lines.append('m,machine=a,line=L1 v=12.5 1893456000')  # 2030: after now, counted only without GROUP BY time()
 body = ('\n'.join(lines) + '\n').encode()
-print(req(9931, 'POST', '/query?q=' + urllib.parse.quote('CREATE DATABASE plant')))
-for port in (9931, 9932):
-    print(port, req(port, 'POST', '/write?db=plant&precision=s', body)[0])
+req(INFLUX, 'POST', '/query?q=' + urllib.parse.quote('CREATE DATABASE plant'))
+for port in (INFLUX, HISTD):
+    status = req(port, 'POST', '/write?db=plant&precision=s', body)[0]
+    if status != 204: sys.exit('write to port %d answered %d' % (port, status))
 R = "time >= '2024-01-01T00:00:00Z' AND time < '2024-01-01T00:20:00Z'"
 U = "time >= '2024-01-01T00:00:40Z' AND time <= '2024-01-01T00:25:00Z'"
 queries = [
@@ -94,7 +121,7 @@ bad = 0
 for q in queries:
     for epoch in ('s', None):
         path = '/query?db=plant&q=' + urllib.parse.quote(q) + ('&epoch=' + epoch if epoch else '')
-        a = canon(req(9931, 'GET', path)[1]); b = canon(req(9932, 'GET', path)[1])
+        a = canon(req(INFLUX, 'GET', path)[1]); b = canon(req(HISTD, 'GET', path)[1])
         def close(x, y):
             if isinstance(x, float) or isinstance(y, float):
                 return isinstance(x, (int, float)) and isinstance(y, (int, float)) and (x == y or abs(x - y) <= 1e-9 * max(abs(x), abs(y)))
@@ -104,5 +131,6 @@ for q in queries:
         if not close(a, b):
             bad += 1
             print('DIFF', epoch, q); print('  influx', json.dumps(a)[:600]); print('  histd ', json.dumps(b)[:600])
-print('queries', len(queries) * 2, 'differences', bad)
 for p in (influx, histd): p.terminate(); p.wait()
+print('influxql: %d passed, %d failed' % (len(queries) * 2 - bad, bad))
+sys.exit(1 if bad else 0)
