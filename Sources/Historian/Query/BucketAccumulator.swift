@@ -48,6 +48,7 @@ struct BucketAccumulator {
         guard count > 0 else { return RollupBucket(start: start, end: end, count: 0) }
         return RollupBucket(
             start: start, end: end, count: count, sum: sum, min: min, max: max, mean: sum / Double(count),
-            first: first, last: last, stddev: count > 1 ? (sumOfSquaredDeviations / Double(count - 1)).squareRoot() : nil)
+            first: first, last: last, stddev: count > 1 ? (sumOfSquaredDeviations / Double(count - 1)).squareRoot() : nil,
+            firstTime: firstTime, lastTime: lastTime, sumOfSquaredDeviations: sumOfSquaredDeviations)
     }
 }

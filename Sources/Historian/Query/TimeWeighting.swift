@@ -35,6 +35,7 @@ enum TimeWeighting {
         for index in buckets.indices where covered[index] > 0 {
             buckets[index].integral = area[index] / 1e9
             buckets[index].timeWeightedAverage = area[index] / covered[index]
+            buckets[index].coveredSeconds = covered[index] / 1e9
         }
     }
 }

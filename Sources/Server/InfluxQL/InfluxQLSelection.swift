@@ -247,7 +247,8 @@ struct InfluxQLSelection {
         case .median, .percentile:
             return try ranked(function, of: members, in: intervals).map { $0.map { .number($0.value) } }
         }
-        if members.count > 1, aggregate == .first || aggregate == .last {
+        if members.count > 1, aggregate == .first || aggregate == .last, members.contains(where: { $0.kind != .float }) {
+            // Buckets hold numbers as Doubles: other kinds keep their type through the samples.
             return try earliestOrLatest(aggregate == .last, of: members, in: intervals)
         }
         var merged = [RollupBucket?](repeating: nil, count: intervals.labels.count)
@@ -256,7 +257,7 @@ struct InfluxQLSelection {
                 try execution.historian.rollup(series: member.id, from: call.from, to: call.to, every: call.width).buckets
             }
             for (index, bucket) in buckets.enumerated() where index < merged.count {
-                merged[index] = merged[index].flatMap { BucketMerger.merge([$0, bucket]) } ?? bucket
+                merged[index] = merged[index].flatMap { RollupBucket.merged([$0, bucket]) } ?? bucket
             }
         }
         return merged.map { bucket -> InfluxQLExecution.ResultValue? in

@@ -342,7 +342,7 @@ struct QueryExecution {
             writer.key("values")
             writer.beginArray()
             let bucketCount = rollups.first?.count ?? 0
-            writeBuckets((0..<bucketCount).compactMap { index in BucketMerger.merge(rollups.map { $0[index] }) })
+            writeBuckets((0..<bucketCount).compactMap { index in RollupBucket.merged(rollups.map { $0[index] }) })
             endSeries(&writer)
         }
     }

@@ -94,9 +94,6 @@ struct QueryRequest: Sendable {
         if let group = parameters.get("group_by") {
             guard mode == .rollup else { throw APIError.badRequest("group_by applies to rollups only (give every and agg)") }
             groupBy = group == "all" ? [] : group.split(separator: ",").map(String.init)
-            if let unmergeable = aggregates.first(where: { !BucketMerger.canMerge($0) }) {
-                throw APIError.badRequest("agg '\(unmergeable.rawValue)' cannot be combined across series; omit group_by or use count, sum, min, max, mean, stddev, integral")
-            }
         }
         if let quality = parameters.get("quality") {
             var names: Set<Quality> = []

@@ -53,8 +53,29 @@ import Testing
             #expect(abs(stddev - variance.squareRoot()) < 1e-9 * variance.squareRoot())
             let byMachine = try await Self.series(client, "measurement=m&field=v&\(Self.range)&every=10m&agg=max&group_by=machine")
             #expect(byMachine.compactMap { ($0["tags"] as? [String: String])?["machine"] }.sorted() == ["a", "b"])
-            let firstAcross = try await client.get("/api/v1/query?measurement=m&field=v&\(Self.range)&every=1m&agg=first&group_by=all")
-            #expect(firstAcross.status == 400)
+            // first, last and twa merge exactly across series: at equal times first and last take the
+            // larger value (machine b's); twa (linear for floats: each second averages s + 0.5, the
+            // last sample holds its value to the end) is the two series' area over their 120 s.
+            let across = try await Self.series(client, "measurement=m&field=v&\(Self.range)&every=1m&agg=first,last,twa,integral&group_by=all")
+            let acrossRows = try #require(across.first?["values"] as? [[Any]])
+            #expect(try #require(across.first?["columns"] as? [String]) == ["time", "count", "first", "last", "twa", "integral"])
+            #expect(acrossRows.count == 10)
+            for (minute, row) in acrossRows.enumerated() {
+                let start = Double(60 * minute)
+                var areaA = 0.0
+                for second in 0..<60 {
+                    let holdsToTheEnd = minute == 9 && second == 59
+                    areaA += start + Double(second) + (holdsToTheEnd ? 0 : 0.5)
+                }
+                let averageA = areaA / 60
+                #expect(row[1] as? Int == 120)
+                #expect(row[2] as? Double == 1_000 + start)
+                #expect(row[3] as? Double == 1_000 + start + 59)
+                let twa = try #require(row[4] as? Double)
+                let integral = try #require(row[5] as? Double)
+                #expect(abs(twa - (averageA + 500)) < 1e-9 * twa, "minute \(minute): \(twa)")
+                #expect(abs(integral - (averageA * 60 + (averageA + 1_000) * 60)) < 1e-9 * integral, "minute \(minute): \(integral)")
+            }
         }
     }
 
