@@ -44,7 +44,7 @@ timestamp plus the 1 s step: 7,200 s for plant_2h), rewritten in place in the ba
 duplicate timestamps; values repeat every pass (counters jump back at pass boundaries). The
 plant workload is 1,000 values per second of data time: at 2 M values/s a 300 s run writes
 ~600 M values = ~170 h of data time, ~83 passes of the 2 h file (needs a few GB of disk: histd's
-WAL grows ~20 B/value until a flush).
+WAL grows ~11 B/value until a flush).
 
 Usage (one command; VictoriaMetrics from Debian: apt-get install victoria-metrics, service not
 running):
@@ -92,6 +92,7 @@ def import_kits(peers_dir):
     global rp, pwh
     if not peers_dir or not os.path.exists(os.path.join(peers_dir, "run_peers.py")):
         sys.exit("run_peers.py not found: give --peers-dir or PEERS_DIR (e.g. /work/shared/bench/peers)")
+    sys.dont_write_bytecode = True   # no __pycache__ in the work tree or the shared kit
     sys.path.insert(0, peers_dir)
     sys.path.insert(0, HERE)
     import run_peers  # noqa: E402
@@ -937,12 +938,14 @@ def main():
     out["loadavg_at_end"] = open("/proc/loadavg").read().strip()
     save()
     print()
-    print("target %.0f values/s = %.2f x VictoriaMetrics alone (%s); %d writers x %d lines; %d s per peer; "
-          "query window %d s of data time, lag %.0f s" % (
-              out["target_values_per_s"], args.target_fraction,
-              "{:,.0f} values/s over {} s".format(out["calibration"]["ingest"]["values_per_s"], args.calibrate_seconds)
-              if "calibration" in out else "given with --target", args.writers, args.batch, args.duration,
-              args.query_window, args.query_lag))
+    if "calibration" in out:
+        how = "%.2f x VictoriaMetrics alone ({:,.0f} values/s over {} s)".format(
+            out["calibration"]["ingest"]["values_per_s"], args.calibrate_seconds) % args.target_fraction
+    else:
+        how = "given with --target"
+    print("target %.0f values/s = %s; %d writers x %d lines; %d s per peer; query window %d s of data time, "
+          "lag %.0f s" % (out["target_values_per_s"], how, args.writers, args.batch, args.duration,
+                          args.query_window, args.query_lag))
     print(table(out))
     for line in goal_lines(out):
         print(line)
