@@ -43,7 +43,7 @@ extension Historian {
             report.faults.append(error.description)
         }
         do {
-            let wal = try WriteAheadLog.verify(directory: directory + "/wal", coveredThrough: covered)
+            let wal = try WriteAheadLog.verify(directory: directory + "/wal", coveredThrough: covered, expectsSegments: true)
             for segment in wal.segments {
                 report.checked.append("wal/\(segment.path.split(separator: "/").last ?? ""): \(segment.records) records, checksums OK")
             }

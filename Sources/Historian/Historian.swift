@@ -124,6 +124,8 @@ public final class Historian: Sendable {
     private static func recover(
         directory: String, options: HistorianOptions
     ) throws(HistorianError) -> Recovered {
+        // A directory opened before has a catalog, and then a WAL segment after its checkpoint.
+        let usedBefore = isDataDirectory(directory)
         try FileIO.makeDirectory(directory + "/partitions")
         let catalog: SeriesCatalog
         do {
@@ -161,6 +163,7 @@ public final class Historian: Sendable {
         let walDirectory = directory + "/wal"
         let (log, report) = try WriteAheadLog.recover(
             directory: walDirectory, durability: options.durability, segmentLimit: options.walSegmentBytes, coveredThrough: covered,
+            policy: WriteAheadLog.RecoveryPolicy(acceptLoss: options.acceptWALLoss, expectsSegments: usedBefore),
             faults: options.fileFaults, syncObserver: options.walSyncObserver
         ) { (record) throws(HistorianError) in
             if case .delete(let series, let from, let to) = record {

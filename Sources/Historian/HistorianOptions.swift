@@ -38,6 +38,11 @@ public struct HistorianOptions: Sendable {
     /// Called after every WAL fsync with its duration (for monitoring); must be cheap and must not
     /// call back into the ``Historian``.
     public var walSyncObserver: (@Sendable (Duration) -> Void)?
+    /// Opens a directory whose write-ahead log is damaged or misses segments (which holds
+    /// acknowledged writes the partitions do not): every readable record around the damage is
+    /// replayed and the loss reported in ``Historian/recovery``, instead of refusing to open
+    /// (default false: refuse, naming file and offset).
+    public var acceptWALLoss = false
     /// Makes file operations fail on purpose (tests of full and failing disks); nil in production.
     package var fileFaults: (any FileFaults)?
 

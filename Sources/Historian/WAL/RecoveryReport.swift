@@ -18,4 +18,19 @@ public struct RecoveryReport: Sendable, Equatable {
     public var samplesReplayed = 0
     /// The torn record dropped at the tail, if there was one.
     public var tornTail: TornTail?
+
+    /// Bytes of a segment that were not a valid record, skipped because the open accepted the loss.
+    public struct Damage: Sendable, Equatable {
+        /// The segment file.
+        public var path: String
+        /// Byte offset where the damage starts.
+        public var offset: Int
+        /// Bytes skipped up to the next valid record (or the end of the segment).
+        public var skippedBytes: Int
+    }
+
+    /// Damage skipped because the open accepted the loss (``HistorianOptions/acceptWALLoss``).
+    public var damage: [Damage] = []
+    /// Numbers of WAL segments that were missing, skipped because the open accepted the loss.
+    public var missingSegments: [UInt64] = []
 }

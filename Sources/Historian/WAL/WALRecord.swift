@@ -101,6 +101,24 @@ enum WALRecord: Equatable {
         }
     }
 
+    /// Whether a payload of `length` bytes starting with `prefix` (its first up to 5 bytes) can be
+    /// a record: the type is known and the length fits the count it announces. A cheap test before
+    /// a checksum when looking for the next record after damage.
+    static func isPlausible(_ prefix: UnsafeRawBufferPointer, length: Int) -> Bool {
+        guard let type = prefix.first else { return false }
+        switch type {
+        case deleteType:
+            return length == 21
+        case samplesType, fixedSamplesType:
+            guard prefix.count == 5 else { return false }
+            let count = Int(UInt32(littleEndian: prefix.loadUnaligned(fromByteOffset: 1, as: UInt32.self)))
+            if type == fixedSamplesType { return length == 5 + count * bytesPerFixedSample }
+            return count >= 1 && length >= 5 + count * 11 && length <= 5 + count * maximumBytesPerSample
+        default:
+            return false
+        }
+    }
+
     /// Writes `value` as a LEB128 varint at `offset`; returns the offset after it.
     private static func putVarint(_ value: UInt64, into raw: UnsafeMutableRawBufferPointer, at offset: Int) -> Int {
         var value = value

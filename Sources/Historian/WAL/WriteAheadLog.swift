@@ -49,7 +49,7 @@ final class WriteAheadLog: Sendable {
     private let backgroundSync = DispatchQueue(label: "histd.wal.sync")
     private let backgroundSyncPending = Atomic<Bool>(false)
 
-    private init(
+    init(
         directory: String, durability: Durability, segmentLimit: Int, segment: UInt64, olderSegmentBytes: [UInt64: Int],
         faults: (any FileFaults)?, syncObserver: (@Sendable (Duration) -> Void)?
     ) throws(HistorianError) {
@@ -114,119 +114,6 @@ final class WriteAheadLog: Sendable {
             throw error
         }
         return descriptor
-    }
-
-    /// Opens the log in `directory`: removes segments up to `coveredThrough` (their records are in
-    /// partition files), replays the others in order through `replay`, drops a torn record at the
-    /// very end, and starts a new segment for appends.
-    ///
-    /// - Throws: ``HistorianError/corrupt`` naming the file and offset for damage anywhere but the
-    ///   tail, ``HistorianError/unsupportedVersion``, ``HistorianError/io``, and what `replay` throws.
-    static func recover(
-        directory: String, durability: Durability, segmentLimit: Int = 64 << 20, coveredThrough: UInt64,
-        faults: (any FileFaults)? = nil, syncObserver: (@Sendable (Duration) -> Void)? = nil, replay: (WALRecord) throws(HistorianError) -> Void
-    ) throws(HistorianError) -> (log: WriteAheadLog, report: RecoveryReport) {
-        try FileIO.makeDirectory(directory)
-        var report = RecoveryReport()
-        let numbers = try segments(in: directory)
-        var removed = false
-        for number in numbers where number <= coveredThrough {
-            try FileIO.remove(directory + "/" + segmentName(number))
-            removed = true
-        }
-        if removed { try FileIO.syncDirectory(directory) }
-        let live = numbers.filter { $0 > coveredThrough }
-        var kept: [UInt64: Int] = [:]
-        for (index, number) in live.enumerated() {
-            let path = directory + "/" + segmentName(number)
-            let bytes = try FileIO.readFile(path)
-            let isLast = index == live.count - 1
-            let end = try bytes.withUnsafeBytes { raw in
-                Result { () throws(HistorianError) in try scan(raw, path: path, isLast: isLast, report: &report, replay: replay) }
-            }.get()
-            report.segmentsReplayed += 1
-            if let torn = end.1 {
-                report.tornTail = torn
-                // A segment whose header was cut holds nothing: remove it rather than leave an empty file.
-                if end.0 == 0 { try FileIO.remove(path) } else { try FileIO.truncateFile(path, to: end.0) }
-                if end.0 > 0 { kept[number] = end.0 }
-            } else if end.0 == headerSize {
-                // No records: every open starts a new segment, so drop empty ones instead of piling them up.
-                try FileIO.remove(path)
-            } else {
-                kept[number] = end.0
-            }
-        }
-        let next = max(coveredThrough, numbers.last ?? 0) + 1
-        let log = try WriteAheadLog(
-            directory: directory, durability: durability, segmentLimit: segmentLimit, segment: next, olderSegmentBytes: kept,
-            faults: faults, syncObserver: syncObserver)
-        return (log, report)
-    }
-
-    /// Checks every segment in `directory` after `coveredThrough` without changing anything.
-    /// - Returns: per segment its path and record count, and the torn tail a recovery would drop.
-    /// - Throws: the first corruption, naming file and offset.
-    static func verify(directory: String, coveredThrough: UInt64) throws(HistorianError) -> (segments: [(path: String, records: Int)], tornTail: RecoveryReport.TornTail?) {
-        let live = try segments(in: directory).filter { $0 > coveredThrough }
-        var checked: [(path: String, records: Int)] = []
-        var tornTail: RecoveryReport.TornTail?
-        for (index, number) in live.enumerated() {
-            let path = directory + "/" + segmentName(number)
-            let bytes = try FileIO.readFile(path)
-            var report = RecoveryReport()
-            let end = try bytes.withUnsafeBytes { raw in
-                Result { () throws(HistorianError) in try scan(raw, path: path, isLast: index == live.count - 1, report: &report) { _ in } }
-            }.get()
-            if let torn = end.1 { tornTail = torn }
-            checked.append((path, report.recordsReplayed))
-        }
-        return (checked, tornTail)
-    }
-
-    /// Replays the records of one segment; returns the offset of the end of the last good record
-    /// and the torn tail, if any.
-    private static func scan(
-        _ bytes: UnsafeRawBufferPointer, path: String, isLast: Bool, report: inout RecoveryReport,
-        replay: (WALRecord) throws(HistorianError) -> Void
-    ) throws(HistorianError) -> (Int, RecoveryReport.TornTail?) {
-        func torn(_ offset: Int, _ reason: String) throws(HistorianError) -> (Int, RecoveryReport.TornTail?) {
-            guard isLast else { throw .corrupt(path: path, offset: offset, reason: reason + " in a segment that is not the last") }
-            return (offset, RecoveryReport.TornTail(path: path, offset: offset, droppedBytes: bytes.count - offset))
-        }
-        var reader = ByteReader(bytes)
-        guard bytes.count >= headerSize else { return try torn(0, "segment header cut short") }
-        guard reader.readBytes(8) == magic else { throw .corrupt(path: path, offset: 0, reason: "not a WAL segment (bad magic)") }
-        let version = reader.readUInt32() ?? 0
-        let headerChecksum = reader.readUInt32() ?? 0
-        guard headerChecksum == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: bytes[0..<12])) else {
-            throw .corrupt(path: path, offset: 12, reason: "segment header checksum mismatch")
-        }
-        guard version == formatVersion else { throw .unsupportedVersion(path: path, version: version) }
-        while reader.remaining > 0 {
-            let recordStart = reader.offset
-            guard let length = reader.readUInt32(), let checksum = reader.readUInt32() else {
-                return try torn(recordStart, "record header cut short")
-            }
-            guard Int(length) <= maximumRecordSize, Int(length) <= reader.remaining else {
-                return try torn(recordStart, "record of \(length) bytes runs past the end of the file")
-            }
-            let payload = UnsafeRawBufferPointer(rebasing: bytes[reader.offset..<(reader.offset + Int(length))])
-            let recordEnd = reader.offset + Int(length)
-            guard CRC32C.checksum(payload) == checksum else {
-                if recordEnd == bytes.count { return try torn(recordStart, "record checksum mismatch") }
-                throw .corrupt(path: path, offset: recordStart, reason: "record checksum mismatch")
-            }
-            guard let record = WALRecord.decode(payload) else {
-                throw .corrupt(path: path, offset: recordStart, reason: "record with a valid checksum but an impossible structure")
-            }
-            // Skipped, not read: a copy of a large record was put on the stack and overflowed it.
-            _ = reader.skip(Int(length))
-            if case .samples(let samples) = record { report.samplesReplayed += samples.count }
-            report.recordsReplayed += 1
-            try replay(record)
-        }
-        return (bytes.count, nil)
     }
 
     /// Appends one record and returns the log position just after it.

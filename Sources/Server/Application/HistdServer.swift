@@ -40,6 +40,11 @@ public struct HistdServer: Sendable {
         let historian = try Historian(directory: configuration.dataDirectory, options: options)
         let recovery = historian.recovery
         logger.info("storage opened", metadata: ["data": "\(configuration.dataDirectory)", "recovery": "\(recovery)"])
+        if !recovery.damage.isEmpty || !recovery.missingSegments.isEmpty {
+            logger.critical(
+                "the write-ahead log was damaged and opened with --accept-wal-loss: acknowledged writes in the damaged bytes or missing segments are lost",
+                metadata: ["damage": "\(recovery.damage)", "missing_segments": "\(recovery.missingSegments)"])
+        }
         let executor = BlockingExecutor(threads: max(4, System.coreCount * 2))
         let readiness = Readiness()
         let router = makeRouter(historian: historian, executor: executor, metrics: metrics, readiness: readiness)

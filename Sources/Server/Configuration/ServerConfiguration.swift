@@ -36,6 +36,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var databaseTag = "db"
     /// The machines `/api/v1/oee` reports on (set programmatically; the TOML form is in docs/oee.md).
     public var machines: [OEEMachineDefinition] = []
+    /// Open a directory whose write-ahead log is damaged or misses segments, replaying what can be
+    /// read (`--accept-wal-loss`; see ``HistorianOptions/acceptWALLoss``).
+    public var acceptWALLoss = false
     /// Makes the engine's file operations fail on purpose (tests of full and failing disks).
     package var fileFaults: FaultSwitch?
 
@@ -61,6 +64,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         options.summaryCacheBytes = summaryCacheBytes
         options.reorderWindowSamples = reorderWindowSamples
         options.fileFaults = fileFaults
+        options.acceptWALLoss = acceptWALLoss
         return options
     }
 

@@ -16,15 +16,19 @@ final class ServerProcess {
     ///   - executable: the `histd` binary.
     ///   - logPath: where the child's stderr goes (replaced).
     ///   - environment: extra environment variables (`HISTD_*` settings).
+    ///   - arguments: extra arguments after `serve` (`--accept-wal-loss`).
     ///   - startTimeout: seconds to wait for the "listening" line.
     /// - Throws: ``ServerProcessError`` when it cannot start or exits before listening.
-    init(executable: String, dataDirectory: String, logPath: String, environment: [String: String] = [:], startTimeout: Double = 60) throws(ServerProcessError) {
+    init(
+        executable: String, dataDirectory: String, logPath: String, environment: [String: String] = [:], arguments: [String] = [],
+        startTimeout: Double = 60
+    ) throws(ServerProcessError) {
         guard FileManager.default.isExecutableFile(atPath: executable) else { throw .missingExecutable(executable) }
         FileManager.default.createFile(atPath: logPath, contents: nil)
         guard let log = FileHandle(forWritingAtPath: logPath) else { throw .launch("cannot write the log file \(logPath)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["serve", "--data", dataDirectory, "--http", "127.0.0.1:0"]
+        process.arguments = ["serve", "--data", dataDirectory, "--http", "127.0.0.1:0"] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardError = log
         process.standardOutput = log

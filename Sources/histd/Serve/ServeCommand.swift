@@ -27,6 +27,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.")
     var logLevel: String?
 
+    @Flag(
+        name: .long,
+        help: """
+            Open even when the write-ahead log is damaged or misses segments (acknowledged writes not yet \
+            in partitions): replay every readable record around the damage and log what was lost. \
+            Without it such a directory is refused, naming the file and offset.
+            """)
+    var acceptWALLoss = false
+
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
         var settings = ServerConfiguration()
@@ -38,6 +47,7 @@ struct ServeCommand: AsyncParsableCommand {
             if let data { try settings.set("data", to: .text(data), source: "--data") }
             if let http { try settings.set("http", to: .text(http), source: "--http") }
             if let logLevel { try settings.set("log_level", to: .text(logLevel), source: "--log-level") }
+            settings.acceptWALLoss = acceptWALLoss
             try settings.validate()
         } catch {
             throw ValidationError("\(error)")

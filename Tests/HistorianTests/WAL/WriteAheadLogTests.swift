@@ -137,7 +137,10 @@ import TestSupport
         let secondRecord = WriteAheadLog.headerSize + WriteAheadLog.recordHeaderSize + written[0].encode().count
         bytes[secondRecord + WriteAheadLog.recordHeaderSize + 2] ^= 0x40
         try bytes.write(to: URL(fileURLWithPath: path))
-        #expect(throws: HistorianError.corrupt(path: path, offset: secondRecord, reason: "record checksum mismatch")) {
+        let thirdRecord = secondRecord + WriteAheadLog.recordHeaderSize + written[1].encode().count
+        let reason = "record checksum mismatch, and a valid record follows at offset \(thirdRecord): damage, not a torn write; "
+            + "start with --accept-wal-loss to open with the records around it"
+        #expect(throws: HistorianError.corrupt(path: path, offset: secondRecord, reason: reason)) {
             try recover(directory.path)
         }
         var header = bytes
@@ -165,6 +168,103 @@ import TestSupport
             guard case .corrupt(let file, let offset, _) = error else { Issue.record("unexpected \(error)"); return }
             #expect(file == path)
             #expect(offset == WriteAheadLog.headerSize)
+        }
+    }
+
+    /// Random bytes written over a record boundary in the middle of the last segment are damage, not
+    /// a torn tail: the open is refused (it used to drop every later record), verify names it, and
+    /// with the loss accepted every valid record after the damage is replayed.
+    @Test func damageFollowedByValidRecordsIsNeverATornTail() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let written = (0..<40).map { index in
+            WALRecord.samples([RawSample(series: 1, timestamp: Int64(index), bits: UInt64(index), quality: 0)])
+        }
+        var boundaries = [WriteAheadLog.headerSize]
+        do {
+            let (_, _, log) = try recover(directory.path)
+            for record in written {
+                _ = try log.append(record)
+                boundaries.append(boundaries[boundaries.count - 1] + WriteAheadLog.recordHeaderSize + record.encode().count)
+            }
+        }
+        let segment = try #require(try WriteAheadLog.segments(in: directory.path).last)
+        let path = directory.path + "/" + WriteAheadLog.segmentName(segment)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        var generator = SplitMix64(seed: 2026)
+        // Records 10 and 11 (from their boundary on) become random bytes.
+        for offset in boundaries[10]..<boundaries[12] { bytes[offset] = UInt8(truncatingIfNeeded: generator.next()) }
+        try bytes.write(to: URL(fileURLWithPath: path))
+
+        #expect(throws: HistorianError.self) { try recover(directory.path) }
+        #expect(throws: HistorianError.self) { try WriteAheadLog.verify(directory: directory.path, coveredThrough: 0, expectsSegments: true) }
+
+        var replayed: [WALRecord] = []
+        let (_, report) = try WriteAheadLog.recover(
+            directory: directory.path, durability: .everyBatch, coveredThrough: 0, policy: .init(acceptLoss: true, expectsSegments: true)
+        ) { replayed.append($0) }
+        #expect(replayed == Array(written[..<10]) + Array(written[12...]))
+        #expect(report.damage == [RecoveryReport.Damage(path: path, offset: boundaries[10], skippedBytes: boundaries[12] - boundaries[10])])
+        #expect(report.tornTail == nil)
+    }
+
+    /// A segment deleted while the process was stopped held acknowledged records: the open and
+    /// verify name it; with the loss accepted the others are replayed.
+    @Test func aMissingSegmentIsDamage() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        do {
+            let (_, _, log) = try recover(directory.path)
+            _ = try log.append(.delete(series: 1, from: 0, to: 1))
+            _ = try log.startNewSegment()
+            _ = try log.append(.delete(series: 2, from: 0, to: 1))
+            _ = try log.startNewSegment()
+            _ = try log.append(.delete(series: 3, from: 0, to: 1))
+        }
+        let segments = try WriteAheadLog.segments(in: directory.path)
+        #expect(segments == [1, 2, 3])
+        try FileManager.default.removeItem(atPath: directory.path + "/" + WriteAheadLog.segmentName(2))
+        #expect(throws: HistorianError.self) { try recover(directory.path) }
+        #expect(throws: HistorianError.self) { try WriteAheadLog.verify(directory: directory.path, coveredThrough: 0, expectsSegments: true) }
+        var replayed: [WALRecord] = []
+        let (_, report) = try WriteAheadLog.recover(
+            directory: directory.path, durability: .everyBatch, coveredThrough: 0, policy: .init(acceptLoss: true, expectsSegments: true)
+        ) { replayed.append($0) }
+        #expect(replayed == [.delete(series: 1, from: 0, to: 1), .delete(series: 3, from: 0, to: 1)])
+        #expect(report.missingSegments == [2])
+
+        // The whole log gone from a directory that was used: nothing after the checkpoint is left.
+        let emptied = try TemporaryDirectory()
+        defer { emptied.remove() }
+        #expect(throws: HistorianError.self) {
+            try WriteAheadLog.recover(directory: emptied.path, durability: .everyBatch, coveredThrough: 4, policy: .init(expectsSegments: true)) { _ in }
+        }
+    }
+
+    /// Random and mutated segments: recovery and verify throw or succeed, and never trap.
+    @Test func mutatedSegmentsNeverTrap() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        do {
+            let (_, _, log) = try recover(directory.path)
+            for record in Self.records(30) { _ = try log.append(record) }
+        }
+        let segment = try #require(try WriteAheadLog.segments(in: directory.path).last)
+        let original = try Data(contentsOf: URL(fileURLWithPath: directory.path + "/" + WriteAheadLog.segmentName(segment)))
+        var generator = SplitMix64(seed: 77)
+        for round in 0..<400 {
+            var bytes = original
+            switch round % 4 {
+            case 0: for _ in 0..<(1 + Int(generator.next() % 8)) { bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next()) }
+            case 1: bytes = bytes.prefix(Int(generator.next() % UInt64(bytes.count)))
+            case 2: bytes.append(contentsOf: (0..<Int(generator.next() % 200)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+            default: bytes = Data(WriteAheadLog.header() + (0..<Int(generator.next() % 500)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
+            }
+            let trial = try TemporaryDirectory()
+            defer { trial.remove() }
+            try bytes.write(to: URL(fileURLWithPath: trial.path + "/" + WriteAheadLog.segmentName(1)))
+            _ = try? WriteAheadLog.verify(directory: trial.path, coveredThrough: 0, expectsSegments: true)
+            _ = try? WriteAheadLog.recover(directory: trial.path, durability: .everyBatch, coveredThrough: 0, policy: .init(acceptLoss: round % 2 == 0)) { _ in }
         }
     }
 }
