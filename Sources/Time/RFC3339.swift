@@ -77,6 +77,21 @@ public enum RFC3339 {
         return overflowA || overflowB ? nil : total
     }
 
+    /// Why ``parse(_:strict:)`` returned nil for `text`, for messages: "is outside ..." when it is a
+    /// well-formed date-time beyond the years Int64 nanoseconds hold, "is not ..." otherwise.
+    public static func failureReason(_ text: String, strict: Bool = false) -> String {
+        let digits = text.utf8.prefix(4)
+        if digits.count == 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let year = Int(String(decoding: digits, as: UTF8.self)) {
+            // The same date-time in a year inside the range, with the same leap-year rule.
+            let isLeap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+            if parse((isLeap ? "2000" : "2001") + text.dropFirst(4), strict: strict) != nil {
+                return "is outside the times histd can store (\(format(.min)) to \(format(.max - 1)))"
+            }
+        }
+        return strict ? "is not an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SS[.fraction] and Z or ±hh:mm)"
+            : "is not an RFC 3339 or ISO 8601 date-time (such as 2024-01-01T00:00:00Z)"
+    }
+
     /// `nanoseconds` as `YYYY-MM-DDTHH:MM:SS[.fffffffff]Z`, the fraction trimmed of trailing zeros.
     public static func format(_ nanoseconds: Int64) -> String {
         var seconds = nanoseconds / 1_000_000_000

@@ -50,9 +50,11 @@ public struct ServerConfiguration: Sendable, Equatable {
         host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
     }
 
-    /// Whether ``host`` only accepts connections from this machine.
+    /// Whether ``host`` only accepts connections from this machine: an IPv4 address in 127.0.0.0/8
+    /// or ::1, or a name every address of which is one (resolved, not read as text: a name such as
+    /// `127.0.0.1.example.com` can point anywhere).
     public var isLoopbackOnly: Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        LoopbackAddress.isLoopback(host: host)
     }
 
     /// The storage engine options these settings imply.

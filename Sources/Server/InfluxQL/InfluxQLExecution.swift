@@ -15,8 +15,14 @@ struct InfluxQLExecution {
     let database: String?
     /// Nanoseconds per unit of the `epoch` parameter; nil for RFC 3339 times.
     let epochUnit: Int64?
-    let maximumPoints: Int
+    /// The points (values) the statements of one request may still return together: each
+    /// statement runs with what the earlier ones left, so many statements cannot multiply the limit.
+    var maximumPoints: Int
     let now: Int64
+
+    /// The server's points limit, for messages (``maximumPoints`` is what is left of it).
+    var requestPointLimit: Int { limitOfRequest ?? maximumPoints }
+    var limitOfRequest: Int? = nil
 
     /// - Throws: storage failures (answered 500); every InfluxQL problem is reported in its statement.
     func run(_ statements: [InfluxQLStatement]) throws -> [ByteBuffer] {
@@ -24,12 +30,19 @@ struct InfluxQLExecution {
         writer.beginObject()
         writer.key("results")
         writer.beginArray()
+        var remaining = self
+        remaining.limitOfRequest = maximumPoints
         for (index, statement) in statements.enumerated() {
             writer.beginObject()
             writer.key("statement_id")
             writer.integer(index)
             do {
-                let series = try answer(statement)
+                guard remaining.maximumPoints > 0 else {
+                    throw InfluxQLError.invalid(
+                        "the statements of this request together would return more points than the server's limit of \(maximumPoints); send fewer statements per request")
+                }
+                let series = try remaining.answer(statement)
+                remaining.maximumPoints -= series.reduce(0) { $0 + $1.pointCount }
                 if !series.isEmpty {
                     writer.key("series")
                     writer.beginArray()
@@ -62,6 +75,15 @@ struct InfluxQLExecution {
         var tags: [SeriesKey.Tag]?
         var columns: [String]
         var rows: Rows
+
+        /// The values it holds besides the time column, as the points limit counts them.
+        var pointCount: Int {
+            let perRow = max(1, columns.count - 1)
+            switch rows {
+            case .values(let rows): return rows.count * perRow
+            case .raw(let rows, _): return rows.count * perRow
+            }
+        }
     }
 
     enum ResultValue {

@@ -31,6 +31,12 @@ enum InfluxQLLexer {
                 if !unit.isEmpty, Self.durationUnits.contains(unit), !digits.contains(".") {
                     tokens.append(InfluxQLToken(kind: .duration(digits + unit), offset: start))
                     index = unitEnd
+                } else if !unit.isEmpty {
+                    var end = unitEnd
+                    while end < characters.count, characters[end].isLetter || characters[end].isNumber || "+-.".contains(characters[end]) { end += 1 }
+                    throw .syntax(
+                        "'\(String(characters[start..<end]))' at offset \(start) is neither a number (InfluxQL writes numbers without exponents) "
+                            + "nor a duration (units ns, u, µ, ms, s, m, h, d, w)")
                 } else {
                     tokens.append(InfluxQLToken(kind: .number(digits), offset: start))
                 }

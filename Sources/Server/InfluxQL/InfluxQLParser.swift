@@ -424,7 +424,7 @@ struct InfluxQLParser {
             try expect(symbol: ")")
             time = now
         case .string(let text):
-            guard let parsed = RFC3339.parse(text) else { throw .invalid("'\(text)' is not an RFC 3339 time") }
+            guard let parsed = RFC3339.parse(text) else { throw .invalid("'\(text)' \(RFC3339.failureReason(text))") }
             position += 1
             time = parsed
         case .number(let text):

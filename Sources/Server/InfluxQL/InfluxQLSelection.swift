@@ -457,6 +457,12 @@ struct InfluxQLSelection {
     }
 
     private func tooManyPoints() -> InfluxQLError {
-        .invalid("the query would return more points than the server's limit of \(execution.maximumPoints); narrow the time range, select fewer series or use a longer GROUP BY time()")
+        let advice = "narrow the time range, select fewer series or use a longer GROUP BY time()"
+        guard execution.maximumPoints < execution.requestPointLimit else {
+            return .invalid("the query would return more points than the server's limit of \(execution.maximumPoints); \(advice)")
+        }
+        return .invalid(
+            "the query would return more points than the \(execution.maximumPoints) left of the server's limit of \(execution.requestPointLimit) "
+                + "for all statements of this request; send fewer statements per request, or \(advice)")
     }
 }

@@ -64,7 +64,7 @@ struct QueryExecution {
 
     private static func tooManyPoints(_ points: Int?, limit: Int) -> APIError {
         APIError(.unprocessableContent,
-                 "query would return \(points.map { "about \($0)" } ?? "more") points than the server's limit of \(limit); narrow the range, select fewer series or use a coarser every/points")
+                 "query would return \(points.map { "about \($0) points, more" } ?? "more points") than the server's limit of \(limit); narrow the range, select fewer series or use a coarser every/points")
     }
 
     private func beginSeries(_ series: Series, columns: [String], _ writer: inout JSONWriter) {

@@ -242,6 +242,28 @@ import TestSupport
             let refusal = "the query would return more points than the server's limit of 500; narrow the time range, select fewer series or use a longer GROUP BY time()"
             #expect(results.map { $0["error"] as? String } == [refusal, refusal, nil])
             #expect(Self.rows((results.last?["series"] as? [[String: Any]])?.first).count == 60)
+
+            // The limit holds for the request: statements of 240 points each, five times over.
+            let each = "SELECT v FROM m WHERE machine = 'a' AND time < '2024-01-01T00:04:00Z'"
+            let many = try await Self.query(client, Array(repeating: each, count: 5).joined(separator: "; "))
+            #expect(many.map { $0["series"] != nil } == [true, true, false, false, false])
+            let spent = "the query would return more points than the 20 left of the server's limit of 500 for all statements of this request; "
+                + "send fewer statements per request, or narrow the time range, select fewer series or use a longer GROUP BY time()"
+            #expect(many.dropFirst(2).map { $0["error"] as? String } == [spent, spent, spent])
+        }
+    }
+
+    /// Messages that say what is wrong: an exponent, and a time beyond the range of ns since 1970.
+    @Test func clearMessagesForNumbersAndTimesOutOfRange() async throws {
+        try await TestServer.with { client, _ in
+            try await Self.load(client)
+            let exponent = try await client.get("/query?db=plant&q=" + ("SELECT percentile(v, 1e308) FROM m".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            #expect(exponent.status == 400)
+            #expect(exponent.text.contains("'1e308' at offset 21 is neither a number"), "\(exponent.text)")
+            let late = try await client.get("/query?db=plant&q=" + ("SELECT v FROM m WHERE time > '9999-12-31T23:59:59Z'".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            #expect(late.status == 400)
+            #expect(try late.json()["error"] as? String
+                == "'9999-12-31T23:59:59Z' is outside the times histd can store (1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775806Z)")
         }
     }
 
