@@ -123,8 +123,15 @@ public final class LineProtocolIngester {
             if let known = cache.slot(prefix: prefix, field: field.key, in: line.bytes, hint: position) {
                 slot = known
             } else {
-                slot = resolve(line, field: field, kind: kind)
-                cache.insert(prefix: prefix, field: field.key, in: line.bytes, slot: slot)
+                switch resolve(line, field: field, kind: kind) {
+                case .success(let resolved):
+                    slot = resolved
+                    cache.insert(prefix: prefix, field: field.key, in: line.bytes, slot: slot)
+                case .failure(let invalid):
+                    rejections += 1
+                    onReject(RejectedLine(line: line.lineNumber, column: invalid.offset + 1 - lineStart(line), reason: invalid.reason))
+                    continue
+                }
             }
             guard slots[slot].kind == kind else {
                 rejections += 1
@@ -147,12 +154,46 @@ public final class LineProtocolIngester {
         return start
     }
 
-    private func resolve(_ line: LineProtocolLine, field: LineProtocolField, kind: ValueKind) -> Int {
-        let key = SeriesKey(
-            measurement: line.name(line.measurement),
-            tags: line.tags.map { SeriesKey.Tag(key: line.name($0.key), value: line.name($0.value)) } + extraTags,
-            field: line.name(field.key))
-        if let existing = slotsByKey[key] { return existing }
+    /// The longest series key, measurement, tags and field key together, in bytes as written
+    /// (InfluxDB's limit).
+    public static let maximumSeriesKeyBytes = 65_535
+
+    /// A name that cannot become part of a series key, and where it starts in the buffer.
+    struct InvalidName: Error {
+        let offset: Int
+        let reason: String
+    }
+
+    /// The slot of the line's series for `field`, registering its key on first sight.
+    /// - Throws: ``InvalidName`` for a key longer than ``maximumSeriesKeyBytes``, a name that is not
+    ///   UTF-8, or a control character (below U+0020, U+007F) in the measurement, a tag key or the field key.
+    private func resolve(_ line: LineProtocolLine, field: LineProtocolField, kind: ValueKind) -> Result<Int, InvalidName> {
+        let length = line.seriesBytes.count + 1 + field.key.count
+        guard length <= Self.maximumSeriesKeyBytes else {
+            return .failure(InvalidName(
+                offset: line.seriesBytes.lowerBound,
+                reason: "series key of \(length) bytes is longer than the limit of \(Self.maximumSeriesKeyBytes)"))
+        }
+        func checked(_ range: Range<Int>, _ what: String, controlsAllowed: Bool = false) -> Result<String, InvalidName> {
+            guard let name = line.validName(range) else { return .failure(InvalidName(offset: range.lowerBound, reason: "\(what) is not valid UTF-8")) }
+            if !controlsAllowed, let control = name.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+                return .failure(InvalidName(offset: range.lowerBound, reason: "\(what) holds the control character 0x\(String(control.value, radix: 16, uppercase: true))"))
+            }
+            return .success(name)
+        }
+        let key: SeriesKey
+        do {
+            let measurement = try checked(line.measurement, "measurement").get()
+            var tags: [SeriesKey.Tag] = []
+            tags.reserveCapacity(line.tags.count + extraTags.count)
+            for tag in line.tags {
+                tags.append(SeriesKey.Tag(key: try checked(tag.key, "tag key").get(), value: try checked(tag.value, "tag value", controlsAllowed: true).get()))
+            }
+            key = SeriesKey(measurement: measurement, tags: tags + extraTags, field: try checked(field.key, "field key").get())
+        } catch {
+            return .failure(error)
+        }
+        if let existing = slotsByKey[key] { return .success(existing) }
         slotsByKey[key] = slots.count
         if let registered = historian.series(for: key) {
             slots.append((registered.id, key, registered.kind))
@@ -160,7 +201,7 @@ public final class LineProtocolIngester {
             slots.append((nil, key, kind))
             unregistered.append(slots.count - 1)
         }
-        return slots.count - 1
+        return .success(slots.count - 1)
     }
 
     private func writePending(onReject: (RejectedLine) -> Void) throws(HistorianError) {

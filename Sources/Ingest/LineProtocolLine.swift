@@ -41,7 +41,17 @@ public struct LineProtocolLine {
         unescape(range) { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
     }
 
+    /// Like ``name(_:)``, but nil when the decoded bytes are not valid UTF-8 (instead of replacing
+    /// them: two different invalid names would otherwise become one series).
+    public func validName(_ range: Range<Int>) -> String? {
+        String(validating: unescapedBytes(range) { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\\") }, as: UTF8.self)
+    }
+
     private func unescape(_ range: Range<Int>, isEscapable: (UInt8) -> Bool) -> String {
+        String(decoding: unescapedBytes(range, isEscapable: isEscapable), as: UTF8.self)
+    }
+
+    private func unescapedBytes(_ range: Range<Int>, isEscapable: (UInt8) -> Bool) -> [UInt8] {
         var decoded: [UInt8] = []
         decoded.reserveCapacity(range.count)
         var index = range.lowerBound
@@ -55,6 +65,6 @@ public struct LineProtocolLine {
                 index += 1
             }
         }
-        return String(decoding: decoded, as: UTF8.self)
+        return decoded
     }
 }

@@ -51,6 +51,38 @@ import TestSupport
         #expect(historian.allSeries.count == 5)
     }
 
+    func ingest(bytes: [UInt8], into historian: Historian) throws -> [RejectedLine] {
+        let ingester = LineProtocolIngester(historian: historian, precision: .seconds, defaultTimestamp: 42)
+        var rejected: [RejectedLine] = []
+        _ = try bytes.withUnsafeBytes { try ingester.ingest($0, isFinal: true) { rejected.append($0) } }
+        try ingester.finish { rejected.append($0) }
+        return rejected
+    }
+
+    /// Names that cannot become series keys are refused, each with its line and column, and the
+    /// rest of the batch is stored: invalid UTF-8 (two different invalid tag values used to collide
+    /// into one series of U+FFFD), control characters in keys, keys beyond 65,535 bytes.
+    @Test func refusesNamesThatCannotBeSeriesKeys() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let historian = try Historian(directory: directory.path)
+        var bytes: [UInt8] = Array("m,k=".utf8) + [0xFF, 0xFE] + Array(" v=1 1\n".utf8)
+        bytes += Array("m,k=".utf8) + [0xFE, 0xFF] + Array(" v=2 2\n".utf8)
+        bytes += Array("m\u{01}x v=3 3\n".utf8)
+        bytes += Array("m,k\u{7F}=a v=4 4\n".utf8)
+        bytes += Array("m,k=a f\u{1B}=5 5\n".utf8)
+        bytes += Array("m,k=\(String(repeating: "x", count: 70_000)) v=6 6\n".utf8)
+        bytes += Array("m,k=tab\u{09}value,unit=°C v=7 7\n".utf8)
+        let rejected = try ingest(bytes: bytes, into: historian)
+        #expect(rejected.map(\.line) == [1, 2, 3, 4, 5, 6])
+        #expect(rejected[0] == RejectedLine(line: 1, column: 5, reason: "tag value is not valid UTF-8"))
+        #expect(rejected[2] == RejectedLine(line: 3, column: 1, reason: "measurement holds the control character 0x1"))
+        #expect(rejected[3].reason == "tag key holds the control character 0x7F")
+        #expect(rejected[4] == RejectedLine(line: 5, column: 7, reason: "field key holds the control character 0x1B"))
+        #expect(rejected[5].reason == "series key of 70006 bytes is longer than the limit of 65535")
+        #expect(historian.allSeries.map(\.key.description) == ["m,k=tab\tvalue,unit=°C v"])
+    }
+
     @Test func csvStoresColumnsAndReportsBadCells() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
