@@ -1,8 +1,10 @@
 import Hummingbird
 import Logging
+import NIOHTTP1
 
-/// Turns every error into `{"error": "..."}` with its status. Errors that are not ``APIError`` or
-/// Hummingbird's own HTTP errors are logged in full and answered 500 without details.
+/// Turns every error into `{"error": "..."}` with its status. A request the HTTP parser refused (a
+/// body cut short) is the client's: 400. Errors that are not ``APIError``, parser or Hummingbird's
+/// own HTTP errors are logged in full and answered 500 without details.
 struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: ServerRequestContext, next: (Request, ServerRequestContext) async throws -> Response) async throws -> Response {
         do {
@@ -11,6 +13,13 @@ struct ErrorMiddleware: RouterMiddleware {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try APIError(error.status, error.body ?? error.status.reasonPhrase, headers: error.headers).response(from: request, context: context)
+        } catch let error as HTTPParserError {
+            // The client's fault: usually a body that ended before its Content-Length.
+            context.logger.info("malformed request", metadata: ["path": "\(request.uri.path)", "error": "\(error.debugDescription)"])
+            let message = error == .invalidEOFState
+                ? "the request ended before the body its Content-Length announced; the write was not acknowledged"
+                : "malformed HTTP request: \(error.debugDescription)"
+            return try APIError(.badRequest, message).response(from: request, context: context)
         } catch let error as any HTTPResponseError {
             return try APIError(error.status, error.status == .contentTooLarge ? "request body too large" : error.status.reasonPhrase)
                 .response(from: request, context: context)
