@@ -211,11 +211,31 @@ public final class Historian: Sendable {
     }
 
     /// Registers the new keys among `keys` in one catalog transaction and returns every key's series.
-    /// - Throws: ``HistorianError/catalog(_:)`` with ``CatalogError/kindConflict`` when a key is known with another kind.
+    /// - Throws: ``HistorianError/catalog(_:)`` with ``CatalogError/kindConflict`` when a key is known
+    ///   with another kind, ``CatalogError/seriesLimit`` when a new one would pass
+    ///   ``HistorianOptions/maximumSeries`` (then nothing is registered).
     public func register(_ keys: [(key: SeriesKey, kind: ValueKind)]) throws(HistorianError) -> [Series] {
         try state.withLock { (state) throws(HistorianError) -> [Series] in
+            var newKeys = Set<SeriesKey>()
+            for (key, _) in keys where state.catalog.lookup(key) == nil { newKeys.insert(key) }
+            guard state.catalog.all.count + newKeys.count <= options.maximumSeries else {
+                throw .catalog(.seriesLimit(limit: options.maximumSeries))
+            }
             do throws(CatalogError) {
-                return try state.catalog.register(keys)
+                return try state.catalog.register(keys).compactMap { $0 }
+            } catch {
+                throw .catalog(error)
+            }
+        }
+    }
+
+    /// Registers as many of the new keys as ``HistorianOptions/maximumSeries`` allows, in order;
+    /// the keys past it get nil (InfluxDB's partial write).
+    /// - Throws: ``HistorianError/catalog(_:)`` with ``CatalogError/kindConflict`` when a key is known with another kind.
+    package func registerWithinLimit(_ keys: [(key: SeriesKey, kind: ValueKind)]) throws(HistorianError) -> [Series?] {
+        try state.withLock { (state) throws(HistorianError) -> [Series?] in
+            do throws(CatalogError) {
+                return try state.catalog.register(keys, limit: options.maximumSeries)
             } catch {
                 throw .catalog(error)
             }

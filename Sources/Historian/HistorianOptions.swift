@@ -38,6 +38,9 @@ public struct HistorianOptions: Sendable {
     /// Called after every WAL fsync with its duration (for monitoring); must be cheap and must not
     /// call back into the ``Historian``.
     public var walSyncObserver: (@Sendable (Duration) -> Void)?
+    /// The most series the directory may hold (default 1,000,000, as InfluxDB's
+    /// `max-series-per-database`); writes that would register more are refused for the new series.
+    public var maximumSeries = 1_000_000
     /// Opens a directory whose write-ahead log is damaged or misses segments (which holds
     /// acknowledged writes the partitions do not): every readable record around the damage is
     /// replayed and the loss reported in ``Historian/recovery``, instead of refusing to open

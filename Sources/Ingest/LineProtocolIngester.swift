@@ -25,6 +25,8 @@ public final class LineProtocolIngester {
     private var slots: [(id: SeriesID?, key: SeriesKey, kind: ValueKind)] = []
     private var slotsByKey: [SeriesKey: Int] = [:]
     private var unregistered: [Int] = []
+    /// Slots whose series the series limit refused: their samples are reported, never written.
+    private var refusedSlots = Set<Int>()
     private var pending: [(slot: Int, timestamp: Int64, bits: UInt64, line: Int)] = []
     /// Texts of the string values in `pending`, whose bits get the text's code at write time.
     private var pendingTexts: [(position: Int, text: String)] = []
@@ -208,14 +210,27 @@ public final class LineProtocolIngester {
         // Kinds that another writer registered first, for the slots whose values were checked against ours.
         var registeredKinds: [Int: ValueKind] = [:]
         if !unregistered.isEmpty {
-            let series = try historian.register(unregistered.map { (slots[$0].key, slots[$0].kind) })
+            let series = try historian.registerWithinLimit(unregistered.map { (slots[$0].key, slots[$0].kind) })
             for (slot, registered) in zip(unregistered, series) {
+                guard let registered else {
+                    refusedSlots.insert(slot)
+                    continue
+                }
                 slots[slot].id = registered.id
                 if registered.kind != slots[slot].kind { registeredKinds[slot] = registered.kind }
             }
             unregistered.removeAll()
         }
         var dropped = Set<Int>()
+        if !refusedSlots.isEmpty {
+            for (position, entry) in pending.enumerated() where refusedSlots.contains(entry.slot) {
+                dropped.insert(position)
+                rejections += 1
+                onReject(RejectedLine(
+                    line: entry.line, column: nil,
+                    reason: "series \(slots[entry.slot].key): max-series-per-database limit exceeded: (\(historian.options.maximumSeries))"))
+            }
+        }
         if !registeredKinds.isEmpty {
             for (position, entry) in pending.enumerated() {
                 guard let registered = registeredKinds[entry.slot] else { continue }

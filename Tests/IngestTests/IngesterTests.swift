@@ -83,6 +83,32 @@ import TestSupport
         #expect(historian.allSeries.map(\.key.description) == ["m,k=tab\tvalue,unit=°C v"])
     }
 
+    /// Past ``HistorianOptions/maximumSeries`` the lines of new series are refused, as InfluxDB's
+    /// max-series-per-database partial write; known series and the rest of the batch are stored.
+    @Test func theSeriesLimitRefusesNewSeriesOnly() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var options = HistorianOptions()
+        options.maximumSeries = 3
+        let historian = try Historian(directory: directory.path, options: options)
+        let rejected = try ingest("""
+            m,k=a v=1 1
+            m,k=b v=2 2
+            m,k=c v=3,w=4 3
+            m,k=a v=5 4
+            m,k=d v=6 5
+            m,k=c w=7 6
+            """, into: historian)
+        #expect(rejected.map(\.line) == [3, 5, 6])
+        #expect(rejected.first?.reason == "series m,k=c w: max-series-per-database limit exceeded: (3)")
+        #expect(historian.allSeries.map(\.key.description) == ["m,k=a v", "m,k=b v", "m,k=c v"])
+        let a = try #require(historian.series(for: SeriesKey(measurement: "m", tags: [.init(key: "k", value: "a")], field: "v")))
+        #expect(try historian.samples(series: a.id, from: .min, to: .max).map(\.timestamp) == [1_000_000_000, 4_000_000_000])
+        #expect(throws: HistorianError.catalog(.seriesLimit(limit: 3))) {
+            try historian.register([(SeriesKey(measurement: "n", field: "v"), .float)])
+        }
+    }
+
     @Test func csvStoresColumnsAndReportsBadCells() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

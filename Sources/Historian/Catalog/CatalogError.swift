@@ -8,6 +8,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     case corruptRow(path: String, seriesID: Int64, reason: String)
     /// The catalog was written by an unknown format version.
     case unsupportedVersion(path: String, version: Int)
+    /// Registering a new series would exceed ``HistorianOptions/maximumSeries``.
+    case seriesLimit(limit: Int)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             "catalog \(path): series \(seriesID) is corrupt: \(reason)"
         case .unsupportedVersion(let path, let version):
             "catalog \(path): unsupported format version \(version)"
+        case .seriesLimit(let limit):
+            "max-series-per-database limit exceeded: (\(limit)); new series are refused (limits.max_series)"
         }
     }
 }

@@ -176,10 +176,11 @@ final class SeriesCatalog {
 
     /// Registers the series of `keys` that are new, all in one SQLite transaction, and returns
     /// the series of every key in order. Throws ``CatalogError/kindConflict`` when a known key has another kind.
-    func register(_ keys: [(key: SeriesKey, kind: ValueKind)]) throws(CatalogError) -> [Series] {
+    /// Registers the new keys in one transaction; a new key past `limit` series in all gets nil.
+    func register(_ keys: [(key: SeriesKey, kind: ValueKind)], limit: Int = .max) throws(CatalogError) -> [Series?] {
         var pending: [Series] = []
         var pendingIndex: [SeriesKey: Int] = [:]
-        var result: [Series] = []
+        var result: [Series?] = []
         result.reserveCapacity(keys.count)
         for (key, kind) in keys {
             if let existing = lookup(key) ?? pendingIndex[key].map({ pending[$0] }) {
@@ -187,6 +188,10 @@ final class SeriesCatalog {
                     throw .kindConflict(series: key.description, registered: existing.kind, written: kind)
                 }
                 result.append(existing)
+                continue
+            }
+            guard all.count + pending.count < limit else {
+                result.append(nil)
                 continue
             }
             let series = Series(id: SeriesID(all.count + pending.count + 1), key: key, kind: kind, metadata: SeriesMetadata())

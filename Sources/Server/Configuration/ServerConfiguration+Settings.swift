@@ -81,6 +81,9 @@ extension ServerConfiguration {
         Setting(key: "limits.max_query_points") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.maxQueryPoints = try positive(value, "limits.max_query_points")
         },
+        Setting(key: "limits.max_series") { (configuration, value) throws(ConfigurationError) in
+            configuration.limits.maxSeries = try positive(value, "limits.max_series")
+        },
         Setting(key: "limits.max_connections") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.maxConnections = try positive(value, "limits.max_connections")
         },

@@ -67,6 +67,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         options.reorderWindowSamples = reorderWindowSamples
         options.fileFaults = fileFaults
         options.acceptWALLoss = acceptWALLoss
+        options.maximumSeries = limits.maxSeries
         return options
     }
 
@@ -96,7 +97,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("durability", Self.describe(durability)), ("chunk_samples", "\(chunkSampleLimit)"),
             ("head_memory_bytes", "\(headMemoryLimit)"), ("summary_cache_bytes", "\(summaryCacheBytes)"),
             ("reorder_window_samples", "\(reorderWindowSamples)"),
-            ("limits.max_body_bytes", "\(limits.maxBodyBytes)"), ("limits.max_header_bytes", "\(limits.maxHeaderBytes)"),
+            ("limits.max_body_bytes", "\(limits.maxBodyBytes)"), ("limits.max_series", "\(limits.maxSeries)"), ("limits.max_header_bytes", "\(limits.maxHeaderBytes)"),
             ("limits.max_concurrent_queries", "\(limits.maxConcurrentQueries)"),
             ("limits.max_queued_queries", "\(limits.maxQueuedQueries)"),
             ("limits.request_timeout", "\(limits.requestTimeout)"), ("limits.idle_timeout", "\(limits.idleTimeout)"),

@@ -14,6 +14,9 @@ public struct ServerLimits: Sendable, Equatable {
     public var idleTimeout = Duration.seconds(120)
     /// Most points (samples, buckets, values) a query may return; larger queries are refused before they run.
     public var maxQueryPoints = 5_000_000
+    /// Most series the data directory may hold (InfluxDB's `max-series-per-database`); writes of
+    /// new series past it are refused line by line, the rest of the batch is stored.
+    public var maxSeries = 1_000_000
     /// Most connections open at once; more wait in the listen backlog.
     public var maxConnections = 1_024
 

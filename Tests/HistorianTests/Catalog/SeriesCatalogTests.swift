@@ -21,9 +21,9 @@ import TestSupport
         do {
             let catalog = try SeriesCatalog(path: path)
             let registered = try catalog.register([(temperature, .float), (state, .integer), (temperature, .float)])
-            #expect(registered.map(\.id) == [1, 2, 1])
+            #expect(registered.map { $0?.id } == [1, 2, 1])
             let again = try catalog.register([(other, .float), (state, .integer)])
-            #expect(again.map(\.id) == [3, 2])
+            #expect(again.map { $0?.id } == [3, 2])
             try catalog.setMetadata(SeriesMetadata(unit: "degC", engineeringRange: 0...150, upperSpecLimit: 90, interpolation: .step), for: 1)
         }
         let reopened = try SeriesCatalog(path: path)
