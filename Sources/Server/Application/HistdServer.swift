@@ -50,9 +50,12 @@ public struct HistdServer: Sendable {
         let router = makeRouter(historian: historian, executor: executor, metrics: metrics, readiness: readiness)
         let limits = configuration.limits
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let clients = ClientConnectionCounter(limit: limits.maxConnectionsPerClient)
+        let headerTimeout = TimeAmount.nanoseconds(limits.headerTimeout.nanosecondsClamped)
         let application = Application(
             router: router,
             server: .http1(configuration: .init(
+                additionalChannelHandlers: [ConnectionGuard(counter: clients, headerTimeout: headerTimeout)],
                 idleTimeout: .nanoseconds(limits.idleTimeout.nanosecondsClamped),
                 httpDecoderConfiguration: .init(
                     maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes, maxHeaderFieldCount: 200))),

@@ -75,6 +75,12 @@ extension ServerConfiguration {
         Setting(key: "limits.request_timeout") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.requestTimeout = .nanoseconds(try value.duration("limits.request_timeout"))
         },
+        Setting(key: "limits.header_timeout") { (configuration, value) throws(ConfigurationError) in
+            configuration.limits.headerTimeout = .nanoseconds(try value.duration("limits.header_timeout"))
+        },
+        Setting(key: "limits.max_connections_per_client") { (configuration, value) throws(ConfigurationError) in
+            configuration.limits.maxConnectionsPerClient = try positive(value, "limits.max_connections_per_client")
+        },
         Setting(key: "limits.idle_timeout") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.idleTimeout = .nanoseconds(try value.duration("limits.idle_timeout"))
         },

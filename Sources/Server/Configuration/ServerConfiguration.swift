@@ -101,6 +101,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("limits.max_concurrent_queries", "\(limits.maxConcurrentQueries)"),
             ("limits.max_queued_queries", "\(limits.maxQueuedQueries)"),
             ("limits.request_timeout", "\(limits.requestTimeout)"), ("limits.idle_timeout", "\(limits.idleTimeout)"),
+            ("limits.header_timeout", "\(limits.headerTimeout)"), ("limits.max_connections_per_client", "\(limits.maxConnectionsPerClient)"),
             ("limits.max_query_points", "\(limits.maxQueryPoints)"), ("limits.max_connections", "\(limits.maxConnections)"),
             ("retention", maintenance.retention.map { "\($0 / 1_000_000_000)s" } ?? "none"),
             ("retention_by_measurement", maintenance.retentionByMeasurement.sorted { $0.key < $1.key }

@@ -12,6 +12,11 @@ public struct ServerLimits: Sendable, Equatable {
     public var requestTimeout = Duration.seconds(60)
     /// A connection with nothing to read for this long is closed.
     public var idleTimeout = Duration.seconds(120)
+    /// A request's header must arrive whole within this time of its first byte (or of the
+    /// connection's opening); bytes trickled in do not extend it.
+    public var headerTimeout = Duration.seconds(10)
+    /// Most connections open at once from one client address; more are closed at once.
+    public var maxConnectionsPerClient = 256
     /// Most points (samples, buckets, values) a query may return; larger queries are refused before they run.
     public var maxQueryPoints = 5_000_000
     /// Most series the data directory may hold (InfluxDB's `max-series-per-database`); writes of
