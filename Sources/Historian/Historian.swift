@@ -56,10 +56,10 @@ public final class Historian: Sendable {
     /// Grain summaries of sealed partition chunks, for rollups.
     let summaryCache: SummaryCache
     /// Holds the exclusive lock on `DIR/lock` while this instance lives: one process per directory.
-    private let lockDescriptor: Int32
+    let lock: DirectoryLock
     /// One flush at a time; held while partition files are written, outside every other lock.
     let flushTurn = Mutex<Void>(())
-    /// The last flush failure and the back-off of automatic flushes (see ``Historian/flushIfDue()``).
+    /// Background flushes, the last flush failure and the back-off (see ``Historian/requestFlush()``).
     let flushScheduler = FlushScheduler()
     /// Delivers durable batches to the observers registered with ``addCommitObserver(_:)``.
     let commits = CommitDelivery()
@@ -92,14 +92,11 @@ public final class Historian: Sendable {
         self.options = options
         summaryCache = SummaryCache(limit: options.summaryCacheBytes)
         try FileIO.makeDirectory(directory)
-        lockDescriptor = try FileIO.lockExclusively(directory + "/lock")
+        lock = try DirectoryLock(directory: directory)
+        // Declared before it is assigned: initialized in one statement, region isolation checking
+        // refuses to send its state into the Mutex below.
         let recovered: Recovered
-        do throws(HistorianError) {
-            recovered = try Self.recover(directory: directory, options: options)
-        } catch {
-            close(lockDescriptor)
-            throw error
-        }
+        recovered = try Self.recover(directory: directory, options: options)
         log = recovered.log
         recovery = recovered.report
         state = Mutex(recovered.state)
@@ -115,10 +112,6 @@ public final class Historian: Sendable {
         var state: EngineState
         var heads: [Head]
         var nextSequence: UInt64
-    }
-
-    deinit {
-        close(lockDescriptor)
     }
 
     private static func recover(
@@ -471,7 +464,7 @@ extension Historian {
             // batch's: it is kept for health checks and retried after a back-off.
             try? flush(whenHeadHolds: options.headMemoryLimit)
         } else if held >= options.headMemoryLimit {
-            flushIfDue()
+            requestFlush()
         }
         if waitForDurability { try waitUntilDurable(position) }
         return position

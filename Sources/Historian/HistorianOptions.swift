@@ -10,7 +10,8 @@ public struct HistorianOptions: Sendable {
     /// chunks stay far below that.
     public static let maximumChunkSamples = 1 << 20
     /// The head flushes its chunks to partition files (sealing every open chunk early) when its
-    /// estimated memory reaches this many bytes (default 256 MiB); see ``Historian/headMemoryBytes``.
+    /// estimated memory reaches this many bytes (default 256 MiB), in the background; a writer
+    /// that finds twice this much flushes itself, so the head stays under twice the limit.
     /// Every series being written holds an open chunk of about 8 KiB (booleans, strings) or 16 KiB
     /// (numbers) however few samples it has, so the bound should exceed that times the active series.
     public var headMemoryLimit = 256 << 20

@@ -1,10 +1,11 @@
+import Dispatch
 import Synchronization
 
 extension Historian {
     /// Seals every chunk of the head and writes them to new partition files (one per window), then
     /// removes the WAL segments they cover. Writes and queries go on meanwhile; see
     /// ``flush(whenHeadHolds:)``. Runs on its own when the head reaches
-    /// ``HistorianOptions/headMemoryLimit`` (see ``flushIfDue()``).
+    /// ``HistorianOptions/headMemoryLimit`` (see ``requestFlush()``).
     /// - Throws: ``HistorianError/io`` when a file cannot be written; the chunks stay readable and
     ///   the WAL keeps them, and the next flush writes them again.
     public func flush() throws(HistorianError) {
@@ -91,40 +92,49 @@ extension Historian {
         }
     }
 
-    /// Flushes on the calling writer's thread when the head passed its limit, unless another
-    /// thread is flushing already or a failed flush is waiting out its back-off. The other writers
-    /// and queries go on meanwhile: only the moment of step 1 of ``flush(whenHeadHolds:)`` stops them.
-    func flushIfDue() {
-        guard flushScheduler.isDue else { return }
-        _ = flushTurn.withLockIfAvailable { _ in
-            do throws(HistorianError) {
-                try flushLocked(whenHeadHolds: options.headMemoryLimit)
-                flushScheduler.succeeded()
-            } catch {
-                flushScheduler.failed(error)
-            }
+    /// Starts a flush on the background queue when the head passed its limit, unless one is
+    /// running or a failed one is waiting out its back-off. No writer waits for it: only the
+    /// moment of step 1 of ``flush(whenHeadHolds:)`` stops writes. The queue holds the instance
+    /// weakly; an instance released while its flush runs closes when the flush ends (see
+    /// ``DirectoryLock`` for a reopen meanwhile).
+    func requestFlush() {
+        guard flushScheduler.begin() else { return }
+        flushScheduler.queue.async { [weak self] in
+            guard let self else { return }
+            defer { flushScheduler.end() }
+            lock.whileWorking { try? flush(whenHeadHolds: options.headMemoryLimit) }
         }
     }
 }
 
-/// Remembers why the last flush failed and spaces out the automatic retries (1 s, doubling up to
-/// 30 s), so that a full disk is not hammered.
+/// Runs background flushes one at a time, remembers why the last flush failed and spaces out the
+/// automatic retries (1 s, doubling up to 30 s), so that a full disk is not hammered.
 final class FlushScheduler: Sendable {
     private struct State {
+        var running = false
         var failure: HistorianError?
         var failures = 0
         var notBefore = ContinuousClock.now
     }
 
+    let queue = DispatchQueue(label: "histd.flush")
     private let state = Mutex(State())
 
     var failure: HistorianError? {
         state.withLock { $0.failure }
     }
 
-    /// Whether an automatic flush may start now.
-    var isDue: Bool {
-        state.withLock { ContinuousClock.now >= $0.notBefore }
+    /// True when the caller should start a background flush (and call ``end()`` after it).
+    func begin() -> Bool {
+        state.withLock { state in
+            guard !state.running, ContinuousClock.now >= state.notBefore else { return false }
+            state.running = true
+            return true
+        }
+    }
+
+    func end() {
+        state.withLock { $0.running = false }
     }
 
     func succeeded() {
