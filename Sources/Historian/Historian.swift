@@ -71,7 +71,7 @@ public final class Historian: Sendable {
         var pendingTombstones: [Tombstone] = []
         /// Chunks taken out of the head by a flush and not yet in a published partition file: still
         /// read from memory meanwhile, and written again by the next flush if this one fails.
-        var flushing: [SeriesID: [SealedChunk]] = [:]
+        var flushing: [SeriesID: [FlushingChunk]] = [:]
 
         /// The range deletes of `series`, recorded and pending.
         func tombstones(of series: SeriesID) -> [Tombstone] {

@@ -148,9 +148,11 @@ struct Head {
     }
 
     /// Seals every open chunk and hands over all chunks, emptying the head.
-    mutating func drain() -> [SealedChunk] {
-        var chunks = sealed.values.flatMap { $0 }
-        chunks.append(contentsOf: open.compactMap { $0?.seal() })
+    /// Takes every chunk out of the head, the open ones unsealed (the flush seals them outside
+    /// the engine's locks).
+    mutating func drain() -> [FlushingChunk] {
+        var chunks = sealed.values.flatMap { $0 }.map(FlushingChunk.sealed)
+        chunks.append(contentsOf: open.compactMap { $0.map(FlushingChunk.open) })
         open = []
         sealed = [:]
         memoryBytes = 0

@@ -48,7 +48,7 @@ extension Historian {
     }
 
     private func flushLocked(whenHeadHolds minimum: Int) throws(HistorianError) {
-        let taken = try writeGate.withExclusive { () throws(HistorianError) -> (covered: UInt64, chunks: [SealedChunk], tombstones: Int)? in
+        let taken = try writeGate.withExclusive { () throws(HistorianError) -> (covered: UInt64, chunks: [FlushingChunk], tombstones: Int)? in
             try withShardsLocked(Array(shards.indices)) { (heads) throws(HistorianError) in
                 try state.withLock { (state) throws(HistorianError) in
                     let held = heads.reduce(0) { $0 + ($1?.pointee.memoryBytes ?? 0) }
@@ -65,7 +65,9 @@ extension Historian {
         guard let taken else { return }
         var written: [PartitionFile] = []
         do throws(HistorianError) {
-            let byWindow = Dictionary(grouping: taken.chunks, by: \.window)
+            // Sealing encodes and compresses the open chunks: here, with no lock held.
+            let sealed: [SealedChunk] = taken.chunks.compactMap { $0.sealed() }
+            let byWindow = Dictionary(grouping: sealed) { $0.window }
             for (window, chunks) in byWindow.sorted(by: { $0.key < $1.key }) {
                 let end = window.addingReportingOverflow(max(1, options.partitionWindow))
                 let path = try PartitionFile.write(

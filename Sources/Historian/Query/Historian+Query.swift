@@ -14,8 +14,8 @@ extension Historian {
                         chunks.append(ChunkReference(source: .file(file, entry), statistics: entry.statistics, sequence: entry.sequence))
                     }
                 }
-                for chunk in state.flushing[id] ?? [] where chunk.statistics.minTime < to && chunk.statistics.maxTime >= from {
-                    chunks.append(ChunkReference(source: .memory(chunk), statistics: chunk.statistics, sequence: chunk.sequence))
+                for chunk in state.flushing[id] ?? [] {
+                    if let reference = chunk.reference(from: from, to: to) { chunks.append(reference) }
                 }
                 for chunk in head.sealedChunks(of: id, from: from, to: to) {
                     chunks.append(ChunkReference(source: .memory(chunk), statistics: chunk.statistics, sequence: chunk.sequence))
@@ -116,6 +116,7 @@ extension Historian {
                 guard let chunk = head.openChunk(of: id), chunk.count > 0 else { return nil }
                 let time = chunk.statistics.maxTime
                 if let sealed = head.sealedMaxTime(of: id), sealed > time { return nil }
+                if state.flushing[id]?.contains(where: { ($0.maxTime ?? .min) > time }) == true { return nil }
                 for file in state.partitions {
                     if file.chunks[id]?.contains(where: { $0.statistics.maxTime > time }) == true { return nil }
                 }

@@ -63,11 +63,15 @@ import TestSupport
         _ = try historian.write(Self.points(1_000..<1_100))
         let id = try #require(historian.series(for: Self.key)).id
         #expect(try historian.samples(series: id, from: 0, to: 2_000).count == 1_100)
+        // A late sample starts a new open chunk; the latest sample is still in the flushing chunk.
+        _ = try historian.write([Point(series: Self.key, timestamp: 500, value: .float(-1))])
+        #expect(try historian.latest(series: id) == Sample(timestamp: 1_099, value: .float(1_099)))
         faults.release.signal()
         #expect(flushed.wait(timeout: .now() + 30) == .success)
         #expect(flushError.withLock { $0 } == nil)
+        #expect(try historian.latest(series: id) == Sample(timestamp: 1_099, value: .float(1_099)))
+        #expect(try historian.samples(series: id, from: 500, to: 501) == [Sample(timestamp: 500, value: .float(-1))])
         #expect(try historian.samples(series: id, from: 0, to: 2_000).map(\.timestamp) == (0..<1_100).map(Int64.init))
-        #expect(historian.storageStatistics().partitionCount == 1)
     }
 
     @Test func aFlushThatHitsAFullDiskLosesNothingAndSucceedsLater() throws {
