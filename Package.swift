@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "OEE", targets: ["OEE"]),
         .library(name: "RegularExpression", targets: ["RegularExpression"]),
         .library(name: "SPC", targets: ["SPC"]),
+        .library(name: "Server", targets: ["Server"]),
         .library(name: "TOML", targets: ["TOML"]),
         .library(name: "Time", targets: ["Time"]),
     ],

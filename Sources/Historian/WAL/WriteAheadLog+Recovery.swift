@@ -133,7 +133,7 @@ extension WriteAheadLog {
     }
 
     /// Replays the records of one segment.
-    private static func scan(
+    static func scan(
         _ bytes: UnsafeRawBufferPointer, path: String, isLast: Bool, acceptLoss: Bool, report: inout RecoveryReport,
         replay: (WALRecord) throws(HistorianError) -> Void
     ) throws(HistorianError) -> ScanEnd {

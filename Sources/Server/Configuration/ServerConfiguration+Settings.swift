@@ -14,6 +14,18 @@ extension ServerConfiguration {
         }
     }
 
+    /// One line per setting for `histd serve --help`: the TOML key, its `HISTD_*` variable and the
+    /// default (docs/configuration.md says what each does).
+    public static var settingsHelp: String {
+        var defaults = Dictionary(ServerConfiguration().summary.map { ($0.key, $0.value) }, uniquingKeysWith: { first, _ in first })
+        defaults["retention.default"] = defaults["retention"]
+        defaults["retention.interval"] = defaults["maintenance_interval"]
+        return settings.map { setting in
+            let value = defaults[setting.key].map { $0.isEmpty ? "" : ", default \($0)" } ?? ""
+            return "  \(setting.key) (\(setting.environmentName)\(value))"
+        }.joined(separator: "\n")
+    }
+
     /// Every scalar setting. Tokens and per-measurement retention are tables, set in the file only.
     static let settings: [Setting] = [
         Setting(key: "data") { (configuration, value) throws(ConfigurationError) in

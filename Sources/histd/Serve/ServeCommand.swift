@@ -13,7 +13,10 @@ struct ServeCommand: AsyncParsableCommand {
             Settings come from defaults, then the TOML file (--config or HISTD_CONFIG), then HISTD_* environment
             variables (HISTD_DATA, HISTD_HTTP, HISTD_LIMITS_MAX_BODY_BYTES, ...), then these flags.
             SIGTERM or SIGINT shuts down cleanly. See docs/configuration.md and docs/http-api.md.
-            """)
+
+            Settings (TOML key, environment variable, default); [[tokens]], [[machines]] and \
+            per-measurement retention are tables of the file:
+            """ + "\n" + ServerConfiguration.settingsHelp)
 
     @Option(name: .long, help: "The data directory (default ./histd-data).")
     var data: String?

@@ -1,0 +1,7 @@
+import FuzzSupport
+@_spi(Fuzzing) import Server
+
+// Parses the input as InfluxQL.
+runFuzzer { data, size in
+    (InfluxQLFuzzing.parse(String(decoding: input(data, size), as: UTF8.self)) ?? 0) < 0 ? 1 : 0
+}
