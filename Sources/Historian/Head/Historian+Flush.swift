@@ -31,8 +31,8 @@ extension Historian {
     ///    new WAL segment, drain the head's chunks into ``EngineState/flushing`` (queries read them
     ///    from there), take the pending range deletes;
     /// 2. with no lock but ``flushTurn``: write one partition file per window;
-    /// 3. under the engine lock: publish the files, record the range deletes, write the
-    ///    checkpoint, remove the covered WAL segments.
+    /// 3. under the engine lock: publish the files and record the range deletes; then, outside
+    ///    it, write the checkpoint and remove the covered WAL segments.
     /// A failure in step 2 or 3 leaves the chunks in `flushing` and the WAL in place; the next
     /// flush writes them together with what the head gathered since.
     func flush(whenHeadHolds minimum: Int) throws(HistorianError) {
@@ -48,6 +48,7 @@ extension Historian {
     }
 
     private func flushLocked(whenHeadHolds minimum: Int) throws(HistorianError) {
+        let started = ContinuousClock.now
         let taken = try writeGate.withExclusive { () throws(HistorianError) -> (covered: UInt64, chunks: [FlushingChunk], tombstones: Int)? in
             try withShardsLocked(Array(shards.indices)) { (heads) throws(HistorianError) in
                 try state.withLock { (state) throws(HistorianError) in
@@ -63,6 +64,7 @@ extension Historian {
             }
         }
         guard let taken else { return }
+        let drained = ContinuousClock.now
         var written: [PartitionFile] = []
         do throws(HistorianError) {
             // Sealing encodes and compresses the open chunks: here, with no lock held.
@@ -80,18 +82,26 @@ extension Historian {
             for file in written { try? FileIO.remove(file.path) }
             throw error
         }
+        let filesWritten = ContinuousClock.now
         try state.withLock { (state) throws(HistorianError) in
             state.partitions.append(contentsOf: written)
             state.flushing = [:]
+            guard taken.tombstones > 0 else { return }
             do throws(CatalogError) {
                 try state.catalog.addTombstones(Array(state.pendingTombstones.prefix(taken.tombstones)))
             } catch {
                 throw .catalog(error)
             }
             state.pendingTombstones.removeFirst(taken.tombstones)
-            try Checkpoint.write(covered: taken.covered, to: checkpointPath, directory: directory, faults: options.fileFaults)
-            try log.removeSegments(through: taken.covered)
         }
+        // Outside the engine lock (its fsyncs took a quarter of a second and stalled every writer):
+        // a crash before the checkpoint leaves files it does not cover, which the next open removes
+        // while the WAL replays their samples.
+        try Checkpoint.write(covered: taken.covered, to: checkpointPath, directory: directory, faults: options.fileFaults)
+        try log.removeSegments(through: taken.covered)
+        options.flushObserver?(FlushReport(
+            pause: drained - started, writing: filesWritten - drained, publishing: .now - filesWritten,
+            chunks: taken.chunks.count, files: written.count))
     }
 
     /// Starts a flush on the background queue when the head passed its limit, unless one is

@@ -37,6 +37,12 @@ public struct HistdServer: Sendable {
         let metrics = ServerMetrics()
         var options = configuration.historianOptions
         options.walSyncObserver = { [metrics] duration in metrics.walSyncLatency.record(duration) }
+        options.flushObserver = { [logger] report in
+            logger.info("head flushed", metadata: [
+                "pause_ms": "\(FlushReport.milliseconds(report.pause))", "writing_ms": "\(FlushReport.milliseconds(report.writing))",
+                "publishing_ms": "\(FlushReport.milliseconds(report.publishing))", "chunks": "\(report.chunks)", "files": "\(report.files)",
+            ])
+        }
         let historian = try Historian(directory: configuration.dataDirectory, options: options)
         let recovery = historian.recovery
         logger.info("storage opened", metadata: ["data": "\(configuration.dataDirectory)", "recovery": "\(recovery)"])

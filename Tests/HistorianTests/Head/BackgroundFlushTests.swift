@@ -145,6 +145,23 @@ import TestSupport
         #expect(try reopened.samples(series: id, from: 0, to: 1_000).map(\.timestamp) == (Array(0..<100) + Array(200..<300)).map(Int64.init))
     }
 
+    @Test func theFlushObserverHearsTheStepsOfEachFlush() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var options = HistorianOptions()
+        let reports = Mutex<[FlushReport]>([])
+        options.flushObserver = { report in reports.withLock { $0.append(report) } }
+        let historian = try Historian(directory: directory.path, options: options)
+        _ = try historian.write(Self.points(0..<100))
+        try historian.flush()
+        try historian.flush()
+        let heard = reports.withLock { $0 }
+        #expect(heard.count == 1, "a flush with nothing to write reports nothing")
+        #expect(heard.first?.chunks == 1)
+        #expect(heard.first?.files == 1)
+        #expect((heard.first?.pause ?? .zero) >= .zero && (heard.first?.writing ?? .zero) > .zero)
+    }
+
     @Test func committedBatchesReachTheObserverOnceDurable() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
