@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 // libFuzzer targets for the parsers that read untrusted bytes: line protocol, WAL segments,
 // InfluxQL. Built apart from the main package (every module compiled with -sanitize=fuzzer), by
-// scripts/test, which links the repository as .checkout/histd (a path dependency's identity is its
+// scripts/checks, which links the repository as .checkout/histd (a path dependency's identity is its
 // folder's name, and a clone's folder may have any name) and runs each target for a fixed number
 // of inputs:
 //   mkdir -p Fuzz/.checkout && ln -sfn "$PWD" Fuzz/.checkout/histd

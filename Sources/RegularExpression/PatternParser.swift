@@ -98,9 +98,8 @@ struct PatternParser {
         position += 1
         func number(_ parser: inout PatternParser) -> Int? {
             var value: Int?
-            while let scalar = parser.current, let digit = scalar.properties.numericType == .decimal ? Int(String(scalar)) : nil,
-                  scalar.isASCII {
-                value = min((value ?? 0) * 10 + digit, 1_000_000)
+            while let scalar = parser.current, ("0"..."9").contains(scalar) {
+                value = min((value ?? 0) * 10 + Int(scalar.value - 0x30), 1_000_000)
                 parser.position += 1
             }
             return value

@@ -28,10 +28,6 @@ struct ScalarClass: Sendable, Equatable {
         normalize()
     }
 
-    mutating func add(_ scalar: UInt32) {
-        add(scalar...scalar)
-    }
-
     mutating func add(_ category: Category) {
         categories.append(category)
     }

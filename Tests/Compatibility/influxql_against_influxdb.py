@@ -5,7 +5,7 @@ Writes the same line protocol to a fresh InfluxDB and a fresh histd, runs the sa
 statements, aggregates per GROUP BY time() and tags with every fill, raw rows, SELECT *) with and
 without epoch=s, and prints each answer that differs (floats compared to 1e-9 relative: sums of
 merged series are added in another order). Needs `influxd` on the PATH (apt-get install influxdb).
-Ends with `influxql: N passed, M failed` and exits 1 when any answer differs. Part of scripts/test.
+Ends with `influxql: N passed, M failed` and exits 1 when any answer differs. Part of scripts/checks.
 
 Usage: python3 Tests/Compatibility/influxql_against_influxdb.py .build/debug/histd
 """

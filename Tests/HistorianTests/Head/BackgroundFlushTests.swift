@@ -169,7 +169,9 @@ import TestSupport
         let seen = Mutex<[(Int64, Double?)]>([])
         let observer = historian.addCommitObserver { batch in
             seen.withLock { seen in
-                for index in 0..<batch.count { seen.append((batch.timestamp(at: index), batch.number(at: index))) }
+                for index in 0..<batch.count where batch.series(at: index) == 1 && batch.quality(at: index) == .good {
+                    seen.append((batch.timestamp(at: index), batch.number(at: index)))
+                }
             }
         }
         _ = try historian.write(Self.points(0..<3))
