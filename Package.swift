@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "OEE", targets: ["OEE"]),
+        .library(name: "Query", targets: ["Query"]),
         .library(name: "RegularExpression", targets: ["RegularExpression"]),
         .library(name: "SPC", targets: ["SPC"]),
         .library(name: "Server", targets: ["Server"]),
@@ -60,12 +61,17 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .target(
             name: "Historian",
-            dependencies: ["Compression", "CSQLite", "CCRC32C", "RegularExpression"],
+            dependencies: ["Compression", "CSQLite", "CCRC32C"],
             swiftSettings: optimized
         ),
         .target(
             name: "Ingest",
             dependencies: ["Historian", "Time"],
+            swiftSettings: optimized
+        ),
+        .target(
+            name: "Query",
+            dependencies: ["Historian", "RegularExpression", "Time"],
             swiftSettings: optimized
         ),
         .target(name: "OEE", dependencies: ["Time"]),
@@ -74,7 +80,7 @@ let package = Package(
         .target(
             name: "Server",
             dependencies: [
-                "Compression", "Historian", "Ingest", "OEE", "SPC", "TOML", "Time", "CMalloc", "RegularExpression",
+                "Compression", "Historian", "Ingest", "OEE", "Query", "SPC", "TOML", "Time", "CMalloc", "RegularExpression",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -93,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "histd",
             dependencies: [
-                "Compression", "Historian", "Ingest", "OEE", "SPC", "Server", "Time", "CZstd",
+                "Compression", "Historian", "Ingest", "OEE", "Query", "SPC", "Server", "Time", "CZstd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -102,6 +108,7 @@ let package = Package(
         .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"]),
         .testTarget(name: "HistorianTests", dependencies: ["Historian", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Historian", "TestSupport"]),
+        .testTarget(name: "QueryTests", dependencies: ["Query", "Historian", "RegularExpression", "TestSupport"]),
         .testTarget(name: "RegularExpressionTests", dependencies: ["RegularExpression", "TestSupport"]),
         .testTarget(name: "OEETests", dependencies: ["OEE", "TestSupport"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"]),

@@ -187,10 +187,11 @@ public final class Historian: Sendable {
         state.withLock { $0.catalog.all }
     }
 
-    /// The series that `selector` matches, in id order. Regular expressions run outside the
-    /// engine lock, on the candidates its indexes give, so writes never wait for them.
-    public func series(matching selector: SeriesSelector) -> [Series] {
-        state.withLock { $0.catalog.candidates(for: selector) }.filter { selector.matches($0.key) }
+    /// The series of `measurement` (of every measurement when nil) that carry all of `tags`, in
+    /// id order, from the catalog's indexes. Finer tests (regular expressions, negations) belong to
+    /// the caller, outside the engine lock, so that writes never wait for them.
+    public func series(measurement: String?, tags: [SeriesKey.Tag] = []) -> [Series] {
+        state.withLock { $0.catalog.series(measurement: measurement, tags: tags) }
     }
 
     /// The series with `key`, or nil when it is not registered.

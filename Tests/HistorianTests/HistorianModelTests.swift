@@ -73,7 +73,7 @@ struct NaiveModel {
     func compare(_ historian: Historian, _ model: NaiveModel, _ generator: inout SplitMix64, clock: Int64) throws -> Int {
         var cacheHits = 0
         for key in Self.keys {
-            guard let series = historian.series(matching: try SeriesSelector(measurement: key.measurement, tags: key.tags.map { ($0.key, .equals($0.value)) }, field: key.field)).first else {
+            guard let series = historian.series(for: key) else {
                 #expect(model.series[key] == nil)
                 continue
             }

@@ -243,15 +243,15 @@ final class SeriesCatalog {
         idsByKey[series.key] = series.id
     }
 
-    /// The series that may match `selector` (measurement and equal tags, from the indexes), in id
-    /// order: cheap, so callers take it under the engine lock and test the rest outside it.
-    func candidates(for selector: SeriesSelector) -> [Series] {
-        var candidates = indexesByMeasurement[selector.measurement] ?? []
-        for (key, condition) in selector.tags {
-            guard case .equals(let value) = condition else { continue }
-            let tagged = indexesByTag[SeriesKey.Tag(key: key, value: value)] ?? []
-            if tagged.count < candidates.count { candidates = tagged }
-        }
-        return candidates.map { self.all[$0] }
+    /// The series of `measurement` (every measurement when nil) that carry every tag of `tags`,
+    /// from the indexes, in id order: cheap, so callers take it under the engine lock and test
+    /// anything costlier outside it.
+    func series(measurement: String?, tags: [SeriesKey.Tag]) -> [Series] {
+        var lists: [[Int]] = []
+        if let measurement { lists.append(indexesByMeasurement[measurement] ?? []) }
+        for tag in tags { lists.append(indexesByTag[tag] ?? []) }
+        guard let shortest = lists.min(by: { $0.count < $1.count }) else { return all }
+        let others = lists.filter { $0 != shortest }.map(Set.init)
+        return shortest.filter { index in others.allSatisfy { $0.contains(index) } }.map { all[$0] }
     }
 }

@@ -1,7 +1,5 @@
 /// A query that cannot be answered as asked.
 public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// A tag pattern is not a valid regular expression.
-    case invalidRegex(pattern: String, reason: String)
     /// `from` is not before `to`.
     case emptyRange(from: Int64, to: Int64)
     /// A bucket width or step of zero or less.
@@ -17,7 +15,6 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .invalidRegex(let pattern, let reason): "invalid tag regex '\(pattern)': \(reason)"
         case .emptyRange(let from, let to): "empty time range: from \(from) is not before to \(to) (ns)"
         case .invalidWidth(let width): "bucket width or step must be positive, got \(width) ns"
         case .unknownSeries(let id): "no series with id \(id)"

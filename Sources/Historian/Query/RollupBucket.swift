@@ -46,7 +46,8 @@ public struct RollupBucket: Sendable, Equatable {
         return merged
     }
 
-    private mutating func merge(_ other: RollupBucket) {
+    /// Merges `other` (same bounds) into this bucket, as ``merged(_:)`` does.
+    public mutating func merge(_ other: RollupBucket) {
         if other.integral != nil || other.coveredSeconds != nil {
             let area = (timeWeightedAverage ?? 0) * (coveredSeconds ?? 0) + (other.timeWeightedAverage ?? 0) * (other.coveredSeconds ?? 0)
             let covered = (coveredSeconds ?? 0) + (other.coveredSeconds ?? 0)

@@ -1,5 +1,6 @@
 import Historian
 import NIOCore
+import Query
 import Time
 
 /// Runs parsed InfluxQL statements against the storage engine and writes InfluxDB 1.x's answer:
@@ -109,22 +110,22 @@ struct InfluxQLExecution {
                 rows: .values([[.text("autogen"), .text("0s"), .text("168h0m0s"), .count(1), .value(.boolean(true))]]))]
         case .showMeasurements(let filter, let limit):
             let matcher = try NameMatcher(filter)
-            var names = Set(visibleSeries().map(\.key.measurement)).filter { matcher.accepts($0) }.sorted()
+            var names = Set(visibleSeries(SeriesSelection(measurement: nil)).map(\.key.measurement)).filter { matcher.accepts($0) }.sorted()
             if let limit { names = Array(names.prefix(limit)) }
             return names.isEmpty ? [] : [ResultSeries(name: "measurements", columns: ["name"], rows: .values(names.map { [.text($0)] }))]
         case .showTagKeys(let measurement):
-            return byMeasurement(measurement, columns: ["tagKey"]) { series in
+            return byMeasurement(measurement, predicate: nil, columns: ["tagKey"]) { series in
                 Set(series.flatMap { $0.key.tags.map(\.key) }).subtracting([databaseTag]).sorted().map { [.text($0)] }
             }
         case .showTagValues(let measurement, let keys, let conditions):
             let matcher = try NameMatcher(keys)
-            let filter = try InfluxQLTagFilter(conditions)
-            return byMeasurement(measurement, columns: ["key", "value"]) { series in
-                let pairs = Set(series.filter(filter.accepts).flatMap { $0.key.tags.filter { $0.key != databaseTag && matcher.accepts($0.key) } })
+            let predicate = try InfluxQLTagFilter.predicate(conditions)
+            return byMeasurement(measurement, predicate: predicate, columns: ["key", "value"]) { series in
+                let pairs = Set(series.flatMap { $0.key.tags.filter { $0.key != databaseTag && matcher.accepts($0.key) } })
                 return pairs.sorted { ($0.key, $0.value) < ($1.key, $1.value) }.map { [.text($0.key), .text($0.value)] }
             }
         case .showFieldKeys(let measurement):
-            return byMeasurement(measurement, columns: ["fieldKey", "fieldType"]) { series in
+            return byMeasurement(measurement, predicate: nil, columns: ["fieldKey", "fieldType"]) { series in
                 var kinds: [String: ValueKind] = [:]
                 for item in series { kinds[item.key.field] = item.kind }
                 return kinds.keys.sorted().map { [.text($0), .text(kinds[$0]?.description ?? "")] }
@@ -134,16 +135,22 @@ struct InfluxQLExecution {
         }
     }
 
-    /// The series of the database asked for (all of them without one).
-    func visibleSeries() -> [Series] {
-        guard let database else { return historian.allSeries }
-        return historian.allSeries.filter { $0.key.tag(databaseTag) == database }
+    /// The series `selection` chooses among those of the database asked for (all without one).
+    func visibleSeries(_ selection: SeriesSelection) -> [Series] {
+        guard let database else { return selection.series(in: historian) }
+        var scoped = selection
+        let inDatabase = SeriesPredicate.tag(databaseTag, .equals(database))
+        scoped.predicate = selection.predicate.map { .all([inDatabase, $0]) } ?? inDatabase
+        return scoped.series(in: historian)
     }
 
-    /// One answer series per measurement (or for the one named) with the rows `rows` makes of its series.
-    private func byMeasurement(_ measurement: String?, columns: [String], rows: ([Series]) -> [[ResultValue]]) -> [ResultSeries] {
+    /// One answer series per measurement (or for the one named) with the rows `rows` makes of its
+    /// series that satisfy `predicate`.
+    private func byMeasurement(
+        _ measurement: String?, predicate: SeriesPredicate?, columns: [String], rows: ([Series]) -> [[ResultValue]]
+    ) -> [ResultSeries] {
         var byName: [String: [Series]] = [:]
-        for item in visibleSeries() where measurement == nil || item.key.measurement == measurement {
+        for item in visibleSeries(SeriesSelection(measurement: measurement, predicate: predicate)) {
             byName[item.key.measurement, default: []].append(item)
         }
         return byName.keys.sorted().compactMap { name in

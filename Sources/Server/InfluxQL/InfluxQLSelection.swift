@@ -1,4 +1,5 @@
 import Historian
+import Query
 
 /// Runs one `SELECT`: the series it selects, grouped by the `GROUP BY` tags, as raw rows (fields
 /// of a tag set joined on time) or as aggregates per `GROUP BY time()` interval.
@@ -24,11 +25,10 @@ struct InfluxQLSelection {
     // MARK: selection
 
     private func selectedSeries() throws(InfluxQLError) -> [Series] {
-        let filter = try InfluxQLTagFilter(statement.tagPredicate)
         let fields = Set(statement.columns.map(\.field))
-        return execution.visibleSeries().filter { series in
-            series.key.measurement == statement.measurement && (fields.contains("*") || fields.contains(series.key.field)) && filter.accepts(series)
-        }
+        return execution.visibleSeries(SeriesSelection(
+            measurement: statement.measurement, predicate: try InfluxQLTagFilter.predicate(statement.tagPredicate),
+            fields: fields.contains("*") ? nil : fields))
     }
 
     /// Groups in order of their tag values; within a group, tag sets in order of their tags.
@@ -67,7 +67,7 @@ struct InfluxQLSelection {
         // has as a field stand for; a query naming fields it selects (most) does not need them.
         let selectedFields = Set(groups.flatMap { $0.tagSets.flatMap { $0.fields.keys } })
         let needsKeys = statement.columns.contains { $0.field == "*" || !selectedFields.contains($0.field) }
-        let measurementSeries = needsKeys ? execution.visibleSeries().filter { $0.key.measurement == statement.measurement } : []
+        let measurementSeries = needsKeys ? execution.visibleSeries(SeriesSelection(measurement: statement.measurement)) : []
         let fieldKeys = needsKeys ? Set(measurementSeries.map(\.key.field)) : selectedFields
         let tagKeys = Set(measurementSeries.flatMap { $0.key.tags.map(\.key) }).subtracting([execution.databaseTag])
         // `*` is every field and every tag not grouped by, sorted together, as in InfluxDB; a
@@ -120,12 +120,11 @@ struct InfluxQLSelection {
 
     // MARK: aggregates
 
-    /// The intervals' labels and the ranges the engine rolls up: the first interval may start
+    /// The intervals' labels and the spans the engine rolls up: the first interval may start
     /// before the lower bound, so it is rolled up on its own from the bound.
     private struct Intervals {
         var labels: [Int64]
-        /// (from, to, width) of each rollup call, whose buckets follow each other.
-        var calls: [(from: Int64, to: Int64, width: Int64)]
+        var spans: [RollupSpan]
     }
 
     /// The intervals of the statement; `extended` adds one interval before the lower bound, whose
@@ -136,8 +135,8 @@ struct InfluxQLSelection {
             // Like InfluxDB: without GROUP BY time() the range is open above, with it it ends now.
             let from = max(statement.from ?? Self.earliest, Self.earliest)
             let to = min(statement.to ?? Self.latest, Self.latest)
-            guard from < to else { return Intervals(labels: [], calls: []) }
-            return Intervals(labels: [statement.from ?? 0], calls: [(from, to, to - from)])
+            guard from < to else { return Intervals(labels: [], spans: []) }
+            return Intervals(labels: [statement.from ?? 0], spans: RollupSpan.starting(from: from, to: to, every: to - from))
         }
         guard let lowerBound = statement.from else {
             throw .invalid("GROUP BY time() needs a lower time bound in WHERE, such as time > now() - 1h")
@@ -145,35 +144,24 @@ struct InfluxQLSelection {
         let (earlier, beforeEarliest) = lowerBound.subtractingReportingOverflow(interval)
         let from = extended && !beforeEarliest ? earlier : lowerBound
         let to = statement.to ?? execution.now
-        guard from < to else { return Intervals(labels: [], calls: []) }
-        let remainder = from % interval
-        let (alignedStart, overflow) = remainder < 0 ? (from - remainder).subtractingReportingOverflow(interval) : (from - remainder, false)
-        guard !overflow else { throw .invalid("time out of range for GROUP BY time(): the intervals would start before the earliest time") }
-        let span = UInt64(bitPattern: to &- alignedStart)
-        let count = span / UInt64(interval) + (span % UInt64(interval) == 0 ? 0 : 1)
+        guard from < to else { return Intervals(labels: [], spans: []) }
+        guard let (spans, alignedStart) = RollupSpan.epochAligned(from: from, to: to, every: interval) else {
+            throw .invalid("time out of range for GROUP BY time(): the intervals would start before the earliest time")
+        }
+        let count = RollupSpan(from: alignedStart, to: to, every: interval).bucketCount
         let perInterval = max(1, statement.columns.count)
-        guard count <= UInt64(execution.maximumPoints / perInterval) else { throw tooManyPoints() }
+        guard count <= execution.maximumPoints / perInterval else { throw tooManyPoints() }
         // Every label lies between alignedStart and to; wrapping arithmetic reaches it even where
         // the offset alone exceeds Int64.
-        let labels = (0..<Int(count)).map { alignedStart &+ Int64($0) &* interval }
-        var calls: [(from: Int64, to: Int64, width: Int64)] = []
-        var restStart = alignedStart
-        if alignedStart < from {
-            let (nextStart, pastEnd) = alignedStart.addingReportingOverflow(interval)
-            let headEnd = pastEnd ? to : min(nextStart, to)
-            calls.append((from, headEnd, headEnd - from))
-            restStart = headEnd
-        }
-        if restStart < to { calls.append((restStart, to, interval)) }
-        return Intervals(labels: labels, calls: calls)
+        return Intervals(labels: (0..<count).map { alignedStart &+ Int64($0) &* interval }, spans: spans)
     }
 
     private func aggregated(_ groups: [Group]) throws -> [InfluxQLExecution.ResultSeries] {
         let intervals = try intervals()
         guard !intervals.labels.isEmpty else { return [] }
         if statement.interval == nil, statement.columns.count == 1, let column = statement.columns.first, column.isSelector,
-           let call = intervals.calls.first {
-            return try selectedSamples(column, groups: groups, from: call.from, to: call.to)
+           let span = intervals.spans.first {
+            return try selectedSamples(column, groups: groups, from: span.from, to: span.to)
         }
         guard intervals.labels.count * statement.columns.count * groups.count <= execution.maximumPoints else { throw tooManyPoints() }
         let extended = statement.columns.contains { $0.transform != nil } ? try self.intervals(extended: true) : nil
@@ -251,17 +239,11 @@ struct InfluxQLSelection {
             // Buckets hold numbers as Doubles: other kinds keep their type through the samples.
             return try earliestOrLatest(aggregate == .last, of: members, in: intervals)
         }
-        var merged = [RollupBucket?](repeating: nil, count: intervals.labels.count)
-        for member in members {
-            let buckets = try intervals.calls.flatMap { call in
-                try execution.historian.rollup(series: member.id, from: call.from, to: call.to, every: call.width).buckets
-            }
-            for (index, bucket) in buckets.enumerated() where index < merged.count {
-                merged[index] = merged[index].flatMap { RollupBucket.merged([$0, bucket]) } ?? bucket
-            }
-        }
-        return merged.map { bucket -> InfluxQLExecution.ResultValue? in
-            guard let bucket, bucket.count > 0 else { return nil }
+        let group = SeriesGroup(tags: [], members: members)
+        let merged = try HistorianQuery(historian: execution.historian).rollups(of: [group], spans: intervals.spans).first ?? []
+        return (0..<intervals.labels.count).map { index -> InfluxQLExecution.ResultValue? in
+            guard index < merged.count, merged[index].count > 0 else { return nil }
+            let bucket = merged[index]
             if aggregate == .count { return .count(bucket.count) }
             return bucket.value(of: aggregate).map { .number($0) } ?? .null
         }
@@ -331,7 +313,7 @@ struct InfluxQLSelection {
     private func selectedSamples(_ column: InfluxQLSelect.Column, groups: [Group], from: Int64, to: Int64) throws -> [InfluxQLExecution.ResultSeries] {
         var answer: [InfluxQLExecution.ResultSeries] = []
         var budget = execution.maximumPoints
-        let whole = Intervals(labels: [from], calls: [(from, to, to - from)])
+        let whole = Intervals(labels: [from], spans: RollupSpan.starting(from: from, to: to, every: to - from))
         for group in groups {
             let members = group.tagSets.compactMap { $0.fields[column.field] }
             guard let aggregate = column.aggregate else {
@@ -423,7 +405,7 @@ struct InfluxQLSelection {
     private func forEachSample(
         of members: [Series], in intervals: Intervals, _ body: (_ interval: Int, _ time: Int64, _ value: SampleValue) -> Void
     ) throws {
-        guard let from = intervals.calls.first?.from, let to = intervals.calls.last?.to, let start = intervals.labels.first else { return }
+        guard let from = intervals.spans.first?.from, let to = intervals.spans.last?.to, let start = intervals.labels.first else { return }
         var budget = execution.maximumPoints
         for member in members {
             budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)

@@ -1,9 +1,10 @@
 import Hummingbird
 import Logging
 import NIOHTTP1
+import Query
 
 /// Turns every error into `{"error": "..."}` with its status. A request the HTTP parser refused (a
-/// body cut short) is the client's: 400. Errors that are not ``APIError``, parser or Hummingbird's
+/// body cut short) and a query argument that does not parse are the client's: 400. Errors that are not ``APIError``, parser or Hummingbird's
 /// own HTTP errors are logged in full and answered 500 without details.
 struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: ServerRequestContext, next: (Request, ServerRequestContext) async throws -> Response) async throws -> Response {
@@ -11,6 +12,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch let error as QueryArgumentError {
+            return try APIError.badRequest(error.description).response(from: request, context: context)
         } catch let error as HTTPError {
             return try APIError(error.status, error.body ?? error.status.reasonPhrase, headers: error.headers).response(from: request, context: context)
         } catch let error as HTTPParserError {

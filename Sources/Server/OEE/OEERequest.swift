@@ -1,4 +1,5 @@
 import Hummingbird
+import Query
 
 /// The parameters of `GET /api/v1/oee`: `from`, `to` (shifts that start in `[from, to)`),
 /// repeated `machine` (default every configured machine) and `by`.
@@ -16,10 +17,7 @@ struct OEERequest: Sendable {
     /// - Throws: a 400 ``APIError`` naming the parameter; 404 for a machine that is not configured.
     init(_ parameters: Parameters, now: Int64, configured: [OEEMachineDefinition]) throws {
         try parameters.requireKnown(Self.names)
-        guard let fromText = parameters.get("from") else { throw APIError.badRequest("from is required (RFC 3339, epoch or now-1h)") }
-        from = try TimeParameter.parse(fromText, name: "from", now: now)
-        to = try parameters.get("to").map { try TimeParameter.parse($0, name: "to", now: now) } ?? now
-        guard from < to else { throw APIError.badRequest("from must be before to") }
+        (from, to) = try parameters.timeRange(now: now)
         guard UInt64(bitPattern: to &- from) <= UInt64(Self.maximumRangeDays * 86_400_000_000_000) else {
             throw APIError.badRequest("from/to span more than \(Self.maximumRangeDays) days; narrow the range")
         }

@@ -1,6 +1,6 @@
-import Dispatch
 import Historian
 import Hummingbird
+import Query
 import Time
 
 /// Runs one ``QueryRequest`` against the storage engine and writes the JSON answer:
@@ -13,57 +13,38 @@ struct QueryExecution {
     /// - Throws: 400/422 ``APIError`` for a query that would return more than the limit or that the
     ///   engine refuses; storage failures as 500 without paths.
     func run() throws -> [ByteBuffer] {
-        let series = historian.series(matching: query.selector)
-        let estimate = try checkSize(series)
+        let series = query.selection.series(in: historian)
+        var budget = PointsBudget(limit: maximumPoints)
         var writer = JSONWriter(capacity: 64 << 10)
         writer.beginObject()
         writer.key("series")
         writer.beginArray()
         do {
             switch query.mode {
-            case .raw: try writeRaw(series, estimate: estimate, &writer)
-            case .rollup: try writeRollups(series, &writer)
-            case .interpolate: try writeInterpolated(series, &writer)
-            case .latest: try writeLatest(series, &writer)
-            case .plot: try writePlots(series, &writer)
+            case .raw: try writeRaw(series, budget: &budget, &writer)
+            case .rollup: try writeRollups(series, budget: &budget, &writer)
+            case .interpolate: try writeInterpolated(series, budget: &budget, &writer)
+            case .latest: try writeLatest(series, budget: &budget, &writer)
+            case .plot: try writePlots(series, budget: &budget, &writer)
             }
         } catch let error as HistorianError {
             throw Self.apiError(error)
+        } catch let exceeded as PointsBudget.Exceeded {
+            throw Self.tooManyPoints(exceeded.points, limit: exceeded.limit)
         }
         writer.endArray()
         writer.endObject()
         return writer.buffers
     }
 
-    /// Refuses, before any decoding, a query whose answer would exceed the points limit; returns
-    /// the points estimated.
-    private func checkSize(_ series: [Series]) throws -> Int {
-        let points: Int
-        switch query.mode {
-        case .raw:
-            var total = 0
-            for item in series {
-                total += try historian.estimatedSampleCount(series: item.id, from: query.from, to: query.to)
-                if total > maximumPoints { break }
-            }
-            points = total
-        case .rollup, .interpolate:
-            let span = UInt64(bitPattern: query.to &- query.from)
-            let buckets = span / UInt64(query.width) + 1
-            let perBucket = query.mode == .rollup ? query.aggregates.count : 1
-            let (product, overflow) = Int(clamping: buckets).multipliedReportingOverflow(by: series.count * perBucket)
-            points = overflow ? .max : product
-        case .plot:
-            points = query.plotPoints > maximumPoints ? .max : query.plotPoints * 4 * series.count
-        case .latest:
-            points = series.count
-        }
-        if points > maximumPoints { throw Self.tooManyPoints(points == .max ? nil : points, limit: maximumPoints) }
-        return points
+    /// Buckets of `width` from `from` to `to`, the last one possibly partial.
+    private func bucketCount() -> Int {
+        RollupSpan(from: query.from, to: query.to, every: query.width).bucketCount
     }
 
     private static func tooManyPoints(_ points: Int?, limit: Int) -> APIError {
-        APIError(.unprocessableContent,
+        let points = points.flatMap { $0 > limit ? $0 : nil }
+        return APIError(.unprocessableContent,
                  "query would return \(points.map { "about \($0) points, more" } ?? "more points") than the server's limit of \(limit); narrow the range, select fewer series or use a coarser every/points")
     }
 
@@ -178,20 +159,15 @@ struct QueryExecution {
         }
     }
 
-    /// Raw answers of at least this many points are formatted on every core at once, in pieces
-    /// of ``rowsPerPiece`` rows (a and a2 of the peer benchmark: 7,200 and 72,000 rows).
-    private static let parallelRawPoints = 4_096
+    /// Raw answers are formatted on every core at once, in pieces of ``rowsPerPiece`` rows, when
+    /// they hold at least ``HistorianQuery/parallelRawPoints`` (a and a2 of the peer benchmark:
+    /// 7,200 and 72,000 rows).
     private static let rowsPerPiece = 2_048
 
-    private func writeRaw(_ series: [Series], estimate: Int, _ writer: inout JSONWriter) throws {
-        let parallel = estimate >= Self.parallelRawPoints
-        let columns = parallel && series.count > 1
-            ? try Self.concurrentMap(series) { try rawColumns($0) }
-            : try series.map { try rawColumns($0) }
-        // The estimate can fall short for chunks that straddle the range; the limit holds anyway.
-        guard columns.reduce(0, { $0 + $1.count }) <= maximumPoints else { throw Self.tooManyPoints(nil, limit: maximumPoints) }
+    private func writeRaw(_ series: [Series], budget: inout PointsBudget, _ writer: inout JSONWriter) throws {
+        let columns = try HistorianQuery(historian: historian).columns(of: series, from: query.from, to: query.to, qualities: query.qualities, budget: &budget)
         let withQuality = columns.map { !$0.allGood }
-        guard parallel else {
+        guard columns.reduce(0, { $0 + $1.count }) >= HistorianQuery.parallelRawPoints else {
             for (index, item) in series.enumerated() {
                 beginSeries(item, columns: Self.columns(withQuality: withQuality[index]), &writer)
                 writeRows(columns[index], 0..<columns[index].count, withQuality: withQuality[index], &writer)
@@ -205,7 +181,7 @@ struct QueryExecution {
                 pieces.append((index, start..<min(seriesColumns.count, start + Self.rowsPerPiece)))
             }
         }
-        let fragments = try Self.concurrentMap(pieces) { piece in
+        let fragments = try ConcurrentMap.map(pieces) { piece in
             var fragment = JSONWriter(capacity: 64 + piece.rows.count * (Self.maximumRowBytes + 1), continuingList: piece.rows.lowerBound > 0)
             writeRows(columns[piece.series], piece.rows, withQuality: withQuality[piece.series], &fragment)
             return fragment
@@ -221,44 +197,24 @@ struct QueryExecution {
         }
     }
 
-    private func rawColumns(_ series: Series) throws -> SampleColumns {
-        let columns = try historian.sampleColumns(series: series.id, from: query.from, to: query.to)
-        guard let qualities = query.qualities else { return columns }
-        return columns.keeping(qualities: qualities)
-    }
-
-    /// `transform` of every element, run concurrently; rethrows the first element's failure.
-    private static func concurrentMap<Element, Result>(_ elements: [Element], _ transform: (Element) throws -> Result) throws -> [Result] {
-        var results = [Swift.Result<Result, any Error>?](repeating: nil, count: elements.count)
-        results.withUnsafeMutableBufferPointer { buffer in
-            // Each iteration writes only its own slot, and concurrentPerform returns after all of them.
-            nonisolated(unsafe) let slots = buffer
-            nonisolated(unsafe) let transform = transform
-            nonisolated(unsafe) let elements = elements
-            DispatchQueue.concurrentPerform(iterations: elements.count) { index in
-                slots[index] = Swift.Result { try transform(elements[index]) }
-            }
-        }
-        return try results.map { slot in
-            guard let slot else { throw APIError(.internalServerError, "a concurrent part of the query did not run") }
-            return try slot.get()
-        }
-    }
-
-    private func writeLatest(_ series: [Series], _ writer: inout JSONWriter) throws {
+    private func writeLatest(_ series: [Series], budget: inout PointsBudget, _ writer: inout JSONWriter) throws {
+        try budget.spend(series.count)
         for item in series {
             writeSamples(try historian.latest(series: item.id).map { [$0] } ?? [], of: item, &writer)
         }
     }
 
-    private func writePlots(_ series: [Series], _ writer: inout JSONWriter) throws {
+    private func writePlots(_ series: [Series], budget: inout PointsBudget, _ writer: inout JSONWriter) throws {
+        // Up to four points (first, min, max, last) per pixel bucket and series.
+        try budget.spend(query.plotPoints, each: 4 * series.count)
         for item in series {
             let buckets = try historian.plot(series: item.id, from: query.from, to: query.to, buckets: query.plotPoints)
             writeSamples(buckets.flatMap(\.points), of: item, &writer)
         }
     }
 
-    private func writeInterpolated(_ series: [Series], _ writer: inout JSONWriter) throws {
+    private func writeInterpolated(_ series: [Series], budget: inout PointsBudget, _ writer: inout JSONWriter) throws {
+        try budget.spend(bucketCount(), each: series.count)
         for item in series {
             beginSeries(item, columns: ["time", "value"], &writer)
             for value in try historian.interpolate(series: item.id, from: query.from, to: query.to, step: query.width) {
@@ -271,15 +227,13 @@ struct QueryExecution {
         }
     }
 
-    private func writeRollups(_ series: [Series], _ writer: inout JSONWriter) throws {
-        let timeWeighted = query.aggregates.contains { $0.isTimeWeighted }
+    private func writeRollups(_ series: [Series], budget: inout PointsBudget, _ writer: inout JSONWriter) throws {
+        let groups = query.grouping.groups(of: series)
+        try budget.spend(bucketCount(), each: groups.count * query.aggregates.count)
         let columns = ["time", "count"] + query.aggregates.filter { $0 != .count }.map(\.rawValue)
-        func rollup(_ item: Series) throws -> [RollupBucket] {
-            try historian.rollup(
-                series: item.id, from: query.from, to: query.to, every: query.width, timeWeighted: timeWeighted,
-                qualities: query.qualities
-            ).buckets
-        }
+        let rollups = try HistorianQuery(historian: historian).rollups(
+            of: groups, spans: RollupSpan.starting(from: query.from, to: query.to, every: query.width),
+            timeWeighted: query.aggregates.contains { $0.isTimeWeighted }, qualities: query.qualities)
         let aggregates = query.aggregates.filter { $0 != .count }
         func writeBuckets(_ buckets: [RollupBucket]) {
             // "[" time "," count ("," value)* "]", straight into the buffer while every value is a
@@ -307,42 +261,31 @@ struct QueryExecution {
                 writer.endArray()
             }
         }
-        guard let groupBy = query.groupBy else {
-            for item in series {
-                beginSeries(item, columns: columns, &writer)
-                writeBuckets(try rollup(item))
+        for (group, buckets) in zip(groups, rollups) {
+            guard let member = group.members.first else { continue }
+            guard query.grouping != .none else {
+                beginSeries(member, columns: columns, &writer)
+                writeBuckets(buckets)
                 endSeries(&writer)
+                continue
             }
-            return
-        }
-        // Series that share the values of the group_by tags become one series of merged buckets.
-        var groups: [[SeriesKey.Tag]: [Series]] = [:]
-        var order: [[SeriesKey.Tag]] = []
-        for item in series {
-            let key = groupBy.map { SeriesKey.Tag(key: $0, value: item.key.tag($0) ?? "") }
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(item)
-        }
-        for key in order {
-            let members = groups[key] ?? []
-            let rollups = try members.map(rollup)
+            // Series that share the values of the group_by tags answer as one series of merged buckets.
             writer.beginObject()
             writer.key("measurement")
-            writer.string(query.selector.measurement)
+            writer.string(member.key.measurement)
             writer.key("tags")
-            writeTags(key, &writer)
+            writeTags(group.tags, &writer)
             writer.key("field")
-            if let field = query.selector.field { writer.string(field) } else { writer.null() }
+            if let field = query.selection.fields?.first { writer.string(field) } else { writer.null() }
             writer.key("series_count")
-            writer.integer(members.count)
+            writer.integer(group.members.count)
             writer.key("columns")
             writer.beginArray()
             for column in columns { writer.string(column) }
             writer.endArray()
             writer.key("values")
             writer.beginArray()
-            let bucketCount = rollups.first?.count ?? 0
-            writeBuckets((0..<bucketCount).compactMap { index in RollupBucket.merged(rollups.map { $0[index] }) })
+            writeBuckets(buckets)
             endSeries(&writer)
         }
     }

@@ -1,5 +1,6 @@
 import Historian
 import Hummingbird
+import Query
 import Time
 
 /// The parameters of `GET /api/v1/query`, checked.
@@ -12,7 +13,8 @@ struct QueryRequest: Sendable {
         case ns, us, ms, s, rfc3339
     }
 
-    var selector: SeriesSelector
+    /// A measurement and the tags and field of its series.
+    var selection: SeriesSelection
     var mode: Mode
     var from: Int64
     var to: Int64
@@ -21,8 +23,8 @@ struct QueryRequest: Sendable {
     var aggregates: [Aggregate] = []
     var plotPoints = 0
     var qualities: Set<Quality>?
-    /// Rollup grouping: nil per series, [] all series together, else the tag keys.
-    var groupBy: [String]?
+    /// How rollups of several series combine (`group_by`): per series unless asked.
+    var grouping = SeriesGrouping.none
     var timeFormat = TimeFormat.ns
 
     /// Parses the query string.
@@ -31,24 +33,8 @@ struct QueryRequest: Sendable {
         try parameters.requireKnown([
             "measurement", "tag", "field", "mode", "from", "to", "every", "agg", "step", "points", "group_by", "quality", "time_format", "u", "p",
         ])
-        guard let measurement = parameters.get("measurement"), !measurement.isEmpty else {
-            throw APIError.badRequest("measurement is required")
-        }
-        var conditions: [(key: String, condition: SeriesSelector.TagCondition)] = []
-        for text in parameters.getAll("tag") {
-            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                throw APIError.badRequest("tag '\(text)' is not key=value or key=~regex")
-            }
-            let key = String(text[..<equals])
-            let rest = text[text.index(after: equals)...]
-            conditions.append(rest.hasPrefix("~") ? (key, .matches(String(rest.dropFirst()))) : (key, .equals(String(rest))))
-        }
-        let field = parameters.get("field").flatMap { $0.isEmpty ? nil : $0 }
-        do {
-            selector = try SeriesSelector(measurement: measurement, tags: conditions, field: field)
-        } catch {
-            throw APIError.badRequest("\(error)")
-        }
+        selection = try parameters.seriesSelection()
+        guard selection.measurement != nil else { throw APIError.badRequest("measurement is required") }
         if let every = parameters.get("every") {
             guard let width = DurationText.nanoseconds(every) else { throw APIError.badRequest("every '\(every)' is not a duration like 1m") }
             self.width = width
@@ -93,18 +79,9 @@ struct QueryRequest: Sendable {
         }
         if let group = parameters.get("group_by") {
             guard mode == .rollup else { throw APIError.badRequest("group_by applies to rollups only (give every and agg)") }
-            groupBy = group == "all" ? [] : group.split(separator: ",").map(String.init)
+            grouping = group == "all" ? .all : .tags(group.split(separator: ",").map(String.init))
         }
-        if let quality = parameters.get("quality") {
-            var names: Set<Quality> = []
-            for name in quality.split(separator: ",") {
-                guard let parsed = Quality.allCases.first(where: { "\($0)" == name }) else {
-                    throw APIError.badRequest("quality takes good, uncertain and bad, not '\(name)'")
-                }
-                names.insert(parsed)
-            }
-            qualities = names
-        }
+        qualities = try parameters.qualities()
         if let format = parameters.get("time_format") {
             guard let parsed = TimeFormat(rawValue: format) else { throw APIError.badRequest("time_format '\(format)' is not one of ns, us, ms, s, rfc3339") }
             timeFormat = parsed
@@ -113,10 +90,7 @@ struct QueryRequest: Sendable {
             from = .min
             to = .max
         } else {
-            guard let fromText = parameters.get("from") else { throw APIError.badRequest("from is required (RFC 3339, epoch or now-1h)") }
-            from = try TimeParameter.parse(fromText, name: "from", now: now)
-            to = try parameters.get("to").map { try TimeParameter.parse($0, name: "to", now: now) } ?? now
-            guard from < to else { throw APIError.badRequest("from must be before to") }
+            (from, to) = try parameters.timeRange(now: now)
         }
     }
 }

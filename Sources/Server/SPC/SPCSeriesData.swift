@@ -1,5 +1,6 @@
 import Historian
 import Hummingbird
+import Query
 
 /// The numeric samples of the one series an SPC request names, in a time range.
 ///
@@ -25,24 +26,12 @@ struct SPCSeriesData: Sendable {
                 guard let id = SeriesID(text), id > 0 else { throw APIError.badRequest("series '\(text)' is not a series id") }
                 seriesID = id
             }
-            selection = try SeriesSelection(parameters)
+            selection = try parameters.seriesSelection()
             guard seriesID != nil || selection.measurement != nil else {
                 throw APIError.badRequest("name the series: series=ID, or measurement (with tag and field) selecting one series")
             }
-            guard let fromText = parameters.get("from") else { throw APIError.badRequest("from is required (RFC 3339, epoch or now-1h)") }
-            from = try TimeParameter.parse(fromText, name: "from", now: now)
-            to = try parameters.get("to").map { try TimeParameter.parse($0, name: "to", now: now) } ?? now
-            guard from < to else { throw APIError.badRequest("from must be before to") }
-            qualities = [.good]
-            if let quality = parameters.get("quality") {
-                qualities = []
-                for name in quality.split(separator: ",") {
-                    guard let parsed = Quality.allCases.first(where: { "\($0)" == name }) else {
-                        throw APIError.badRequest("quality takes good, uncertain and bad, not '\(name)'")
-                    }
-                    qualities.insert(parsed)
-                }
-            }
+            (from, to) = try parameters.timeRange(now: now)
+            qualities = try parameters.qualities() ?? [.good]
         }
     }
 
@@ -55,7 +44,7 @@ struct SPCSeriesData: Sendable {
             guard let found = historian.series(id) else { throw APIError(.notFound, "no series with id \(id)") }
             series = found
         } else {
-            let matches = try request.selection.series(in: historian)
+            let matches = request.selection.series(in: historian)
             guard let first = matches.first else {
                 throw APIError(.notFound, "no series matches measurement '\(request.selection.measurement ?? "")' with these tags and field")
             }
@@ -69,20 +58,15 @@ struct SPCSeriesData: Sendable {
             throw APIError.badRequest("series \(series.key) holds strings; SPC needs numbers")
         }
         do {
-            let bound = try historian.estimatedSampleCount(series: series.id, from: request.from, to: request.to)
-            guard bound <= maximumPoints else {
-                throw APIError(.unprocessableContent,
-                               "the range holds up to \(bound) samples, more than the server's limit of \(maximumPoints); narrow from/to")
-            }
-            var data = SPCSeriesData(series: series)
-            for sample in try historian.samples(series: series.id, from: request.from, to: request.to)
-            where request.qualities.contains(sample.quality) {
-                data.times.append(sample.timestamp)
-                data.values.append(sample.value.doubleValue)
-            }
-            return data
+            var budget = PointsBudget(limit: maximumPoints)
+            let (times, values) = try HistorianQuery(historian: historian).numericColumns(
+                of: series, from: request.from, to: request.to, qualities: request.qualities, budget: &budget)
+            return SPCSeriesData(series: series, times: times, values: values)
         } catch let error as HistorianError {
             throw QueryExecution.apiError(error)
+        } catch let exceeded as PointsBudget.Exceeded {
+            throw APIError(.unprocessableContent,
+                           "the range holds \(exceeded.points.map { "up to \($0) samples" } ?? "too many samples"), more than the server's limit of \(maximumPoints); narrow from/to")
         }
     }
 }

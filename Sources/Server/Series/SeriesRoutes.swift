@@ -1,5 +1,6 @@
 import Historian
 import Hummingbird
+import Query
 
 /// `GET /api/v1/series` (list and search), `GET /api/v1/series/{id}` and `PUT /api/v1/series/{id}`
 /// (read and replace metadata); see docs/http-api.md, "Series".
@@ -12,10 +13,10 @@ struct SeriesRoutes {
     func register(on router: Router<ServerRequestContext>) {
         router.get("/api/v1/series") { request, _ in
             try request.uri.queryParameters.requireKnown(["measurement", "tag", "field", "u", "p"])
-            let selection = try SeriesSelection(request.uri.queryParameters)
+            let selection = try request.uri.queryParameters.seriesSelection()
             let historian = historian
             let bytes = try await executor.run {
-                let series = try selection.series(in: historian)
+                let series = selection.series(in: historian)
                 var writer = JSONWriter(capacity: 256 * series.count + 16)
                 writer.beginObject()
                 writer.key("series")

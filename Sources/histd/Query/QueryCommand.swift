@@ -1,5 +1,8 @@
 import ArgumentParser
+import Foundation
 import Historian
+import Query
+import Time
 
 /// `histd query`: raw samples or bucketed rollups of the series a selector matches.
 struct QueryCommand: ParsableCommand {
@@ -7,8 +10,9 @@ struct QueryCommand: ParsableCommand {
         commandName: "query",
         abstract: "Print the samples, or rollup buckets, of the series of a measurement, tags and field.",
         discussion: """
-            Times are RFC 3339 (2024-01-01T00:00:00Z) or integer epoch nanoseconds. Durations: 500ms, 10s, 1m, 1h, 1d \
-            (units ns, us, ms, s, m, h, d). A tag is key=value, or key=~regex to match the whole value.
+            Times are RFC 3339 (2024-01-01T00:00:00Z), integer epoch nanoseconds, an epoch with a unit (1704067200s, ms, us) \
+            or relative to now (now-1h), as the HTTP API takes them. Durations: 500ms, 10s, 1m, 1h, 1d (units ns, us, ms, \
+            s, m, h, d). A tag is key=value, or key=~regex to match the whole value.
             """)
 
     @Option(name: .long, help: "The data directory.")
@@ -48,41 +52,31 @@ struct QueryCommand: ParsableCommand {
     var plot: Int?
 
     func run() throws {
-        guard let fromTime = QueryTimes.time(from) else { throw ValidationError("--from '\(from)' is neither RFC 3339 nor epoch nanoseconds") }
-        guard let toTime = QueryTimes.time(to) else { throw ValidationError("--to '\(to)' is neither RFC 3339 nor epoch nanoseconds") }
+        do {
+            try query()
+        } catch let error as QueryArgumentError {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func query() throws {
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+        let (fromTime, toTime) = try TimeArgument.range(from: from, to: to, now: now, fromArgument: "--from", toArgument: "--to")
         guard let aggregate = Aggregate(rawValue: agg) else {
             throw ValidationError("--agg must be one of \(Aggregate.allCases.map(\.rawValue).joined(separator: ", ")), not '\(agg)'")
         }
         guard let output = QueryOutput.Format(rawValue: format) else { throw ValidationError("--format must be csv or json, not '\(format)'") }
-        var qualities: Set<Quality>?
-        if let quality {
-            var names: Set<Quality> = []
-            for name in quality.split(separator: ",") {
-                guard let parsed = Quality.allCases.first(where: { "\($0)" == name }) else {
-                    throw ValidationError("--quality takes good, uncertain and bad, not '\(name)'")
-                }
-                names.insert(parsed)
-            }
-            qualities = names
-        }
-        var conditions: [(key: String, condition: SeriesSelector.TagCondition)] = []
-        for text in tag {
-            guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-                throw ValidationError("--tag '\(text)' is not key=value or key=~regex")
-            }
-            let key = String(text[..<equals])
-            let rest = text[text.index(after: equals)...]
-            conditions.append(rest.hasPrefix("~") ? (key, .matches(String(rest.dropFirst()))) : (key, .equals(String(rest))))
-        }
-        let selector = try SeriesSelector(measurement: measurement, tags: conditions, field: field)
+        let qualities = try quality.map { text throws(QueryArgumentError) in try QualityList.parse(text, argument: "--quality") }
+        let selection = SeriesSelection(measurement: measurement, predicate: try TagCondition.predicate(tag, argument: "--tag"), fields: [field])
         guard Historian.isDataDirectory(data) else {
             throw ValidationError("--data '\(data)' is not a histd data directory (no catalog.sqlite)")
         }
         let historian = try Historian(directory: data)
-        let matched = historian.series(matching: selector)
+        let matched = selection.series(in: historian)
+        let query = HistorianQuery(historian: historian)
         var printer = QueryOutput(format: output)
         if let interpolate {
-            guard let step = QueryTimes.duration(interpolate) else { throw ValidationError("--interpolate '\(interpolate)' is not a duration like 1m") }
+            guard let step = DurationText.nanoseconds(interpolate) else { throw ValidationError("--interpolate '\(interpolate)' is not a duration like 1m") }
             printer.beginInterpolated()
             for series in matched {
                 for value in try historian.interpolate(series: series.id, from: fromTime, to: toTime, step: step) {
@@ -97,19 +91,22 @@ struct QueryCommand: ParsableCommand {
                 }
             }
         } else if let every {
-            guard let width = QueryTimes.duration(every) else { throw ValidationError("--every '\(every)' is not a duration like 1m") }
+            guard let width = DurationText.nanoseconds(every) else { throw ValidationError("--every '\(every)' is not a duration like 1m") }
             printer.beginRollup(aggregate)
-            for series in matched {
-                let rollup = try historian.rollup(
-                    series: series.id, from: fromTime, to: toTime, every: width, timeWeighted: aggregate.isTimeWeighted, qualities: qualities)
-                for bucket in rollup.buckets { printer.bucket(series: series.key.description, bucket, aggregate) }
+            let rollups = try query.rollups(
+                of: SeriesGrouping.none.groups(of: matched), spans: RollupSpan.starting(from: fromTime, to: toTime, every: width),
+                timeWeighted: aggregate.isTimeWeighted, qualities: qualities)
+            for (series, buckets) in zip(matched, rollups) {
+                for bucket in buckets { printer.bucket(series: series.key.description, bucket, aggregate) }
             }
         } else {
             printer.beginSamples()
-            for series in matched {
-                for sample in try historian.samples(series: series.id, from: fromTime, to: toTime)
-                where qualities?.contains(sample.quality) ?? true {
-                    printer.sample(series: series.key.description, sample)
+            // The command line prints what it is asked for: no points limit.
+            var budget = PointsBudget(limit: .max)
+            let columns = try query.columns(of: matched, from: fromTime, to: toTime, qualities: qualities, budget: &budget)
+            for (series, samples) in zip(matched, columns) {
+                for index in 0..<samples.count {
+                    printer.sample(series: series.key.description, Sample(timestamp: samples.timestamps[index], value: samples.value(at: index), quality: samples.quality(at: index)))
                 }
             }
         }

@@ -49,20 +49,16 @@ import TestSupport
         #expect(catalog.lookup(other) == nil)
     }
 
-    @Test func selectsByTagEqualityRegexAndField() throws {
+    @Test func indexesGiveTheSeriesOfAMeasurementWithEveryGivenTag() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let catalog = try SeriesCatalog(path: directory.path + "/catalog.sqlite")
         _ = try catalog.register([(temperature, .float), (state, .integer), (other, .float)])
-        func select(_ selector: SeriesSelector) -> [Series] {
-            catalog.candidates(for: selector).filter { selector.matches($0.key) }
-        }
-        #expect(select(try SeriesSelector(measurement: "press")).map(\.id) == [1, 2, 3])
-        #expect(select(try SeriesSelector(measurement: "press", field: "temp")).map(\.id) == [1, 3])
-        #expect(select(try SeriesSelector(measurement: "press", tags: [("line", .equals("L1"))])).map(\.id) == [1, 2])
-        #expect(select(try SeriesSelector(measurement: "press", tags: [("machine", .matches("M\\d+"))], field: "temp")).map(\.id) == [1])
-        #expect(select(try SeriesSelector(measurement: "press", tags: [("shift", .equals("A"))])).isEmpty)
-        #expect(select(try SeriesSelector(measurement: "oven")).isEmpty)
-        #expect(throws: QueryError.self) { try SeriesSelector(measurement: "press", tags: [("line", .matches("(unclosed"))]) }
+        #expect(catalog.series(measurement: "press", tags: []).map(\.id) == [1, 2, 3])
+        #expect(catalog.series(measurement: "press", tags: [.init(key: "line", value: "L1")]).map(\.id) == [1, 2])
+        #expect(catalog.series(measurement: nil, tags: [.init(key: "line", value: "L1"), .init(key: "machine", value: "M07")]).map(\.id) == [1, 2])
+        #expect(catalog.series(measurement: "press", tags: [.init(key: "shift", value: "A")]).isEmpty)
+        #expect(catalog.series(measurement: "oven", tags: []).isEmpty)
+        #expect(catalog.series(measurement: nil, tags: []).map(\.id) == [1, 2, 3])
     }
 }

@@ -117,7 +117,7 @@ import Testing
             try await Self.load(client)
             for (query, word) in [("field=v&\(Self.range)", "measurement"), ("measurement=m&field=v", "from"),
                                   ("measurement=m&from=yesterday", "from"), ("measurement=m&\(Self.range)&every=1m&agg=median", "agg"),
-                                  ("measurement=m&\(Self.range)&every=soon", "every"), ("measurement=m&tag=machine=~[&\(Self.range)", "regex")] {
+                                  ("measurement=m&\(Self.range)&every=soon", "every"), ("measurement=m&tag=machine=~[&\(Self.range)", "invalid regular expression")] {
                 let response = try await client.get("/api/v1/query?" + query)
                 #expect(response.status == 400, "\(query)")
                 #expect((try response.json()["error"] as? String)?.contains(word) == true, "\(query): \(response.text)")
