@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "histd", targets: ["histd"]),
         .library(name: "Compression", targets: ["Compression"]),
         .library(name: "Historian", targets: ["Historian"]),
+        .library(name: "InfluxQL", targets: ["InfluxQL"]),
         .library(name: "Ingest", targets: ["Ingest"]),
         .library(name: "OEE", targets: ["OEE"]),
         .library(name: "Query", targets: ["Query"]),
@@ -74,13 +75,18 @@ let package = Package(
             dependencies: ["Historian", "RegularExpression", "Time"],
             swiftSettings: optimized
         ),
+        .target(
+            name: "InfluxQL",
+            dependencies: ["Historian", "Query", "RegularExpression", "Time"],
+            swiftSettings: optimized
+        ),
         .target(name: "OEE", dependencies: ["Time"]),
         .target(name: "TOML"),
         .target(name: "SPC", swiftSettings: optimized),
         .target(
             name: "Server",
             dependencies: [
-                "Compression", "Historian", "Ingest", "OEE", "Query", "SPC", "TOML", "Time", "CMalloc", "RegularExpression",
+                "Compression", "Historian", "InfluxQL", "Ingest", "OEE", "Query", "SPC", "TOML", "Time", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -107,6 +113,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CompressionTests", dependencies: ["Compression", "TestSupport"]),
         .testTarget(name: "HistorianTests", dependencies: ["Historian", "TestSupport"]),
+        .testTarget(name: "InfluxQLTests", dependencies: ["InfluxQL", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Historian", "TestSupport"]),
         .testTarget(name: "QueryTests", dependencies: ["Query", "Historian", "RegularExpression", "TestSupport"]),
         .testTarget(name: "RegularExpressionTests", dependencies: ["RegularExpression", "TestSupport"]),

@@ -17,6 +17,6 @@ let package = Package(
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzLineProtocol", dependencies: ["FuzzSupport", .product(name: "Ingest", package: "histd")]),
         .executableTarget(name: "FuzzWAL", dependencies: ["FuzzSupport", .product(name: "Historian", package: "histd")]),
-        .executableTarget(name: "FuzzInfluxQL", dependencies: ["FuzzSupport", .product(name: "Server", package: "histd")]),
+        .executableTarget(name: "FuzzInfluxQL", dependencies: ["FuzzSupport", .product(name: "InfluxQL", package: "histd")]),
     ]
 )

@@ -1,5 +1,5 @@
 import FuzzSupport
-@_spi(Fuzzing) import Server
+@_spi(Fuzzing) import InfluxQL
 
 // Parses the input as InfluxQL.
 runFuzzer { data, size in

@@ -1,6 +1,7 @@
 import Foundation
 import Historian
 import Hummingbird
+import InfluxQL
 
 /// `GET` and `POST /query`: InfluxDB 1.x's query endpoint for the InfluxQL that Grafana's InfluxDB
 /// data source, Telegraf (`CREATE DATABASE`) and the 1.x client libraries send (docs/http-api.md,
@@ -67,10 +68,10 @@ struct InfluxQLRoutes {
         }
         let database = parameters["db"].flatMap { $0.isEmpty ? nil : $0 }
         let execution = InfluxQLExecution(
-            historian: historian, databaseTag: databaseTag, database: database, epochUnit: epochUnit,
-            maximumPoints: maximumPoints, now: now)
+            historian: historian, databaseTag: databaseTag, database: database, maximumPoints: maximumPoints, now: now)
+        let answer = InfluxQLAnswer(epochUnit: epochUnit)
         let body = try await limiter.withSlot {
-            try await executor.run { try execution.run(statements) }
+            try await executor.run { answer.write(try execution.run(statements)) }
         }
         var fields = HTTPFields()
         fields[.contentType] = "application/json"

@@ -1,21 +1,16 @@
 import Historian
-import NIOCore
 import Query
-import Time
 
-/// Runs parsed InfluxQL statements against the storage engine and writes InfluxDB 1.x's answer:
-/// `{"results": [{"statement_id": 0, "series": [{"name", "tags", "columns", "values"}]}]}`, a
-/// statement that cannot run carrying `"error"` instead of `"series"`.
+/// Runs parsed InfluxQL statements against the storage engine: per statement the series of its
+/// answer, or the error InfluxDB 1.x would report in that statement's result.
 ///
 /// Databases are the values of the database tag (`database_tag`, default `db`): with a database
 /// given, only its series are seen, and that tag is not shown among the tags.
-struct InfluxQLExecution {
+package struct InfluxQLExecution {
     let historian: Historian
     let databaseTag: String
     /// The `db` parameter.
     let database: String?
-    /// Nanoseconds per unit of the `epoch` parameter; nil for RFC 3339 times.
-    let epochUnit: Int64?
     /// The points (values) the statements of one request may still return together: each
     /// statement runs with what the earlier ones left, so many statements cannot multiply the limit.
     var maximumPoints: Int
@@ -25,18 +20,26 @@ struct InfluxQLExecution {
     var requestPointLimit: Int { limitOfRequest ?? maximumPoints }
     var limitOfRequest: Int? = nil
 
+    /// - Parameters:
+    ///   - databaseTag: the tag whose values are the databases (`database_tag`, default `db`).
+    ///   - database: the `db` parameter; only its series are seen, and that tag is not shown.
+    ///   - maximumPoints: the points all statements of the request may return together.
+    ///   - now: the current time, nanoseconds.
+    package init(historian: Historian, databaseTag: String, database: String?, maximumPoints: Int, now: Int64) {
+        self.historian = historian
+        self.databaseTag = databaseTag
+        self.database = database
+        self.maximumPoints = maximumPoints
+        self.now = now
+    }
+
+    /// The result of each statement, in order.
     /// - Throws: storage failures (answered 500); every InfluxQL problem is reported in its statement.
-    func run(_ statements: [InfluxQLStatement]) throws -> [ByteBuffer] {
-        var writer = JSONWriter(capacity: 16 << 10)
-        writer.beginObject()
-        writer.key("results")
-        writer.beginArray()
+    package func run(_ statements: [InfluxQLStatement]) throws -> [StatementResult] {
         var remaining = self
         remaining.limitOfRequest = maximumPoints
-        for (index, statement) in statements.enumerated() {
-            writer.beginObject()
-            writer.key("statement_id")
-            writer.integer(index)
+        var results: [StatementResult] = []
+        for statement in statements {
             do {
                 guard remaining.maximumPoints > 0 else {
                     throw InfluxQLError.invalid(
@@ -44,38 +47,36 @@ struct InfluxQLExecution {
                 }
                 let series = try remaining.answer(statement)
                 remaining.maximumPoints -= series.reduce(0) { $0 + $1.pointCount }
-                if !series.isEmpty {
-                    writer.key("series")
-                    writer.beginArray()
-                    for item in series { write(item, &writer) }
-                    writer.endArray()
-                }
+                results.append(.series(series))
             } catch let error as InfluxQLError {
-                writer.key("error")
-                writer.string(error.message)
+                results.append(.error(error.message))
             } catch HistorianError.query(let error) {
-                writer.key("error")
-                writer.string(error.description)
+                results.append(.error(error.description))
             }
-            writer.endObject()
         }
-        writer.endArray()
-        writer.endObject()
-        return writer.buffers
+        return results
+    }
+
+    /// What one statement answers.
+    package enum StatementResult {
+        /// The series of the answer (none for a statement that returns nothing).
+        case series([ResultSeries])
+        /// Why the statement did not run.
+        case error(String)
     }
 
     /// One series of an answer.
-    struct ResultSeries {
-        enum Rows {
+    package struct ResultSeries {
+        package enum Rows {
             case values([[ResultValue]])
             /// A raw SELECT's rows, written straight from the engine's columns in this order.
             case raw(InfluxQLRawRows, order: [Int])
         }
 
-        var name: String
-        var tags: [SeriesKey.Tag]?
-        var columns: [String]
-        var rows: Rows
+        package var name: String
+        package var tags: [SeriesKey.Tag]?
+        package var columns: [String]
+        package var rows: Rows
 
         /// The values it holds besides the time column, as the points limit counts them.
         var pointCount: Int {
@@ -87,7 +88,7 @@ struct InfluxQLExecution {
         }
     }
 
-    enum ResultValue {
+    package enum ResultValue {
         case time(Int64)
         case value(SampleValue)
         case number(Double)
@@ -156,50 +157,6 @@ struct InfluxQLExecution {
         return byName.keys.sorted().compactMap { name in
             let values = rows(byName[name] ?? [])
             return values.isEmpty ? nil : ResultSeries(name: name, columns: columns, rows: .values(values))
-        }
-    }
-
-    private func write(_ series: ResultSeries, _ writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("name")
-        writer.string(series.name)
-        if let tags = series.tags {
-            writer.key("tags")
-            writer.beginObject()
-            for tag in tags {
-                writer.key(tag.key)
-                writer.string(tag.value)
-            }
-            writer.endObject()
-        }
-        writer.key("columns")
-        writer.beginArray()
-        for column in series.columns { writer.string(column) }
-        writer.endArray()
-        writer.key("values")
-        writer.beginArray()
-        switch series.rows {
-        case .values(let rows):
-            for row in rows {
-                writer.beginArray()
-                for value in row { write(value, &writer) }
-                writer.endArray()
-            }
-        case .raw(let rows, let order):
-            rows.write(order, epochUnit: epochUnit, &writer)
-        }
-        writer.endArray()
-        writer.endObject()
-    }
-
-    private func write(_ value: ResultValue, _ writer: inout JSONWriter) {
-        switch value {
-        case .time(let nanoseconds):
-            if let epochUnit { writer.integer(nanoseconds / epochUnit) } else { writer.string(RFC3339.format(nanoseconds)) }
-        case .value(let value): writer.value(value)
-        case .number(let number): writer.double(number)
-        case .count(let count): writer.integer(count)
-        case .null: writer.null()
         }
     }
 }

@@ -2,7 +2,7 @@ import Historian
 import Time
 
 /// Parses the InfluxQL statements histd runs; `now` is the time `now()` stands for (ns).
-struct InfluxQLParser {
+package struct InfluxQLParser {
     /// Parentheses nested deeper than this are refused: the parser recurses once per level, and
     /// tens of thousands of levels overflowed its stack.
     static let maximumNesting = 100
@@ -15,7 +15,7 @@ struct InfluxQLParser {
     /// The statements of `query`, separated by `;`.
     /// - Throws: ``InfluxQLError/syntax(_:)`` naming the offending token and its offset;
     ///   ``InfluxQLError/unsupported(_:)`` for InfluxQL that histd does not run.
-    static func parse(_ query: String, now: Int64) throws(InfluxQLError) -> [InfluxQLStatement] {
+    package static func parse(_ query: String, now: Int64) throws(InfluxQLError) -> [InfluxQLStatement] {
         var parser = InfluxQLParser(tokens: try InfluxQLLexer.tokens(query), now: now)
         var statements: [InfluxQLStatement] = []
         while true {

@@ -1,7 +1,7 @@
 import Historian
 
 /// The InfluxQL statements histd runs (see docs/http-api.md, "InfluxQL").
-enum InfluxQLStatement: Equatable, Sendable {
+package enum InfluxQLStatement: Equatable, Sendable {
     /// Databases are namespaces that exist once written to: accepted and nothing to do.
     case createDatabase(String)
     case showDatabases
@@ -14,23 +14,23 @@ enum InfluxQLStatement: Equatable, Sendable {
 }
 
 /// Tag conditions joined by AND and OR.
-indirect enum InfluxQLTagPredicate: Equatable, Sendable {
+package indirect enum InfluxQLTagPredicate: Equatable, Sendable {
     case condition(InfluxQLSelect.TagCondition)
     case all([InfluxQLTagPredicate])
     case any([InfluxQLTagPredicate])
 }
 
 /// `= name`, `IN (a, b)`, `=~ /pattern/` and `!~ /pattern/` in SHOW statements.
-enum InfluxQLNameFilter: Equatable, Sendable {
+package enum InfluxQLNameFilter: Equatable, Sendable {
     case equals([String])
     case matches(String)
     case notMatches(String)
 }
 
 /// A `SELECT` statement.
-struct InfluxQLSelect: Equatable, Sendable {
+package struct InfluxQLSelect: Equatable, Sendable {
     /// One column of the answer: a field's raw values or an aggregate of them.
-    struct Column: Equatable, Sendable {
+    package struct Column: Equatable, Sendable {
         /// nil for raw values.
         var function: Function?
         /// The field, or `*` for every field (raw values only).
@@ -67,7 +67,7 @@ struct InfluxQLSelect: Equatable, Sendable {
     }
 
     /// A function of a field's values per interval.
-    enum Function: Equatable, Sendable {
+    package enum Function: Equatable, Sendable {
         case aggregate(Aggregate)
         /// Largest minus smallest value.
         case spread
@@ -78,14 +78,14 @@ struct InfluxQLSelect: Equatable, Sendable {
     }
 
     /// InfluxQL's transformations of an aggregate per `GROUP BY time()` interval.
-    enum Transform: Equatable, Sendable {
+    package enum Transform: Equatable, Sendable {
         /// Change per `unit` nanoseconds (per interval when nil).
         case derivative(unit: Int64?, nonNegative: Bool)
         case difference(nonNegative: Bool)
     }
 
     /// A condition on a tag.
-    struct TagCondition: Equatable, Sendable {
+    package struct TagCondition: Equatable, Sendable {
         enum Operator: String, Equatable, Sendable { case equals = "=", notEquals = "!=", matches = "=~", notMatches = "!~" }
         var key: String
         var `operator`: Operator
@@ -93,7 +93,7 @@ struct InfluxQLSelect: Equatable, Sendable {
     }
 
     /// How empty buckets of `GROUP BY time` are answered.
-    enum Fill: Equatable, Sendable {
+    package enum Fill: Equatable, Sendable {
         case null, none, previous
         case number(Double)
     }

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import Server
+@testable import InfluxQL
 import TestSupport
 
 @Suite struct InfluxQLParserTests {
