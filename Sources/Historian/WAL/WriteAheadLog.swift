@@ -14,7 +14,8 @@ import Synchronization
 ///
 /// Thread-safe. ``append(_:)`` writes a record and returns its log position; ``waitUntilDurable(_:)``
 /// returns once that position is fsynced under the ``Durability`` setting. Writers that wait at the
-/// same time share one fsync (group commit).
+/// same time share one fsync (group commit); with an interval, one fsync is scheduled when it is
+/// due and wakes every writer it covers.
 final class WriteAheadLog: Sendable {
     static let magic: [UInt8] = Array("HISTDWAL".utf8)
     static let formatVersion: UInt32 = 1
@@ -48,6 +49,13 @@ final class WriteAheadLog: Sendable {
     /// Runs the fsyncs that ``startSync()`` starts ahead of the waiters.
     private let backgroundSync = DispatchQueue(label: "histd.wal.sync")
     private let backgroundSyncPending = Atomic<Bool>(false)
+    /// Whether an fsync is scheduled for when the interval is due (``Durability/interval(milliseconds:)``).
+    private let scheduledSyncPending = Atomic<Bool>(false)
+    /// Signalled after every fsync and on failure: writers waiting for an interval's fsync sleep on it.
+    private let synced = ConditionVariable()
+    /// `State.durablePosition`, readable without the state lock: a waiter checks it while holding
+    /// the condition variable's mutex, which a rotation signals while holding the state lock.
+    private let durableThrough = Atomic<UInt64>(0)
 
     init(
         directory: String, durability: Durability, segmentLimit: Int, segment: UInt64, olderSegmentBytes: [UInt64: Int],
@@ -167,12 +175,22 @@ final class WriteAheadLog: Sendable {
     /// One fsync runs at a time; writers that wait meanwhile share the next one (group commit).
     func waitUntilDurable(_ position: UInt64) throws(HistorianError) {
         if let failure = syncFailure.withLock({ $0 }) { throw failure }
-        while let remaining = state.withLock({ timeUntilSyncIsDue(for: position, $0) }) {
-            guard remaining > .zero else { break }
-            let (seconds, attoseconds) = remaining.components
-            var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
-            nanosleep(&request, nil)
+        if let remaining = state.withLock({ timeUntilSyncIsDue(for: position, $0) }), remaining > .zero {
+            scheduleSync(after: remaining)
+            // The scheduled fsync covers `position` (appended before this call) and wakes this
+            // thread; the recheck only bounds the wait should a wake-up be lost.
+            synced.wait(recheck: .milliseconds(100)) {
+                durableThrough.load(ordering: .acquiring) >= position || syncFailure.withLock { $0 != nil }
+            }
+            if let failure = syncFailure.withLock({ $0 }) { throw failure }
+            return
         }
+        try sync(through: position)
+    }
+
+    /// Fsyncs everything appended so far unless `position` is durable already: one fsync at a
+    /// time, and the writers that wait for it meanwhile find their records covered (group commit).
+    private func sync(through position: UInt64) throws(HistorianError) {
         try syncTurn.withLock { (_) throws(HistorianError) in
             let pending = try state.withLock { (state) throws(HistorianError) -> (descriptor: Int32, path: String, through: UInt64)? in
                 guard state.durablePosition < position else { return nil }
@@ -188,14 +206,32 @@ final class WriteAheadLog: Sendable {
                 try FileIO.sync(descriptor: pending.descriptor, path: pending.path, faults: faults)
             } catch {
                 syncFailure.withLock { $0 = $0 ?? error }
+                synced.broadcast()
                 throw error
             }
             let finished = ContinuousClock.now
             state.withLock { state in
                 state.durablePosition = max(state.durablePosition, pending.through)
                 state.lastSync = finished
+                durableThrough.store(state.durablePosition, ordering: .releasing)
             }
+            synced.broadcast()
             syncObserver?(finished - started)
+        }
+    }
+
+    /// Schedules one fsync of everything appended by then, `delay` from now, unless one is scheduled.
+    private func scheduleSync(after delay: Duration) {
+        guard !scheduledSyncPending.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        let (seconds, attoseconds) = delay.components
+        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        backgroundSync.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [self] in
+            // An exchange, not a store: it reads the flag that every writer relying on this fsync
+            // set, so their appends happen before the position taken below.
+            _ = scheduledSyncPending.exchange(false, ordering: .acquiringAndReleasing)
+            let through = state.withLock { $0.writtenPosition }
+            // Its failure is recorded and reaches the waiters through `syncFailure`.
+            try? sync(through: through)
         }
     }
 
@@ -228,6 +264,8 @@ final class WriteAheadLog: Sendable {
         try FileIO.sync(descriptor: state.descriptor, path: directory + "/" + Self.segmentName(state.segment), faults: faults)
         state.durablePosition = state.writtenPosition
         state.lastSync = ContinuousClock.now
+        durableThrough.store(state.durablePosition, ordering: .releasing)
+        synced.broadcast()
         syncObserver?(state.lastSync - started)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Historian
 import TestSupport
@@ -72,6 +73,71 @@ import TestSupport
         #expect(try WriteAheadLog.segments(in: directory.path).count > 3)
         let (replayed, _, _) = try recover(directory.path)
         #expect(replayed == written)
+    }
+
+    /// Runs `body(0..<count)` on `count` threads at once (not on the cores' worth of threads that
+    /// `concurrentPerform` uses), and returns when all have finished.
+    static func onThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+        let finished = DispatchGroup()
+        for index in 0..<count {
+            finished.enter()
+            Thread.detachNewThread {
+                body(index)
+                finished.leave()
+            }
+        }
+        finished.wait()
+    }
+
+    /// With an fsync interval, writers waiting at once are woken by the one fsync that covers them
+    /// (no writer syncs on its own or polls), and each returns only once its record is durable.
+    @Test func intervalDurabilityWakesEveryWriterTheScheduledFsyncCovers() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let fsyncs = Atomic<Int>(0)
+        let (log, _) = try WriteAheadLog.recover(
+            directory: directory.path, durability: .interval(milliseconds: 50), coveredThrough: 0,
+            syncObserver: { _ in fsyncs.add(1, ordering: .relaxed) }) { _ in }
+        let before = fsyncs.load(ordering: .relaxed)
+        let records = Self.records(8)
+        let failures = Atomic<Int>(0)
+        Self.onThreads(8) { writer in
+            for _ in 0..<5 {
+                do {
+                    let position = try log.append(records[writer])
+                    try log.waitUntilDurable(position)
+                    if log.durablePosition < position { failures.add(1, ordering: .relaxed) }
+                } catch {
+                    failures.add(1, ordering: .relaxed)
+                }
+            }
+        }
+        #expect(failures.load(ordering: .relaxed) == 0)
+        // 40 acknowledged writes by 8 writers at once: about one fsync per round, not one per write.
+        let used = fsyncs.load(ordering: .relaxed) - before
+        #expect(used >= 1 && used <= 12, "\(used) fsyncs for 40 writes")
+    }
+
+    /// A failing fsync wakes the writers waiting for it with the error; none hangs or succeeds.
+    @Test func aFailedScheduledFsyncReachesEveryWaitingWriter() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let faults = FaultSwitch()
+        let (log, _) = try WriteAheadLog.recover(
+            directory: directory.path, durability: .interval(milliseconds: 50), coveredThrough: 0, faults: faults) { _ in }
+        // Let the first interval pass, so that the next waits are not due at once.
+        try log.waitUntilDurable(try log.append(Self.records(1)[0]))
+        faults.fail(.sync, pathContaining: ".wal", with: EIO)
+        let refused = Atomic<Int>(0)
+        Self.onThreads(4) { writer in
+            do {
+                try log.waitUntilDurable(try log.append(Self.records(4)[writer]))
+            } catch {
+                refused.add(1, ordering: .relaxed)
+            }
+        }
+        #expect(refused.load(ordering: .relaxed) == 4)
+        #expect(log.failure != nil)
     }
 
     @Test func coveredSegmentsAreRemovedNotReplayed() throws {
