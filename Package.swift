@@ -123,7 +123,9 @@ let package = Package(
         .testTarget(name: "TimeTests", dependencies: ["Time", "TestSupport"]),
         .testTarget(
             name: "ServerTests",
-            dependencies: ["Server", "Historian", "Ingest", "OEE", "Time", "CZlib", "TestSupport", .product(name: "HTTPTypes", package: "swift-http-types")]
+            dependencies: [
+                "Server", "Historian", "Ingest", "OEE", "Time", "CZlib", "TestSupport", .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
         .testTarget(name: "histdTests", dependencies: ["histd", "TestSupport"]),
     ]

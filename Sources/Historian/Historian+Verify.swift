@@ -34,7 +34,8 @@ extension Historian {
                 do {
                     let file = try PartitionFile(path: path)
                     let chunks = try file.verifyChunks { catalog.series($0)?.kind }
-                    report.checked.append("partitions/\(name): \(file.chunks.count) series, \(chunks) chunks, \(file.size) bytes: header, index and chunk checksums OK")
+                    report.checked.append(
+                        "partitions/\(name): \(file.chunks.count) series, \(chunks) chunks, \(file.size) bytes: header, index and chunk checksums OK")
                 } catch {
                     report.faults.append(error.description)
                 }
@@ -48,7 +49,9 @@ extension Historian {
                 report.checked.append("wal/\(segment.path.split(separator: "/").last ?? ""): \(segment.records) records, checksums OK")
             }
             if let torn = wal.tornTail {
-                report.notes.append("\(torn.path): torn record of \(torn.droppedBytes) bytes at offset \(torn.offset) (a crash during a write); the next open drops it")
+                report.notes.append(
+                    "\(torn.path): torn record of \(torn.droppedBytes) bytes at offset \(torn.offset) (a crash during a write); the next open drops it"
+                )
             }
         } catch {
             report.faults.append(error.description)

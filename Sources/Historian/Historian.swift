@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// The storage engine of one data directory: catalog, write-ahead log, head and partition files.
 ///
@@ -150,7 +151,8 @@ public final class Historian: Sendable {
         for tombstone in catalog.tombstones { nextSequence = max(nextSequence, tombstone.sequence + 1) }
         var pendingTombstones: [Tombstone] = []
         var heads = [Head](
-            repeating: Head(chunkSampleLimit: options.effectiveChunkSampleLimit, windowLength: max(1, options.partitionWindow),
+            repeating: Head(
+                chunkSampleLimit: options.effectiveChunkSampleLimit, windowLength: max(1, options.partitionWindow),
                 reorderWindow: options.effectiveReorderWindow, slotShift: headShardShift),
             count: headShardCount)
         let walDirectory = directory + "/wal"
@@ -307,7 +309,8 @@ public final class Historian: Sendable {
                 if series.kind == point.sample.value.kind {
                     accepted.append((series.id, point.sample))
                 } else {
-                    let conflict = CatalogError.kindConflict(series: point.series.description, registered: series.kind, written: point.sample.value.kind)
+                    let conflict = CatalogError.kindConflict(
+                        series: point.series.description, registered: series.kind, written: point.sample.value.kind)
                     rejected.append((index, .catalog(conflict)))
                 }
             }

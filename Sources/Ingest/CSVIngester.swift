@@ -1,5 +1,5 @@
-import Time
 import Historian
+import Time
 
 /// Streams wide CSV into a ``Historian``: the first column is the timestamp (integer in the given
 /// precision, or RFC 3339), every other column is the field of a series `measurement <header>`
@@ -63,8 +63,9 @@ public final class CSVIngester {
         var cells: [String] = []
         var cellStart = start
         for index in start...end where index == end || bytes[index] == UInt8(ascii: ",") {
-            cells.append(String(decoding: UnsafeRawBufferPointer(rebasing: bytes[cellStart..<index]), as: UTF8.self)
-                .trimmingSpaces())
+            cells.append(
+                String(decoding: UnsafeRawBufferPointer(rebasing: bytes[cellStart..<index]), as: UTF8.self)
+                    .trimmingSpaces())
             cellStart = index + 1
         }
         return cells

@@ -1,6 +1,6 @@
 import Dispatch
-import Synchronization
 import Historian
+import Synchronization
 
 /// Streams line protocol into a ``Historian``: parses, resolves series through a cache, registers
 /// new series in one catalog transaction per batch, and writes batches of samples.
@@ -137,8 +137,10 @@ public final class LineProtocolIngester {
             }
             guard slots[slot].kind == kind else {
                 rejections += 1
-                onReject(RejectedLine(line: line.lineNumber, column: field.key.lowerBound + 1 - lineStart(line),
-                                      reason: "series \(slots[slot].key) holds \(slots[slot].kind) values; field value is \(kind)"))
+                onReject(
+                    RejectedLine(
+                        line: line.lineNumber, column: field.key.lowerBound + 1 - lineStart(line),
+                        reason: "series \(slots[slot].key) holds \(slots[slot].kind) values; field value is \(kind)"))
                 continue
             }
             if case .string(let range) = field.value { pendingTexts.append((pending.count, line.string(range))) }
@@ -172,14 +174,20 @@ public final class LineProtocolIngester {
     private func resolve(_ line: LineProtocolLine, field: LineProtocolField, kind: ValueKind) -> Result<Int, InvalidName> {
         let length = line.seriesBytes.count + 1 + field.key.count
         guard length <= Self.maximumSeriesKeyBytes else {
-            return .failure(InvalidName(
-                offset: line.seriesBytes.lowerBound,
-                reason: "series key of \(length) bytes is longer than the limit of \(Self.maximumSeriesKeyBytes)"))
+            return .failure(
+                InvalidName(
+                    offset: line.seriesBytes.lowerBound,
+                    reason: "series key of \(length) bytes is longer than the limit of \(Self.maximumSeriesKeyBytes)"))
         }
         func checked(_ range: Range<Int>, _ what: String, controlsAllowed: Bool = false) -> Result<String, InvalidName> {
-            guard let name = line.validName(range) else { return .failure(InvalidName(offset: range.lowerBound, reason: "\(what) is not valid UTF-8")) }
+            guard let name = line.validName(range) else {
+                return .failure(InvalidName(offset: range.lowerBound, reason: "\(what) is not valid UTF-8"))
+            }
             if !controlsAllowed, let control = name.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-                return .failure(InvalidName(offset: range.lowerBound, reason: "\(what) holds the control character 0x\(String(control.value, radix: 16, uppercase: true))"))
+                return .failure(
+                    InvalidName(
+                        offset: range.lowerBound, reason: "\(what) holds the control character 0x\(String(control.value, radix: 16, uppercase: true))"
+                    ))
             }
             return .success(name)
         }
@@ -189,7 +197,9 @@ public final class LineProtocolIngester {
             var tags: [SeriesKey.Tag] = []
             tags.reserveCapacity(line.tags.count + extraTags.count)
             for tag in line.tags {
-                tags.append(SeriesKey.Tag(key: try checked(tag.key, "tag key").get(), value: try checked(tag.value, "tag value", controlsAllowed: true).get()))
+                tags.append(
+                    SeriesKey.Tag(key: try checked(tag.key, "tag key").get(), value: try checked(tag.value, "tag value", controlsAllowed: true).get())
+                )
             }
             key = SeriesKey(measurement: measurement, tags: tags + extraTags, field: try checked(field.key, "field key").get())
         } catch {
@@ -226,9 +236,10 @@ public final class LineProtocolIngester {
             for (position, entry) in pending.enumerated() where refusedSlots.contains(entry.slot) {
                 dropped.insert(position)
                 rejections += 1
-                onReject(RejectedLine(
-                    line: entry.line, column: nil,
-                    reason: "series \(slots[entry.slot].key): max-series-per-database limit exceeded: (\(historian.options.maximumSeries))"))
+                onReject(
+                    RejectedLine(
+                        line: entry.line, column: nil,
+                        reason: "series \(slots[entry.slot].key): max-series-per-database limit exceeded: (\(historian.options.maximumSeries))"))
             }
         }
         if !registeredKinds.isEmpty {
@@ -236,8 +247,10 @@ public final class LineProtocolIngester {
                 guard let registered = registeredKinds[entry.slot] else { continue }
                 dropped.insert(position)
                 rejections += 1
-                onReject(RejectedLine(line: entry.line, column: nil,
-                                      reason: "series \(slots[entry.slot].key) holds \(registered) values; field value is \(slots[entry.slot].kind)"))
+                onReject(
+                    RejectedLine(
+                        line: entry.line, column: nil,
+                        reason: "series \(slots[entry.slot].key) holds \(registered) values; field value is \(slots[entry.slot].kind)"))
             }
             for (slot, kind) in registeredKinds { slots[slot].kind = kind }
         }

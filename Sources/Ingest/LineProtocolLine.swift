@@ -44,7 +44,10 @@ public struct LineProtocolLine {
     /// Like ``name(_:)``, but nil when the decoded bytes are not valid UTF-8 (instead of replacing
     /// them: two different invalid names would otherwise become one series).
     public func validName(_ range: Range<Int>) -> String? {
-        String(validating: unescapedBytes(range) { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\\") }, as: UTF8.self)
+        String(
+            validating: unescapedBytes(range) {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "=") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\\")
+            }, as: UTF8.self)
     }
 
     private func unescape(_ range: Range<Int>, isEscapable: (UInt8) -> Bool) -> String {

@@ -1,9 +1,10 @@
+import Historian
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Historian
 
 /// A streaming parser of InfluxDB 1.x line protocol over byte buffers.
 ///
@@ -261,7 +262,8 @@ public struct LineProtocolParser {
         guard first == UInt8(ascii: "t") || first == UInt8(ascii: "T") || first == UInt8(ascii: "f") || first == UInt8(ascii: "F") else {
             return nil
         }
-        let spellings: [StaticString] = first == UInt8(ascii: "t") || first == UInt8(ascii: "T")
+        let spellings: [StaticString] =
+            first == UInt8(ascii: "t") || first == UInt8(ascii: "T")
             ? ["t", "T", "true", "True", "TRUE"] : ["f", "F", "false", "False", "FALSE"]
         for spelling in spellings where spelling.utf8CodeUnitCount == end - start {
             var matches = true
@@ -336,14 +338,16 @@ public struct LineProtocolParser {
         guard position == end else { return nil }
 
         if significantDigits <= 19, significand < (1 << 53), abs(decimalExponent) <= 22 {
-            let magnitude = decimalExponent >= 0
+            let magnitude =
+                decimalExponent >= 0
                 ? Double(significand) * exactPowersOfTen[decimalExponent]
                 : Double(significand) / exactPowersOfTen[-decimalExponent]
             return negative ? -magnitude : magnitude
         }
         #if arch(x86_64) && !os(Windows) && !os(Android)
         if significantDigits <= 19, significand != 0, abs(decimalExponent) <= 27,
-           let magnitude = extendedPrecisionQuotient(significand, decimalExponent) {
+            let magnitude = extendedPrecisionQuotient(significand, decimalExponent)
+        {
             return negative ? -magnitude : magnitude
         }
         #endif

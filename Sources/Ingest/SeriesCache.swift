@@ -1,9 +1,10 @@
+import Historian
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Historian
 
 /// Maps the raw bytes of a line's `measurement,tags` and a field key, exactly as written, to a
 /// slot of the ingester, without allocating on a hit.

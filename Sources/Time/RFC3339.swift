@@ -31,7 +31,8 @@ public enum RFC3339 {
             return true
         }
         guard let year = number(4), expect("-"), let month = number(2), expect("-"), let day = number(2),
-              (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month) else { return nil }
+            (1...12).contains(month), day >= 1, day <= daysInMonth(year: year, month: month)
+        else { return nil }
         if position == bytes.count, !strict {
             let (midnight, overflow) = (daysFromCivil(year: year, month: month, day: day) * 86_400).multipliedReportingOverflow(by: 1_000_000_000)
             return overflow ? nil : midnight
@@ -88,7 +89,8 @@ public enum RFC3339 {
                 return "is outside the times histd can store (\(format(.min)) to \(format(.max - 1)))"
             }
         }
-        return strict ? "is not an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SS[.fraction] and Z or ±hh:mm)"
+        return strict
+            ? "is not an RFC 3339 date-time (YYYY-MM-DDTHH:MM:SS[.fraction] and Z or ±hh:mm)"
             : "is not an RFC 3339 or ISO 8601 date-time (such as 2024-01-01T00:00:00Z)"
     }
 
@@ -111,7 +113,8 @@ public enum RFC3339 {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
+        var text =
+            "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))"
         if fraction != 0 {
             var digits = pad(fraction, 9)
             while digits.hasSuffix("0") { digits.removeLast() }

@@ -6,6 +6,9 @@ struct Histd: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "histd",
         abstract: "A time-series historian with OEE and SPC built in.",
-        subcommands: [ServeCommand.self, TokenCommand.self, ImportCommand.self, QueryCommand.self, VerifyCommand.self, SPCCommand.self, OEECommand.self, BenchCommand.self]
+        subcommands: [
+            ServeCommand.self, TokenCommand.self, ImportCommand.self, QueryCommand.self, VerifyCommand.self, SPCCommand.self, OEECommand.self,
+            BenchCommand.self,
+        ]
     )
 }

@@ -1,6 +1,7 @@
-import Testing
-@testable import Compression
 import TestSupport
+import Testing
+
+@testable import Compression
 
 /// Flips, overwrites, inserts and truncates bytes of valid encodings: every decoder must either throw a
 /// `CompressionError` or return exactly the number of values its header promises; never trap.

@@ -1,6 +1,7 @@
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct DirectoryLockTests {
     @Test func aSecondOpenOfTheSameDirectoryFailsUntilTheFirstCloses() throws {

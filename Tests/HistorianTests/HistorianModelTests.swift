@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 /// The naive model: every write of every series in a dictionary; the last write of a timestamp wins.
 struct NaiveModel {
@@ -57,8 +58,8 @@ struct NaiveModel {
             let key = keys[Int(generator.next() % UInt64(keys.count))]
             let timestamp: Int64
             switch generator.next() % 10 {
-            case 0: timestamp = clock - Int64(generator.next() % 3_000)   // late, possibly a duplicate
-            case 1: timestamp = clock                                      // duplicate of the newest
+            case 0: timestamp = clock - Int64(generator.next() % 3_000) // late, possibly a duplicate
+            case 1: timestamp = clock // duplicate of the newest
             default:
                 clock += Int64(1 + generator.next() % 30)
                 timestamp = clock
@@ -94,8 +95,11 @@ struct NaiveModel {
                 let expected = model.samples(key, from: from, to: to)
                 #expect(try historian.samples(series: series.id, from: from, to: to) == expected, "\(key) [\(from), \(to))")
                 let columns = try historian.sampleColumns(series: series.id, from: from, to: to)
-                #expect((0..<columns.count).map { Sample(timestamp: columns.timestamps[$0], value: columns.value(at: $0), quality: columns.quality(at: $0)) } == expected,
-                        "columns of \(key) [\(from), \(to))")
+                #expect(
+                    (0..<columns.count).map {
+                        Sample(timestamp: columns.timestamps[$0], value: columns.value(at: $0), quality: columns.quality(at: $0))
+                    } == expected,
+                    "columns of \(key) [\(from), \(to))")
                 let rollup = try cachedRollupsAgree(historian, series.id, from: from, to: to, every: every)
                 cacheHits += rollup.chunksFromSummaryCache
                 var start = from
@@ -190,7 +194,7 @@ struct NaiveModel {
                 _ = try #require(historian).dropPartitions(endingAtOrBefore: cutoff)
                 for key in Self.keys { model.delete(key, from: .min, to: windowStart) }
             case 1:
-                historian = nil   // restart: the WAL is replayed
+                historian = nil // restart: the WAL is replayed
                 historian = try Historian(directory: directory.path, options: Self.options)
                 #expect(historian?.recovery.tornTail == nil)
             default: break
@@ -220,7 +224,7 @@ struct NaiveModel {
             let historian = try Historian(directory: directory.path, options: options)
             let segment = try #require(try WriteAheadLog.segments(in: historian.walDirectory).last)
             walPath = historian.walDirectory + "/" + WriteAheadLog.segmentName(segment)
-            _ = try historian.write([Point(series: Self.keys[0], timestamp: 1, value: .float(1))])   // registers the first series
+            _ = try historian.write([Point(series: Self.keys[0], timestamp: 1, value: .float(1))]) // registers the first series
             boundaries.append(try FileManager.default.attributesOfItem(atPath: walPath)[.size] as? Int ?? 0)
             for _ in 0..<25 {
                 let points = Self.randomPoints(&generator, clock: &clock)
@@ -265,7 +269,9 @@ struct RollupBits: Equatable {
         start = bucket.start
         end = bucket.end
         count = bucket.count
-        numbers = [bucket.sum, bucket.min, bucket.max, bucket.mean, bucket.first, bucket.last, bucket.stddev,
-                   bucket.timeWeightedAverage, bucket.integral].map { $0?.bitPattern }
+        numbers = [
+            bucket.sum, bucket.min, bucket.max, bucket.mean, bucket.first, bucket.last, bucket.stddev,
+            bucket.timeWeightedAverage, bucket.integral,
+        ].map { $0?.bitPattern }
     }
 }

@@ -1,6 +1,7 @@
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct RetentionTests {
     @Test func perMeasurementRetentionKeepsOtherMeasurements() throws {
@@ -12,7 +13,10 @@ import TestSupport
         let press = SeriesKey(measurement: "press", field: "temp")
         let oven = SeriesKey(measurement: "oven", field: "temp")
         // Windows [0, 100), [100, 200), [200, 300); two flushes so that windows have two files.
-        _ = try historian.write((0..<150).flatMap { [Point(series: press, timestamp: Int64($0 * 2), value: .float(1)), Point(series: oven, timestamp: Int64($0 * 2), value: .float(2))] })
+        _ = try historian.write(
+            (0..<150).flatMap {
+                [Point(series: press, timestamp: Int64($0 * 2), value: .float(1)), Point(series: oven, timestamp: Int64($0 * 2), value: .float(2))]
+            })
         try historian.flush()
         _ = try historian.write([Point(series: press, timestamp: 50, value: .float(3)), Point(series: oven, timestamp: 51, value: .float(4))])
         try historian.flush()

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import InfluxQL
-import TestSupport
 
 @Suite struct InfluxQLParserTests {
     private static let now: Int64 = 1_704_070_800_000_000_000
@@ -16,15 +16,19 @@ import TestSupport
 
     /// What Grafana's InfluxDB data source sends for a graph panel.
     @Test func grafanaPanelQuery() throws {
-        let select = try Self.select("""
+        let select = try Self.select(
+            """
             SELECT mean("v") AS "average", max(v) FROM "plant"."autogen"."m" WHERE ("machine" = 'a') AND "line" =~ /^L(1|2)$/ \
             AND time >= 1704067200000ms and time <= 1704067800000ms GROUP BY time(1m), "machine" fill(null) ORDER BY time DESC LIMIT 5
             """)
         #expect(select.columns == [.init(aggregate: .mean, field: "v", name: "average"), .init(aggregate: .max, field: "v", name: "max")])
         #expect(select.measurement == "m")
-        #expect(select.tagPredicate == .all([
-            .condition(.init(key: "machine", operator: .equals, value: "a")), .condition(.init(key: "line", operator: .matches, value: "^L(1|2)$")),
-        ]))
+        #expect(
+            select.tagPredicate
+                == .all([
+                    .condition(.init(key: "machine", operator: .equals, value: "a")),
+                    .condition(.init(key: "line", operator: .matches, value: "^L(1|2)$")),
+                ]))
         #expect(select.from == 1_704_067_200_000_000_000)
         #expect(select.to == 1_704_067_800_000_000_001)
         #expect(select.interval == 60_000_000_000)
@@ -45,16 +49,18 @@ import TestSupport
     }
 
     @Test func transformsOfAggregates() throws {
-        let select = try Self.select("""
+        let select = try Self.select(
+            """
             SELECT derivative(mean("v"), 1s), non_negative_derivative(max(v)) AS rate, difference(last(v)), non_negative_difference(count(v)) \
             FROM m WHERE time > 0 GROUP BY time(1m)
             """)
-        #expect(select.columns == [
-            .init(aggregate: .mean, field: "v", name: "derivative", transform: .derivative(unit: 1_000_000_000, nonNegative: false)),
-            .init(aggregate: .max, field: "v", name: "rate", transform: .derivative(unit: nil, nonNegative: true)),
-            .init(aggregate: .last, field: "v", name: "difference", transform: .difference(nonNegative: false)),
-            .init(aggregate: .count, field: "v", name: "non_negative_difference", transform: .difference(nonNegative: true)),
-        ])
+        #expect(
+            select.columns == [
+                .init(aggregate: .mean, field: "v", name: "derivative", transform: .derivative(unit: 1_000_000_000, nonNegative: false)),
+                .init(aggregate: .max, field: "v", name: "rate", transform: .derivative(unit: nil, nonNegative: true)),
+                .init(aggregate: .last, field: "v", name: "difference", transform: .difference(nonNegative: false)),
+                .init(aggregate: .count, field: "v", name: "non_negative_difference", transform: .difference(nonNegative: true)),
+            ])
         #expect(throws: InfluxQLError.invalid("derivative() needs GROUP BY time()")) {
             try InfluxQLParser.parse("SELECT derivative(mean(v)) FROM m", now: Self.now)
         }
@@ -72,8 +78,10 @@ import TestSupport
             "SHOW TAG VALUES FROM m WITH KEY IN (\"a\", \"b\") WHERE x != 'y'; CREATE DATABASE \"t\"; SHOW MEASUREMENTS WITH MEASUREMENT =~ /p/ LIMIT 1",
             "SELECT * FROM m WHERE time > '2024-01-01T00:00:00Z' AND time < 1704067800000ms",
         ]
-        let pieces = ["SELECT", "FROM", "WHERE", "GROUP", "BY", "time", "(", ")", ",", ";", "'x'", "\"y\"", "/r/", "=~", "!=", "<=", "1m", "5",
-                      "now()", "-", "+", "*", "::", "fill", "mean", "derivative", "AND", "OR", "SHOW", "TAG", "KEY", "=", ".", "\\", "'", "\"", "/", "µ", "é"]
+        let pieces = [
+            "SELECT", "FROM", "WHERE", "GROUP", "BY", "time", "(", ")", ",", ";", "'x'", "\"y\"", "/r/", "=~", "!=", "<=", "1m", "5",
+            "now()", "-", "+", "*", "::", "fill", "mean", "derivative", "AND", "OR", "SHOW", "TAG", "KEY", "=", ".", "\\", "'", "\"", "/", "µ", "é",
+        ]
         var parsed = 0
         for round in 0..<3_000 {
             var query: String
@@ -106,9 +114,12 @@ import TestSupport
         let nanoseconds = try Self.select("SELECT v FROM m WHERE time >= 1704067200000000000 AND (machine != 'b' AND machine !~ /c/)")
         #expect(nanoseconds.from == 1_704_067_200_000_000_000)
         #expect(nanoseconds.to == nil)
-        #expect(nanoseconds.tagPredicate == .all([
-            .condition(.init(key: "machine", operator: .notEquals, value: "b")), .condition(.init(key: "machine", operator: .notMatches, value: "c")),
-        ]))
+        #expect(
+            nanoseconds.tagPredicate
+                == .all([
+                    .condition(.init(key: "machine", operator: .notEquals, value: "b")),
+                    .condition(.init(key: "machine", operator: .notMatches, value: "c")),
+                ]))
     }
 
     @Test func durations() {
@@ -146,12 +157,14 @@ import TestSupport
     }
 
     @Test func rankedFunctions() throws {
-        let select = try Self.select("SELECT spread(v), median(v) AS m, percentile(\"v\", 99.5), derivative(percentile(v, 5), 1m) FROM m WHERE time > 0 GROUP BY time(1h)")
-        #expect(select.columns == [
-            .init(function: .spread, field: "v", name: "spread"), .init(function: .median, field: "v", name: "m"),
-            .init(function: .percentile(99.5), field: "v", name: "percentile"),
-            .init(function: .percentile(5), field: "v", name: "derivative", transform: .derivative(unit: 60_000_000_000, nonNegative: false)),
-        ])
+        let select = try Self.select(
+            "SELECT spread(v), median(v) AS m, percentile(\"v\", 99.5), derivative(percentile(v, 5), 1m) FROM m WHERE time > 0 GROUP BY time(1h)")
+        #expect(
+            select.columns == [
+                .init(function: .spread, field: "v", name: "spread"), .init(function: .median, field: "v", name: "m"),
+                .init(function: .percentile(99.5), field: "v", name: "percentile"),
+                .init(function: .percentile(5), field: "v", name: "derivative", transform: .derivative(unit: 60_000_000_000, nonNegative: false)),
+            ])
         #expect(throws: InfluxQLError.syntax("found 101, expected a percentage from 0 to 100 at offset 21")) {
             try InfluxQLParser.parse("SELECT percentile(v, 101) FROM m", now: Self.now)
         }
@@ -167,17 +180,20 @@ import TestSupport
     }
 
     @Test func showAndCreateStatements() throws {
-        let statements = try InfluxQLParser.parse("""
+        let statements = try InfluxQLParser.parse(
+            """
             CREATE DATABASE "telegraf"; SHOW DATABASES; show retention policies on telegraf;
             SHOW MEASUREMENTS WITH MEASUREMENT =~ /pl.*/ LIMIT 10; SHOW TAG KEYS FROM "m";
             SHOW TAG VALUES FROM m WITH KEY IN ("machine", "line"); SHOW FIELD KEYS;
             SHOW TAG VALUES FROM "m" WITH KEY = "line" WHERE "machine" = 'a' AND time > now() - 1h
             """, now: Self.now)
-        #expect(statements == [
-            .createDatabase("telegraf"), .showDatabases, .showRetentionPolicies, .showMeasurements(.matches("pl.*"), limit: 10),
-            .showTagKeys(measurement: "m"), .showTagValues(measurement: "m", keys: .equals(["machine", "line"]), where: nil), .showFieldKeys(measurement: nil),
-            .showTagValues(measurement: "m", keys: .equals(["line"]), where: .condition(.init(key: "machine", operator: .equals, value: "a"))),
-        ])
+        #expect(
+            statements == [
+                .createDatabase("telegraf"), .showDatabases, .showRetentionPolicies, .showMeasurements(.matches("pl.*"), limit: 10),
+                .showTagKeys(measurement: "m"), .showTagValues(measurement: "m", keys: .equals(["machine", "line"]), where: nil),
+                .showFieldKeys(measurement: nil),
+                .showTagValues(measurement: "m", keys: .equals(["line"]), where: .condition(.init(key: "machine", operator: .equals, value: "a"))),
+            ])
     }
 
     @Test(arguments: [
@@ -186,8 +202,14 @@ import TestSupport
         ("SELECT v FROM", "error parsing query: found end of query, expected an identifier at offset 13"),
         ("SELECT v FROM m LIMIT x", "error parsing query: found x, expected a whole number at offset 22"),
         ("SELECT v FROM m WHERE machine = 'a' OR time > 0", "not supported by histd: time conditions joined by OR; join them to the rest with AND"),
-        ("SELECT mode(v) FROM m", "not supported by histd: the function mode(); histd runs count, derivative, difference, first, last, max, mean, median, min, non_negative_derivative, non_negative_difference, percentile, spread, stddev, sum"),
-        ("SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(1m) fill(linear)", "not supported by histd: fill(linear); use /api/v1/query?mode=interpolate"),
+        (
+            "SELECT mode(v) FROM m",
+            "not supported by histd: the function mode(); histd runs count, derivative, difference, first, last, max, mean, median, min, non_negative_derivative, non_negative_difference, percentile, spread, stddev, sum"
+        ),
+        (
+            "SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(1m) fill(linear)",
+            "not supported by histd: fill(linear); use /api/v1/query?mode=interpolate"
+        ),
         ("SELECT mean(v), w FROM m", "mixing aggregate and non-aggregate queries is not supported"),
         ("SELECT v FROM m WHERE v > 3", "not supported by histd: the condition v > 3: histd filters on tags ('value' or /regex/) and time only"),
         ("DROP MEASUREMENT m", "not supported by histd: DROP statements; histd's admin API is /api/v1/admin"),

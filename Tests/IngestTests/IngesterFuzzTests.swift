@@ -1,7 +1,8 @@
-import Testing
-@testable import Ingest
 import Historian
 import TestSupport
+import Testing
+
+@testable import Ingest
 
 @Suite struct IngesterFuzzTests {
     /// Mutated plant-like input through the whole write path never traps; every line is either

@@ -1,7 +1,8 @@
-import Testing
-@testable import Ingest
 import Historian
 import TestSupport
+import Testing
+
+@testable import Ingest
 
 @Suite struct IngesterTests {
     func ingest(_ text: String, into historian: Historian, chunkSize: Int = 7) throws -> [RejectedLine] {
@@ -25,7 +26,8 @@ import TestSupport
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let historian = try Historian(directory: directory.path)
-        let rejected = try ingest("""
+        let rejected = try ingest(
+            """
             press,machine=M1,line=L1 temp=71.5,count=3i,ok=true 10
             press,line=L1,machine=M1 temp=72.0 11
             press,line=L1,machine=M1 temp=7i 12
@@ -40,10 +42,13 @@ import TestSupport
         let name = try #require(historian.series(for: SeriesKey(measurement: "press", tags: [.init(key: "line", value: "L1")], field: "name")))
         #expect(name.kind == .string)
         #expect(try historian.samples(series: name.id, from: .min, to: .max) == [Sample(timestamp: 13_000_000_000, value: .string("x"))])
-        let temperature = try #require(historian.series(for: SeriesKey(measurement: "press", tags: [.init(key: "line", value: "L1"), .init(key: "machine", value: "M1")], field: "temp")))
-        #expect(try historian.samples(series: temperature.id, from: .min, to: .max) == [
-            Sample(timestamp: 10_000_000_000, value: .float(71.5)), Sample(timestamp: 11_000_000_000, value: .float(72)),
-        ])
+        let temperature = try #require(
+            historian.series(
+                for: SeriesKey(measurement: "press", tags: [.init(key: "line", value: "L1"), .init(key: "machine", value: "M1")], field: "temp")))
+        #expect(
+            try historian.samples(series: temperature.id, from: .min, to: .max) == [
+                Sample(timestamp: 10_000_000_000, value: .float(71.5)), Sample(timestamp: 11_000_000_000, value: .float(72)),
+            ])
         let unsigned = try #require(historian.series(for: SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M2")], field: "temp")))
         #expect(unsigned.kind == .unsigned)
         // Both lines lack a timestamp, so both get the default 42: the later one replaces the earlier.
@@ -91,7 +96,8 @@ import TestSupport
         var options = HistorianOptions()
         options.maximumSeries = 3
         let historian = try Historian(directory: directory.path, options: options)
-        let rejected = try ingest("""
+        let rejected = try ingest(
+            """
             m,k=a v=1 1
             m,k=b v=2 2
             m,k=c v=3,w=4 3

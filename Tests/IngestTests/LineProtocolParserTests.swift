@@ -1,7 +1,8 @@
-import Testing
-@testable import Ingest
 import Historian
 import TestSupport
+import Testing
+
+@testable import Ingest
 
 /// A parsed line copied out of the parser's buffer, for comparisons.
 struct DecodedLine: Equatable {
@@ -44,21 +45,22 @@ func parseLineProtocol(
         let isFinal = offset == bytes.count
         let consumed = pending.withUnsafeBytes { buffer in
             parser.parse(buffer, isFinal: isFinal) { line in
-                lines.append(DecodedLine(
-                    lineNumber: line.lineNumber,
-                    measurement: line.name(line.measurement),
-                    tags: line.tags.map { line.name($0.key) + "=" + line.name($0.value) },
-                    fields: line.fields.map { line.name($0.key) },
-                    values: line.fields.map { field in
-                        switch field.value {
-                        case .float(let value): .float(value)
-                        case .integer(let value): .integer(value)
-                        case .unsigned(let value): .unsigned(value)
-                        case .boolean(let value): .boolean(value)
-                        case .string(let range): .string(line.string(range))
-                        }
-                    },
-                    timestamp: line.timestamp))
+                lines.append(
+                    DecodedLine(
+                        lineNumber: line.lineNumber,
+                        measurement: line.name(line.measurement),
+                        tags: line.tags.map { line.name($0.key) + "=" + line.name($0.value) },
+                        fields: line.fields.map { line.name($0.key) },
+                        values: line.fields.map { field in
+                            switch field.value {
+                            case .float(let value): .float(value)
+                            case .integer(let value): .integer(value)
+                            case .unsigned(let value): .unsigned(value)
+                            case .boolean(let value): .boolean(value)
+                            case .string(let range): .string(line.string(range))
+                            }
+                        },
+                        timestamp: line.timestamp))
             } onError: { error in
                 errors.append(error)
             }
@@ -82,13 +84,15 @@ func parseLineProtocol(
     }
 
     @Test func parsesEveryFieldType() throws {
-        let result = parseLineProtocol(#"m a=1,b=-2.5e3,c=7i,d=-9223372036854775808i,e=18446744073709551615u,f=t,g=FALSE,h="x y, \"q\" \\",i=.5,j=True"#)
+        let result = parseLineProtocol(
+            #"m a=1,b=-2.5e3,c=7i,d=-9223372036854775808i,e=18446744073709551615u,f=t,g=FALSE,h="x y, \"q\" \\",i=.5,j=True"#)
         #expect(result.errors.isEmpty)
         let line = try #require(result.lines.first)
-        #expect(line.values == [
-            .float(1), .float(-2500), .integer(7), .integer(Int64.min), .unsigned(UInt64.max),
-            .boolean(true), .boolean(false), .string(#"x y, "q" \"#), .float(0.5), .boolean(true),
-        ])
+        #expect(
+            line.values == [
+                .float(1), .float(-2500), .integer(7), .integer(Int64.min), .unsigned(UInt64.max),
+                .boolean(true), .boolean(false), .string(#"x y, "q" \"#), .float(0.5), .boolean(true),
+            ])
         #expect(line.timestamp == nil)
     }
 
@@ -105,7 +109,9 @@ func parseLineProtocol(
     @Test func floatsAreCorrectlyRounded() throws {
         // Values with 16 and 17 significant digits take the fast path and the strtod path respectively;
         // both must equal what Swift's own correctly rounded parser gives.
-        let texts = ["1.549230552112739", "3.1532123843711215", "0.1", "6.20", "1e-300", "123456789012345678901234", "-0.0", "2.2250738585072014e-308"]
+        let texts = [
+            "1.549230552112739", "3.1532123843711215", "0.1", "6.20", "1e-300", "123456789012345678901234", "-0.0", "2.2250738585072014e-308",
+        ]
         let result = parseLineProtocol(texts.enumerated().map { "m f=\($0.element) \($0.offset)" }.joined(separator: "\n"))
         #expect(result.errors.isEmpty)
         for (index, text) in texts.enumerated() {

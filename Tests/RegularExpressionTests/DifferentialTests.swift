@@ -1,6 +1,6 @@
-import Testing
 import RegularExpression
 import TestSupport
+import Testing
 
 /// Random patterns and texts, matched by ``RegularExpression`` and by Swift's own backtracking
 /// `Regex`, which agree with RE2 on this subset (ASCII texts without newlines): the answers must

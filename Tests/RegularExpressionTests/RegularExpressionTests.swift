@@ -1,5 +1,5 @@
-import Testing
 import RegularExpression
+import Testing
 
 @Suite struct RegularExpressionTests {
     private func whole(_ pattern: String, _ text: String) throws -> Bool {

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
+
 @testable import Time
-import TestSupport
-import TestSupport
 
 @Suite struct RFC3339Tests {
     @Test func parsesUTCAndOffsets() {

@@ -25,13 +25,16 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Float encode, decimal path (0.1-resolution temperature)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(encodeFloats(data.temperatures)) }
     }
-    decodeBenchmark("Float decode, decimal path (0.1-resolution temperature)", count: count, decoder: try? FloatDecoder(temperatureStream), as: Double.self) {
+    decodeBenchmark(
+        "Float decode, decimal path (0.1-resolution temperature)", count: count, decoder: try? FloatDecoder(temperatureStream), as: Double.self
+    ) {
         try $0.decode(into: $1)
     }
     Benchmark("Float encode, split path (full-precision vibration)") { benchmark in
         for _ in benchmark.scaledIterations { blackHole(encodeFloats(data.vibration)) }
     }
-    decodeBenchmark("Float decode, split path (full-precision vibration)", count: count, decoder: try? FloatDecoder(vibrationStream), as: Double.self) {
+    decodeBenchmark("Float decode, split path (full-precision vibration)", count: count, decoder: try? FloatDecoder(vibrationStream), as: Double.self)
+    {
         try $0.decode(into: $1)
     }
     Benchmark("Float encode, XOR path (smooth full-precision wave)") { benchmark in

@@ -17,7 +17,8 @@ func plantLines(machines: Int, seconds: Int) -> [UInt8] {
             let temperature = (650 + Int(noise() * 10)) // tenths of a degree
             text += "plant,line=L\(machine / 10),machine=M\(machine) state=1i,part_count=\(second * 2)i,reject_count=\(second / 50)i,"
             text += "temp_motor=\(temperature / 10).\(temperature % 10),temp_bearing=52.\(Int(noise() * 10)),temp_coolant=21.\(Int(noise() * 10)),"
-            text += "pressure=6.\(10 + Int(noise() * 10)),motor_current=7.\(800 + Int(noise() * 100)),spindle_speed=1500,vibration_rms=\(1.5 + noise()) \(time)\n"
+            text +=
+                "pressure=6.\(10 + Int(noise() * 10)),motor_current=7.\(800 + Int(noise() * 100)),spindle_speed=1500,vibration_rms=\(1.5 + noise()) \(time)\n"
         }
     }
     return Array(text.utf8)
@@ -30,9 +31,11 @@ func temporaryDirectory() -> String {
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput], warmupIterations: 1, maxDuration: .seconds(20), maxIterations: 10)
 
-    let lines = plantLines(machines: 100, seconds: 600)   // 600,000 values
-    Benchmark("Ingest line protocol, 600k values (plant-like, 100 machines x 10 fields x 600 s)",
-              configuration: .init(scalingFactor: .one)) { benchmark in
+    let lines = plantLines(machines: 100, seconds: 600) // 600,000 values
+    Benchmark(
+        "Ingest line protocol, 600k values (plant-like, 100 machines x 10 fields x 600 s)",
+        configuration: .init(scalingFactor: .one)
+    ) { benchmark in
         for _ in benchmark.scaledIterations {
             let directory = temporaryDirectory()
             defer { try? FileManager.default.removeItem(atPath: directory) }
@@ -75,16 +78,20 @@ let benchmarks: @Sendable () -> Void = {
     noCache.summaryCacheBytes = 0
     let uncachedHistorian = try? Historian(directory: uncachedDirectory, options: noCache)
 
-    Benchmark("Rollup 1-minute mean over one day of a 1 Hz series (sealed, summary cache warm)",
-              configuration: .init(metrics: [.wallClock], maxIterations: 10_000)) { benchmark in
+    Benchmark(
+        "Rollup 1-minute mean over one day of a 1 Hz series (sealed, summary cache warm)",
+        configuration: .init(metrics: [.wallClock], maxIterations: 10_000)
+    ) { benchmark in
         guard let historian, let series else { return benchmark.error("setup failed") }
         for _ in benchmark.scaledIterations {
             blackHole(try? historian.rollup(series: series, from: 0, to: day, every: minute))
         }
     }
 
-    Benchmark("Rollup 1-minute mean over one day of a 1 Hz series (sealed, summary cache cold: new engine)",
-              configuration: .init(metrics: [.wallClock], maxIterations: 200)) { benchmark in
+    Benchmark(
+        "Rollup 1-minute mean over one day of a 1 Hz series (sealed, summary cache cold: new engine)",
+        configuration: .init(metrics: [.wallClock], maxIterations: 200)
+    ) { benchmark in
         guard let coldSeries else { return benchmark.error("setup failed") }
         for _ in benchmark.scaledIterations {
             guard let fresh = try? Historian(directory: coldDirectory) else { return benchmark.error("open failed") }
@@ -94,32 +101,40 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Rollup 1-minute mean over one day of a 1 Hz series (sealed, summary cache off)",
-              configuration: .init(metrics: [.wallClock], maxIterations: 1_000)) { benchmark in
+    Benchmark(
+        "Rollup 1-minute mean over one day of a 1 Hz series (sealed, summary cache off)",
+        configuration: .init(metrics: [.wallClock], maxIterations: 1_000)
+    ) { benchmark in
         guard let uncachedHistorian, let uncachedSeries else { return benchmark.error("setup failed") }
         for _ in benchmark.scaledIterations {
             blackHole(try? uncachedHistorian.rollup(series: uncachedSeries, from: 0, to: day, every: minute))
         }
     }
 
-    Benchmark("Rollup 1-day mean over one day of a 1 Hz series, from chunk statistics",
-              configuration: .init(metrics: [.wallClock], maxIterations: 10_000)) { benchmark in
+    Benchmark(
+        "Rollup 1-day mean over one day of a 1 Hz series, from chunk statistics",
+        configuration: .init(metrics: [.wallClock], maxIterations: 10_000)
+    ) { benchmark in
         guard let historian, let series else { return benchmark.error("setup failed") }
         for _ in benchmark.scaledIterations {
             blackHole(try? historian.rollup(series: series, from: 0, to: day, every: day))
         }
     }
 
-    Benchmark("Rollup 1-day mean over one day of a 1 Hz series, decoding (no chunk statistics, summary cache off)",
-              configuration: .init(metrics: [.wallClock], maxIterations: 1_000)) { benchmark in
+    Benchmark(
+        "Rollup 1-day mean over one day of a 1 Hz series, decoding (no chunk statistics, summary cache off)",
+        configuration: .init(metrics: [.wallClock], maxIterations: 1_000)
+    ) { benchmark in
         guard let uncachedHistorian, let uncachedSeries else { return benchmark.error("setup failed") }
         for _ in benchmark.scaledIterations {
             blackHole(try? uncachedHistorian.rollup(series: uncachedSeries, from: 0, to: day, every: day, useChunkStatistics: false))
         }
     }
 
-    Benchmark("Raw read of one hour of a 1 Hz series (sealed)",
-              configuration: .init(metrics: [.wallClock], maxIterations: 1_000)) { benchmark in
+    Benchmark(
+        "Raw read of one hour of a 1 Hz series (sealed)",
+        configuration: .init(metrics: [.wallClock], maxIterations: 1_000)
+    ) { benchmark in
         guard let historian, let series else { return benchmark.error("setup failed") }
         for _ in benchmark.scaledIterations {
             blackHole(try? historian.samples(series: series, from: 3_600_000_000_000, to: 7_200_000_000_000))

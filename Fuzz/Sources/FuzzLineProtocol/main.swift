@@ -8,9 +8,11 @@ runFuzzer { data, size in
     var names = 0
     let consumed = parser.parse(UnsafeRawBufferPointer(rebasing: bytes[..<(size / 2)]), isFinal: false) { line in
         names += line.validName(line.measurement)?.utf8.count ?? 0
-    } onError: { _ in }
+    } onError: { _ in
+    }
     _ = parser.parse(UnsafeRawBufferPointer(rebasing: bytes[consumed...]), isFinal: true) { line in
         for field in line.fields { names += line.name(field.key).utf8.count }
-    } onError: { _ in }
+    } onError: { _ in
+    }
     return names < 0 ? 1 : 0
 }

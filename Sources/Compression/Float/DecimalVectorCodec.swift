@@ -22,7 +22,7 @@ enum DecimalVectorCodec {
     @usableFromInline static let powersOfTen: [Double] = (0...22).map { exactPowerOfTen($0) }
     @usableFromInline static let integerPowersOfTen: [Int64] = (0...18).map { integerPowerOfTen($0) }
     /// Largest magnitude whose integer and double forms agree exactly.
-    @usableFromInline static let exactIntegerLimit = 9_007_199_254_740_992.0  // 2^53
+    @usableFromInline static let exactIntegerLimit = 9_007_199_254_740_992.0 // 2^53
 
     static func exactPowerOfTen(_ exponent: Int) -> Double {
         var result = 1.0

@@ -106,7 +106,8 @@ enum DictionaryVectorCodec {
                 for index in 0..<count {
                     let entry = indices[index]
                     guard entry >= 0 && entry < Int64(entryCount) else {
-                        throw .corrupt(context: "dictionary float vector", offset: indicesOffset, reason: "index \(entry) outside a dictionary of \(entryCount)")
+                        throw .corrupt(
+                            context: "dictionary float vector", offset: indicesOffset, reason: "index \(entry) outside a dictionary of \(entryCount)")
                     }
                     output[index] = entries[Int(entry)]
                 }

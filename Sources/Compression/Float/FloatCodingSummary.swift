@@ -17,8 +17,11 @@ public struct FloatCodingSummary: Sendable, Equatable {
 
     /// A short label: the dominant coding, e.g. `decimal`, `decimal-split`, `xor`, or a mix.
     public var label: String {
-        let parts = [("decimal", decimalVectors), ("decimal-split", splitDecimalVectors), ("xor", xorVectors), ("bit-split", bitSplitVectors), ("dictionary", dictionaryVectors)]
-            .filter { $0.1 > 0 }
+        let parts = [
+            ("decimal", decimalVectors), ("decimal-split", splitDecimalVectors), ("xor", xorVectors), ("bit-split", bitSplitVectors),
+            ("dictionary", dictionaryVectors),
+        ]
+        .filter { $0.1 > 0 }
         guard parts.count > 1 else { return parts.first?.0 ?? "empty" }
         let total = parts.reduce(0) { $0 + $1.1 }
         return parts.map { "\($0.0) \(100 * $0.1 / total)%" }.joined(separator: ", ")
@@ -35,7 +38,8 @@ extension FloatDecoder {
             var remaining = stream.count
             while remaining > 0 {
                 let length = try reader.readByteCount(what: "vector length")
-                var vector = ByteReader(UnsafeRawBufferPointer(rebasing: buffer[0..<(reader.offset + length)]), offset: reader.offset, context: FloatStreamCodec.name)
+                var vector = ByteReader(
+                    UnsafeRawBufferPointer(rebasing: buffer[0..<(reader.offset + length)]), offset: reader.offset, context: FloatStreamCodec.name)
                 switch FloatStreamCodec.VectorKind(rawValue: try vector.readByte()) {
                 case .decimal:
                     _ = try vector.readByte()

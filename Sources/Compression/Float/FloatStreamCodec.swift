@@ -4,7 +4,7 @@
 @usableFromInline
 enum FloatStreamCodec: VectorCodec {
     @usableFromInline typealias Element = Double
-    @usableFromInline static let formatTag: UInt8 = 0x46  // "F"
+    @usableFromInline static let formatTag: UInt8 = 0x46 // "F"
     @usableFromInline static let name = "float stream"
 
     /// The coding of one vector, as recorded in its first byte.

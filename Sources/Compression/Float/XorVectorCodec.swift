@@ -109,7 +109,9 @@ enum XorVectorCodec {
                 windowLeading = Int(header & 31)
                 let width = Int(header >> 5) == 0 ? 64 : Int(header >> 5)
                 guard windowLeading + width <= 64 else {
-                    throw .corrupt(context: "XOR float vector", offset: start, reason: "window of \(windowLeading) leading zeros and \(width) bits at value \(index)")
+                    throw .corrupt(
+                        context: "XOR float vector", offset: start,
+                        reason: "window of \(windowLeading) leading zeros and \(width) bits at value \(index)")
                 }
                 windowTrailing = 64 - windowLeading - width
                 hasWindow = true

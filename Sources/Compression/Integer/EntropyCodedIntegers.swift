@@ -104,7 +104,8 @@ enum EntropyCodedIntegers {
                     if let plan = plan(
                         histogram: histograms + (candidate + 1) * (limit + 1), count: count, base: base, zigZag: zigZag,
                         shift: shift, largest: largest >> UInt64(shift)),
-                       plan.estimatedBits < best?.estimatedBits ?? Int.max {
+                        plan.estimatedBits < best?.estimatedBits ?? Int.max
+                    {
                         best = plan
                     }
                 }
@@ -138,7 +139,8 @@ enum EntropyCodedIntegers {
                     prefixCounts[symbol + 1] = prefixCounts[symbol] + occurrences
                 }
                 let total = Double(count) * log2(Double(count))
-                let headerBits = (zigZag ? 0 : 8 * varintLength(ZigZag.encode(base))) + 8 * (2 + varintLength(UInt64(count * 2)) + 8)
+                let headerBits =
+                    (zigZag ? 0 : 8 * varintLength(ZigZag.encode(base))) + 8 * (2 + varintLength(UInt64(count * 2)) + 8)
                     + (shift > 0 ? 8 + count * shift : 0)
                 var best: Plan?
                 func consider(symbolCount: Int, escapes: Bool) {
@@ -251,7 +253,8 @@ enum EntropyCodedIntegers {
             return
         }
         let escapeSymbol = UInt8(truncatingIfNeeded: symbolCount - 1)
-        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + SymbolFrequencies.maximumSymbols) { symbolStorage throws(CompressionError) in
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count + SymbolFrequencies.maximumSymbols) {
+            symbolStorage throws(CompressionError) in
             try withUnsafeTemporaryAllocation(of: UInt64.self, capacity: shift > 0 ? count : 0) { lowStorage throws(CompressionError) in
                 guard let symbols = symbolStorage.baseAddress else { return }
                 let identity = symbols + count

@@ -2,7 +2,7 @@
 @usableFromInline
 enum IntegerStreamCodec: VectorCodec {
     @usableFromInline typealias Element = Int64
-    @usableFromInline static let formatTag: UInt8 = 0x49  // "I"
+    @usableFromInline static let formatTag: UInt8 = 0x49 // "I"
     @usableFromInline static let name = "integer stream"
 
     @inlinable

@@ -43,7 +43,8 @@ enum IntegerVectorCodec {
                         differences[index] = differences[index] < 0 ? -quotient : quotient
                     }
                 }
-                let differenceHeaderBits = count > 1
+                let differenceHeaderBits =
+                    count > 1
                     ? 8 * varintLength(ZigZag.encode(values[0])) + (scale > 1 ? 8 * varintLength(factor) : 0)
                     : 0
                 let differenceMode = scale > 1 ? scaledDifferencesMode : differencesMode

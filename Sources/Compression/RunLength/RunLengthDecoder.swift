@@ -4,7 +4,7 @@ public struct RunLengthDecoder: Sendable {
     /// A run-length stream holds at most this many values (2^24), so a hostile length cannot make
     /// `decodeAll()` allocate without bound.
     public static let maximumCount = 1 << 24
-    @usableFromInline static let formatTag: UInt8 = 0x52  // "R"
+    @usableFromInline static let formatTag: UInt8 = 0x52 // "R"
     @usableFromInline static let name = "run-length stream"
 
     @usableFromInline let bytes: [UInt8]

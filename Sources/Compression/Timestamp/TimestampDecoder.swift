@@ -66,7 +66,9 @@ public struct TimestampDecoder: Sendable {
         public mutating func next() throws(CompressionError) -> Int64? {
             guard let value = try stream.next() else { return nil }
             guard value >= previous else {
-                throw .corrupt(context: TimestampVectorCodec.name, offset: 0, reason: "timestamp \(stream.produced - stream.vector.count + stream.position - 1) precedes its predecessor")
+                throw .corrupt(
+                    context: TimestampVectorCodec.name, offset: 0,
+                    reason: "timestamp \(stream.produced - stream.vector.count + stream.position - 1) precedes its predecessor")
             }
             previous = value
             return value

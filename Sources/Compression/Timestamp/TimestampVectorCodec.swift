@@ -14,7 +14,7 @@
 @usableFromInline
 enum TimestampVectorCodec: VectorCodec {
     @usableFromInline typealias Element = Int64
-    @usableFromInline static let formatTag: UInt8 = 0x54  // "T"
+    @usableFromInline static let formatTag: UInt8 = 0x54 // "T"
     @usableFromInline static let name = "timestamp stream"
 
     @inlinable

@@ -8,7 +8,7 @@ final class SeriesCatalog {
     let path: String
     private let database: SQLiteDatabase
     private var idsByKey: [SeriesKey: SeriesID] = [:]
-    private(set) var all: [Series] = []   // index = id - 1
+    private(set) var all: [Series] = [] // index = id - 1
     /// Indexes of `all` per measurement and per tag (key and value), ascending: selection starts
     /// from the shortest list that its conditions allow instead of scanning every series.
     private var indexesByMeasurement: [String: [Int]] = [:]
@@ -24,7 +24,8 @@ final class SeriesCatalog {
         database = try SQLiteDatabase(path: path)
         try database.execute("PRAGMA journal_mode=WAL")
         try database.execute("PRAGMA synchronous=FULL")
-        try database.execute("""
+        try database.execute(
+            """
             CREATE TABLE IF NOT EXISTS catalog_info(key TEXT PRIMARY KEY, value TEXT NOT NULL);
             CREATE TABLE IF NOT EXISTS series(
                 id INTEGER PRIMARY KEY,
@@ -52,7 +53,8 @@ final class SeriesCatalog {
     }
 
     private func load() throws(CatalogError) {
-        let query = try database.prepare("""
+        let query = try database.prepare(
+            """
             SELECT id, measurement, tags, field, kind, unit, description, range_low, range_high,
                    spec_lower, spec_upper, interpolation FROM series ORDER BY id
             """)
@@ -62,14 +64,16 @@ final class SeriesCatalog {
                 throw .corruptRow(path: path, seriesID: id, reason: "ids are not dense (expected \(all.count + 1))")
             }
             guard let measurement = query.string(1), let tagText = query.string(2), let field = query.string(3),
-                  let tags = SeriesKey.parseCanonicalTags(tagText) else {
+                let tags = SeriesKey.parseCanonicalTags(tagText)
+            else {
                 throw .corruptRow(path: path, seriesID: id, reason: "unreadable key")
             }
             guard let kindCode = UInt8(exactly: query.int64(4)), let kind = ValueKind(rawValue: kindCode) else {
                 throw .corruptRow(path: path, seriesID: id, reason: "unknown value kind \(query.int64(4))")
             }
-            var metadata = SeriesMetadata(unit: query.string(5), description: query.string(6),
-                                          lowerSpecLimit: query.double(9), upperSpecLimit: query.double(10))
+            var metadata = SeriesMetadata(
+                unit: query.string(5), description: query.string(6),
+                lowerSpecLimit: query.double(9), upperSpecLimit: query.double(10))
             if let low = query.double(7), let high = query.double(8), low <= high { metadata.engineeringRange = low...high }
             if let code = query.double(11) { metadata.interpolation = Interpolation(rawValue: UInt8(clamping: Int(code))) }
             let key = SeriesKey(measurement: measurement, tags: tags, field: field)
@@ -78,8 +82,10 @@ final class SeriesCatalog {
         let strings = try database.prepare("SELECT series, code, text FROM strings ORDER BY series, code")
         while try strings.step() {
             guard let series = SeriesID(exactly: strings.int64(0)), self.series(series)?.kind == .string,
-                  strings.int64(1) == Int64(stringTexts[series]?.count ?? 0), let text = strings.string(2) else {
-                throw .corruptRow(path: path, seriesID: strings.int64(0), reason: "string code \(strings.int64(1)) is not the next code of a string series")
+                strings.int64(1) == Int64(stringTexts[series]?.count ?? 0), let text = strings.string(2)
+            else {
+                throw .corruptRow(
+                    path: path, seriesID: strings.int64(0), reason: "string code \(strings.int64(1)) is not the next code of a string series")
             }
             stringCodes[series, default: [:]][text] = UInt64(stringTexts[series]?.count ?? 0)
             stringTexts[series, default: []].append(text)
@@ -219,7 +225,8 @@ final class SeriesCatalog {
     /// Replaces the metadata of series `id`.
     func setMetadata(_ metadata: SeriesMetadata, for id: SeriesID) throws(CatalogError) {
         guard series(id) != nil else { return }
-        let update = try database.prepare("""
+        let update = try database.prepare(
+            """
             UPDATE series SET unit = ?, description = ?, range_low = ?, range_high = ?, spec_lower = ?,
                    spec_upper = ?, interpolation = ? WHERE id = ?
             """)

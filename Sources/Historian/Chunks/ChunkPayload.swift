@@ -27,7 +27,8 @@ enum ChunkPayload {
     static func decodeNumeric(
         timestamps: [UInt8], payload: [UInt8], kind: ValueKind, context: String, offset: Int
     ) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
-        try decodeNumeric(try open(timestamps: timestamps, payload: payload, context: context, offset: offset), kind: kind, context: context, offset: offset)
+        try decodeNumeric(
+            try open(timestamps: timestamps, payload: payload, context: context, offset: offset), kind: kind, context: context, offset: offset)
     }
 
     /// Opens both frames and splits the columns.
@@ -62,12 +63,16 @@ enum ChunkPayload {
             throw .corrupt(path: context, offset: offset, reason: "chunk does not decode: \(error)")
         }
         guard bits.count == timestamps.count, qualities.count == timestamps.count else {
-            throw .corrupt(path: context, offset: offset, reason: "chunk columns disagree: \(timestamps.count) timestamps, \(bits.count) values, \(qualities.count) qualities")
+            throw .corrupt(
+                path: context, offset: offset,
+                reason: "chunk columns disagree: \(timestamps.count) timestamps, \(bits.count) values, \(qualities.count) qualities")
         }
         return DecodedChunk(timestamps: timestamps, bits: bits, qualities: qualities.map { UInt8(clamping: $0) })
     }
 
-    static func decodeNumeric(_ columns: ChunkColumns, kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> (timestamps: [Int64], values: [Double]) {
+    static func decodeNumeric(_ columns: ChunkColumns, kind: ValueKind, context: String, offset: Int) throws(HistorianError) -> (
+        timestamps: [Int64], values: [Double]
+    ) {
         let timestamps: [Int64]
         let values: [Double]
         do throws(CompressionError) {
@@ -92,7 +97,8 @@ enum ChunkPayload {
         block.withUnsafeBytes { raw -> (values: [UInt8], qualities: [UInt8])? in
             var reader = ByteReader(raw)
             guard let valueLength = reader.readVarint(), valueLength <= UInt64(reader.remaining),
-                  let values = reader.readBytes(Int(valueLength)), let qualities = reader.readBytes(reader.remaining) else { return nil }
+                let values = reader.readBytes(Int(valueLength)), let qualities = reader.readBytes(reader.remaining)
+            else { return nil }
             return (values, qualities)
         }
     }

@@ -23,8 +23,10 @@ struct ChunkStatistics: Sendable, Equatable {
 
     init() {}
 
-    init(minTime: Int64, maxTime: Int64, count: Int, min: Double, max: Double, sum: Double, first: Double, last: Double,
-         mean: Double, sumOfSquaredDeviations: Double, hasDuplicateTimestamps: Bool, hasNonGoodQuality: Bool = false) {
+    init(
+        minTime: Int64, maxTime: Int64, count: Int, min: Double, max: Double, sum: Double, first: Double, last: Double,
+        mean: Double, sumOfSquaredDeviations: Double, hasDuplicateTimestamps: Bool, hasNonGoodQuality: Bool = false
+    ) {
         self.minTime = minTime
         self.maxTime = maxTime
         self.count = count
@@ -43,7 +45,8 @@ struct ChunkStatistics: Sendable, Equatable {
     /// up to rounding and needs no division per value.
     init(timestamps: UnsafeBufferPointer<Int64>, values: UnsafeBufferPointer<Double>) {
         guard let firstValue = values.first, let firstTime = timestamps.first, let lastTime = timestamps.last,
-              let lastValue = values.last else {
+            let lastValue = values.last
+        else {
             self.init()
             return
         }

@@ -86,7 +86,8 @@ struct Head {
                 run.append(sample)
             }
             if sorted, let runFirst = run.first, let runLast = run.last,
-               chunk.acceptsSortedRun(first: runFirst.timestamp, last: runLast.timestamp, count: run.count, limit: chunkSampleLimit) {
+                chunk.acceptsSortedRun(first: runFirst.timestamp, last: runLast.timestamp, count: run.count, limit: chunkSampleLimit)
+            {
                 chunk.append(sorted: run[...])
                 memoryBytes += chunk.memoryBytes
                 open[slot] = chunk
@@ -109,7 +110,8 @@ struct Head {
     private func newChunk(_ series: SeriesID, _ kind: ValueKind, at timestamp: Int64, sequence: UInt64) -> OpenChunk {
         let window = window(of: timestamp)
         let (end, overflow) = window.addingReportingOverflow(windowLength)
-        return OpenChunk(series: series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: sequence, reorderWindow: reorderWindow)
+        return OpenChunk(
+            series: series, kind: kind, window: window, windowEnd: overflow ? .max : end, sequence: sequence, reorderWindow: reorderWindow)
     }
 
     /// Seals the open chunk of `series`, so that samples written later get a higher sequence.
@@ -142,9 +144,10 @@ struct Head {
 
     /// ``memoryBytes`` summed afresh over every chunk (the bookkeeping is checked against it in tests).
     func recountMemoryBytes() -> Int {
-        open.reduce(0) { $0 + ($1?.memoryBytes ?? 0) } + sealed.values.reduce(0) { total, chunks in
-            chunks.reduce(total) { $0 + $1.memoryBytes }
-        }
+        open.reduce(0) { $0 + ($1?.memoryBytes ?? 0) }
+            + sealed.values.reduce(0) { total, chunks in
+                chunks.reduce(total) { $0 + $1.memoryBytes }
+            }
     }
 
     /// Seals every open chunk and hands over all chunks, emptying the head.

@@ -99,9 +99,10 @@ extension Historian {
         // while the WAL replays their samples.
         try Checkpoint.write(covered: taken.covered, to: checkpointPath, directory: directory, faults: options.fileFaults)
         try log.removeSegments(through: taken.covered)
-        options.flushObserver?(FlushReport(
-            pause: drained - started, writing: filesWritten - drained, publishing: .now - filesWritten,
-            chunks: taken.chunks.count, files: written.count))
+        options.flushObserver?(
+            FlushReport(
+                pause: drained - started, writing: filesWritten - drained, publishing: .now - filesWritten,
+                chunks: taken.chunks.count, files: written.count))
     }
 
     /// Starts a flush on the background queue when the head passed its limit, unless one is

@@ -13,8 +13,9 @@ enum Checkpoint {
         let covered: UInt64? = bytes.withUnsafeBytes { raw in
             var reader = ByteReader(raw)
             guard reader.readBytes(8) == magic, reader.readUInt32() == formatVersion, let covered = reader.readUInt64(),
-                  let checksum = reader.readUInt32(), reader.remaining == 0,
-                  checksum == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<20])) else { return nil }
+                let checksum = reader.readUInt32(), reader.remaining == 0,
+                checksum == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: raw[0..<20]))
+            else { return nil }
             return covered
         }
         guard let covered else { throw .corrupt(path: path, offset: 0, reason: "checkpoint file does not match its format or checksum") }

@@ -28,7 +28,9 @@ struct ChunkIndexEntry: Sendable, Equatable {
         writer.append(statistics.minTime)
         writer.append(statistics.maxTime)
         writer.append(UInt32(statistics.count))
-        for value in [statistics.min, statistics.max, statistics.sum, statistics.first, statistics.last, statistics.mean, statistics.sumOfSquaredDeviations] {
+        for value in [
+            statistics.min, statistics.max, statistics.sum, statistics.first, statistics.last, statistics.mean, statistics.sumOfSquaredDeviations,
+        ] {
             writer.append(value)
         }
         // Flags: bit 0 duplicate timestamps, bit 1 a quality other than good.
@@ -37,17 +39,19 @@ struct ChunkIndexEntry: Sendable, Equatable {
 
     static func decode(_ reader: inout ByteReader) -> ChunkIndexEntry? {
         guard let series = reader.readUInt32(), let offset = reader.readUInt64(), let length = reader.readUInt32(),
-              let checksum = reader.readUInt32(), let timestampOffset = reader.readUInt64(),
-              let timestampLength = reader.readUInt32(), let timestampChecksum = reader.readUInt32(),
-              let sequence = reader.readUInt64(),
-              let minTime = reader.readInt64(), let maxTime = reader.readInt64(), let count = reader.readUInt32(),
-              let minimum = reader.readDouble(), let maximum = reader.readDouble(), let sum = reader.readDouble(),
-              let first = reader.readDouble(), let last = reader.readDouble(), let mean = reader.readDouble(),
-              let deviations = reader.readDouble(), let flags = reader.readUInt8(),
-              offset <= UInt64(Int.max), timestampOffset <= UInt64(Int.max) else { return nil }
+            let checksum = reader.readUInt32(), let timestampOffset = reader.readUInt64(),
+            let timestampLength = reader.readUInt32(), let timestampChecksum = reader.readUInt32(),
+            let sequence = reader.readUInt64(),
+            let minTime = reader.readInt64(), let maxTime = reader.readInt64(), let count = reader.readUInt32(),
+            let minimum = reader.readDouble(), let maximum = reader.readDouble(), let sum = reader.readDouble(),
+            let first = reader.readDouble(), let last = reader.readDouble(), let mean = reader.readDouble(),
+            let deviations = reader.readDouble(), let flags = reader.readUInt8(),
+            offset <= UInt64(Int.max), timestampOffset <= UInt64(Int.max)
+        else { return nil }
         let statistics = ChunkStatistics(
             minTime: minTime, maxTime: maxTime, count: Int(count), min: minimum, max: maximum, sum: sum,
-            first: first, last: last, mean: mean, sumOfSquaredDeviations: deviations, hasDuplicateTimestamps: flags & 1 == 1, hasNonGoodQuality: flags & 2 == 2)
+            first: first, last: last, mean: mean, sumOfSquaredDeviations: deviations, hasDuplicateTimestamps: flags & 1 == 1,
+            hasNonGoodQuality: flags & 2 == 2)
         return ChunkIndexEntry(
             series: series, offset: Int(offset), length: Int(length), checksum: checksum, timestampOffset: Int(timestampOffset),
             timestampLength: Int(timestampLength), timestampChecksum: timestampChecksum, sequence: sequence, statistics: statistics)

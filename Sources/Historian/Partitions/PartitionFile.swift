@@ -1,10 +1,11 @@
 import Compression
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// An immutable partition file: the sealed chunks of one time window, written once by a flush.
 ///
@@ -81,10 +82,11 @@ final class PartitionFile: Sendable {
         var entries: [ChunkIndexEntry] = []
         entries.reserveCapacity(ordered.count)
         for (chunk, place) in zip(ordered, timestampPlaces) {
-            entries.append(ChunkIndexEntry(
-                series: chunk.series, offset: writer.bytes.count, length: chunk.payload.count,
-                checksum: CRC32C.checksum(chunk.payload), timestampOffset: place.offset, timestampLength: chunk.timestamps.count,
-                timestampChecksum: place.checksum, sequence: chunk.sequence, statistics: chunk.statistics))
+            entries.append(
+                ChunkIndexEntry(
+                    series: chunk.series, offset: writer.bytes.count, length: chunk.payload.count,
+                    checksum: CRC32C.checksum(chunk.payload), timestampOffset: place.offset, timestampLength: chunk.timestamps.count,
+                    timestampChecksum: place.checksum, sequence: chunk.sequence, statistics: chunk.statistics))
             writer.append(contentsOf: chunk.payload)
         }
         let indexOffset = writer.bytes.count
@@ -164,13 +166,15 @@ final class PartitionFile: Sendable {
                 var headerReader = ByteReader(headerBytes, from: 8)
                 var footerReader = ByteReader(footerBytes)
                 guard let version = headerReader.readUInt32(), headerReader.readUInt32() != nil,
-                      let start = headerReader.readInt64(), let end = headerReader.readInt64(), let covered = headerReader.readUInt64(),
-                      let indexOffset = footerReader.readUInt64(), let indexLength = footerReader.readUInt64(),
-                      let indexChecksum = footerReader.readUInt32(), let headerChecksum = footerReader.readUInt32(),
-                      version == formatVersion, headerChecksum == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: headerBytes[0..<headerSize])),
-                      indexOffset <= UInt64(size), indexLength <= UInt64(size) else { return nil }
-                return Layout(windowStart: start, windowEnd: end, coveredSegment: covered, indexOffset: Int(indexOffset),
-                              indexLength: Int(indexLength), indexChecksum: indexChecksum)
+                    let start = headerReader.readInt64(), let end = headerReader.readInt64(), let covered = headerReader.readUInt64(),
+                    let indexOffset = footerReader.readUInt64(), let indexLength = footerReader.readUInt64(),
+                    let indexChecksum = footerReader.readUInt32(), let headerChecksum = footerReader.readUInt32(),
+                    version == formatVersion, headerChecksum == CRC32C.checksum(UnsafeRawBufferPointer(rebasing: headerBytes[0..<headerSize])),
+                    indexOffset <= UInt64(size), indexLength <= UInt64(size)
+                else { return nil }
+                return Layout(
+                    windowStart: start, windowEnd: end, coveredSegment: covered, indexOffset: Int(indexOffset),
+                    indexLength: Int(indexLength), indexChecksum: indexChecksum)
             }
         }
         guard let layout else {
@@ -179,7 +183,9 @@ final class PartitionFile: Sendable {
             throw .corrupt(path: path, offset: 0, reason: "header checksum mismatch or impossible index position")
         }
         guard layout.indexOffset >= headerSize, layout.indexOffset + layout.indexLength == size - footerSize else {
-            throw .corrupt(path: path, offset: size - footerSize, reason: "index position \(layout.indexOffset)+\(layout.indexLength) does not end at the footer")
+            throw .corrupt(
+                path: path, offset: size - footerSize, reason: "index position \(layout.indexOffset)+\(layout.indexLength) does not end at the footer"
+            )
         }
         return layout
     }
@@ -200,9 +206,12 @@ final class PartitionFile: Sendable {
         var bySeries: [SeriesID: [ChunkIndexEntry]] = [:]
         for entry in entries {
             guard entry.offset >= headerSize, entry.offset + entry.length <= indexOffset,
-                  entry.timestampOffset >= headerSize, entry.timestampOffset + entry.timestampLength <= indexOffset,
-                  entry.statistics.count > 0, entry.statistics.minTime <= entry.statistics.maxTime else {
-                throw .corrupt(path: path, offset: indexOffset, reason: "index entry of series \(entry.series) points outside the chunk area or has impossible statistics")
+                entry.timestampOffset >= headerSize, entry.timestampOffset + entry.timestampLength <= indexOffset,
+                entry.statistics.count > 0, entry.statistics.minTime <= entry.statistics.maxTime
+            else {
+                throw .corrupt(
+                    path: path, offset: indexOffset,
+                    reason: "index entry of series \(entry.series) points outside the chunk area or has impossible statistics")
             }
             bySeries[entry.series, default: []].append(entry)
         }

@@ -175,7 +175,8 @@ extension Historian {
             let statistics = chunk.statistics
             let statisticsApply = qualities.map { $0.contains(.good) && !statistics.hasNonGoodQuality } ?? true
             if statisticsApply, isolated.contains(index), statistics.minTime >= from, statistics.maxTime < to,
-               Self.bucketIndex(statistics.minTime, from: from, width: every) == Self.bucketIndex(statistics.maxTime, from: from, width: every) {
+                Self.bucketIndex(statistics.minTime, from: from, width: every) == Self.bucketIndex(statistics.maxTime, from: from, width: every)
+            {
                 accumulators[Self.bucketIndex(statistics.minTime, from: from, width: every)].merge(statistics)
                 fromStatistics += 1
             } else {
@@ -277,7 +278,7 @@ extension Historian {
         if let next = try firstSample(series: id, atOrAfter: to) { ordered.append(next) }
         var result: [InterpolatedValue] = []
         result.reserveCapacity(count)
-        var cursor = 0   // first sample later than the current time
+        var cursor = 0 // first sample later than the current time
         for index in 0..<count {
             let time = Self.bucketBounds(index, from: from, to: to, width: step).start
             while cursor < ordered.count && ordered[cursor].timestamp <= time { cursor += 1 }

@@ -67,19 +67,22 @@ public struct RollupBucket: Sendable, Equatable {
         let countB = Double(other.count)
         let meanA = mean ?? 0
         let delta = (other.mean ?? 0) - meanA
-        sumOfSquaredDeviations = (sumOfSquaredDeviations ?? 0) + (other.sumOfSquaredDeviations ?? 0) + delta * delta * countA * countB / (countA + countB)
+        sumOfSquaredDeviations =
+            (sumOfSquaredDeviations ?? 0) + (other.sumOfSquaredDeviations ?? 0) + delta * delta * countA * countB / (countA + countB)
         count += other.count
         sum = (sum ?? 0) + (other.sum ?? 0)
         mean = (sum ?? 0) / Double(count)
         min = Swift.min(min ?? .infinity, other.min ?? .infinity)
         max = Swift.max(max ?? -.infinity, other.max ?? -.infinity)
         if let time = other.firstTime, let value = other.first,
-           firstTime.map({ time < $0 || (time == $0 && value > (first ?? -.infinity)) }) ?? true {
+            firstTime.map({ time < $0 || (time == $0 && value > (first ?? -.infinity)) }) ?? true
+        {
             firstTime = time
             first = value
         }
         if let time = other.lastTime, let value = other.last,
-           lastTime.map({ time > $0 || (time == $0 && value > (last ?? -.infinity)) }) ?? true {
+            lastTime.map({ time > $0 || (time == $0 && value > (last ?? -.infinity)) }) ?? true
+        {
             lastTime = time
             last = value
         }

@@ -34,9 +34,10 @@ enum RollupGrain {
             let pieceIndex = locator.index(of: timestamps[start])
             let pieceEnd = Historian.bucketBounds(pieceIndex, from: origin, to: end, width: width).end
             let stop = firstIndex(in: timestamps, from: start, before: pieceEnd, guess: start + previousLength)
-            body(ChunkStatistics(
-                timestamps: UnsafeBufferPointer(rebasing: timestamps[start..<stop]),
-                values: UnsafeBufferPointer(rebasing: values[start..<stop])))
+            body(
+                ChunkStatistics(
+                    timestamps: UnsafeBufferPointer(rebasing: timestamps[start..<stop]),
+                    values: UnsafeBufferPointer(rebasing: values[start..<stop])))
             previousLength = stop - start
             start = stop
         }
@@ -47,7 +48,8 @@ enum RollupGrain {
     /// costs two comparisons; otherwise a binary search.
     private static func firstIndex(in timestamps: UnsafeBufferPointer<Int64>, from start: Int, before limit: Int64, guess: Int) -> Int {
         if guess > start && guess <= timestamps.count && timestamps[guess - 1] < limit
-            && (guess == timestamps.count || timestamps[guess] >= limit) {
+            && (guess == timestamps.count || timestamps[guess] >= limit)
+        {
             return guess
         }
         var low = start + 1

@@ -17,7 +17,7 @@ struct SeriesSnapshot: Sendable {
     /// samples to a range delete: their statistics are exact for any range that contains them.
     func isolatedChunks() -> Set<Int> {
         var isolated = Set<Int>()
-        var reachBefore = Int64.min   // the largest maxTime of the chunks before index
+        var reachBefore = Int64.min // the largest maxTime of the chunks before index
         for index in chunks.indices {
             let chunk = chunks[index]
             let clearBefore = index == 0 || reachBefore < chunk.statistics.minTime
@@ -81,7 +81,8 @@ struct SeriesSnapshot: Sendable {
         func sample(_ chunk: DecodedChunk, _ position: Int) -> RawSample {
             RawSample(series: id, timestamp: chunk.timestamps[position], bits: chunk.bits[position], quality: chunk.qualities[position])
         }
-        var disjoint = !decoded.contains { $0.chunk.timestamps.count > 1 && hasDuplicates($0.chunk.timestamps) }
+        var disjoint =
+            !decoded.contains { $0.chunk.timestamps.count > 1 && hasDuplicates($0.chunk.timestamps) }
             && !indices.contains(where: isTrimmed)
         for pair in zip(indices, indices.dropFirst()) where chunks[pair.0].overlaps(chunks[pair.1]) {
             disjoint = false

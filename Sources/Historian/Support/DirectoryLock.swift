@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// The exclusive lock on `DIR/lock` that keeps a data directory to one ``Historian`` at a time.
 ///

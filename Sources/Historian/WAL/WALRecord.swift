@@ -74,7 +74,8 @@ enum WALRecord: Equatable {
             var timestamp: Int64 = 0
             for _ in 0..<count {
                 guard let seriesDelta = reader.readVarint(), let timestampDelta = reader.readVarint(),
-                      let bits = reader.readUInt64(), let quality = reader.readUInt8() else { return nil }
+                    let bits = reader.readUInt64(), let quality = reader.readUInt8()
+                else { return nil }
                 series = series &+ ZigZag.decode(seriesDelta)
                 timestamp = timestamp &+ ZigZag.decode(timestampDelta)
                 guard let id = SeriesID(exactly: series) else { return nil }
@@ -87,7 +88,8 @@ enum WALRecord: Equatable {
             samples.reserveCapacity(Int(count))
             for _ in 0..<count {
                 guard let series = reader.readUInt32(), let timestamp = reader.readInt64(), let bits = reader.readUInt64(),
-                      let quality = reader.readUInt8() else { return nil }
+                    let quality = reader.readUInt8()
+                else { return nil }
                 samples.append(RawSample(series: series, timestamp: timestamp, bits: bits, quality: quality))
             }
             return .samples(samples)

@@ -166,7 +166,8 @@ extension WriteAheadLog {
                         report.damage.append(.init(path: path, offset: offset, skippedBytes: bytes.count - offset))
                         return ScanEnd(validEnd: bytes.count)
                     }
-                    return ScanEnd(validEnd: validEnd, tornTail: RecoveryReport.TornTail(path: path, offset: offset, droppedBytes: bytes.count - offset))
+                    return ScanEnd(
+                        validEnd: validEnd, tornTail: RecoveryReport.TornTail(path: path, offset: offset, droppedBytes: bytes.count - offset))
                 }
                 guard acceptLoss else {
                     throw .corrupt(
@@ -209,7 +210,7 @@ extension WriteAheadLog {
             let length = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: candidate, as: UInt32.self)))
             let payloadStart = candidate + recordHeaderSize
             guard length >= 1, length <= bytes.count - payloadStart,
-                  WALRecord.isPlausible(UnsafeRawBufferPointer(rebasing: bytes[payloadStart..<(payloadStart + Swift.min(length, 5))]), length: length)
+                WALRecord.isPlausible(UnsafeRawBufferPointer(rebasing: bytes[payloadStart..<(payloadStart + Swift.min(length, 5))]), length: length)
             else { continue }
             if case .valid = record(in: bytes, at: candidate) { return candidate }
         }

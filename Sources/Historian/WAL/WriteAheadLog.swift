@@ -1,10 +1,11 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Dispatch
-import Synchronization
 
 /// The write-ahead log: numbered segment files `NNNNNNNNNNNNNNNNNNNN.wal` in one directory.
 ///

@@ -43,7 +43,8 @@ package struct InfluxQLExecution {
             do {
                 guard remaining.maximumPoints > 0 else {
                     throw InfluxQLError.invalid(
-                        "the statements of this request together would return more points than the server's limit of \(maximumPoints); send fewer statements per request")
+                        "the statements of this request together would return more points than the server's limit of \(maximumPoints); send fewer statements per request"
+                    )
                 }
                 let series = try remaining.answer(statement)
                 remaining.maximumPoints -= series.reduce(0) { $0 + $1.pointCount }
@@ -106,9 +107,11 @@ package struct InfluxQLExecution {
             let names = Set(historian.allSeries.compactMap { $0.key.tag(databaseTag) }).sorted()
             return [ResultSeries(name: "databases", columns: ["name"], rows: .values(names.map { [.text($0)] }))]
         case .showRetentionPolicies:
-            return [ResultSeries(
-                name: "", columns: ["name", "duration", "shardGroupDuration", "replicaN", "default"],
-                rows: .values([[.text("autogen"), .text("0s"), .text("168h0m0s"), .count(1), .value(.boolean(true))]]))]
+            return [
+                ResultSeries(
+                    name: "", columns: ["name", "duration", "shardGroupDuration", "replicaN", "default"],
+                    rows: .values([[.text("autogen"), .text("0s"), .text("168h0m0s"), .count(1), .value(.boolean(true))]]))
+            ]
         case .showMeasurements(let filter, let limit):
             let matcher = try NameMatcher(filter)
             var names = Set(visibleSeries(SeriesSelection(measurement: nil)).map(\.key.measurement)).filter { matcher.accepts($0) }.sorted()

@@ -26,9 +26,10 @@ struct InfluxQLSelection {
 
     private func selectedSeries() throws(InfluxQLError) -> [Series] {
         let fields = Set(statement.columns.map(\.field))
-        return execution.visibleSeries(SeriesSelection(
-            measurement: statement.measurement, predicate: try InfluxQLTagFilter.predicate(statement.tagPredicate),
-            fields: fields.contains("*") ? nil : fields))
+        return execution.visibleSeries(
+            SeriesSelection(
+                measurement: statement.measurement, predicate: try InfluxQLTagFilter.predicate(statement.tagPredicate),
+                fields: fields.contains("*") ? nil : fields))
     }
 
     /// Groups in order of their tag values; within a group, tag sets in order of their tags.
@@ -111,9 +112,10 @@ struct InfluxQLSelection {
                 rows.append(.init(fields: columns, tags: tags))
             }
             guard rows.count > 0 else { continue }
-            answer.append(.init(
-                name: statement.measurement, tags: group.tags, columns: Self.columnNames(names),
-                rows: .raw(rows, order: rows.order(descending: statement.descending, limit: statement.limit))))
+            answer.append(
+                .init(
+                    name: statement.measurement, tags: group.tags, columns: Self.columnNames(names),
+                    rows: .raw(rows, order: rows.order(descending: statement.descending, limit: statement.limit))))
         }
         return answer
     }
@@ -160,7 +162,8 @@ struct InfluxQLSelection {
         let intervals = try intervals()
         guard !intervals.labels.isEmpty else { return [] }
         if statement.interval == nil, statement.columns.count == 1, let column = statement.columns.first, column.isSelector,
-           let span = intervals.spans.first {
+            let span = intervals.spans.first
+        {
             return try selectedSamples(column, groups: groups, from: span.from, to: span.to)
         }
         guard intervals.labels.count * statement.columns.count * groups.count <= execution.maximumPoints else { throw tooManyPoints() }
@@ -214,13 +217,15 @@ struct InfluxQLSelection {
             }
             if statement.descending { rows.reverse() }
             if let limit = statement.limit { rows = Array(rows.prefix(limit)) }
-            answer.append(.init(name: statement.measurement, tags: group.tags, columns: Self.columnNames(statement.columns.map(\.name)), rows: .values(rows)))
+            answer.append(
+                .init(name: statement.measurement, tags: group.tags, columns: Self.columnNames(statement.columns.map(\.name)), rows: .values(rows)))
         }
         return answer
     }
 
     /// `function` of the union of `members` per interval; nil where an interval has no sample.
-    private func values(_ function: InfluxQLSelect.Function, of members: [Series], in intervals: Intervals) throws -> [InfluxQLExecution.ResultValue?] {
+    private func values(_ function: InfluxQLSelect.Function, of members: [Series], in intervals: Intervals) throws -> [InfluxQLExecution.ResultValue?]
+    {
         let aggregate: Aggregate
         switch function {
         case .aggregate(let named): aggregate = named
@@ -253,7 +258,9 @@ struct InfluxQLSelection {
     /// first fills the aggregate (null and none leave gaps, which the change spans), each interval
     /// then gets its change from the nearest earlier one with a value (the later one when the rows
     /// run in descending order); nil where there is none, or the change is negative and must not be.
-    private func changes(_ transform: InfluxQLSelect.Transform, of values: [InfluxQLExecution.ResultValue?], labels: [Int64]) -> [InfluxQLExecution.ResultValue?] {
+    private func changes(_ transform: InfluxQLSelect.Transform, of values: [InfluxQLExecution.ResultValue?], labels: [Int64]) -> [InfluxQLExecution
+        .ResultValue?]
+    {
         var filled: [Double?] = values.map { value in
             switch value {
             case .number(let number): number
@@ -310,7 +317,8 @@ struct InfluxQLSelection {
 
     /// A lone selector (`first`, `last`, `min`, `max`) without `GROUP BY time()` answers with the
     /// time of the sample it selects, as in InfluxDB; `min` and `max` prefer the earliest of equal values.
-    private func selectedSamples(_ column: InfluxQLSelect.Column, groups: [Group], from: Int64, to: Int64) throws -> [InfluxQLExecution.ResultSeries] {
+    private func selectedSamples(_ column: InfluxQLSelect.Column, groups: [Group], from: Int64, to: Int64) throws -> [InfluxQLExecution.ResultSeries]
+    {
         var answer: [InfluxQLExecution.ResultSeries] = []
         var budget = execution.maximumPoints
         let whole = Intervals(labels: [from], spans: RollupSpan.starting(from: from, to: to, every: to - from))
@@ -319,9 +327,10 @@ struct InfluxQLSelection {
             guard let aggregate = column.aggregate else {
                 // percentile: the ranked sample and its time.
                 guard let sample = try ranked(column.function ?? .median, of: members, in: whole).first ?? nil else { continue }
-                answer.append(.init(
-                    name: statement.measurement, tags: group.tags, columns: ["time", column.name],
-                    rows: .values([[.time(sample.time), .number(sample.value)]])))
+                answer.append(
+                    .init(
+                        name: statement.measurement, tags: group.tags, columns: ["time", column.name],
+                        rows: .values([[.time(sample.time), .number(sample.value)]])))
                 continue
             }
             var chosen: Sample?
@@ -329,9 +338,13 @@ struct InfluxQLSelection {
                 var candidates: [Sample] = []
                 switch aggregate {
                 case .first:
-                    if let sample = try execution.historian.firstSample(series: member.id, atOrAfter: from), sample.timestamp < to { candidates = [sample] }
+                    if let sample = try execution.historian.firstSample(series: member.id, atOrAfter: from), sample.timestamp < to {
+                        candidates = [sample]
+                    }
                 case .last:
-                    if let sample = try execution.historian.lastSample(series: member.id, before: to), sample.timestamp >= from { candidates = [sample] }
+                    if let sample = try execution.historian.lastSample(series: member.id, before: to), sample.timestamp >= from {
+                        candidates = [sample]
+                    }
                 default:
                     budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)
                     guard budget >= 0 else { throw tooManyPoints() }
@@ -344,18 +357,31 @@ struct InfluxQLSelection {
                     }
                     let better: Bool
                     switch aggregate {
-                    case .first: better = sample.timestamp < current.timestamp || (sample.timestamp == current.timestamp && Self.isGreater(sample.value, than: current.value))
-                    case .last: better = sample.timestamp > current.timestamp || (sample.timestamp == current.timestamp && Self.isGreater(sample.value, than: current.value))
-                    case .max: better = Self.isGreater(sample.value, than: current.value) || (sample.value == current.value && sample.timestamp < current.timestamp)
-                    default: better = Self.isGreater(current.value, than: sample.value) || (sample.value == current.value && sample.timestamp < current.timestamp)
+                    case .first:
+                        better =
+                            sample.timestamp < current.timestamp
+                            || (sample.timestamp == current.timestamp && Self.isGreater(sample.value, than: current.value))
+                    case .last:
+                        better =
+                            sample.timestamp > current.timestamp
+                            || (sample.timestamp == current.timestamp && Self.isGreater(sample.value, than: current.value))
+                    case .max:
+                        better =
+                            Self.isGreater(sample.value, than: current.value)
+                            || (sample.value == current.value && sample.timestamp < current.timestamp)
+                    default:
+                        better =
+                            Self.isGreater(current.value, than: sample.value)
+                            || (sample.value == current.value && sample.timestamp < current.timestamp)
                     }
                     if better { chosen = sample }
                 }
             }
             guard let chosen else { continue }
-            answer.append(.init(
-                name: statement.measurement, tags: group.tags, columns: ["time", column.name],
-                rows: .values([[.time(chosen.timestamp), .value(chosen.value)]])))
+            answer.append(
+                .init(
+                    name: statement.measurement, tags: group.tags, columns: ["time", column.name],
+                    rows: .values([[.time(chosen.timestamp), .value(chosen.value)]])))
         }
         return answer
     }
@@ -364,7 +390,8 @@ struct InfluxQLSelection {
     /// sample a percentile selects (a median of an even count is the mean of the middle two, at the
     /// interval's start). InfluxDB's nearest rank: index floor(n x p / 100 + 0.5) - 1 of the values
     /// in ascending order, equal values in time order; no value where that index is outside.
-    private func ranked(_ function: InfluxQLSelect.Function, of members: [Series], in intervals: Intervals) throws -> [(time: Int64, value: Double)?] {
+    private func ranked(_ function: InfluxQLSelect.Function, of members: [Series], in intervals: Intervals) throws -> [(time: Int64, value: Double)?]
+    {
         var samples = [[(time: Int64, value: Double)]](repeating: [], count: intervals.labels.count)
         try forEachSample(of: members, in: intervals) { interval, time, value in
             switch value {
@@ -393,11 +420,12 @@ struct InfluxQLSelection {
     /// `percentile_1`.
     private static func columnNames(_ names: [String]) -> [String] {
         var seen: [String: Int] = ["time": 0]
-        return ["time"] + names.map { name in
-            let count = seen[name, default: 0]
-            seen[name] = count + 1
-            return count == 0 ? name : "\(name)_\(count)"
-        }
+        return ["time"]
+            + names.map { name in
+                let count = seen[name, default: 0]
+                seen[name] = count + 1
+                return count == 0 ? name : "\(name)_\(count)"
+            }
     }
 
     /// Calls `body` with the interval index, time and value of every sample of `members` in the
@@ -413,7 +441,9 @@ struct InfluxQLSelection {
             let columns = try execution.historian.sampleColumns(series: member.id, from: from, to: to)
             for index in 0..<columns.count {
                 let time = columns.timestamps[index]
-                guard let interval = Self.interval(of: time, start: start, width: statement.interval), interval < intervals.labels.count else { continue }
+                guard let interval = Self.interval(of: time, start: start, width: statement.interval), interval < intervals.labels.count else {
+                    continue
+                }
                 body(interval, time, columns.value(at: index))
             }
         }

@@ -129,7 +129,8 @@ package struct InfluxQLParser {
         }
         if skip(keyword: "show") { return try show() }
         if current.isKeyword("drop") || current.isKeyword("delete") || current.isKeyword("alter") || current.isKeyword("grant")
-            || current.isKeyword("revoke") || current.isKeyword("kill") {
+            || current.isKeyword("revoke") || current.isKeyword("kill")
+        {
             throw .unsupported("\(current.text.uppercased()) statements; histd's admin API is /api/v1/admin")
         }
         throw unexpected("SELECT, SHOW or CREATE DATABASE")
@@ -305,7 +306,8 @@ package struct InfluxQLParser {
             unit = nanoseconds
         }
         try expect(symbol: ")")
-        let transform: InfluxQLSelect.Transform = kind.derivative
+        let transform: InfluxQLSelect.Transform =
+            kind.derivative
             ? .derivative(unit: unit, nonNegative: kind.nonNegative) : .difference(nonNegative: kind.nonNegative)
         return .init(function: innerColumn.function, field: innerColumn.field, name: name, transform: transform)
     }

@@ -34,7 +34,9 @@ public struct HistorianQuery: Sendable {
     /// checked against `budget` before anything is decoded, and the actual count spent after.
     /// - Throws: ``PointsBudget/Exceeded``; ``HistorianError`` for an empty range, an unknown series
     ///   or a corrupt chunk.
-    public func columns(of series: [Series], from: Int64, to: Int64, qualities: Set<Quality>? = nil, budget: inout PointsBudget) throws -> [SampleColumns] {
+    public func columns(of series: [Series], from: Int64, to: Int64, qualities: Set<Quality>? = nil, budget: inout PointsBudget) throws
+        -> [SampleColumns]
+    {
         let estimate = try estimatedPoints(of: series, from: from, to: to)
         guard estimate <= budget.remaining else {
             throw PointsBudget.Exceeded(points: estimate, remaining: budget.remaining, limit: budget.limit)
@@ -52,7 +54,9 @@ public struct HistorianQuery: Sendable {
     /// The numeric samples of `series` in `[from, to)` of `qualities`, as times and values: what
     /// SPC and OEE computations take.
     /// - Throws: like ``columns(of:from:to:qualities:budget:)``.
-    public func numericColumns(of series: Series, from: Int64, to: Int64, qualities: Set<Quality>?, budget: inout PointsBudget) throws -> (times: [Int64], values: [Double]) {
+    public func numericColumns(of series: Series, from: Int64, to: Int64, qualities: Set<Quality>?, budget: inout PointsBudget) throws -> (
+        times: [Int64], values: [Double]
+    ) {
         guard let columns = try self.columns(of: [series], from: from, to: to, qualities: qualities, budget: &budget).first else { return ([], []) }
         let values: [Double]
         switch columns.kind {

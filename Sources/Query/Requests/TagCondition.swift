@@ -24,7 +24,8 @@ public enum TagCondition {
             do {
                 parts.append(.tag(key, .matchesWhole(try RegularExpression(pattern))))
             } catch {
-                throw QueryArgumentError(argument: argument, text: text, reason: "has an invalid regular expression: \(error.reason) at offset \(error.offset)")
+                throw QueryArgumentError(
+                    argument: argument, text: text, reason: "has an invalid regular expression: \(error.reason) at offset \(error.offset)")
             }
         }
         return parts.count == 1 ? parts[0] : .all(parts)

@@ -29,7 +29,9 @@ public enum TimeArgument {
 
     /// The range `[from, to)` of two time texts; `to` defaults to `now`.
     /// - Throws: ``QueryArgumentError`` for a text that is not a time, or `from` not before `to`.
-    public static func range(from: String, to: String?, now: Int64, fromArgument: String = "from", toArgument: String = "to") throws(QueryArgumentError) -> (from: Int64, to: Int64) {
+    public static func range(from: String, to: String?, now: Int64, fromArgument: String = "from", toArgument: String = "to")
+        throws(QueryArgumentError) -> (from: Int64, to: Int64)
+    {
         let start = try parse(from, argument: fromArgument, now: now)
         let end = try to.map { text throws(QueryArgumentError) in try parse(text, argument: toArgument, now: now) } ?? now
         guard start < end else {

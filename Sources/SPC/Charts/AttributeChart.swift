@@ -67,7 +67,9 @@ public enum AttributeChart {
         if let center = options.standards?.center {
             let valid = isBinomial ? (center >= 0 && center <= 1) : (center >= 0 && center.isFinite)
             guard valid else {
-                throw .invalidParameter(name: "center", value: center, reason: isBinomial ? "a fraction defective must be in [0, 1]" : "a defect rate must be non-negative")
+                throw .invalidParameter(
+                    name: "center", value: center,
+                    reason: isBinomial ? "a fraction defective must be in [0, 1]" : "a defect rate must be non-negative")
             }
         }
         let knownCenter = options.standards?.center

@@ -20,7 +20,9 @@ public enum EWMAChart {
     ///   - width: the limit width L in σ of z, L > 0.
     ///   - options: phase I, standards, sigma method.
     /// - Throws: `SPCError` naming the row or parameter at fault.
-    public static func analyze(_ values: [Double], lambda: Double, width: Double, options: ChartOptions = ChartOptions()) throws(SPCError) -> ChartAnalysis {
+    public static func analyze(_ values: [Double], lambda: Double, width: Double, options: ChartOptions = ChartOptions()) throws(SPCError)
+        -> ChartAnalysis
+    {
         guard lambda > 0, lambda <= 1 else {
             throw .invalidParameter(name: "lambda", value: lambda, reason: "must be in (0, 1]")
         }

@@ -39,9 +39,10 @@ public enum SubgroupChart {
         for (row, subgroup) in subgroups.enumerated() {
             let constants = try constantsCache.constants(for: subgroup, row: row, usesRange: needsRangeConstants)
             let statistics = SampleStatistics(subgroup)
-            summaries.append(Summary(
-                size: subgroup.count, mean: statistics.mean, range: statistics.range,
-                standardDeviation: statistics.standardDeviation, constants: constants))
+            summaries.append(
+                Summary(
+                    size: subgroup.count, mean: statistics.mean, range: statistics.range,
+                    standardDeviation: statistics.standardDeviation, constants: constants))
         }
         return summaries
     }

@@ -53,11 +53,12 @@ extension ChartAnalysis: Encodable {
 
         func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            let name = switch analysis.type {
-            case .xbarR: "r"
-            case .xbarS: "s"
-            default: "mr"
-            }
+            let name =
+                switch analysis.type {
+                case .xbarR: "r"
+                case .xbarS: "s"
+                default: "mr"
+                }
             try container.encode(name, forKey: .type)
             try analysis.encode(chart, into: &container)
         }

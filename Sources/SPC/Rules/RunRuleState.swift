@@ -95,7 +95,8 @@ public struct RunRuleState: Sendable {
         let longestRun = max(
             max(aboveRun, belowRun), max(outsideOneSigmaRun, insideOneSigmaRun &- 7),
             max(max(increasingSteps, decreasingSteps) &+ 3, alternatingSteps &- 5))
-        let patterns = UInt32(truncatingIfNeeded: beyond3)
+        let patterns =
+            UInt32(truncatingIfNeeded: beyond3)
             | Self.atLeastTwo(aboveTwoSigma & 0b111) | Self.atLeastTwo(belowTwoSigma & 0b111)
             | Self.atLeastFour(aboveOneSigma & 0b11111) | Self.atLeastFour(belowOneSigma & 0b11111)
         return longestRun >= 8 || patterns != 0

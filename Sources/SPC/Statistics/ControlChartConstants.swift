@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// The control chart constants of a subgroup of size `n`, all computed rather than tabled.
 ///
@@ -92,7 +93,7 @@ public struct ControlChartConstants: Sendable, Equatable {
         // Φ on one lattice serves both integrals: s and t = s + u both fall on it.
         let step = 0.1
         let halfWidth = 10.0
-        let uCount = Int(12.0 / step)  // even, for Simpson's rule
+        let uCount = Int(12.0 / step) // even, for Simpson's rule
         let sCount = Int(2 * halfWidth / step)
         let lastLattice = sCount + uCount
         var phi = [Double](repeating: 0, count: lastLattice + 1)
@@ -113,7 +114,8 @@ public struct ControlChartConstants: Sendable, Equatable {
             var inner = 0.0
             for sIndex in 0...sCount {
                 let tIndex = sIndex + uIndex
-                inner += 1 - pow(upperTail[sIndex], power) - pow(phi[tIndex], power)
+                inner +=
+                    1 - pow(upperTail[sIndex], power) - pow(phi[tIndex], power)
                     + pow(max(0, phi[tIndex] - phi[sIndex]), power)
             }
             inner *= step

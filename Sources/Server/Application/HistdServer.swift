@@ -1,11 +1,11 @@
 import Historian
 import Hummingbird
+import HummingbirdCore
 import Logging
 import NIOCore
 import NIOPosix
 import ServiceLifecycle
 import UnixSignals
-import HummingbirdCore
 
 /// The `histd serve` daemon: the storage engine, the HTTP API and background maintenance in one
 /// service group that shuts down in order on SIGTERM or SIGINT.
@@ -28,7 +28,9 @@ public struct HistdServer: Sendable {
     /// - Parameter onRunning: called with the bound port once the server accepts connections.
     /// - Throws: ``ConfigurationError`` for an unsafe or invalid configuration, ``HistorianError``
     ///   when the data directory cannot be opened or recovered, and what binding the port throws.
-    public func run(gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) async throws {
+    public func run(gracefulShutdownSignals: [UnixSignal] = [.sigterm, .sigint], onRunning: @escaping @Sendable (Int) async -> Void = { _ in })
+        async throws
+    {
         try configuration.validate()
         AllocatorTuning.apply()
         for (key, value) in configuration.summary {
@@ -38,10 +40,12 @@ public struct HistdServer: Sendable {
         var options = configuration.historianOptions
         options.walSyncObserver = { [metrics] duration in metrics.walSyncLatency.record(duration) }
         options.flushObserver = { [logger] report in
-            logger.info("head flushed", metadata: [
-                "pause_ms": "\(FlushReport.milliseconds(report.pause))", "writing_ms": "\(FlushReport.milliseconds(report.writing))",
-                "publishing_ms": "\(FlushReport.milliseconds(report.publishing))", "chunks": "\(report.chunks)", "files": "\(report.files)",
-            ])
+            logger.info(
+                "head flushed",
+                metadata: [
+                    "pause_ms": "\(FlushReport.milliseconds(report.pause))", "writing_ms": "\(FlushReport.milliseconds(report.writing))",
+                    "publishing_ms": "\(FlushReport.milliseconds(report.publishing))", "chunks": "\(report.chunks)", "files": "\(report.files)",
+                ])
         }
         let historian = try Historian(directory: configuration.dataDirectory, options: options)
         let recovery = historian.recovery
@@ -60,11 +64,12 @@ public struct HistdServer: Sendable {
         let headerTimeout = TimeAmount.nanoseconds(limits.headerTimeout.nanosecondsClamped)
         let application = Application(
             router: router,
-            server: .http1(configuration: .init(
-                additionalChannelHandlers: [ConnectionGuard(counter: clients, headerTimeout: headerTimeout)],
-                idleTimeout: .nanoseconds(limits.idleTimeout.nanosecondsClamped),
-                httpDecoderConfiguration: .init(
-                    maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes, maxHeaderFieldCount: 200))),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [ConnectionGuard(counter: clients, headerTimeout: headerTimeout)],
+                    idleTimeout: .nanoseconds(limits.idleTimeout.nanosecondsClamped),
+                    httpDecoderConfiguration: .init(
+                        maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes, maxHeaderFieldCount: 200))),
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "histd",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
@@ -76,16 +81,21 @@ public struct HistdServer: Sendable {
             eventLoopGroupProvider: .shared(eventLoopGroup),
             logger: logger)
         let storage = HistorianService(historian: historian, executor: executor, settings: configuration.maintenance, logger: logger)
-        let group = ServiceGroup(configuration: .init(
-            services: [storage, EventLoopBoundService(application, executor: EventLoopTaskExecutor(eventLoop: eventLoopGroup.next())),
-                       ReadinessService(readiness: readiness)],
-            gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    storage, EventLoopBoundService(application, executor: EventLoopTaskExecutor(eventLoop: eventLoopGroup.next())),
+                    ReadinessService(readiness: readiness),
+                ],
+                gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
         try await group.run()
         try await eventLoopGroup.shutdownGracefully()
         logger.info("stopped")
     }
 
-    private func makeRouter(historian: Historian, executor: BlockingExecutor, metrics: ServerMetrics, readiness: Readiness) -> Router<ServerRequestContext> {
+    private func makeRouter(historian: Historian, executor: BlockingExecutor, metrics: ServerMetrics, readiness: Readiness) -> Router<
+        ServerRequestContext
+    > {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: QueryMetricsMiddleware(metrics: metrics))
@@ -94,21 +104,27 @@ public struct HistdServer: Sendable {
         let bodyReader = RequestBodyReader(maximumBytes: limits.maxBodyBytes, timeout: limits.requestTimeout)
         let limiter = QueryLimiter(maximumRunning: limits.maxConcurrentQueries, maximumWaiting: limits.maxQueuedQueries, metrics: metrics)
         HealthRoutes(historian: historian, metrics: metrics, readiness: readiness).register(on: router)
-        WriteRoutes(executor: executor, metrics: metrics, bodyReader: bodyReader, databaseTag: configuration.databaseTag,
-                    ingesters: IngesterPool(historian: historian))
-            .register(on: router)
+        WriteRoutes(
+            executor: executor, metrics: metrics, bodyReader: bodyReader, databaseTag: configuration.databaseTag,
+            ingesters: IngesterPool(historian: historian)
+        )
+        .register(on: router)
         AdminRoutes(historian: historian, executor: executor, settings: configuration.maintenance).register(on: router)
         QueryRoutes(historian: historian, executor: executor, limiter: limiter, metrics: metrics, maximumPoints: limits.maxQueryPoints)
             .register(on: router)
-        InfluxQLRoutes(historian: historian, executor: executor, limiter: limiter, bodyReader: bodyReader,
-                       databaseTag: configuration.databaseTag, maximumPoints: limits.maxQueryPoints)
-            .register(on: router)
+        InfluxQLRoutes(
+            historian: historian, executor: executor, limiter: limiter, bodyReader: bodyReader,
+            databaseTag: configuration.databaseTag, maximumPoints: limits.maxQueryPoints
+        )
+        .register(on: router)
         SeriesRoutes(historian: historian, executor: executor).register(on: router)
         SPCRoutes(historian: historian, executor: executor, limiter: limiter, maximumPoints: limits.maxQueryPoints)
             .register(on: router)
-        OEERoutes(historian: historian, executor: executor, limiter: limiter, machines: configuration.machines,
-                  maximumPoints: limits.maxQueryPoints)
-            .register(on: router)
+        OEERoutes(
+            historian: historian, executor: executor, limiter: limiter, machines: configuration.machines,
+            maximumPoints: limits.maxQueryPoints
+        )
+        .register(on: router)
         return router
     }
 }

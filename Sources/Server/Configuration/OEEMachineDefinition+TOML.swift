@@ -8,8 +8,12 @@ extension OEEMachineDefinition {
     init(toml table: TOMLTable, item: String) throws {
         try table.checkKeys(["name", "line", "ideal_cycle_s", "micro_stop_threshold_s", "setup_reasons", "state", "states", "counts", "calendar"])
         guard let name = try table.string("name") else { throw ConfigurationError.invalid(key: "\(item).name", message: "is required") }
-        guard let ideal = try table.double("ideal_cycle_s") else { throw ConfigurationError.invalid(key: "\(item).ideal_cycle_s", message: "is required") }
-        guard let state = try table.table("state") else { throw ConfigurationError.invalid(key: "\(item).state", message: "is required (the state series)") }
+        guard let ideal = try table.double("ideal_cycle_s") else {
+            throw ConfigurationError.invalid(key: "\(item).ideal_cycle_s", message: "is required")
+        }
+        guard let state = try table.table("state") else {
+            throw ConfigurationError.invalid(key: "\(item).state", message: "is required (the state series)")
+        }
         guard let counts = try table.table("counts") else { throw ConfigurationError.invalid(key: "\(item).counts", message: "is required") }
         guard let calendar = try table.table("calendar") else { throw ConfigurationError.invalid(key: "\(item).calendar", message: "is required") }
         var mapping: [String: OEEStateMapping] = [:]
@@ -48,7 +52,9 @@ extension OEEMachineDefinition {
 
     private static func counts(_ table: TOMLTable, item: String) throws -> OEECountSource {
         try table.checkKeys(["count_mode", "counter_modulus", "good", "reject"])
-        guard let good = try table.table("good") else { throw ConfigurationError.invalid(key: "\(item).good", message: "is required (the good-parts series)") }
+        guard let good = try table.table("good") else {
+            throw ConfigurationError.invalid(key: "\(item).good", message: "is required (the good-parts series)")
+        }
         let goodSeries = try series(good, item: "\(item).good")
         let rejectSeries = try table.table("reject").map { try series($0, item: "\(item).reject") }
         switch try table.string("count_mode") ?? "counts" {
@@ -76,8 +82,9 @@ extension OEEMachineDefinition {
                 }
                 breaks.append(.init(start: try time(from, item: "\(breakItem).start"), end: try time(to, item: "\(breakItem).end")))
             }
-            shifts.append(OEEShiftDefinition(
-                name: name, start: try time(start, item: "\(shiftItem).start"), end: try time(end, item: "\(shiftItem).end"), breaks: breaks))
+            shifts.append(
+                OEEShiftDefinition(
+                    name: name, start: try time(start, item: "\(shiftItem).start"), end: try time(end, item: "\(shiftItem).end"), breaks: breaks))
         }
         var dates: Set<LocalDate> = []
         for text in try table.strings("non_scheduled_dates") ?? [] {

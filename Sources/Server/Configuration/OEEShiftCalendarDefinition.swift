@@ -38,7 +38,7 @@ public struct OEEShiftCalendarDefinition: Sendable, Equatable {
         while let date = gregorian.date(from: DateComponents(year: day.year, month: day.month, day: day.day, hour: 12)),
             (day.year, day.month, day.day) <= (last.year, last.month, last.day)
         {
-            let weekday = gregorian.component(.weekday, from: date)  // 1 = Sunday in Foundation
+            let weekday = gregorian.component(.weekday, from: date) // 1 = Sunday in Foundation
             if nonScheduledWeekdays.contains(weekday == 1 ? 7 : weekday - 1) { skipped.insert(day) }
             day = Self.localDate(of: Int64(date.timeIntervalSince1970) * 1_000_000_000, in: gregorian, plusDays: 1)
         }

@@ -38,7 +38,9 @@ extension ServerConfiguration {
             case ("retention.measurements", .table(let measurements)):
                 for (measurement, retention) in measurements.entries {
                     let setting = "retention.measurements.\(measurement)"
-                    guard case .string(let text) = retention else { throw ConfigurationError.invalid(key: setting, message: "expected a duration like \"30d\"") }
+                    guard case .string(let text) = retention else {
+                        throw ConfigurationError.invalid(key: setting, message: "expected a duration like \"30d\"")
+                    }
                     maintenance.retentionByMeasurement[measurement] = try ConfigurationValue.text(text).duration(setting)
                 }
             case (_, .table(let nested)):
@@ -73,7 +75,9 @@ extension ServerConfiguration {
             }
             scopes.insert(scope)
         }
-        guard !scopes.isEmpty else { throw ConfigurationError.invalid(key: "tokens.\(name).scopes", message: "give at least one of read, write, admin") }
+        guard !scopes.isEmpty else {
+            throw ConfigurationError.invalid(key: "tokens.\(name).scopes", message: "give at least one of read, write, admin")
+        }
         return AccessToken(name: name, secretHash: hash, scopes: scopes)
     }
 }

@@ -37,7 +37,8 @@ extension ServerConfiguration {
         Setting(key: "log_level") { (configuration, value) throws(ConfigurationError) in
             let text = try value.text("log_level")
             guard let level = Logger.Level(rawValue: text) else {
-                throw .invalid(key: "log_level", message: "expected one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
+                throw .invalid(
+                    key: "log_level", message: "expected one of \(Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")), found '\(text)'")
             }
             configuration.logLevel = level
         },
@@ -48,7 +49,9 @@ extension ServerConfiguration {
             } else if let nanoseconds = DurationText.nanoseconds(text), nanoseconds >= 1_000_000, nanoseconds <= 60_000_000_000 {
                 configuration.durability = .interval(milliseconds: Int(nanoseconds / 1_000_000))
             } else {
-                throw .invalid(key: "durability", message: "expected 'batch' (fsync every write) or an fsync interval from 1ms to 60s like '100ms', found '\(text)'")
+                throw .invalid(
+                    key: "durability",
+                    message: "expected 'batch' (fsync every write) or an fsync interval from 1ms to 60s like '100ms', found '\(text)'")
             }
         },
         Setting(key: "chunk_samples") { (configuration, value) throws(ConfigurationError) in
@@ -82,7 +85,9 @@ extension ServerConfiguration {
         },
         Setting(key: "limits.max_queued_queries") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.maxQueuedQueries = try value.integer("limits.max_queued_queries")
-            guard configuration.limits.maxQueuedQueries >= 0 else { throw .invalid(key: "limits.max_queued_queries", message: "must not be negative") }
+            guard configuration.limits.maxQueuedQueries >= 0 else {
+                throw .invalid(key: "limits.max_queued_queries", message: "must not be negative")
+            }
         },
         Setting(key: "limits.request_timeout") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.requestTimeout = .nanoseconds(try value.duration("limits.request_timeout"))
@@ -159,7 +164,9 @@ extension ServerConfiguration {
 
     private static func positive(_ value: ConfigurationValue, _ key: String, maximum: Int = .max) throws(ConfigurationError) -> Int {
         let number = try value.integer(key)
-        guard number > 0, number <= maximum else { throw .invalid(key: key, message: "expected a positive integer up to \(maximum), found \(number)") }
+        guard number > 0, number <= maximum else {
+            throw .invalid(key: key, message: "expected a positive integer up to \(maximum), found \(number)")
+        }
         return number
     }
 }

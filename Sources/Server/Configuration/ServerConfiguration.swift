@@ -97,15 +97,19 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("durability", Self.describe(durability)), ("chunk_samples", "\(chunkSampleLimit)"),
             ("head_memory_bytes", "\(headMemoryLimit)"), ("summary_cache_bytes", "\(summaryCacheBytes)"),
             ("reorder_window_samples", "\(reorderWindowSamples)"),
-            ("limits.max_body_bytes", "\(limits.maxBodyBytes)"), ("limits.max_series", "\(limits.maxSeries)"), ("limits.max_header_bytes", "\(limits.maxHeaderBytes)"),
+            ("limits.max_body_bytes", "\(limits.maxBodyBytes)"), ("limits.max_series", "\(limits.maxSeries)"),
+            ("limits.max_header_bytes", "\(limits.maxHeaderBytes)"),
             ("limits.max_concurrent_queries", "\(limits.maxConcurrentQueries)"),
             ("limits.max_queued_queries", "\(limits.maxQueuedQueries)"),
             ("limits.request_timeout", "\(limits.requestTimeout)"), ("limits.idle_timeout", "\(limits.idleTimeout)"),
             ("limits.header_timeout", "\(limits.headerTimeout)"), ("limits.max_connections_per_client", "\(limits.maxConnectionsPerClient)"),
             ("limits.max_query_points", "\(limits.maxQueryPoints)"), ("limits.max_connections", "\(limits.maxConnections)"),
             ("retention", maintenance.retention.map { "\($0 / 1_000_000_000)s" } ?? "none"),
-            ("retention_by_measurement", maintenance.retentionByMeasurement.sorted { $0.key < $1.key }
-                .map { "\($0.key)=\($0.value / 1_000_000_000)s" }.joined(separator: ",")),
+            (
+                "retention_by_measurement",
+                maintenance.retentionByMeasurement.sorted { $0.key < $1.key }
+                    .map { "\($0.key)=\($0.value / 1_000_000_000)s" }.joined(separator: ",")
+            ),
             ("maintenance_interval", "\(maintenance.interval)"),
             ("tokens", tokens.map { "\($0.name)(\($0.scopes.map(\.rawValue).sorted().joined(separator: "+")))" }.joined(separator: ",")),
             ("database_tag", databaseTag),

@@ -74,9 +74,10 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     private func startHeaderDeadline(context: ChannelHandlerContext) {
         let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-        state = .readingHeader(context.eventLoop.scheduleTask(in: headerTimeout) {
-            loopBound.value.close(promise: nil)
-        })
+        state = .readingHeader(
+            context.eventLoop.scheduleTask(in: headerTimeout) {
+                loopBound.value.close(promise: nil)
+            })
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -10,13 +10,16 @@ import Hummingbird
 struct AuthenticationMiddleware: RouterMiddleware {
     let tokens: [AccessToken]
 
-    func handle(_ request: Request, context: ServerRequestContext, next: (Request, ServerRequestContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: ServerRequestContext, next: (Request, ServerRequestContext) async throws -> Response) async throws
+        -> Response
+    {
         guard !tokens.isEmpty, let scope = Self.requiredScope(method: request.method, path: request.uri.path) else {
             return try await next(request, context)
         }
         guard let secret = Self.presentedSecret(request) else {
-            throw APIError(.unauthorized, "authentication required: send 'Authorization: Token <token>'",
-                           headers: [.wwwAuthenticate: "Bearer realm=\"histd\""])
+            throw APIError(
+                .unauthorized, "authentication required: send 'Authorization: Token <token>'",
+                headers: [.wwwAuthenticate: "Bearer realm=\"histd\""])
         }
         let digest = Array(SHA256.hash(data: Array(secret.utf8)))
         guard let token = tokens.first(where: { Self.constantTimeEqual($0.secretHash, digest) }) else {
@@ -52,7 +55,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
             case "token", "bearer": return credential
             case "basic":
                 guard let decoded = Data(base64Encoded: credential), let text = String(data: decoded, encoding: .utf8),
-                      let colon = text.firstIndex(of: ":") else { return nil }
+                    let colon = text.firstIndex(of: ":")
+                else { return nil }
                 return String(text[text.index(after: colon)...])
             default: return nil
             }

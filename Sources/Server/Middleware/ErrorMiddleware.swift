@@ -7,7 +7,9 @@ import Query
 /// body cut short) and a query argument that does not parse are the client's: 400. Errors that are not ``APIError``, parser or Hummingbird's
 /// own HTTP errors are logged in full and answered 500 without details.
 struct ErrorMiddleware: RouterMiddleware {
-    func handle(_ request: Request, context: ServerRequestContext, next: (Request, ServerRequestContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: ServerRequestContext, next: (Request, ServerRequestContext) async throws -> Response) async throws
+        -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as APIError {
@@ -15,11 +17,13 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as QueryArgumentError {
             return try APIError.badRequest(error.description).response(from: request, context: context)
         } catch let error as HTTPError {
-            return try APIError(error.status, error.body ?? error.status.reasonPhrase, headers: error.headers).response(from: request, context: context)
+            return try APIError(error.status, error.body ?? error.status.reasonPhrase, headers: error.headers).response(
+                from: request, context: context)
         } catch let error as HTTPParserError {
             // The client's fault: usually a body that ended before its Content-Length.
             context.logger.info("malformed request", metadata: ["path": "\(request.uri.path)", "error": "\(error.debugDescription)"])
-            let message = error == .invalidEOFState
+            let message =
+                error == .invalidEOFState
                 ? "the request ended before the body its Content-Length announced; the write was not acknowledged"
                 : "malformed HTTP request: \(error.debugDescription)"
             return try APIError(.badRequest, message).response(from: request, context: context)

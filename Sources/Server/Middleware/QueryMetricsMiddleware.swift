@@ -4,7 +4,9 @@ import Hummingbird
 struct QueryMetricsMiddleware: RouterMiddleware {
     let metrics: ServerMetrics
 
-    func handle(_ request: Request, context: ServerRequestContext, next: (Request, ServerRequestContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: ServerRequestContext, next: (Request, ServerRequestContext) async throws -> Response) async throws
+        -> Response
+    {
         let path = request.uri.path
         guard path.hasPrefix("/api/v1/") || path == "/query" else { return try await next(request, context) }
         let started = ContinuousClock.now

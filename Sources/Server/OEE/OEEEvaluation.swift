@@ -25,26 +25,28 @@ struct OEEEvaluation {
         let rows: OEEAnswer.Rows
         switch request.grouping {
         case .shift:
-            rows = .summaries(reports.sorted { ($0.report.shift.window.start, $0.machine.name) < ($1.report.shift.window.start, $1.machine.name) }
-                .map { machine, report, record in
-                    var summary = OEESummary(report)
-                    summary.machine = machine.name
-                    summary.line = machine.line
-                    summary.day = record.day
-                    summary.start = RFC3339.format(report.shift.window.start)
-                    summary.end = RFC3339.format(report.shift.window.end)
-                    summary.pareto = DowntimePareto(figures: report.result.figures)
-                    return summary
-                })
+            rows = .summaries(
+                reports.sorted { ($0.report.shift.window.start, $0.machine.name) < ($1.report.shift.window.start, $1.machine.name) }
+                    .map { machine, report, record in
+                        var summary = OEESummary(report)
+                        summary.machine = machine.name
+                        summary.line = machine.line
+                        summary.day = record.day
+                        summary.start = RFC3339.format(report.shift.window.start)
+                        summary.end = RFC3339.format(report.shift.window.end)
+                        summary.pareto = DowntimePareto(figures: report.result.figures)
+                        return summary
+                    })
         case .reason:
             rows = .pareto(DowntimePareto(figures: totalResult.figures))
         case .shiftName, .day, .machine, .line:
-            rows = .summaries(OEERollup.rollUp(records, by: request.grouping.dimension ?? .machine).map { row in
-                var summary = OEESummary(row.result)
-                summary.group = row.key
-                summary.pareto = DowntimePareto(figures: row.result.figures)
-                return summary
-            })
+            rows = .summaries(
+                OEERollup.rollUp(records, by: request.grouping.dimension ?? .machine).map { row in
+                    var summary = OEESummary(row.result)
+                    summary.group = row.key
+                    summary.pareto = DowntimePareto(figures: row.result.figures)
+                    return summary
+                })
         }
         let answer = OEEAnswer(
             from: RFC3339.format(request.from), to: RFC3339.format(request.to), by: request.grouping.rawValue,

@@ -51,8 +51,9 @@ struct OEEMachineEvents: Sendable {
     ) throws -> [Sample] {
         budget -= try historian.estimatedSampleCount(series: series.id, from: from, to: to)
         guard budget >= 0 else {
-            throw APIError(.unprocessableContent,
-                           "machine \(machine.name): the range holds more samples than the server's query limit; narrow from/to")
+            throw APIError(
+                .unprocessableContent,
+                "machine \(machine.name): the range holds more samples than the server's query limit; narrow from/to")
         }
         return try historian.samples(series: series.id, from: from, to: to)
     }
@@ -68,16 +69,20 @@ struct OEEMachineEvents: Sendable {
         if let code = parts.first, let state = MachineState(rawValue: String(code)), parts.count == 1 || state == .down {
             return StateEvent(timestamp: sample.timestamp, state: state, reason: parts.count == 2 ? String(parts[1]) : nil)
         }
-        throw APIError(.unprocessableContent,
-                       "machine \(machine.name): state value '\(text)' of series \(series.key) at \(RFC3339.format(sample.timestamp)) is not RUN, DOWN, SETUP or DOWN:REASON and not in the machine's state mapping")
+        throw APIError(
+            .unprocessableContent,
+            "machine \(machine.name): state value '\(text)' of series \(series.key) at \(RFC3339.format(sample.timestamp)) is not RUN, DOWN, SETUP or DOWN:REASON and not in the machine's state mapping"
+        )
     }
 
     /// A count or counter reading as whole parts.
     private static func wholeParts(_ sample: Sample, series: Series, machine: OEEMachineDefinition) throws -> Int64 {
         let number = sample.value.doubleValue
         guard number.isFinite, number >= 0, number == number.rounded(), number <= Double(Int64.max / 2) else {
-            throw APIError(.unprocessableContent,
-                           "machine \(machine.name): value \(text(of: sample.value)) of series \(series.key) at \(RFC3339.format(sample.timestamp)) is not a whole, non-negative number of parts")
+            throw APIError(
+                .unprocessableContent,
+                "machine \(machine.name): value \(text(of: sample.value)) of series \(series.key) at \(RFC3339.format(sample.timestamp)) is not a whole, non-negative number of parts"
+            )
         }
         return Int64(number)
     }

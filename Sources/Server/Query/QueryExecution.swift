@@ -44,8 +44,10 @@ struct QueryExecution {
 
     private static func tooManyPoints(_ points: Int?, limit: Int) -> APIError {
         let points = points.flatMap { $0 > limit ? $0 : nil }
-        return APIError(.unprocessableContent,
-                 "query would return \(points.map { "about \($0) points, more" } ?? "more points") than the server's limit of \(limit); narrow the range, select fewer series or use a coarser every/points")
+        return APIError(
+            .unprocessableContent,
+            "query would return \(points.map { "about \($0) points, more" } ?? "more points") than the server's limit of \(limit); narrow the range, select fewer series or use a coarser every/points"
+        )
     }
 
     private func beginSeries(_ series: Series, columns: [String], _ writer: inout JSONWriter) {
@@ -153,7 +155,8 @@ struct QueryExecution {
                     return NumberText.put(UInt8(ascii: "]"), at: end)
                 } slow: { offset, writer in
                     let index = rows.lowerBound + offset
-                    writeRow(time: timestamps[index], value: columns.value(at: index), quality: withQuality ? columns.quality(at: index) : nil, &writer)
+                    writeRow(
+                        time: timestamps[index], value: columns.value(at: index), quality: withQuality ? columns.quality(at: index) : nil, &writer)
                 }
             }
         }
@@ -165,7 +168,8 @@ struct QueryExecution {
     private static let rowsPerPiece = 2_048
 
     private func writeRaw(_ series: [Series], budget: inout PointsBudget, _ writer: inout JSONWriter) throws {
-        let columns = try HistorianQuery(historian: historian).columns(of: series, from: query.from, to: query.to, qualities: query.qualities, budget: &budget)
+        let columns = try HistorianQuery(historian: historian).columns(
+            of: series, from: query.from, to: query.to, qualities: query.qualities, budget: &budget)
         let withQuality = columns.map { !$0.allGood }
         guard columns.reduce(0, { $0 + $1.count }) >= HistorianQuery.parallelRawPoints else {
             for (index, item) in series.enumerated() {

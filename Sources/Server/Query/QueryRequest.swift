@@ -83,7 +83,9 @@ struct QueryRequest: Sendable {
         }
         qualities = try parameters.qualities()
         if let format = parameters.get("time_format") {
-            guard let parsed = TimeFormat(rawValue: format) else { throw APIError.badRequest("time_format '\(format)' is not one of ns, us, ms, s, rfc3339") }
+            guard let parsed = TimeFormat(rawValue: format) else {
+                throw APIError.badRequest("time_format '\(format)' is not one of ns, us, ms, s, rfc3339")
+            }
             timeFormat = parsed
         }
         if mode == .latest {

@@ -1,6 +1,6 @@
 import Historian
-import Synchronization
 import Ingest
+import Synchronization
 
 /// Line protocol ingesters kept between write requests, per precision and database tag, so that a
 /// request does not resolve every series of its batch again (measured at about 12 % of the write

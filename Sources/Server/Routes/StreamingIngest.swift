@@ -1,7 +1,7 @@
 import Dispatch
 import Historian
-import NIOCore
 import Ingest
+import NIOCore
 
 /// Parses a plain line protocol body while it arrives: every piece the event loop receives is
 /// parsed on a serial queue of its own, so parsing overlaps receiving, and no thread waits for a

@@ -1,12 +1,13 @@
+import Historian
+import Hummingbird
+import Ingest
+import Logging
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Historian
-import Hummingbird
-import Logging
-import Ingest
 
 /// `POST /write` (InfluxDB 1.x) and `POST /api/v2/write` (InfluxDB 2.x): line protocol in, 204 once durable.
 struct WriteRoutes {
@@ -27,7 +28,9 @@ struct WriteRoutes {
 
     func register(on router: Router<ServerRequestContext>) {
         router.post("/write") { request, context in
-            try await write(request, context: context, database: request.uri.queryParameters.get("db"), precisionName: request.uri.queryParameters.get("precision"))
+            try await write(
+                request, context: context, database: request.uri.queryParameters.get("db"),
+                precisionName: request.uri.queryParameters.get("precision"))
         }
         router.post("/api/v2/write") { request, context in
             guard let bucket = request.uri.queryParameters.get("bucket"), !bucket.isEmpty else {
@@ -43,7 +46,8 @@ struct WriteRoutes {
         let tags = database.flatMap { $0.isEmpty ? nil : [SeriesKey.Tag(key: databaseTag, value: $0)] } ?? []
         let outcome: Outcome
         do {
-            outcome = try await bodyReader.isGzip(request)
+            outcome =
+                try await bodyReader.isGzip(request)
                 ? ingestWhole(request, precision: precision, tags: tags)
                 : ingestWhileReceiving(request, precision: precision, tags: tags)
         } catch let error as HistorianError {

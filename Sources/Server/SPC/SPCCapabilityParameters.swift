@@ -24,7 +24,9 @@ struct SPCCapabilityParameters: Sendable {
         let allowed: [SigmaMethod] = subgrouping == .none ? [.mr] : [.rbar, .sbar]
         if let text = parameters.get("sigma_method") {
             guard let method = SigmaMethod(rawValue: text), allowed.contains(method) else {
-                throw APIError.badRequest("sigma_method '\(text)' is not available \(subgrouping == .none ? "for individual values" : "with subgroups") (use \(allowed.map(\.rawValue).joined(separator: " or ")))")
+                throw APIError.badRequest(
+                    "sigma_method '\(text)' is not available \(subgrouping == .none ? "for individual values" : "with subgroups") (use \(allowed.map(\.rawValue).joined(separator: " or ")))"
+                )
             }
             sigmaMethod = method
         } else {

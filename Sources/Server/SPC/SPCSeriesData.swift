@@ -50,7 +50,9 @@ struct SPCSeriesData: Sendable {
             }
             guard matches.count == 1 else {
                 let keys = matches.prefix(3).map(\.key.description).joined(separator: "; ")
-                throw APIError.badRequest("the selection matches \(matches.count) series (\(keys)\(matches.count > 3 ? "; ..." : "")): narrow it with tag= and field=, or give series=ID")
+                throw APIError.badRequest(
+                    "the selection matches \(matches.count) series (\(keys)\(matches.count > 3 ? "; ..." : "")): narrow it with tag= and field=, or give series=ID"
+                )
             }
             series = first
         }
@@ -65,8 +67,10 @@ struct SPCSeriesData: Sendable {
         } catch let error as HistorianError {
             throw QueryExecution.apiError(error)
         } catch let exceeded as PointsBudget.Exceeded {
-            throw APIError(.unprocessableContent,
-                           "the range holds \(exceeded.points.map { "up to \($0) samples" } ?? "too many samples"), more than the server's limit of \(maximumPoints); narrow from/to")
+            throw APIError(
+                .unprocessableContent,
+                "the range holds \(exceeded.points.map { "up to \($0) samples" } ?? "too many samples"), more than the server's limit of \(maximumPoints); narrow from/to"
+            )
         }
     }
 }

@@ -68,8 +68,9 @@ final class QueryLimiter: Sendable {
 
     private func refusal() -> APIError {
         metrics.queriesRefused.increment()
-        return APIError(.serviceUnavailable, "too many queries at once (\(maximumRunning) running, \(maximumWaiting) waiting); retry later",
-                        headers: [.retryAfter: "1"])
+        return APIError(
+            .serviceUnavailable, "too many queries at once (\(maximumRunning) running, \(maximumWaiting) waiting); retry later",
+            headers: [.retryAfter: "1"])
     }
 
     private func release() {

@@ -106,7 +106,8 @@ struct DocumentBuilder {
                         offset: segment.offset, reason: "table \(prefix()) was created by dotted keys in another section and cannot be extended here")
                 case .header, .root, .arrayElement:
                     throw DefinitionError(
-                        offset: segment.offset, reason: "table \(prefix()) is defined by a [\(prefix())] header; dotted keys elsewhere cannot extend it")
+                        offset: segment.offset,
+                        reason: "table \(prefix()) is defined by a [\(prefix())] header; dotted keys elsewhere cannot extend it")
                 }
                 node = existing
             case .arrayOfTables:

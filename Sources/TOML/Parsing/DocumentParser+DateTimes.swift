@@ -53,7 +53,8 @@ extension DocumentParser {
             try expect(":", in: "offset")
             let minutes = try readFixedDigits(2, of: "offset minutes")
             guard hours <= 23, minutes <= 59 else {
-                throw failure("offset \(String(decoding: bytes[offsetStart..<index], as: UTF8.self)) is not between -23:59 and +23:59",
+                throw failure(
+                    "offset \(String(decoding: bytes[offsetStart..<index], as: UTF8.self)) is not between -23:59 and +23:59",
                     at: offsetStart)
             }
             offsetMinutes = (isNegative ? -1 : 1) * (hours * 60 + minutes)

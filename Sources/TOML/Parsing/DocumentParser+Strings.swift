@@ -42,8 +42,9 @@ extension DocumentParser {
             case UInt8(ascii: "\\"):
                 if isLineEndingBackslash() {
                     index += 1
-                    while let next = current, next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
-                        || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
+                    while let next = current,
+                        next == UInt8(ascii: " ") || next == UInt8(ascii: "\t")
+                            || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r")
                     {
                         if next == UInt8(ascii: "\r") { try skipNewline() } else { index += 1 }
                     }
@@ -176,13 +177,15 @@ extension DocumentParser {
                 index += 1
             }
             guard let scalar = Unicode.Scalar(value) else {
-                throw failure("escape \(String(decoding: bytes[start..<index], as: UTF8.self)) is not a Unicode scalar value "
-                    + "(surrogates U+D800 to U+DFFF and values above U+10FFFF are not allowed)", at: start)
+                throw failure(
+                    "escape \(String(decoding: bytes[start..<index], as: UTF8.self)) is not a Unicode scalar value "
+                        + "(surrogates U+D800 to U+DFFF and values above U+10FFFF are not allowed)", at: start)
             }
             text.append(contentsOf: String(Character(scalar)).utf8)
         default:
-            throw failure("invalid escape: '\\' followed by \(foundDescription(at: index - 1)); TOML 1.0 allows "
-                + "\\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX and \\UXXXXXXXX", at: start)
+            throw failure(
+                "invalid escape: '\\' followed by \(foundDescription(at: index - 1)); TOML 1.0 allows "
+                    + "\\b \\t \\n \\f \\r \\\" \\\\ \\uXXXX and \\UXXXXXXXX", at: start)
         }
     }
 }

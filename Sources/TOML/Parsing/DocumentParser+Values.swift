@@ -92,7 +92,8 @@ extension DocumentParser {
                 index += 1
                 return .table(table.makeTable())
             default:
-                throw failure("expected ',' or '}' after a key-value pair of an inline table, found \(foundDescription(at: index))",
+                throw failure(
+                    "expected ',' or '}' after a key-value pair of an inline table, found \(foundDescription(at: index))",
                     at: index)
             }
         }
@@ -100,7 +101,8 @@ extension DocumentParser {
 
     private func rejectNewlineInInlineTable() throws(TOMLError) {
         if current == UInt8(ascii: "\n") || current == UInt8(ascii: "\r") || current == UInt8(ascii: "#") {
-            throw failure("an inline table must be written on one line, without comments, found \(foundDescription(at: index))",
+            throw failure(
+                "an inline table must be written on one line, without comments, found \(foundDescription(at: index))",
                 at: index)
         }
     }

@@ -1,5 +1,5 @@
-import Compression
 import CZstd
+import Compression
 
 /// Encodes one series the way the historian stores a sealed chunk (timestamps and values each coded,
 /// then framed with zstd where that pays), decodes it and checks bit-exactness. Sizes are of the

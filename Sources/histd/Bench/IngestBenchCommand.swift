@@ -43,7 +43,9 @@ struct IngestBenchCommand: ParsableCommand {
     func validate() throws {
         guard writers > 0 else { throw ValidationError("--writers must be at least 1") }
         guard batch > 0 else { throw ValidationError("--batch must be at least 1 line") }
-        guard (url == nil) != (data == nil) else { throw ValidationError("give either --url (a running server) or --data (start one), not both or neither") }
+        guard (url == nil) != (data == nil) else {
+            throw ValidationError("give either --url (a running server) or --data (start one), not both or neither")
+        }
         if let url {
             do {
                 _ = try Self.endpoint(url)

@@ -23,7 +23,10 @@ struct IngestBenchReport {
             ("batches x writers", "\(result.batches) of \(linesPerBatch) lines x \(writers) writers"),
             ("wall (s)", String(format: "%.3f", result.wallSeconds)),
             ("values/s", String(format: "%.0f", result.valuesPerSecond)),
-            ("batch latency p50 / p99 (ms)", String(format: "%.1f / %.1f", result.latency(percentile: 0.5) * 1e3, result.latency(percentile: 0.99) * 1e3)),
+            (
+                "batch latency p50 / p99 (ms)",
+                String(format: "%.1f / %.1f", result.latency(percentile: 0.5) * 1e3, result.latency(percentile: 0.99) * 1e3)
+            ),
             ("bytes on disk", diskBytes.map { "\($0) (\(diskSource))" } ?? "unknown (\(diskSource))"),
             ("bytes/value", bytesPerValue.map { String(format: "%.3f", $0) } ?? "-"),
             ("server peak RSS (MiB)", peakResidentBytes.map { String(format: "%.1f", Double($0) / 1_048_576) } ?? "- (not started by the benchmark)"),

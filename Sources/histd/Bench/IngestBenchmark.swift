@@ -1,6 +1,6 @@
 import Foundation
-import Synchronization
 import Ingest
+import Synchronization
 
 /// Sends line protocol batches to a server's write endpoint from N concurrent keep-alive
 /// connections, as the peer benchmark's Python client does: each writer takes the next unsent

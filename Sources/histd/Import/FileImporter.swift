@@ -1,5 +1,6 @@
 import Compression
 import Historian
+
 #if canImport(Glibc)
 import Glibc
 import Ingest
@@ -20,7 +21,8 @@ struct FileImporter {
         guard descriptor >= 0 else { throw HistorianError.io(path: path, operation: "open", code: errno) }
         defer { close(descriptor) }
         let gunzip = path.hasSuffix(".gz") ? try GzipDecompressor() : nil
-        let lineProtocol = format == .lineProtocol
+        let lineProtocol =
+            format == .lineProtocol
             ? LineProtocolIngester(historian: historian, precision: precision, defaultTimestamp: Self.now()) : nil
         let csv = format == .csv ? CSVIngester(historian: historian, measurement: measurement, precision: precision) : nil
         let showProgress = isatty(STDERR_FILENO) != 0

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Compression
 import Historian
+
 #if canImport(Glibc)
 import Glibc
 import Ingest
@@ -68,7 +69,9 @@ struct ImportCommand: ParsableCommand {
         _ = try historian.compact()
         let seconds = Double((clock.now - started).components.attoseconds) / 1e18 + Double((clock.now - started).components.seconds)
         let rate = seconds > 0 ? Double(totals.values) / seconds : 0
-        print("imported \(totals.values) values from \(totals.lines) lines of \(files.count) file(s) in \(StandardError.threeDecimals(seconds)) s (\(Int(rate)) values/s); \(totals.rejected) rejected")
+        print(
+            "imported \(totals.values) values from \(totals.lines) lines of \(files.count) file(s) in \(StandardError.threeDecimals(seconds)) s (\(Int(rate)) values/s); \(totals.rejected) rejected"
+        )
         if totals.rejected > 0 { throw ExitCode.failure }
     }
 }

@@ -45,7 +45,8 @@ struct DelimitedTable {
         for line in lines.dropFirst(isHeader ? 1 : 0) {
             let fields = try splitFields(bytes[line.range], delimiter: delimiter, file: file, line: line.number)
             guard fields.count <= names.count else {
-                throw InputError(file: file, line: line.number, column: names.count + 1, reason: "\(fields.count) fields, but the first line has \(names.count)")
+                throw InputError(
+                    file: file, line: line.number, column: names.count + 1, reason: "\(fields.count) fields, but the first line has \(names.count)")
             }
             var timestamp: Int64 = 0
             if hasTimestamps {
@@ -63,7 +64,8 @@ struct DelimitedTable {
                 case nil:
                     isNumeric[index] = value != nil
                 case true? where value == nil:
-                    throw InputError(file: file, line: line.number, column: index + 1, reason: "'\(text)' is not a number in numeric column '\(names[index])'")
+                    throw InputError(
+                        file: file, line: line.number, column: index + 1, reason: "'\(text)' is not a number in numeric column '\(names[index])'")
                 default:
                     break
                 }
@@ -117,7 +119,8 @@ struct DelimitedTable {
     }
 
     /// The fields of one line; quoted fields may hold the delimiter and `""` for a quote.
-    static func splitFields(_ line: ArraySlice<UInt8>, delimiter: Delimiter, file: String, line number: Int) throws(InputError) -> [ArraySlice<UInt8>] {
+    static func splitFields(_ line: ArraySlice<UInt8>, delimiter: Delimiter, file: String, line number: Int) throws(InputError) -> [ArraySlice<UInt8>]
+    {
         if delimiter == .whitespace {
             return line.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
         }

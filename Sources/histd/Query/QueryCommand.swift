@@ -76,7 +76,9 @@ struct QueryCommand: ParsableCommand {
         let query = HistorianQuery(historian: historian)
         var printer = QueryOutput(format: output)
         if let interpolate {
-            guard let step = DurationText.nanoseconds(interpolate) else { throw ValidationError("--interpolate '\(interpolate)' is not a duration like 1m") }
+            guard let step = DurationText.nanoseconds(interpolate) else {
+                throw ValidationError("--interpolate '\(interpolate)' is not a duration like 1m")
+            }
             printer.beginInterpolated()
             for series in matched {
                 for value in try historian.interpolate(series: series.id, from: fromTime, to: toTime, step: step) {
@@ -106,7 +108,9 @@ struct QueryCommand: ParsableCommand {
             let columns = try query.columns(of: matched, from: fromTime, to: toTime, qualities: qualities, budget: &budget)
             for (series, samples) in zip(matched, columns) {
                 for index in 0..<samples.count {
-                    printer.sample(series: series.key.description, Sample(timestamp: samples.timestamps[index], value: samples.value(at: index), quality: samples.quality(at: index)))
+                    printer.sample(
+                        series: series.key.description,
+                        Sample(timestamp: samples.timestamps[index], value: samples.value(at: index), quality: samples.quality(at: index)))
                 }
             }
         }

@@ -36,7 +36,9 @@ struct QueryOutput {
             print("\(Self.csvCell(series)),\(RFC3339.format(value.timestamp)),\(text ?? "")")
         case .json:
             separator()
-            print("{\"series\":\(Self.jsonString(series)),\"time\":\"\(RFC3339.format(value.timestamp))\",\"time_ns\":\(value.timestamp),\"value\":\(text ?? "null")}", terminator: "")
+            print(
+                "{\"series\":\(Self.jsonString(series)),\"time\":\"\(RFC3339.format(value.timestamp))\",\"time_ns\":\(value.timestamp),\"value\":\(text ?? "null")}",
+                terminator: "")
         }
     }
 
@@ -53,7 +55,9 @@ struct QueryOutput {
             print("\(Self.csvCell(series)),\(RFC3339.format(sample.timestamp)),\(value),\(quality)")
         case .json:
             separator()
-            print("{\"series\":\(Self.jsonString(series)),\"time\":\"\(RFC3339.format(sample.timestamp))\",\"time_ns\":\(sample.timestamp),\"value\":\(value),\"quality\":\"\(quality)\"}", terminator: "")
+            print(
+                "{\"series\":\(Self.jsonString(series)),\"time\":\"\(RFC3339.format(sample.timestamp))\",\"time_ns\":\(sample.timestamp),\"value\":\(value),\"quality\":\"\(quality)\"}",
+                terminator: "")
         }
     }
 
@@ -64,7 +68,9 @@ struct QueryOutput {
             print("\(Self.csvCell(series)),\(RFC3339.format(bucket.start)),\(RFC3339.format(bucket.end)),\(bucket.count),\(value ?? "")")
         case .json:
             separator()
-            print("{\"series\":\(Self.jsonString(series)),\"start\":\"\(RFC3339.format(bucket.start))\",\"start_ns\":\(bucket.start),\"end\":\"\(RFC3339.format(bucket.end))\",\"end_ns\":\(bucket.end),\"count\":\(bucket.count),\"aggregate\":\"\(aggregate.rawValue)\",\"value\":\(value ?? "null")}", terminator: "")
+            print(
+                "{\"series\":\(Self.jsonString(series)),\"start\":\"\(RFC3339.format(bucket.start))\",\"start_ns\":\(bucket.start),\"end\":\"\(RFC3339.format(bucket.end))\",\"end_ns\":\(bucket.end),\"count\":\(bucket.count),\"aggregate\":\"\(aggregate.rawValue)\",\"value\":\(value ?? "null")}",
+                terminator: "")
         }
     }
 
@@ -93,7 +99,8 @@ struct QueryOutput {
     }
 
     static func csvCell(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r") ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
+        text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
+            ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
     }
 
     static func jsonString(_ text: String) -> String {

@@ -68,7 +68,9 @@ struct SPCCapabilityCommand: ParsableCommand {
         guard let method = SigmaMethod(rawValue: sigmaMethod), allowed.contains(method) else {
             throw SPCInputError(
                 item: "--sigma-method",
-                message: "\"\(sigmaMethod)\" is not available with --subgroup-size \(subgroupSize) (use \(allowed.map(\.rawValue).joined(separator: " or ")))")
+                message:
+                    "\"\(sigmaMethod)\" is not available with --subgroup-size \(subgroupSize) (use \(allowed.map(\.rawValue).joined(separator: " or ")))"
+            )
         }
         return method
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Compression
 import TestSupport
+import Testing
+
+@testable import Compression
 
 @Suite("rANS coder")
 struct RansCoderTests {

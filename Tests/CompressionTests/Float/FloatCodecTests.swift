@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Compression
 import TestSupport
+import Testing
+
+@testable import Compression
 
 @Suite("Float codec")
 struct FloatCodecTests {

@@ -1,5 +1,5 @@
-import Testing
 import Compression
+import Testing
 
 @Suite("Gzip decompressor")
 struct GzipDecompressorTests {

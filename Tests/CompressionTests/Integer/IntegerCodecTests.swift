@@ -1,6 +1,7 @@
-import Testing
-@testable import Compression
 import TestSupport
+import Testing
+
+@testable import Compression
 
 @Suite("Integer codec")
 struct IntegerCodecTests {

@@ -1,6 +1,7 @@
-import Testing
-@testable import Compression
 import TestSupport
+import Testing
+
+@testable import Compression
 
 @Suite("Run-length codec")
 struct RunLengthCodecTests {

@@ -1,6 +1,7 @@
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct SeriesCatalogTests {
     let temperature = SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M07"), .init(key: "line", value: "L1")], field: "temp")

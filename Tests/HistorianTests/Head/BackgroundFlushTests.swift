@@ -1,9 +1,10 @@
 import Foundation
 import Glibc
 import Synchronization
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 /// The flush writes partition files with no engine lock held, and a failed flush (a full disk)
 /// keeps everything readable, keeps the WAL, and succeeds later without a restart.

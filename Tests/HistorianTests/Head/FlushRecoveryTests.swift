@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 /// A crash in the middle of a flush leaves partition files the checkpoint does not cover, or a
 /// temporary file: opening removes them and replays the WAL, which still holds their samples.

@@ -1,6 +1,7 @@
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct HeadMemoryTests {
     /// The head's incremental byte count equals a fresh recount over its chunks, in every shard.
@@ -26,8 +27,9 @@ import TestSupport
         for batch in 0..<400 {
             let points = (0..<1_000).map { index in
                 // 52 random mantissa bits a value: about 6.5 bytes encoded.
-                Point(series: keys[index % keys.count], timestamp: Int64(batch * 1_000 + index),
-                      value: .float(Double(bitPattern: 0x3FF0_0000_0000_0000 | (generator.next() >> 12))))
+                Point(
+                    series: keys[index % keys.count], timestamp: Int64(batch * 1_000 + index),
+                    value: .float(Double(bitPattern: 0x3FF0_0000_0000_0000 | (generator.next() >> 12))))
             }
             #expect(try historian.write(points).isEmpty)
             for point in points { written[point.series, default: []].append(point.sample) }
@@ -55,11 +57,14 @@ import TestSupport
         let noise = SeriesKey(measurement: "m", field: "noise")
         var generator = SplitMix64(seed: 3)
         for batch in 0..<8 {
-            _ = try historian.write((0..<1_024).flatMap { index in
-                let time = Int64(batch * 1_024 + index)
-                return [Point(series: constant, timestamp: time, value: .float(1.5)),
-                        Point(series: noise, timestamp: time, value: .float(Double(bitPattern: 0x3FF0_0000_0000_0000 | (generator.next() >> 12))))]
-            })
+            _ = try historian.write(
+                (0..<1_024).flatMap { index in
+                    let time = Int64(batch * 1_024 + index)
+                    return [
+                        Point(series: constant, timestamp: time, value: .float(1.5)),
+                        Point(series: noise, timestamp: time, value: .float(Double(bitPattern: 0x3FF0_0000_0000_0000 | (generator.next() >> 12)))),
+                    ]
+                })
         }
         expectBookkeepingMatchesARecount(historian)
         // The 6,144 noisy values of the last complete vectors (256 more wait in the reorder buffer)
@@ -68,7 +73,7 @@ import TestSupport
         #expect(historian.storageStatistics().headMemoryBytes >= 6_144 * 6 + 2 * 32_768)
         #expect(historian.storageStatistics().headMemoryBytes < 8_192 * 9 + 2 * 32_768 + 2 * 16_384 + 4_096)
         let id = try #require(historian.series(for: noise)).id
-        try historian.delete(series: id, from: 0, to: 10)   // seals the open chunk
+        try historian.delete(series: id, from: 0, to: 10) // seals the open chunk
         expectBookkeepingMatchesARecount(historian)
         try historian.flush()
         #expect(historian.storageStatistics().headMemoryBytes == 0)

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 /// The head is sharded by series id: writers of different series run at once, readers with them,
 /// and no acknowledged sample is lost or seen in part, through automatic flushes and a reopen.
@@ -81,7 +82,9 @@ import TestSupport
                             let values = try historian.samples(series: id, from: .min, to: .max).map(\.value.doubleValue)
                             // Every acknowledged batch is there, the series is a gapless prefix 0, 1, 2, ...
                             if values.count < before * batchSize || values != (0..<values.count).map(Double.init) {
-                                failures.withLock { $0.append("series \(id): \(values.count) samples after \(before) acknowledged batches, or not 0, 1, 2, ...") }
+                                failures.withLock {
+                                    $0.append("series \(id): \(values.count) samples after \(before) acknowledged batches, or not 0, 1, 2, ...")
+                                }
                             }
                         } catch {
                             failures.withLock { $0.append("reader \(reader): \(error)") }
@@ -122,30 +125,33 @@ import TestSupport
         let batches = 200
         let done = Atomic<Bool>(false)
         let failures = Mutex<[String]>([])
-        var bodies: [@Sendable () -> Void] = [{
-            defer { done.store(true, ordering: .releasing) }
-            for batch in 0..<batches {
-                var samples: [(series: SeriesID, sample: Sample)] = []
-                for index in 0..<batchSize {
-                    let time = Int64(batch * batchSize + index)
-                    samples.append((first, Sample(timestamp: time, value: .float(Double(time)))))
-                    samples.append((second, Sample(timestamp: time, value: .float(-Double(time)))))
-                }
-                do {
-                    try historian.write(samples)
-                } catch {
-                    failures.withLock { $0.append("batch \(batch): \(error)") }
-                    return
+        var bodies: [@Sendable () -> Void] = [
+            {
+                defer { done.store(true, ordering: .releasing) }
+                for batch in 0..<batches {
+                    var samples: [(series: SeriesID, sample: Sample)] = []
+                    for index in 0..<batchSize {
+                        let time = Int64(batch * batchSize + index)
+                        samples.append((first, Sample(timestamp: time, value: .float(Double(time)))))
+                        samples.append((second, Sample(timestamp: time, value: .float(-Double(time)))))
+                    }
+                    do {
+                        try historian.write(samples)
+                    } catch {
+                        failures.withLock { $0.append("batch \(batch): \(error)") }
+                        return
+                    }
                 }
             }
-        }]
+        ]
         for id in [first, second] {
             bodies.append {
                 var previous = 0
                 while !done.load(ordering: .acquiring) {
                     do {
                         let count = try historian.samples(series: id, from: .min, to: .max).count
-                        let rollupCount = try historian.rollup(series: id, from: 0, to: Int64(batches * batchSize), every: Int64(batches * batchSize)).buckets[0].count
+                        let rollupCount = try historian.rollup(series: id, from: 0, to: Int64(batches * batchSize), every: Int64(batches * batchSize))
+                            .buckets[0].count
                         // Whole batches only, never fewer than before (a flush moves chunks, it does not hide them).
                         for seen in [count, rollupCount] where seen % batchSize != 0 || seen < previous {
                             failures.withLock { $0.append("series \(id): \(seen) samples after \(previous)") }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Historian
 
 /// The open chunk's reorder buffer: samples within the window are sorted in, equal timestamps keep
@@ -99,7 +100,7 @@ import Testing
                     return RawSample(series: 1, timestamp: timestamp, bits: value.bitPattern, quality: Quality.good.rawValue)
                 }
                 guard let first = run.first, let last = run.last,
-                      merged.acceptsSortedRun(first: first.timestamp, last: last.timestamp, count: run.count, limit: 1 << 20)
+                    merged.acceptsSortedRun(first: first.timestamp, last: last.timestamp, count: run.count, limit: 1 << 20)
                 else {
                     // Earlier than the encoded prefix: the head seals instead; the other path must refuse too.
                     #expect(!oneByOne.accepts(start, limit: 1 << 20), "round \(round)")

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 /// Batches of concurrent writers reach the head out of time order; the open chunk's reorder window
 /// keeps them in one chunk per series and partition window, with the answers of in-order writes.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct PartitionFileTests {
     /// Writes one day of 1 Hz data for two series and flushes it into a partition file.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct PartitionStatisticsTests {
     /// An index whose statistics do not match the chunk (a writer bug, not a flipped bit: the
@@ -22,7 +23,8 @@ import TestSupport
         try FileManager.default.createDirectory(atPath: directory.path + "/partitions", withIntermediateDirectories: true)
         _ = try PartitionFile.write([good], windowStart: 0, windowEnd: 1_000, coveredSegment: 0, directory: directory.path + "/partitions")
         #expect(Historian.verify(directory: directory.path).faults.isEmpty)
-        let path = try PartitionFile.write([bad], windowStart: 0, windowEnd: 1_000, coveredSegment: 0, directory: directory.path + "/partitions", generation: 1)
+        let path = try PartitionFile.write(
+            [bad], windowStart: 0, windowEnd: 1_000, coveredSegment: 0, directory: directory.path + "/partitions", generation: 1)
         let faults = Historian.verify(directory: directory.path).faults
         #expect(faults.count == 1)
         let offset = try #require(try PartitionFile(path: path).chunks[1]?.first?.offset)

@@ -1,6 +1,7 @@
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct BucketLocatorTests {
     /// In order, with gaps, backwards and at the extremes, the locator agrees with the division.
@@ -11,8 +12,8 @@ import TestSupport
             var time = from
             for step in 0..<2_000 {
                 switch generator.next() % 8 {
-                case 0: time = from &+ Int64(bitPattern: generator.next() >> 2)   // anywhere later than from
-                case 1: time = Swift.max(from, time &- Int64(generator.next() % 200))   // backwards
+                case 0: time = from &+ Int64(bitPattern: generator.next() >> 2) // anywhere later than from
+                case 1: time = Swift.max(from, time &- Int64(generator.next() % 200)) // backwards
                 default: time = time &+ Int64(generator.next() % UInt64(Swift.min(width, 1 << 20) * 2))
                 }
                 if time < from { time = from }

@@ -1,6 +1,7 @@
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 /// Timestamps at the ends of Int64 must not trap anywhere: ingest, windows, flush, queries.
 @Suite struct ExtremeTimestampTests {

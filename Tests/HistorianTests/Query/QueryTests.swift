@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct QueryTests {
     static let second: Int64 = 1_000_000_000
@@ -42,7 +43,8 @@ import TestSupport
         let shifted = try historian.rollup(series: step, from: 5 * Self.second, to: 25 * Self.second, every: 10 * Self.second, timeWeighted: true)
         #expect(shifted.buckets.map(\.timeWeightedAverage) == [15, 20])
         // Linear [5, 15): (15+20)/2*5 + (20+15)/2*5 = 175 -> 17.5; [15, 25): (15+5)/2*10 = 100 -> 10.
-        let shiftedLinear = try historian.rollup(series: linear, from: 5 * Self.second, to: 25 * Self.second, every: 10 * Self.second, timeWeighted: true)
+        let shiftedLinear = try historian.rollup(
+            series: linear, from: 5 * Self.second, to: 25 * Self.second, every: 10 * Self.second, timeWeighted: true)
         #expect(shiftedLinear.buckets.map(\.timeWeightedAverage) == [17.5, 10])
         #expect(shiftedLinear.buckets.map(\.integral) == [175, 100])
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct RollupGrainTests {
     @Test func choosesTheLargestGrainDividingFromAndEvery() {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct StringSeriesTests {
     @Test func stringsSurviveRestartFlushAndCompaction() throws {

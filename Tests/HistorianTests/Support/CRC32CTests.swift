@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Historian
 
 @Suite struct CRC32CTests {

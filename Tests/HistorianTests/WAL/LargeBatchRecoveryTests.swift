@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 /// Batches far larger than a stack are logged, recovered and verified; batches above the record
 /// limit become several records, and a crash in the middle keeps exactly their complete records.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Historian
 
 /// The WAL's sample record: compact varint deltas written, the fixed 21-byte layout of earlier
@@ -17,9 +18,10 @@ import Testing
             RawSample(series: .max, timestamp: .min, bits: 7, quality: 1),
         ]
         for _ in 0..<2_000 {
-            samples.append(RawSample(
-                series: .random(in: 0...SeriesID.max, using: &generator), timestamp: .random(in: .min..<(.max), using: &generator),
-                bits: .random(in: 0...UInt64.max, using: &generator), quality: .random(in: 0...UInt8.max, using: &generator)))
+            samples.append(
+                RawSample(
+                    series: .random(in: 0...SeriesID.max, using: &generator), timestamp: .random(in: .min..<(.max), using: &generator),
+                    bits: .random(in: 0...UInt64.max, using: &generator), quality: .random(in: 0...UInt8.max, using: &generator)))
         }
         let record = WALRecord.samples(samples)
         #expect(Self.decode(record.encode()) == record)
@@ -34,9 +36,10 @@ import Testing
         var samples: [RawSample] = []
         for line in 0..<5_000 {
             for field in 0..<10 {
-                samples.append(RawSample(
-                    series: SeriesID(1 + (line % 100) * 10 + field), timestamp: 1_704_067_200_000_000_000 + Int64(line / 100) * 1_000_000_000,
-                    bits: Double(line * field).bitPattern, quality: 0))
+                samples.append(
+                    RawSample(
+                        series: SeriesID(1 + (line % 100) * 10 + field), timestamp: 1_704_067_200_000_000_000 + Int64(line / 100) * 1_000_000_000,
+                        bits: Double(line * field).bitPattern, quality: 0))
             }
         }
         let bytes = WALRecord.samples(samples).encode()
@@ -52,10 +55,12 @@ import Testing
             withUnsafeBytes(of: bits.littleEndian) { bytes.append(contentsOf: $0) }
             bytes.append(quality)
         }
-        #expect(Self.decode(bytes) == .samples([
-            RawSample(series: 7, timestamp: -5, bits: 9, quality: 1),
-            RawSample(series: 3, timestamp: 1_000, bits: 0x4000_0000_0000_0000, quality: 0),
-        ]))
+        #expect(
+            Self.decode(bytes)
+                == .samples([
+                    RawSample(series: 7, timestamp: -5, bits: 9, quality: 1),
+                    RawSample(series: 3, timestamp: 1_000, bits: 0x4000_0000_0000_0000, quality: 0),
+                ]))
         #expect(Self.decode(bytes.dropLast()) == nil)
     }
 

@@ -1,8 +1,9 @@
 import Foundation
 import Synchronization
-import Testing
-@testable import Historian
 import TestSupport
+import Testing
+
+@testable import Historian
 
 @Suite struct WriteAheadLogTests {
     static func records(_ count: Int) -> [WALRecord] {
@@ -17,7 +18,9 @@ import TestSupport
 
     func recover(_ directory: String, coveredThrough: UInt64 = 0) throws(HistorianError) -> ([WALRecord], RecoveryReport, WriteAheadLog) {
         var replayed: [WALRecord] = []
-        let (log, report) = try WriteAheadLog.recover(directory: directory, durability: .everyBatch, coveredThrough: coveredThrough) { replayed.append($0) }
+        let (log, report) = try WriteAheadLog.recover(directory: directory, durability: .everyBatch, coveredThrough: coveredThrough) {
+            replayed.append($0)
+        }
         return (replayed, report, log)
     }
 
@@ -67,7 +70,9 @@ import TestSupport
         defer { directory.remove() }
         let written = Self.records(30)
         do {
-            let (log, _) = try WriteAheadLog.recover(directory: directory.path, durability: .interval(milliseconds: 5), segmentLimit: 200, coveredThrough: 0) { _ in }
+            let (log, _) = try WriteAheadLog.recover(
+                directory: directory.path, durability: .interval(milliseconds: 5), segmentLimit: 200, coveredThrough: 0
+            ) { _ in }
             for record in written { try log.waitUntilDurable(try log.append(record)) }
         }
         #expect(try WriteAheadLog.segments(in: directory.path).count > 3)
@@ -97,7 +102,8 @@ import TestSupport
         let fsyncs = Atomic<Int>(0)
         let (log, _) = try WriteAheadLog.recover(
             directory: directory.path, durability: .interval(milliseconds: 50), coveredThrough: 0,
-            syncObserver: { _ in fsyncs.add(1, ordering: .relaxed) }) { _ in }
+            syncObserver: { _ in fsyncs.add(1, ordering: .relaxed) }
+        ) { _ in }
         let before = fsyncs.load(ordering: .relaxed)
         let records = Self.records(8)
         let failures = Atomic<Int>(0)
@@ -124,7 +130,8 @@ import TestSupport
         defer { directory.remove() }
         let faults = FaultSwitch()
         let (log, _) = try WriteAheadLog.recover(
-            directory: directory.path, durability: .interval(milliseconds: 50), coveredThrough: 0, faults: faults) { _ in }
+            directory: directory.path, durability: .interval(milliseconds: 50), coveredThrough: 0, faults: faults
+        ) { _ in }
         // Let the first interval pass, so that the next waits are not due at once.
         try log.waitUntilDurable(try log.append(Self.records(1)[0]))
         faults.fail(.sync, pathContaining: ".wal", with: EIO)
@@ -204,7 +211,8 @@ import TestSupport
         bytes[secondRecord + WriteAheadLog.recordHeaderSize + 2] ^= 0x40
         try bytes.write(to: URL(fileURLWithPath: path))
         let thirdRecord = secondRecord + WriteAheadLog.recordHeaderSize + written[1].encode().count
-        let reason = "record checksum mismatch, and a valid record follows at offset \(thirdRecord): damage, not a torn write; "
+        let reason =
+            "record checksum mismatch, and a valid record follows at offset \(thirdRecord): damage, not a torn write; "
             + "start with --accept-wal-loss to open with the records around it"
         #expect(throws: HistorianError.corrupt(path: path, offset: secondRecord, reason: reason)) {
             try recover(directory.path)
@@ -303,7 +311,9 @@ import TestSupport
         let emptied = try TemporaryDirectory()
         defer { emptied.remove() }
         #expect(throws: HistorianError.self) {
-            try WriteAheadLog.recover(directory: emptied.path, durability: .everyBatch, coveredThrough: 4, policy: .init(expectsSegments: true)) { _ in }
+            try WriteAheadLog.recover(directory: emptied.path, durability: .everyBatch, coveredThrough: 4, policy: .init(expectsSegments: true)) {
+                _ in
+            }
         }
     }
 
@@ -321,7 +331,10 @@ import TestSupport
         for round in 0..<400 {
             var bytes = original
             switch round % 4 {
-            case 0: for _ in 0..<(1 + Int(generator.next() % 8)) { bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next()) }
+            case 0:
+                for _ in 0..<(1 + Int(generator.next() % 8)) {
+                    bytes[Int(generator.next() % UInt64(bytes.count))] = UInt8(truncatingIfNeeded: generator.next())
+                }
             case 1: bytes = bytes.prefix(Int(generator.next() % UInt64(bytes.count)))
             case 2: bytes.append(contentsOf: (0..<Int(generator.next() % 200)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
             default: bytes = Data(WriteAheadLog.header() + (0..<Int(generator.next() % 500)).map { _ in UInt8(truncatingIfNeeded: generator.next()) })
@@ -330,7 +343,9 @@ import TestSupport
             defer { trial.remove() }
             try bytes.write(to: URL(fileURLWithPath: trial.path + "/" + WriteAheadLog.segmentName(1)))
             _ = try? WriteAheadLog.verify(directory: trial.path, coveredThrough: 0, expectsSegments: true)
-            _ = try? WriteAheadLog.recover(directory: trial.path, durability: .everyBatch, coveredThrough: 0, policy: .init(acceptLoss: round % 2 == 0)) { _ in }
+            _ = try? WriteAheadLog.recover(
+                directory: trial.path, durability: .everyBatch, coveredThrough: 0, policy: .init(acceptLoss: round % 2 == 0)
+            ) { _ in }
         }
     }
 }

@@ -18,8 +18,8 @@ import Testing
         let start = calendar.shifts[0].window.start
         let states = [
             run(start),
-            down(start + minutes(40), "BREAKDOWN"), run(start + minutes(70)),  // 30 min
-            down(start + minutes(200), "MATERIAL"), run(start + minutes(217)),  // 17 min
+            down(start + minutes(40), "BREAKDOWN"), run(start + minutes(70)), // 30 min
+            down(start + minutes(200), "MATERIAL"), run(start + minutes(217)), // 17 min
         ]
         let counts = [
             CountEvent(timestamp: start + minutes(100), good: 10_000, reject: 200),

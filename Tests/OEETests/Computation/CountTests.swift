@@ -39,7 +39,7 @@ import Testing
         let counts = [
             CountEvent(timestamp: early.window.end - 1, good: 5, reject: 1),
             CountEvent(timestamp: late.window.start, good: 7, reject: 0),
-            CountEvent(timestamp: late.window.end, good: 100, reject: 0),  // outside every shift
+            CountEvent(timestamp: late.window.end, good: 100, reject: 0), // outside every shift
         ]
         let reports = try OEECalculator.batch(
             calendar: ShiftCalendar(shifts: [early, late]), configuration: MachineConfiguration(idealCycleSeconds: 1.0),

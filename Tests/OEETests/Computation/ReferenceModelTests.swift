@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import OEE
-import TestSupport
 
 /// The batch calculator against a plain step-by-step model of the conventions (ReferenceModel),
 /// on random event streams: both must give the same integer figures for every shift.

@@ -1,7 +1,7 @@
+import TestSupport
 import Testing
 
 @testable import OEE
-import TestSupport
 
 /// Properties over random event streams: streaming equals batch, and losses always add up.
 @Suite struct StreamingPropertyTests {

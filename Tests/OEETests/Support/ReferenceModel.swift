@@ -13,7 +13,7 @@ struct ReferenceModel {
     private struct Interval {
         var start: Int64
         var end: Int64
-        var reason: String?  // nil: RUN
+        var reason: String? // nil: RUN
     }
 
     /// Figures per shift (without calendar time), in calendar order.

@@ -1,7 +1,7 @@
 import Historian
 import Query
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct HistorianQueryTests {
     static let second: Int64 = 1_000_000_000
@@ -72,9 +72,10 @@ import TestSupport
         defer { directory.remove() }
         let historian = try Historian(directory: directory.path)
         let key = Self.key("M1", line: "L1")
-        _ = try historian.write((0..<10).map {
-            Point(series: key, timestamp: Int64($0), value: .integer(Int64($0)), quality: $0 % 3 == 0 ? .bad : .good)
-        })
+        _ = try historian.write(
+            (0..<10).map {
+                Point(series: key, timestamp: Int64($0), value: .integer(Int64($0)), quality: $0 % 3 == 0 ? .bad : .good)
+            })
         let query = HistorianQuery(historian: historian)
         let series = SeriesSelection(measurement: "press").series(in: historian)
         var budget = PointsBudget(limit: 10)

@@ -1,5 +1,6 @@
-@testable import Query
 import Testing
+
+@testable import Query
 
 @Suite struct PointsBudgetTests {
     @Test func spendsUntilTheLimitAndRefusesWithoutTakingAnything() throws {

@@ -1,8 +1,8 @@
 import Historian
 import Query
 import RegularExpression
-import Testing
 import TestSupport
+import Testing
 
 @Suite struct SeriesSelectionTests {
     static func key(_ measurement: String, _ tags: [String: String], _ field: String) -> SeriesKey {
@@ -43,7 +43,9 @@ import TestSupport
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let historian = try Self.historian(in: directory)
-        func ids(_ predicate: SeriesPredicate) -> [SeriesID] { SeriesSelection(measurement: "press", predicate: predicate).series(in: historian).map(\.id) }
+        func ids(_ predicate: SeriesPredicate) -> [SeriesID] {
+            SeriesSelection(measurement: "press", predicate: predicate).series(in: historian).map(\.id)
+        }
         #expect(ids(.not(.tag("line", .equals("L1")))) == [3, 4])
         #expect(ids(.any([.tag("field", .equals("x")), .tag("machine", .equals("M 8,x=y"))])) == [3])
         #expect(ids(.all([.tag("line", .equals("L2")), .not(.tag("machine", .equals("M 8,x=y")))])) == [4])

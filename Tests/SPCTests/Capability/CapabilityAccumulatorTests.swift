@@ -1,6 +1,7 @@
-import Testing
-@testable import SPC
 import TestSupport
+import Testing
+
+@testable import SPC
 
 @Suite struct CapabilityAccumulatorTests {
     func expectAgreement(_ streamed: ProcessCapability, _ batch: ProcessCapability) throws {

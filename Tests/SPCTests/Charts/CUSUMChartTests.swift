@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SPC
 
 @Suite struct CUSUMChartTests {
@@ -7,8 +8,10 @@ import Testing
     @Test func montgomeryTable9_2() throws {
         // Montgomery 7th ed. Example 9.1, Table 9.2: μ0 = 10, σ = 1, k = 0.5, h = 5, C⁺ and C⁻ as printed.
         let chart = try CUSUMChart(PublishedData.table9_1, k: 0.5, h: 5, options: ChartOptions(standards: standards))
-        let upper = ["0", "0", "0", "1.16", "2.82", "2.50", "0.04", "1.00", "0", "0", "0", "0.97", "0.98", "0", "0",
-                     "0", "0.12", "0", "0", "0.34", "0.74", "0", "1.79", "2.79", "2.89", "3.47", "3.35", "4.47", "5.28", "5.30"]
+        let upper = [
+            "0", "0", "0", "1.16", "2.82", "2.50", "0.04", "1.00", "0", "0", "0", "0.97", "0.98", "0", "0",
+            "0", "0.12", "0", "0", "0.34", "0.74", "0", "1.79", "2.79", "2.89", "3.47", "3.35", "4.47", "5.28", "5.30",
+        ]
         for (row, printed) in upper.enumerated() {
             #expect(agrees(chart.upper[row], with: printed), "C+ at period \(row + 1)")
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SPC
 
 @Suite struct EWMAChartTests {
@@ -26,8 +27,10 @@ import Testing
     @Test func nistHandbookExample() throws {
         // NIST e-Handbook §6.3.2.4: λ = 0.3, EWMA0 = 50, s = 2.0539, k = 3. Printed EWMA (2 decimals) and the
         // asymptotic limits 50 ± 3(0.4201)(2.0539) = 52.5884 and 47.4115 (printed truncated; 47.41157).
-        let printed = ["50.60", "49.52", "50.56", "50.18", "50.16", "49.21", "49.75", "49.85", "50.26", "50.33",
-                       "50.11", "49.36", "49.52", "50.05", "49.38", "49.92", "50.73", "51.23", "51.94", "51.99"]
+        let printed = [
+            "50.60", "49.52", "50.56", "50.18", "50.16", "49.21", "49.75", "49.85", "50.26", "50.33",
+            "50.11", "49.36", "49.52", "50.05", "49.38", "49.92", "50.73", "51.23", "51.94", "51.99",
+        ]
         let chart = try EWMAChart.analyze(
             PublishedData.nistEWMA, lambda: 0.3, width: 3, options: ChartOptions(standards: KnownStandards(center: 50, sigma: 2.0539)))
         for (row, value) in printed.enumerated() {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SPC
 
 /// The JSON keys are a contract with scripts (issue 4): check them exactly.
@@ -42,7 +43,8 @@ import Testing
     }
 
     @Test func ewmaAddsItsParameters() throws {
-        let chart = try EWMAChart.analyze(PublishedData.table9_1, lambda: 0.1, width: 2.7, options: ChartOptions(standards: KnownStandards(center: 10, sigma: 1)))
+        let chart = try EWMAChart.analyze(
+            PublishedData.table9_1, lambda: 0.1, width: 2.7, options: ChartOptions(standards: KnownStandards(center: 10, sigma: 1)))
         let json = try object(chart)
         #expect(json["lambda"] as? Double == 0.1)
         #expect(json["L"] as? Double == 2.7)
@@ -52,10 +54,11 @@ import Testing
     @Test func cusumKeys() throws {
         let chart = try CUSUMChart(PublishedData.table9_1, k: 0.5, h: 5, options: ChartOptions(standards: KnownStandards(center: 10, sigma: 1)))
         let json = try object(chart)
-        #expect(Set(json.keys) == [
-            "type", "center", "sigma", "sigma_method", "k", "h", "head_start", "reference_value", "decision_interval",
-            "ucl", "lcl", "statistics", "upper", "lower", "upper_signals", "lower_signals", "beyond", "violations", "phase1",
-        ])
+        #expect(
+            Set(json.keys) == [
+                "type", "center", "sigma", "sigma_method", "k", "h", "head_start", "reference_value", "decision_interval",
+                "ucl", "lcl", "statistics", "upper", "lower", "upper_signals", "lower_signals", "beyond", "violations", "phase1",
+            ])
         #expect(json["upper_signals"] as? [Int] == [28, 29])
         #expect(json["ucl"] as? Double == 5)
         #expect(json["lcl"] as? Double == -5)
@@ -65,10 +68,11 @@ import Testing
     @Test func capabilityKeysAndNulls() throws {
         let study = try CapabilityStudy.individuals(PublishedData.table9_1, specification: try SpecificationLimits(lower: nil, upper: 12))
         let json = try object(study)
-        #expect(Set(json.keys) == [
-            "n", "mean", "sigma_within", "sigma_overall", "sigma_method", "cp", "cpk", "cpl", "cpu", "cpm",
-            "pp", "ppk", "ppl", "ppu", "cpk_ci", "ppm", "normality",
-        ])
+        #expect(
+            Set(json.keys) == [
+                "n", "mean", "sigma_within", "sigma_overall", "sigma_method", "cp", "cpk", "cpl", "cpu", "cpm",
+                "pp", "ppk", "ppl", "ppu", "cpk_ci", "ppm", "normality",
+            ])
         #expect(json["cp"] is NSNull)
         #expect(close(json["cpk"] as? Double ?? 0, try #require(study.cpk), relative: 1e-15))
         let ppm = try #require(json["ppm"] as? [String: [String: Double]])

@@ -1,6 +1,7 @@
-import Testing
-@testable import SPC
 import TestSupport
+import Testing
+
+@testable import SPC
 
 /// Live monitors fed point by point must report exactly what the batch chart reports with the same
 /// frozen parameters.

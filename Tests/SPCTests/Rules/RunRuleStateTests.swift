@@ -1,6 +1,7 @@
-import Testing
-@testable import SPC
 import TestSupport
+import Testing
+
+@testable import SPC
 
 /// Hand-built sequences on a chart with center 0 and σ 1 (zone boundaries are then exact integers).
 @Suite struct RunRuleStateTests {

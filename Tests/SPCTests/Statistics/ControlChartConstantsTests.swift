@@ -1,16 +1,18 @@
 import Foundation
 import Testing
+
 @testable import SPC
 
 @Suite struct ControlChartConstantsTests {
     /// Montgomery, Introduction to Statistical Quality Control, 7th ed., Appendix VI, rows n = 2, 5,
     /// 10, 25: d2, d3, c4, A2, A3, B3, B4, D3, D4 as printed.
-    static let appendixVI: [(n: Int, d2: String, d3: String, c4: String, a2: String, a3: String, b3: String, b4: String, d3Factor: String, d4: String)] = [
-        (2, "1.128", "0.853", "0.7979", "1.880", "2.659", "0", "3.267", "0", "3.267"),
-        (5, "2.326", "0.864", "0.9400", "0.577", "1.427", "0", "2.089", "0", "2.114"),
-        (10, "3.078", "0.797", "0.9727", "0.308", "0.975", "0.284", "1.716", "0.223", "1.777"),
-        (25, "3.931", "0.708", "0.9896", "0.153", "0.606", "0.565", "1.435", "0.459", "1.541"),
-    ]
+    static let appendixVI:
+        [(n: Int, d2: String, d3: String, c4: String, a2: String, a3: String, b3: String, b4: String, d3Factor: String, d4: String)] = [
+            (2, "1.128", "0.853", "0.7979", "1.880", "2.659", "0", "3.267", "0", "3.267"),
+            (5, "2.326", "0.864", "0.9400", "0.577", "1.427", "0", "2.089", "0", "2.114"),
+            (10, "3.078", "0.797", "0.9727", "0.308", "0.975", "0.284", "1.716", "0.223", "1.777"),
+            (25, "3.931", "0.708", "0.9896", "0.153", "0.606", "0.565", "1.435", "0.459", "1.541"),
+        ]
 
     @Test(arguments: appendixVI.indices)
     func agreesWithMontgomeryAppendixVI(row: Int) throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SPC
 
 @Suite struct NormalDistributionTests {

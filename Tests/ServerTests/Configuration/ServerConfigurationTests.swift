@@ -1,7 +1,7 @@
 import Foundation
+import OEE
 import Testing
 
-import OEE
 @testable import Server
 
 @Suite struct ServerConfigurationTests {
@@ -85,7 +85,8 @@ import OEE
     }
 
     @Test func aFileSetsScalarsTablesAndTokens() throws {
-        let path = try Self.write("""
+        let path = try Self.write(
+            """
             data = "/srv/histd"
             http = "0.0.0.0:8086"
             durability = "100ms"
@@ -145,7 +146,8 @@ import OEE
 
 @Suite struct MachineConfigurationFileTests {
     @Test func machinesTablesBecomeDefinitions() throws {
-        let path = try ConfigurationFileTests.write("""
+        let path = try ConfigurationFileTests.write(
+            """
             [[machines]]
             name = "M07"
             line = "L1"
@@ -184,7 +186,9 @@ import OEE
         #expect(machine.stateSeries == SeriesReference(measurement: "machine_state", tags: ["machine": "M07"], field: "state"))
         #expect(machine.stateMapping["7"] == OEEStateMapping(state: .down, reason: "JAM"))
         #expect(machine.stateMapping["9"] == OEEStateMapping(state: .setup))
-        #expect(machine.counts == .counters(good: SeriesReference(measurement: "parts", tags: ["machine": "M07"], field: "good"), reject: nil, modulus: 65_536))
+        #expect(
+            machine.counts
+                == .counters(good: SeriesReference(measurement: "parts", tags: ["machine": "M07"], field: "good"), reject: nil, modulus: 65_536))
         #expect(machine.calendar.timeZone == "Europe/Berlin")
         #expect(machine.calendar.nonScheduledWeekdays == [6, 7])
         #expect(machine.calendar.shifts.count == 1)
@@ -194,8 +198,14 @@ import OEE
     @Test func mistakesInMachinesNameTheKey() throws {
         for (text, expected) in [
             ("[[machines]]\nname = \"A\"\n", "machines[1].ideal_cycle_s"),
-            ("[[machines]]\nname = \"A\"\nideal_cycle_s = 1\nstate = { measurement = \"s\", field = \"f\" }\ncounts = { good = { measurement = \"p\", field = \"g\" } }\ncalendar = { shifts = [{ name = \"E\", start = \"25:00\", end = \"06:00\" }] }\n", "start"),
-            ("[[machines]]\nname = \"A\"\nideal_cycle_s = 1\nstate = { measurement = \"s\", field = \"f\" }\ncounts = { good = { measurement = \"p\", field = \"g\" } }\ncalendar = { shifts = [] }\nstates = { \"1\" = \"RUNNING\" }\n", "machines[1].states.1"),
+            (
+                "[[machines]]\nname = \"A\"\nideal_cycle_s = 1\nstate = { measurement = \"s\", field = \"f\" }\ncounts = { good = { measurement = \"p\", field = \"g\" } }\ncalendar = { shifts = [{ name = \"E\", start = \"25:00\", end = \"06:00\" }] }\n",
+                "start"
+            ),
+            (
+                "[[machines]]\nname = \"A\"\nideal_cycle_s = 1\nstate = { measurement = \"s\", field = \"f\" }\ncounts = { good = { measurement = \"p\", field = \"g\" } }\ncalendar = { shifts = [] }\nstates = { \"1\" = \"RUNNING\" }\n",
+                "machines[1].states.1"
+            ),
             ("[[machines]]\nname = \"A\"\ncolour = \"red\"\n", "colour"),
         ] {
             try ConfigurationFileTests.expectRefusal(text, naming: expected)

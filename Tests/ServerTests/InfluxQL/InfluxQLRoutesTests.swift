@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Server
-import TestSupport
 
 /// `/query` over real HTTP against the real server, on data written through `/write`.
 @Suite struct InfluxQLRoutesTests {
@@ -109,7 +109,8 @@ import TestSupport
             #expect(none.count == 10)
             let previous = Self.rows(try await Self.series(client, "SELECT mean(v) FROM m WHERE \(bounded) GROUP BY time(1m) fill(previous)").first)
             #expect(previous[11][1] as? Double == 569.5)
-            let number = Self.rows(try await Self.series(client, "SELECT mean(v) FROM m WHERE \(bounded) GROUP BY time(1m) fill(-1) ORDER BY time DESC LIMIT 3").first)
+            let number = Self.rows(
+                try await Self.series(client, "SELECT mean(v) FROM m WHERE \(bounded) GROUP BY time(1m) fill(-1) ORDER BY time DESC LIMIT 3").first)
             #expect(number.map { $0[1] as? Double } == [-1, -1, 569.5])
             #expect(number.first?[0] as? Int == Self.start + 660)
         }
@@ -126,8 +127,10 @@ import TestSupport
             let max = Self.rows(try await Self.series(client, "SELECT max(v) FROM m WHERE machine = 'a'").first)
             #expect(max.first?[0] as? Int == Self.start + 599)
             #expect(max.first?[1] as? Double == 599)
-            let perInterval = Self.rows(try await Self.series(
-                client, "SELECT first(v), last(v) FROM m WHERE time >= '2024-01-01T00:00:30Z' AND \(Self.range) GROUP BY time(5m)").first)
+            let perInterval = Self.rows(
+                try await Self.series(
+                    client, "SELECT first(v), last(v) FROM m WHERE time >= '2024-01-01T00:00:30Z' AND \(Self.range) GROUP BY time(5m)"
+                ).first)
             #expect(perInterval.count == 2)
             #expect(perInterval[0][0] as? Int == Self.start)
             #expect(perInterval[0][1] as? Double == 1_030)
@@ -142,20 +145,25 @@ import TestSupport
         try await TestServer.with { client, _ in
             try await Self.load(client)
             let bounded = "machine = 'a' AND time >= '2024-01-01T00:01:00Z' AND time < '2024-01-01T00:12:00Z'"
-            let rate = Self.rows(try await Self.series(client, "SELECT derivative(mean(v), 1s), difference(max(v)) FROM m WHERE \(bounded) GROUP BY time(1m)").first)
+            let rate = Self.rows(
+                try await Self.series(client, "SELECT derivative(mean(v), 1s), difference(max(v)) FROM m WHERE \(bounded) GROUP BY time(1m)").first)
             // Transformations alone answer only the intervals where they are defined.
             #expect(rate.count == 9)
             #expect(rate.first?[0] as? Int == Self.start + 60)
             #expect(rate.first?[1] as? Double == 1)
             #expect(rate.first?[2] as? Double == 60)
-            let mixed = Self.rows(try await Self.series(client, "SELECT derivative(mean(v), 1s), count(v) FROM m WHERE \(bounded) GROUP BY time(1m)").first)
+            let mixed = Self.rows(
+                try await Self.series(client, "SELECT derivative(mean(v), 1s), count(v) FROM m WHERE \(bounded) GROUP BY time(1m)").first)
             #expect(mixed.count == 11)
             #expect(mixed[9][1] is NSNull)
             #expect(mixed[9][2] as? Int == 0)
-            let alone = Self.rows(try await Self.series(client, "SELECT non_negative_difference(last(v)) FROM m WHERE \(bounded) GROUP BY time(1m) fill(0)").first)
+            let alone = Self.rows(
+                try await Self.series(client, "SELECT non_negative_difference(last(v)) FROM m WHERE \(bounded) GROUP BY time(1m) fill(0)").first)
             // fill(0) makes the empty minutes 0: 599 -> 0 is negative and dropped, 0 -> 0 is kept.
             #expect(alone.map { $0[1] as? Double } == Array(repeating: 60, count: 9) + [0])
-            let descending = Self.rows(try await Self.series(client, "SELECT derivative(mean(v)) FROM m WHERE \(bounded) GROUP BY time(1m) ORDER BY time DESC LIMIT 2").first)
+            let descending = Self.rows(
+                try await Self.series(client, "SELECT derivative(mean(v)) FROM m WHERE \(bounded) GROUP BY time(1m) ORDER BY time DESC LIMIT 2").first
+            )
             #expect(descending.map { $0[1] as? Double } == [-60, -60])
         }
     }
@@ -164,8 +172,11 @@ import TestSupport
     @Test func rankedStatistics() async throws {
         try await TestServer.with { client, _ in
             try await Self.load(client)
-            let rows = Self.rows(try await Self.series(
-                client, "SELECT spread(v), median(v), percentile(v, 90), percentile(w, 50) FROM m WHERE machine = 'a' AND \(Self.range) GROUP BY time(1m)").first)
+            let rows = Self.rows(
+                try await Self.series(
+                    client,
+                    "SELECT spread(v), median(v), percentile(v, 90), percentile(w, 50) FROM m WHERE machine = 'a' AND \(Self.range) GROUP BY time(1m)"
+                ).first)
             #expect(rows.count == 10)
             for (minute, row) in rows.enumerated() {
                 #expect(row[1] as? Double == 59)
@@ -193,7 +204,8 @@ import TestSupport
             #expect(rows[1][1] as? Double == 1)
             #expect(rows[1][2] is NSNull)
             #expect(rows[2][2] as? Int == 4)
-            let either = try await Self.series(client, "SELECT count(v) FROM m WHERE (machine = 'a' OR machine = 'b') AND line = 'L1' AND \(Self.range) GROUP BY machine")
+            let either = try await Self.series(
+                client, "SELECT count(v) FROM m WHERE (machine = 'a' OR machine = 'b') AND line = 'L1' AND \(Self.range) GROUP BY machine")
             #expect(either.count == 2)
             let neither = try await Self.series(client, "SELECT count(v) FROM m WHERE (machine = 'a' AND line = 'L2') OR machine = 'c'")
             #expect(neither.isEmpty)
@@ -204,7 +216,8 @@ import TestSupport
             #expect(star.first?["columns"] as? [String] == ["time", "line", "machine", "v", "w"])
             #expect(Self.rows(star.first).map { $0.dropFirst().map { "\($0)" } } == [["L1", "a", "0", "0"], ["L1", "a", "1", "<null>"]])
             let named = try await Self.series(client, "SELECT v, \"machine\" FROM m WHERE \(Self.range) ORDER BY time DESC LIMIT 2", epoch: nil)
-            #expect(Self.rows(named.first).map { $0.map { "\($0)" } } == [["2024-01-01T00:09:59Z", "1599", "b"], ["2024-01-01T00:09:59Z", "599", "a"]])
+            #expect(
+                Self.rows(named.first).map { $0.map { "\($0)" } } == [["2024-01-01T00:09:59Z", "1599", "b"], ["2024-01-01T00:09:59Z", "599", "a"]])
             let byTag = try await Self.series(client, "SELECT * FROM m WHERE machine =~ /a|b/ AND \(Self.range) GROUP BY *")
             #expect(byTag.count == 2)
             #expect(byTag.first?["columns"] as? [String] == ["time", "v", "w"])
@@ -238,8 +251,11 @@ import TestSupport
         try await TestServer.with({ $0.limits.maxQueryPoints = 500 }) { client, _ in
             try await Self.load(client)
             let results = try await Self.query(
-                client, "SELECT v FROM m WHERE machine = 'a' AND \(Self.range); SELECT mean(v) FROM m WHERE \(Self.range) GROUP BY time(1s); SELECT v FROM m WHERE machine = 'a' AND time < '2024-01-01T00:01:00Z'")
-            let refusal = "the query would return more points than the server's limit of 500; narrow the time range, select fewer series or use a longer GROUP BY time()"
+                client,
+                "SELECT v FROM m WHERE machine = 'a' AND \(Self.range); SELECT mean(v) FROM m WHERE \(Self.range) GROUP BY time(1s); SELECT v FROM m WHERE machine = 'a' AND time < '2024-01-01T00:01:00Z'"
+            )
+            let refusal =
+                "the query would return more points than the server's limit of 500; narrow the time range, select fewer series or use a longer GROUP BY time()"
             #expect(results.map { $0["error"] as? String } == [refusal, refusal, nil])
             #expect(Self.rows((results.last?["series"] as? [[String: Any]])?.first).count == 60)
 
@@ -247,7 +263,8 @@ import TestSupport
             let each = "SELECT v FROM m WHERE machine = 'a' AND time < '2024-01-01T00:04:00Z'"
             let many = try await Self.query(client, Array(repeating: each, count: 5).joined(separator: "; "))
             #expect(many.map { $0["series"] != nil } == [true, true, false, false, false])
-            let spent = "the query would return more points than the 20 left of the server's limit of 500 for all statements of this request; "
+            let spent =
+                "the query would return more points than the 20 left of the server's limit of 500 for all statements of this request; "
                 + "send fewer statements per request, or narrow the time range, select fewer series or use a longer GROUP BY time()"
             #expect(many.dropFirst(2).map { $0["error"] as? String } == [spent, spent, spent])
         }
@@ -257,13 +274,18 @@ import TestSupport
     @Test func clearMessagesForNumbersAndTimesOutOfRange() async throws {
         try await TestServer.with { client, _ in
             try await Self.load(client)
-            let exponent = try await client.get("/query?db=plant&q=" + ("SELECT percentile(v, 1e308) FROM m".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            let exponent = try await client.get(
+                "/query?db=plant&q=" + ("SELECT percentile(v, 1e308) FROM m".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
             #expect(exponent.status == 400)
             #expect(exponent.text.contains("'1e308' at offset 21 is neither a number"), "\(exponent.text)")
-            let late = try await client.get("/query?db=plant&q=" + ("SELECT v FROM m WHERE time > '9999-12-31T23:59:59Z'".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+            let late = try await client.get(
+                "/query?db=plant&q="
+                    + ("SELECT v FROM m WHERE time > '9999-12-31T23:59:59Z'".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
             #expect(late.status == 400)
-            #expect(try late.json()["error"] as? String
-                == "'9999-12-31T23:59:59Z' is outside the times histd can store (1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775806Z)")
+            #expect(
+                try late.json()["error"] as? String
+                    == "'9999-12-31T23:59:59Z' is outside the times histd can store (1677-09-21T00:12:43.145224192Z to 2262-04-11T23:47:16.854775806Z)"
+            )
         }
     }
 
@@ -274,23 +296,31 @@ import TestSupport
             try await Self.load(client)
             var generator = SplitMix64(seed: 5)
             func pick(_ choices: [String]) -> String { choices[Int(generator.next() % UInt64(choices.count))] }
-            let times = ["0", "1704067200000000000", "9223372036854775806", "'1677-09-21T00:12:44Z'", "'2262-04-11T23:47:16Z'",
-                         "now() - 300000d", "now() - 100000d", "now() + 1000w", "1704067500000ms", "1u", "'2024-01-01T00:05:00.5Z'"]
+            let times = [
+                "0", "1704067200000000000", "9223372036854775806", "'1677-09-21T00:12:44Z'", "'2262-04-11T23:47:16Z'",
+                "now() - 300000d", "now() - 100000d", "now() + 1000w", "1704067500000ms", "1u", "'2024-01-01T00:05:00.5Z'",
+            ]
             let durations = ["1ns", "1u", "1s", "1m", "7d", "100000d", "5000w"]
             let aggregates = ["mean", "count", "first", "last", "min", "max", "sum", "stddev", "spread", "median"]
             for _ in 0..<300 {
                 let statement: String
                 switch generator.next() % 4 {
                 case 0:
-                    statement = "SELECT \(pick(aggregates))(v) FROM m WHERE time >= \(pick(times)) AND time < \(pick(times)) GROUP BY time(\(pick(durations)))\(pick(["", ", machine", ", *"])) fill(\(pick(["null", "none", "previous", "-7"])))\(pick(["", " ORDER BY time DESC", " LIMIT 3"]))"
+                    statement =
+                        "SELECT \(pick(aggregates))(v) FROM m WHERE time >= \(pick(times)) AND time < \(pick(times)) GROUP BY time(\(pick(durations)))\(pick(["", ", machine", ", *"])) fill(\(pick(["null", "none", "previous", "-7"])))\(pick(["", " ORDER BY time DESC", " LIMIT 3"]))"
                 case 1:
-                    statement = "SELECT \(pick(["derivative", "non_negative_difference"]))(\(pick(aggregates))(v)\(pick(["", ", 1ns", ", 5000w"]))) FROM m WHERE time > \(pick(times)) GROUP BY time(\(pick(durations)))"
+                    statement =
+                        "SELECT \(pick(["derivative", "non_negative_difference"]))(\(pick(aggregates))(v)\(pick(["", ", 1ns", ", 5000w"]))) FROM m WHERE time > \(pick(times)) GROUP BY time(\(pick(durations)))"
                 case 2:
-                    statement = "SELECT \(pick(["v, w", "*", "w, machine"])) FROM m WHERE time >= \(pick(times)) AND time <= \(pick(times))\(pick(["", " LIMIT 2", " ORDER BY time DESC LIMIT 1"]))"
+                    statement =
+                        "SELECT \(pick(["v, w", "*", "w, machine"])) FROM m WHERE time >= \(pick(times)) AND time <= \(pick(times))\(pick(["", " LIMIT 2", " ORDER BY time DESC LIMIT 1"]))"
                 default:
-                    statement = "SELECT \(pick(aggregates + ["percentile"]))(v\(pick(["", ", 0", ", 50", ", 100"]))) FROM m WHERE time < \(pick(times))\(pick(["", " GROUP BY line"]))"
+                    statement =
+                        "SELECT \(pick(aggregates + ["percentile"]))(v\(pick(["", ", 0", ", 50", ", 100"]))) FROM m WHERE time < \(pick(times))\(pick(["", " GROUP BY line"]))"
                 }
-                let response = try await client.get("/query?db=plant&epoch=\(pick(["ns", "s", "h"]))&q=" + (statement.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
+                let response = try await client.get(
+                    "/query?db=plant&epoch=\(pick(["ns", "s", "h"]))&q="
+                        + (statement.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
                 #expect(response.status == 200 || response.status == 400, "\(statement): \(response.status) \(response.text)")
             }
             #expect(try await client.get("/health").status == 200)
@@ -301,7 +331,9 @@ import TestSupport
     @Test func formBody() async throws {
         try await TestServer.with { client, _ in
             try await Self.load(client)
-            let body = "db=plant&epoch=s&q=" + ("SELECT last(v) FROM m WHERE machine = 'b' AND \(Self.range)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let body =
+                "db=plant&epoch=s&q="
+                + ("SELECT last(v) FROM m WHERE machine = 'b' AND \(Self.range)".addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             let response = try await client.post("/query", text: body, headers: ["Content-Type": "application/x-www-form-urlencoded"])
             #expect(response.status == 200, "\(response.text)")
             let series = try response.json()["results"] as? [[String: Any]]

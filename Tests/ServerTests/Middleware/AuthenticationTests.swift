@@ -29,7 +29,9 @@ import Testing
             #expect(reader.status == 403)
             #expect(reader.text.contains("write"))
             #expect(try await client.post("/write", text: Self.line, headers: ["Authorization": "Token \(Self.writeSecret)"]).status == 204)
-            #expect(try await client.post("/api/v2/write?bucket=b", text: Self.line, headers: ["Authorization": "Bearer \(Self.adminSecret)"]).status == 204)
+            #expect(
+                try await client.post("/api/v2/write?bucket=b", text: Self.line, headers: ["Authorization": "Bearer \(Self.adminSecret)"]).status
+                    == 204)
         }
     }
 

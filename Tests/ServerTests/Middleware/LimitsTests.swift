@@ -27,7 +27,8 @@ import Testing
             let response = try await HTTPTestClient.offThread { () throws -> HTTPTestClient.Response in
                 let socket = try HTTPTestClient.connect(port: port)
                 defer { close(socket) }
-                try HTTPTestClient.sendAll(socket, Array("POST /write?precision=s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n".utf8))
+                try HTTPTestClient.sendAll(
+                    socket, Array("POST /write?precision=s HTTP/1.1\r\nHost: x\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n".utf8))
                 for second in 0..<100 {
                     let line = Array("big v=\(second) \(1_704_067_200 + second)\n".utf8)
                     // The server may answer and close before the rest is sent.

@@ -112,7 +112,8 @@ import Time
     @Test func rollUpsSumTimesAndCounts() async throws {
         try await TestServer.with(Self.configure) { client, _ in
             // M2 runs the same shift; in addition it is down for SETUP from 13:00 to 13:20.
-            let m2 = Self.classicLines(machine: "M2") + "\nmachine_state,machine=M2 state=\"SETUP\" \(Self.seconds("2026-01-05T13:00:00+01:00"))"
+            let m2 =
+                Self.classicLines(machine: "M2") + "\nmachine_state,machine=M2 state=\"SETUP\" \(Self.seconds("2026-01-05T13:00:00+01:00"))"
                 + "\nmachine_state,machine=M2 state=\"RUN\" \(Self.seconds("2026-01-05T13:20:00+01:00"))"
             #expect(try await client.post("/write?precision=s", text: Self.classicLines(machine: "M1") + "\n" + m2).status == 204)
             let byMachine = try #require(try await Self.answer("\(Self.day)&by=machine", client)["rows"] as? [[String: Any]])
@@ -151,13 +152,15 @@ import Time
         ]
         machine.counts = .counters(
             good: SeriesReference(measurement: "plc", tags: ["machine": "M3"], field: "good_counter"), reject: nil, modulus: 65_536)
-        let lines = [("05:00", 1), ("06:40", 7), ("07:10", 1), ("09:20", 9), ("09:37", 1)].map { time, code in
-            "plc,machine=M3 code=\(code)i \(Self.seconds("2026-01-05T\(time):00+01:00"))"
-        } + [("05:30", 60_000), ("07:40", 4_464), ("13:50", 13_312)].map { time, reading in
-            // 60,000 before the shift is the baseline; the counter wraps at 65,536:
-            // 65,536 - 60,000 + 4,464 = 10,000 parts, then 13,312 - 4,464 = 8,848.
-            "plc,machine=M3 good_counter=\(reading)i \(Self.seconds("2026-01-05T\(time):00+01:00"))"
-        }
+        let lines =
+            [("05:00", 1), ("06:40", 7), ("07:10", 1), ("09:20", 9), ("09:37", 1)].map { time, code in
+                "plc,machine=M3 code=\(code)i \(Self.seconds("2026-01-05T\(time):00+01:00"))"
+            }
+            + [("05:30", 60_000), ("07:40", 4_464), ("13:50", 13_312)].map { time, reading in
+                // 60,000 before the shift is the baseline; the counter wraps at 65,536:
+                // 65,536 - 60,000 + 4,464 = 10,000 parts, then 13,312 - 4,464 = 8,848.
+                "plc,machine=M3 good_counter=\(reading)i \(Self.seconds("2026-01-05T\(time):00+01:00"))"
+            }
         try await TestServer.with({ $0.machines = [machine] }) { client, _ in
             #expect(try await client.post("/write?precision=s", text: lines.joined(separator: "\n")).status == 204)
             let row = try #require((try await Self.answer(Self.day, client)["rows"] as? [[String: Any]])?.first)
@@ -198,9 +201,10 @@ import Time
             // off, leaving Mon, Wed, Thu, Fri with an Early and a Night shift each.
             let answer = try await Self.answer("from=2026-01-05T00:00:00%2B01:00&to=2026-01-12T00:00:00%2B01:00", client)
             let rows = try #require(answer["rows"] as? [[String: Any]])
-            #expect(rows.compactMap { $0["day"] as? String } == [
-                "2026-01-05", "2026-01-05", "2026-01-07", "2026-01-07", "2026-01-08", "2026-01-08", "2026-01-09", "2026-01-09",
-            ])
+            #expect(
+                rows.compactMap { $0["day"] as? String } == [
+                    "2026-01-05", "2026-01-05", "2026-01-07", "2026-01-07", "2026-01-08", "2026-01-08", "2026-01-09", "2026-01-09",
+                ])
             #expect(rows.compactMap { $0["shift"] as? String } == Array(repeating: ["Early", "Night"], count: 4).flatMap { $0 })
             // The Friday night shift runs 22:00 to 06:00 on Saturday: 480 planned minutes (no breaks).
             #expect(number(rows[7], "planned_production_time_min") == 480)

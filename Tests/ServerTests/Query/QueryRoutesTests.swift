@@ -100,8 +100,10 @@ import Testing
     @Test func timesInEveryForm() async throws {
         try await TestServer.with { client, _ in
             try await Self.load(client)
-            for range in ["from=1704067200000000000&to=1704067260000000000", "from=1704067200s&to=1704067260s",
-                          "from=2024-01-01T00:00:00Z&to=2024-01-01T00:01:00Z", "from=1704067200000ms&to=1704067260000ms"] {
+            for range in [
+                "from=1704067200000000000&to=1704067260000000000", "from=1704067200s&to=1704067260s",
+                "from=2024-01-01T00:00:00Z&to=2024-01-01T00:01:00Z", "from=1704067200000ms&to=1704067260000ms",
+            ] {
                 let rows = try await Self.series(client, "measurement=m&tag=machine=a&field=v&\(range)").first?["values"] as? [[Any]]
                 #expect(rows?.count == 60, "\(range)")
             }
@@ -115,9 +117,11 @@ import Testing
     @Test func badParametersAndOversizedQueriesAreRefused() async throws {
         try await TestServer.with({ $0.limits.maxQueryPoints = 100 }) { client, _ in
             try await Self.load(client)
-            for (query, word) in [("field=v&\(Self.range)", "measurement"), ("measurement=m&field=v", "from"),
-                                  ("measurement=m&from=yesterday", "from"), ("measurement=m&\(Self.range)&every=1m&agg=median", "agg"),
-                                  ("measurement=m&\(Self.range)&every=soon", "every"), ("measurement=m&tag=machine=~[&\(Self.range)", "invalid regular expression")] {
+            for (query, word) in [
+                ("field=v&\(Self.range)", "measurement"), ("measurement=m&field=v", "from"),
+                ("measurement=m&from=yesterday", "from"), ("measurement=m&\(Self.range)&every=1m&agg=median", "agg"),
+                ("measurement=m&\(Self.range)&every=soon", "every"), ("measurement=m&tag=machine=~[&\(Self.range)", "invalid regular expression"),
+            ] {
                 let response = try await client.get("/api/v1/query?" + query)
                 #expect(response.status == 400, "\(query)")
                 #expect((try response.json()["error"] as? String)?.contains(word) == true, "\(query): \(response.text)")

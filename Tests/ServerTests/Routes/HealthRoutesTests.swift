@@ -1,8 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Server
-import TestSupport
 
 @Suite struct HealthRoutesTests {
     /// The value of a sample line `name value` in Prometheus text.

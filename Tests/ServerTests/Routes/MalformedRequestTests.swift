@@ -11,12 +11,14 @@ import Testing
             let response = try await HTTPTestClient.offThread { () throws -> HTTPTestClient.Response in
                 let socket = try HTTPTestClient.connect(port: port)
                 defer { close(socket) }
-                try HTTPTestClient.sendAll(socket, Array("POST /write?db=x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nm v=1 1\nm v=2 2\n".utf8))
+                try HTTPTestClient.sendAll(
+                    socket, Array("POST /write?db=x HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\nm v=1 1\nm v=2 2\n".utf8))
                 shutdown(socket, Int32(SHUT_WR))
                 return try HTTPTestClient.readResponse(socket)
             }
             #expect(response.status == 400)
-            #expect((try response.json()["error"] as? String)?.contains("ended before the body its Content-Length announced") == true, "\(response.text)")
+            #expect(
+                (try response.json()["error"] as? String)?.contains("ended before the body its Content-Length announced") == true, "\(response.text)")
             let query = try await client.get("/query?db=x&q=SHOW+MEASUREMENTS")
             #expect(!query.text.contains("\"m\""), "\(query.text)")
         }

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-
 @testable import Server
 
 @Suite struct WriteRoutesTests {
@@ -15,7 +14,8 @@ import Testing
 
     @Test func influxDB1WriteIsStoredWithTheDatabaseAsTag() async throws {
         try await TestServer.with { client, _ in
-            let response = try await client.post("/write?db=plant&precision=s", text: "m,machine=a temp=21.5 1704067200\nm,machine=a temp=22.25 1704067201\n")
+            let response = try await client.post(
+                "/write?db=plant&precision=s", text: "m,machine=a temp=21.5 1704067200\nm,machine=a temp=22.25 1704067201\n")
             #expect(response.status == 204)
             let listed = try await client.get("/api/v1/query?measurement=m&tag=db=plant&tag=machine=a&field=temp&from=1704067200s&to=1704067300s")
             let series = try #require(try listed.json()["series"] as? [[String: Any]])
@@ -97,7 +97,9 @@ import Testing
         try await TestServer.with { client, _ in
             var lines: [String] = []
             for second in 0..<300 {
-                lines.append(second == 150 ? "m,machine=p v=broken \(1_704_067_200 + second)" : "m,machine=p v=\(second).25,w=\(second)i \(1_704_067_200 + second)")
+                lines.append(
+                    second == 150
+                        ? "m,machine=p v=broken \(1_704_067_200 + second)" : "m,machine=p v=\(second).25,w=\(second)i \(1_704_067_200 + second)")
             }
             let body = Array(lines.joined(separator: "\n").utf8)
             let port = client.port

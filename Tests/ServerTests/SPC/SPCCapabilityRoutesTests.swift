@@ -16,9 +16,10 @@ import Testing
     @Test func subgroupStudyWithExplicitLimits() async throws {
         try await TestServer.with { client, _ in
             try await SPCChartRoutesTests.write(SPCChartRoutesTests.ringLines, client)
-            let study = try await SPCChartRoutesTests.object(client.get(
-                "/api/v1/spc/capability?measurement=rings&field=diameter&from=\(Self.start)s&to=\(Self.start + 200)s"
-                    + "&subgroup_size=5&lsl=73.95&usl=74.05&target=74"))
+            let study = try await SPCChartRoutesTests.object(
+                client.get(
+                    "/api/v1/spc/capability?measurement=rings&field=diameter&from=\(Self.start)s&to=\(Self.start + 200)s"
+                        + "&subgroup_size=5&lsl=73.95&usl=74.05&target=74"))
             #expect(number(study, "n") == 200)
             #expect(study["sigma_method"] as? String == "rbar")
             let specification = try #require(study["specification"] as? [String: Any])
@@ -45,8 +46,9 @@ import Testing
                 method: "PUT", target: "/api/v1/series/\(id)", headers: ["Content-Type": "application/json"],
                 body: Array(#"{"unit": "mm", "lsl": 73.95, "usl": 74.05}"#.utf8))
             #expect(put.status == 200, "\(put.text)")
-            let study = try await SPCChartRoutesTests.object(client.get(
-                "/api/v1/spc/capability?series=\(id)&from=\(Self.start)s&to=\(Self.start + 200)s&subgroup_every=5s&sigma_method=sbar"))
+            let study = try await SPCChartRoutesTests.object(
+                client.get(
+                    "/api/v1/spc/capability?series=\(id)&from=\(Self.start)s&to=\(Self.start + 200)s&subgroup_every=5s&sigma_method=sbar"))
             let specification = try #require(study["specification"] as? [String: Any])
             #expect(number(specification, "lsl") == 73.95)
             #expect(number(specification, "usl") == 74.05)
@@ -56,8 +58,9 @@ import Testing
                 CapabilityStudy.subgroups(
                     PistonRings.subgroups, specification: SpecificationLimits(lower: 73.95, upper: 74.05), sigmaMethod: .sbar))
             // A parameter overrides the metadata: a one-sided study with only the USL from the series.
-            let upperOnly = try await SPCChartRoutesTests.object(client.get(
-                "/api/v1/spc/capability?series=\(id)&from=\(Self.start)s&to=\(Self.start + 200)s&lsl=73.9&confidence=0.99"))
+            let upperOnly = try await SPCChartRoutesTests.object(
+                client.get(
+                    "/api/v1/spc/capability?series=\(id)&from=\(Self.start)s&to=\(Self.start + 200)s&lsl=73.9&confidence=0.99"))
             try Self.expectSameAsModule(
                 upperOnly,
                 CapabilityStudy.individuals(

@@ -35,9 +35,10 @@ import Testing
     @Test func pistonRingsXbarRBySampleCountGivesPublishedLimits() async throws {
         try await TestServer.with { client, _ in
             try await Self.write(Self.ringLines, client)
-            let chart = try await Self.object(client.get(
-                "/api/v1/spc/chart?measurement=rings&field=diameter&from=\(Self.start)s&to=\(Self.start + 200)s"
-                    + "&type=xbar-r&subgroup_size=5&phase1=0:25&rules=nelson"))
+            let chart = try await Self.object(
+                client.get(
+                    "/api/v1/spc/chart?measurement=rings&field=diameter&from=\(Self.start)s&to=\(Self.start + 200)s"
+                        + "&type=xbar-r&subgroup_size=5&phase1=0:25&rules=nelson"))
             // qcc(pistonrings[1:25, ], type = "xbar"): center 74.00118, limits 73.98805 and 74.0143;
             // R chart center 0.02276 (Montgomery Example 6.1 prints 74.014, 73.988 and R̄ = 0.023).
             #expect(agrees(number(chart, "center"), with: "74.00118"))
@@ -74,8 +75,9 @@ import Testing
         try await TestServer.with { client, _ in
             try await Self.write(Self.ringLines, client)
             // 198 rings: 39 full subgroups of 5; the last 3 rings wait for their subgroup.
-            let chart = try await Self.object(client.get(
-                "/api/v1/spc/chart?measurement=rings&from=\(Self.start)s&to=\(Self.start + 198)s&type=xbar-r&subgroup_size=5"))
+            let chart = try await Self.object(
+                client.get(
+                    "/api/v1/spc/chart?measurement=rings&from=\(Self.start)s&to=\(Self.start + 198)s&type=xbar-r&subgroup_size=5"))
             #expect((chart["statistics"] as? [Any])?.count == 39)
             try Self.expectSameAsModule(chart, ChartRequest(type: .xbarR).analyze(.subgroups(Array(PistonRings.subgroups.prefix(39)))))
         }
@@ -91,8 +93,9 @@ import Testing
         }.joined(separator: "\n")
         try await TestServer.with { client, _ in
             try await Self.write(lines, client)
-            let chart = try await Self.object(client.get(
-                "/api/v1/spc/chart?measurement=boards&from=\(Self.start)s&to=\(Self.start + 26 * 3_600)s&type=c&subgroup_every=1h"))
+            let chart = try await Self.object(
+                client.get(
+                    "/api/v1/spc/chart?measurement=boards&from=\(Self.start)s&to=\(Self.start + 26 * 3_600)s&type=c&subgroup_every=1h"))
             // c̄ = 516/26 = 19.85; qcc limits 33.21086 and 6.481447; samples 6 and 20 beyond.
             #expect(agrees(number(chart, "center"), with: "19.85"))
             #expect(agrees(number(chart, "ucl"), with: "33.21086"))
@@ -109,12 +112,14 @@ import Testing
         // 1 of 5 and 0 of 3 items: p = 3/12, sizes 4, 5, 3.
         let items: [[Int]] = [[1, 0, 1, 0], [0, 0, 1, 0, 0], [0, 0, 0]]
         let lines = items.enumerated().flatMap { minute, results in
-            results.enumerated().map { index, result in "inspection,station=S1 defective=\(result)i \(Self.start + Int64(minute) * 60 + Int64(index))" }
+            results.enumerated().map { index, result in "inspection,station=S1 defective=\(result)i \(Self.start + Int64(minute) * 60 + Int64(index))"
+            }
         }.joined(separator: "\n")
         try await TestServer.with { client, _ in
             try await Self.write(lines, client)
-            let chart = try await Self.object(client.get(
-                "/api/v1/spc/chart?measurement=inspection&tag=station=S1&from=\(Self.start)s&to=\(Self.start + 180)s&type=p&subgroup_every=1m"))
+            let chart = try await Self.object(
+                client.get(
+                    "/api/v1/spc/chart?measurement=inspection&tag=station=S1&from=\(Self.start)s&to=\(Self.start + 180)s&type=p&subgroup_every=1m"))
             #expect(agrees(number(chart, "center"), with: "0.25"))
             #expect(chart["sizes"] as? [Int] == [4, 5, 3])
             try Self.expectSameAsModule(chart, ChartRequest(type: .p).analyze(.counts([2, 1, 0], sizes: [4, 5, 3])))
@@ -126,13 +131,19 @@ import Testing
         let lines = values.enumerated().map { "flow,pump=P1 rate=\($1) \(Self.start + Int64($0) * 10)" }.joined(separator: "\n")
         try await TestServer.with { client, _ in
             try await Self.write(lines, client)
-            let chart = try await Self.object(client.get("/api/v1/spc/chart?measurement=flow&field=rate&from=\(Self.start)s&to=\(Self.start + 100)s&type=imr&rules=we"))
+            let chart = try await Self.object(
+                client.get("/api/v1/spc/chart?measurement=flow&field=rate&from=\(Self.start)s&to=\(Self.start + 100)s&type=imr&rules=we"))
             // Center = mean = 80.5 / 8 = 10.0625.
             #expect(abs((number(chart, "center") ?? 0) - 10.0625) < 1e-12)
-            try Self.expectSameAsModule(chart, ChartRequest(type: .individuals, options: ChartOptions(rules: .westernElectric)).analyze(.values(values)))
-            let ewma = try await Self.object(client.get("/api/v1/spc/chart?measurement=flow&from=\(Self.start)s&to=\(Self.start + 100)s&type=ewma&lambda=0.1&L=2.7"))
+            try Self.expectSameAsModule(
+                chart, ChartRequest(type: .individuals, options: ChartOptions(rules: .westernElectric)).analyze(.values(values)))
+            let ewma = try await Self.object(
+                client.get("/api/v1/spc/chart?measurement=flow&from=\(Self.start)s&to=\(Self.start + 100)s&type=ewma&lambda=0.1&L=2.7"))
             try Self.expectSameAsModule(ewma, ChartRequest(type: .ewma, lambda: 0.1, width: 2.7).analyze(.values(values)))
-            let cusum = try await Self.object(client.get("/api/v1/spc/chart?measurement=flow&from=\(Self.start)s&to=\(Self.start + 100)s&type=cusum&k=0.5&h=4&head_start=0.5&center=10&sigma=0.3"))
+            let cusum = try await Self.object(
+                client.get(
+                    "/api/v1/spc/chart?measurement=flow&from=\(Self.start)s&to=\(Self.start + 100)s&type=cusum&k=0.5&h=4&head_start=0.5&center=10&sigma=0.3"
+                ))
             try Self.expectSameAsModule(
                 cusum,
                 ChartRequest(type: .cusum, options: ChartOptions(standards: KnownStandards(center: 10, sigma: 0.3)), k: 0.5, h: 4, headStart: 0.5)
@@ -194,7 +205,8 @@ import Testing
         let lines = "rings diameter=74.01 \(Self.start)\nrings diameter=74.02 \(Self.start + 1)\nrings diameter=74.0 \(Self.start + 60)"
         try await TestServer.with { client, _ in
             try await Self.write(lines, client)
-            let response = try await client.get("/api/v1/spc/chart?measurement=rings&from=\(Self.start)s&to=\(Self.start + 120)s&type=xbar-r&subgroup_every=1m")
+            let response = try await client.get(
+                "/api/v1/spc/chart?measurement=rings&from=\(Self.start)s&to=\(Self.start + 120)s&type=xbar-r&subgroup_every=1m")
             #expect(response.status == 422)
             let message = try response.json()["error"] as? String ?? ""
             #expect(message.contains("point 1"))

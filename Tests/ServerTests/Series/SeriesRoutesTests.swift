@@ -54,7 +54,8 @@ import Testing
             #expect(try await client.post("/write", text: Self.lines).status == 204)
             let temp = try #require(try await Self.list("?measurement=press&tag=machine=M07&field=temp", client).first)
             let id = try #require(temp["id"] as? Int)
-            let body = #"{"unit": "degC", "description": "barrel zone 1", "engineering_range": [0, 400], "lsl": 65, "usl": 75.5, "interpolation": "step"}"#
+            let body =
+                #"{"unit": "degC", "description": "barrel zone 1", "engineering_range": [0, 400], "lsl": 65, "usl": 75.5, "interpolation": "step"}"#
             let put = try await Self.put(id, body, client)
             #expect(put.status == 200, "\(put.text)")
             let read = try await client.get("/api/v1/series/\(id)")

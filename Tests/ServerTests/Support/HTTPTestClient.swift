@@ -120,7 +120,8 @@ struct HTTPTestClient {
         var position = 0
         while position < bytes.count {
             guard let lineEnd = bytes[position...].firstRange(of: Array("\r\n".utf8)),
-                  let size = Int(String(decoding: bytes[position..<lineEnd.lowerBound], as: UTF8.self), radix: 16) else {
+                let size = Int(String(decoding: bytes[position..<lineEnd.lowerBound], as: UTF8.self), radix: 16)
+            else {
                 throw ClientError("bad chunked encoding")
             }
             if size == 0 { break }

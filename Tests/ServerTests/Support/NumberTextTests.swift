@@ -14,8 +14,10 @@ import Testing
     /// 10^-4 to 10^15, means of readings, values next to powers of two and ten, and short decimals.
     @Test func shortestDecimalMatchesTheStandardLibrary() throws {
         var generator = SystemRandomNumberGenerator()
-        var values: [Double] = [0.1 + 0.2, 1e-4, 0.000_123_456_789_012_345_67, 999_999_999_999_999.9, 123_456_789_012_345.67,
-                                1.0 / 3, 2.0 / 3, 65.4321, 1, 2, 0.5, 1_024, 4_503_599_627_370_496, 0.1, 100, 1e14]
+        var values: [Double] = [
+            0.1 + 0.2, 1e-4, 0.000_123_456_789_012_345_67, 999_999_999_999_999.9, 123_456_789_012_345.67,
+            1.0 / 3, 2.0 / 3, 65.4321, 1, 2, 0.5, 1_024, 4_503_599_627_370_496, 0.1, 100, 1e14,
+        ]
         var power = 1e-4
         while power < 1e15 {
             values += [power, power.nextUp, power.nextDown]
@@ -28,7 +30,8 @@ import Testing
         for _ in 0..<200_000 {
             let exponent = Int.random(in: -14...49, using: &generator)
             let fraction = UInt64.random(in: 0..<(1 << 52), using: &generator)
-            let value = Double(sign: Bool.random(using: &generator) ? .minus : .plus, exponentBitPattern: UInt(1023 + exponent), significandBitPattern: fraction)
+            let value = Double(
+                sign: Bool.random(using: &generator) ? .minus : .plus, exponentBitPattern: UInt(1023 + exponent), significandBitPattern: fraction)
             values.append(value)
             values.append(Double(Int.random(in: 1...9_999_999, using: &generator)) / Double(Int.random(in: 1...1_000, using: &generator)))
             values.append(Double(Int.random(in: -99_999...99_999, using: &generator)) / 1_000)

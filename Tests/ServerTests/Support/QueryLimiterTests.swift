@@ -27,7 +27,11 @@ import Testing
         let metrics = ServerMetrics()
         let limiter = QueryLimiter(maximumRunning: 1, maximumWaiting: 1, metrics: metrics)
         let gate = Gate()
-        let first = Task { try await limiter.withSlot { await gate.pass(); return 1 } }
+        let first = Task {
+            try await limiter.withSlot {
+                await gate.pass(); return 1
+            }
+        }
         while await gate.entered == 0 { await Task.yield() }
         // The slot is taken: the next query waits in the queue...
         let second = Task { try await limiter.withSlot { 2 } }

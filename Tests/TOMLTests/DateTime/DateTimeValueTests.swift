@@ -1,5 +1,5 @@
-import Testing
 import TOML
+import Testing
 import Time
 
 @Suite struct DateTimeValueTests {

@@ -1,9 +1,10 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct ArrayOfTablesTests {
     @Test func eachHeaderAppendsATable() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             [[machines]]
             name = "P7"
             ideal_cycle_seconds = 12.5
@@ -17,7 +18,8 @@ import TOML
     }
 
     @Test func subTablesAndNestedArraysBelongToTheLastElement() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             [[lines]]
             name = "L1"
               [lines.calendar]
@@ -31,12 +33,13 @@ import TOML
               [[lines.shifts]]
               name = "night"
             """)
-        #expect(table == [
-            "lines": [
-                ["name": "L1", "calendar": ["timezone": "Europe/Berlin"], "shifts": [["name": "early"], ["name": "late"]]],
-                ["name": "L2", "shifts": [["name": "night"]]],
-            ]
-        ])
+        #expect(
+            table == [
+                "lines": [
+                    ["name": "L1", "calendar": ["timezone": "Europe/Berlin"], "shifts": [["name": "early"], ["name": "late"]]],
+                    ["name": "L2", "shifts": [["name": "night"]]],
+                ]
+            ])
     }
 
     @Test func implicitParentOfAnArrayOfTablesMayBeDefinedLater() throws {

@@ -1,5 +1,5 @@
-import Testing
 import TOML
+import Testing
 
 /// The rules of TOML 1.0 against defining anything twice, one test per rule.
 @Suite struct DefinitionRuleTests {
@@ -21,14 +21,16 @@ import TOML
     }
 
     @Test func aTableCannotBeDefinedTwiceByHeaders() {
-        expectInvalid("[fruit]\napple = 1\n[fruit]\norange = 2", line: 3, column: 2, reason: "table fruit is already defined by an earlier [fruit] header")
+        expectInvalid(
+            "[fruit]\napple = 1\n[fruit]\norange = 2", line: 3, column: 2, reason: "table fruit is already defined by an earlier [fruit] header")
         expectInvalid("[a]\n[a.b]\n[a]", line: 3, column: 2, reason: "table a is already defined")
         expectInvalid("[a.b]\n[a]\n[a]", line: 3, column: 2, reason: "table a is already defined")
         expectInvalid("[a.b]\n[a.b]", line: 2, column: 4, reason: "table a.b is already defined")
     }
 
     @Test func aHeaderCannotDefineATableMadeByDottedKeys() {
-        expectInvalid("[fruit]\napple.color = \"red\"\n[fruit.apple]", line: 3, column: 8, reason: "table fruit.apple is already defined by dotted keys")
+        expectInvalid(
+            "[fruit]\napple.color = \"red\"\n[fruit.apple]", line: 3, column: 8, reason: "table fruit.apple is already defined by dotted keys")
         expectInvalid("[fruit]\napple.taste.sweet = true\n[fruit.apple.taste]", line: 3, column: 14, reason: "already defined by dotted keys")
         expectInvalid("a.b = 1\n[a]", line: 2, column: 2, reason: "table a is already defined by dotted keys")
     }

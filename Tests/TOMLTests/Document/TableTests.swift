@@ -1,9 +1,10 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct TableTests {
     @Test func headersOpenTablesAndKeysGoIntoTheLastOne() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             title = "root"
 
             [server]
@@ -13,15 +14,17 @@ import TOML
             [limits]
             max_body_bytes = 10_000_000
             """)
-        #expect(table == [
-            "title": "root",
-            "server": ["host": "127.0.0.1", "port": 8086],
-            "limits": ["max_body_bytes": 10_000_000],
-        ])
+        #expect(
+            table == [
+                "title": "root",
+                "server": ["host": "127.0.0.1", "port": 8086],
+                "limits": ["max_body_bytes": 10_000_000],
+            ])
     }
 
     @Test func headersWithDottedQuotedAndSpacedKeys() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             [dog."tater.man"]
             type.name = "pug"
             [ a . b . c ]
@@ -29,16 +32,18 @@ import TOML
             [ d.'e f' ]
             [ "" ]
             """)
-        #expect(table == [
-            "dog": ["tater.man": ["type": ["name": "pug"]]],
-            "a": ["b": ["c": ["x": 1]]],
-            "d": ["e f": [:]],
-            "": [:],
-        ])
+        #expect(
+            table == [
+                "dog": ["tater.man": ["type": ["name": "pug"]]],
+                "a": ["b": ["c": ["x": 1]]],
+                "d": ["e f": [:]],
+                "": [:],
+            ])
     }
 
     @Test func parentTablesAreCreatedAndMayBeDefinedLaterOnce() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             [x.y.z.w]
             a = 1
             [x]
@@ -56,7 +61,8 @@ import TOML
     }
 
     @Test func subTablesMayBeAddedToTablesMadeByDottedKeys() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             [fruit]
             apple.color = "red"
             apple.taste.sweet = true

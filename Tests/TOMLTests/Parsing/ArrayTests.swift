@@ -1,9 +1,10 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct ArrayTests {
     @Test func arraysOfEachKindAndMixedTypes() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             integers = [ 1, 2, 3 ]
             colors = [ "red", 'yellow', \"\"\"green\"\"\" ]
             nested = [ [ 1, 2 ], [3, 4, 5] ]
@@ -13,20 +14,22 @@ import TOML
             empty = []
             emptyWithSpace = [ ]
             """)
-        #expect(table == [
-            "integers": [1, 2, 3],
-            "colors": ["red", "yellow", "green"],
-            "nested": [[1, 2], [3, 4, 5]],
-            "nestedMixed": [[1, 2], ["a", "b", "c"]],
-            "mixed": [0.1, 0.2, 0.5, 1, 2, 5, "text", true],
-            "tables": [["x": 1, "y": 2], ["x": 3], [:]],
-            "empty": [],
-            "emptyWithSpace": [],
-        ])
+        #expect(
+            table == [
+                "integers": [1, 2, 3],
+                "colors": ["red", "yellow", "green"],
+                "nested": [[1, 2], [3, 4, 5]],
+                "nestedMixed": [[1, 2], ["a", "b", "c"]],
+                "mixed": [0.1, 0.2, 0.5, 1, 2, 5, "text", true],
+                "tables": [["x": 1, "y": 2], ["x": 3], [:]],
+                "empty": [],
+                "emptyWithSpace": [],
+            ])
     }
 
     @Test func arraysSpanLinesWithCommentsAndATrailingComma() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             a = [
               1, # first
               2

@@ -1,5 +1,5 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct BooleanTests {
     @Test func trueAndFalse() throws {

@@ -1,5 +1,5 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct CommentAndNewlineTests {
     @Test func commentsBlankLinesAndIndentationAreIgnored() throws {

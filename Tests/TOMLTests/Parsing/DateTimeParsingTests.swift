@@ -1,5 +1,5 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct DateTimeParsingTests {
     private func date(_ year: Int, _ month: Int, _ day: Int) throws -> TOMLLocalDate {
@@ -15,7 +15,8 @@ import TOML
     }
 
     @Test func offsetDateTimes() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             utc = 2024-03-10T14:05:09Z
             lowercase = 2024-03-10t14:05:09z
             west = 2024-03-10T07:05:09-07:00
@@ -23,19 +24,21 @@ import TOML
             space = 2024-03-10 14:05:09Z
             extremes = 0000-01-01T00:00:00-23:59
             """)
-        #expect(table == [
-            "utc": try offsetDateTime(date(2024, 3, 10), time(14, 5, 9), 0),
-            "lowercase": try offsetDateTime(date(2024, 3, 10), time(14, 5, 9), 0),
-            "west": try offsetDateTime(date(2024, 3, 10), time(7, 5, 9), -420),
-            // .999999 s = 999,999,000 ns; +05:30 = 330 minutes.
-            "fraction": try offsetDateTime(date(2024, 3, 10), time(0, 5, 9, 999_999_000), 330),
-            "space": try offsetDateTime(date(2024, 3, 10), time(14, 5, 9), 0),
-            "extremes": try offsetDateTime(date(0, 1, 1), time(0, 0, 0), -1439),
-        ])
+        #expect(
+            table == [
+                "utc": try offsetDateTime(date(2024, 3, 10), time(14, 5, 9), 0),
+                "lowercase": try offsetDateTime(date(2024, 3, 10), time(14, 5, 9), 0),
+                "west": try offsetDateTime(date(2024, 3, 10), time(7, 5, 9), -420),
+                // .999999 s = 999,999,000 ns; +05:30 = 330 minutes.
+                "fraction": try offsetDateTime(date(2024, 3, 10), time(0, 5, 9, 999_999_000), 330),
+                "space": try offsetDateTime(date(2024, 3, 10), time(14, 5, 9), 0),
+                "extremes": try offsetDateTime(date(0, 1, 1), time(0, 0, 0), -1439),
+            ])
     }
 
     @Test func localDateTimesDatesAndTimes() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             dateTime = 2024-03-10T07:32:00
             dateTimeSpace = 2024-03-10 07:32:00.5
             date = 2024-03-10
@@ -43,33 +46,36 @@ import TOML
             timeFraction = 00:32:00.123
             inArray = [2024-03-10, 07:32:00]
             """)
-        #expect(table == [
-            "dateTime": .localDateTime(TOMLLocalDateTime(date: try date(2024, 3, 10), time: try time(7, 32, 0))),
-            "dateTimeSpace": .localDateTime(TOMLLocalDateTime(date: try date(2024, 3, 10), time: try time(7, 32, 0, 500_000_000))),
-            "date": .localDate(try date(2024, 3, 10)),
-            "time": .localTime(try time(7, 32, 0)),
-            "timeFraction": .localTime(try time(0, 32, 0, 123_000_000)),
-            "inArray": [.localDate(try date(2024, 3, 10)), .localTime(try time(7, 32, 0))],
-        ])
+        #expect(
+            table == [
+                "dateTime": .localDateTime(TOMLLocalDateTime(date: try date(2024, 3, 10), time: try time(7, 32, 0))),
+                "dateTimeSpace": .localDateTime(TOMLLocalDateTime(date: try date(2024, 3, 10), time: try time(7, 32, 0, 500_000_000))),
+                "date": .localDate(try date(2024, 3, 10)),
+                "time": .localTime(try time(7, 32, 0)),
+                "timeFraction": .localTime(try time(0, 32, 0, 123_000_000)),
+                "inArray": [.localDate(try date(2024, 3, 10)), .localTime(try time(7, 32, 0))],
+            ])
     }
 
     @Test func fractionalSecondsKeepNanosecondsAndTruncateBeyond() throws {
         let table = try parsed("a = 00:00:00.123456789\nb = 00:00:00.1234567891999\nc = 00:00:00.000000001")
-        #expect(table == [
-            "a": .localTime(try time(0, 0, 0, 123_456_789)),
-            "b": .localTime(try time(0, 0, 0, 123_456_789)),
-            "c": .localTime(try time(0, 0, 0, 1)),
-        ])
+        #expect(
+            table == [
+                "a": .localTime(try time(0, 0, 0, 123_456_789)),
+                "b": .localTime(try time(0, 0, 0, 123_456_789)),
+                "c": .localTime(try time(0, 0, 0, 1)),
+            ])
     }
 
     @Test func leapDaysAndLeapSeconds() throws {
         // 2000 is divisible by 400, so it is a leap year; 2024 by 4 and not by 100.
         let table = try parsed("a = 2000-02-29\nb = 2024-02-29\nc = 2016-12-31T23:59:60Z")
-        #expect(table == [
-            "a": .localDate(try date(2000, 2, 29)),
-            "b": .localDate(try date(2024, 2, 29)),
-            "c": try offsetDateTime(date(2016, 12, 31), time(23, 59, 60), 0),
-        ])
+        #expect(
+            table == [
+                "a": .localDate(try date(2000, 2, 29)),
+                "b": .localDate(try date(2024, 2, 29)),
+                "c": try offsetDateTime(date(2016, 12, 31), time(23, 59, 60), 0),
+            ])
     }
 
     @Test func dateFollowedBySpaceAndCommentIsADate() throws {

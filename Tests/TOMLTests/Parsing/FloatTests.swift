@@ -1,9 +1,10 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct FloatTests {
     @Test func fractionsAndExponents() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             plus = +1.0
             pi = 3.1415
             negative = -0.01
@@ -19,11 +20,12 @@ import TOML
             minusZero = -0.0
             zeroExponent = 0e0
             """)
-        #expect(table == [
-            "plus": 1.0, "pi": 3.1415, "negative": -0.01, "exponent": 5e22, "bareExponent": 1e6, "upper": 1e6,
-            "negativeExponent": -0.02, "both": 6.626e-34, "underscores": 224617.445991228,
-            "leadingZerosInFraction": 0.0001, "zero": 0.0, "plusZero": 0.0, "minusZero": -0.0, "zeroExponent": 0.0,
-        ])
+        #expect(
+            table == [
+                "plus": 1.0, "pi": 3.1415, "negative": -0.01, "exponent": 5e22, "bareExponent": 1e6, "upper": 1e6,
+                "negativeExponent": -0.02, "both": 6.626e-34, "underscores": 224617.445991228,
+                "leadingZerosInFraction": 0.0001, "zero": 0.0, "plusZero": 0.0, "minusZero": -0.0, "zeroExponent": 0.0,
+            ])
         #expect(try parsed("z = -0.0").double("z")?.sign == .minus)
     }
 

@@ -1,6 +1,6 @@
-import Testing
 import TOML
 import TestSupport
+import Testing
 
 /// Mutates valid documents (byte flips, overwrites, inserts of TOML's own punctuation, deletions,
 /// truncation, duplicated lines) and checks that the parser returns or throws a well-formed error, never

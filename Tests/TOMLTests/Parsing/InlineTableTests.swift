@@ -1,22 +1,24 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct InlineTableTests {
     @Test func inlineTablesWithDottedKeysAndNesting() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             name = { first = "Ada", last = "Lovelace" }
             point = {x=1,y=2}
             empty = {}
             dotted = { type.name = "press", type.id = 7, site = { line = "L1" } }
             array = { values = [1, 2], "quoted key" = true }
             """)
-        #expect(table == [
-            "name": ["first": "Ada", "last": "Lovelace"],
-            "point": ["x": 1, "y": 2],
-            "empty": [:],
-            "dotted": ["type": ["name": "press", "id": 7], "site": ["line": "L1"]],
-            "array": ["values": [1, 2], "quoted key": true],
-        ])
+        #expect(
+            table == [
+                "name": ["first": "Ada", "last": "Lovelace"],
+                "point": ["x": 1, "y": 2],
+                "empty": [:],
+                "dotted": ["type": ["name": "press", "id": 7], "site": ["line": "L1"]],
+                "array": ["values": [1, 2], "quoted key": true],
+            ])
     }
 
     @Test func inlineTablesAreWrittenOnOneLine() {

@@ -1,9 +1,10 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct IntegerTests {
     @Test func decimalIntegers() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             plain = 99
             plus = +42
             zero = 0
@@ -15,14 +16,16 @@ import TOML
             indian = 53_49_221
             digits = 1_2_3_4_5
             """)
-        #expect(table == [
-            "plain": 99, "plus": 42, "zero": 0, "plusZero": 0, "minusZero": 0, "negative": -17,
-            "thousands": 1000, "groups": 5_349_221, "indian": 5_349_221, "digits": 12345,
-        ])
+        #expect(
+            table == [
+                "plain": 99, "plus": 42, "zero": 0, "plusZero": 0, "minusZero": 0, "negative": -17,
+                "thousands": 1000, "groups": 5_349_221, "indian": 5_349_221, "digits": 12345,
+            ])
     }
 
     @Test func hexadecimalOctalAndBinaryIntegers() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             hexLower = 0xdeadbeef
             hexUpper = 0xDEADBEEF
             hexMixed = 0xdead_BEEF
@@ -34,14 +37,16 @@ import TOML
             """)
         // 0xdeadbeef = 3735928559; 0o01234567 = 1·8^6 + 2·8^5 + 3·8^4 + 4·8^3 + 5·8^2 + 6·8 + 7 = 342391;
         // 0o755 = 7·64 + 5·8 + 5 = 493; 0b11010110 = 128 + 64 + 16 + 4 + 2 = 214.
-        #expect(table == [
-            "hexLower": 3_735_928_559, "hexUpper": 3_735_928_559, "hexMixed": 3_735_928_559, "hexLeadingZeros": 255,
-            "octal": 342_391, "permissions": 493, "binary": 214, "binaryZero": 0,
-        ])
+        #expect(
+            table == [
+                "hexLower": 3_735_928_559, "hexUpper": 3_735_928_559, "hexMixed": 3_735_928_559, "hexLeadingZeros": 255,
+                "octal": 342_391, "permissions": 493, "binary": 214, "binaryZero": 0,
+            ])
     }
 
     @Test func int64LimitsAreAcceptedAndOverflowIsAnError() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             max = 9_223_372_036_854_775_807
             min = -9223372036854775808
             hexMax = 0x7FFFFFFFFFFFFFFF

@@ -1,5 +1,5 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct KeyTests {
     @Test func bareKeysUseLettersDigitsUnderscoresAndDashes() throws {
@@ -9,7 +9,8 @@ import TOML
     }
 
     @Test func quotedKeysMayHoldAnything() throws {
-        let table = try parsed(#"""
+        let table = try parsed(
+            #"""
             "127.0.0.1" = "a"
             "character encoding" = "b"
             "ʎǝʞ" = "c"
@@ -26,7 +27,8 @@ import TOML
     }
 
     @Test func dottedKeysCreateNestedTables() throws {
-        let table = try parsed("""
+        let table = try parsed(
+            """
             name = "Orange"
             physical.color = "orange"
             physical.shape = "round"
@@ -34,13 +36,14 @@ import TOML
             fruit . flavor  .  sweet = 1
             3.14159 = "pi"
             """)
-        #expect(table == [
-            "name": "Orange",
-            "physical": ["color": "orange", "shape": "round"],
-            "site": ["google.com": true],
-            "fruit": ["flavor": ["sweet": 1]],
-            "3": ["14159": "pi"],
-        ])
+        #expect(
+            table == [
+                "name": "Orange",
+                "physical": ["color": "orange", "shape": "round"],
+                "site": ["google.com": true],
+                "fruit": ["flavor": ["sweet": 1]],
+                "3": ["14159": "pi"],
+            ])
     }
 
     @Test func quotedAndBareKeysAreTheSameKey() {

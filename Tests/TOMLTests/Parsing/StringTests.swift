@@ -1,33 +1,39 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct StringTests {
     @Test func basicStringEscapes() throws {
-        let table = try parsed(#"""
+        let table = try parsed(
+            #"""
             all = "b\b t\t n\n f\f r\r q\" s\\ u\u00E9 U\U0001F525"
             path = "C:\\Users\\histd"
             empty = ""
             tab = "a	b"
             unicode = "Überdruck ≥ 3 bar"
             """#)
-        #expect(table == [
-            "all": "b\u{08} t\u{09} n\u{0A} f\u{0C} r\u{0D} q\" s\\ u\u{E9} U\u{1F525}",
-            "path": "C:\\Users\\histd",
-            "empty": "",
-            "tab": "a\tb",
-            "unicode": "Überdruck ≥ 3 bar",
-        ])
+        #expect(
+            table == [
+                "all": "b\u{08} t\u{09} n\u{0A} f\u{0C} r\u{0D} q\" s\\ u\u{E9} U\u{1F525}",
+                "path": "C:\\Users\\histd",
+                "empty": "",
+                "tab": "a\tb",
+                "unicode": "Überdruck ≥ 3 bar",
+            ])
     }
 
     @Test func unicodeEscapesAtTheLimits() throws {
-        let table = try parsed(#"""
+        let table = try parsed(
+            #"""
             nul = "\u0000"
             lastBeforeSurrogates = "\uD7FF"
             firstAfterSurrogates = "\uE000"
             last = "\U0010FFFF"
             lowercaseHex = "\u00e9"
             """#)
-        #expect(table == ["nul": "\u{0}", "lastBeforeSurrogates": "\u{D7FF}", "firstAfterSurrogates": "\u{E000}", "last": "\u{10FFFF}", "lowercaseHex": "é"])
+        #expect(
+            table == [
+                "nul": "\u{0}", "lastBeforeSurrogates": "\u{D7FF}", "firstAfterSurrogates": "\u{E000}", "last": "\u{10FFFF}", "lowercaseHex": "é",
+            ])
     }
 
     @Test func invalidEscapesAreRejected() {
@@ -49,7 +55,8 @@ import TOML
     }
 
     @Test func multilineBasicStrings() throws {
-        let table = try parsed(#"""
+        let table = try parsed(
+            #"""
             first = """
             Press 7 stopped
             Mold temperature low"""
@@ -65,15 +72,16 @@ import TOML
             endsWithQuotes = """"Stop," said the operator, "the press is hot.""""
             escapes = """tab\there \u00e9"""
             """#)
-        #expect(table == [
-            "first": "Press 7 stopped\nMold temperature low",
-            "same": "Press 7 stopped\nMold temperature low",
-            "folded": "Line 2 runs three shifts on weekdays.",
-            "quotes": "Two marks: \"\" and text.",
-            "three": "Three marks: \"\"\".",
-            "endsWithQuotes": "\"Stop,\" said the operator, \"the press is hot.\"",
-            "escapes": "tab\there é",
-        ])
+        #expect(
+            table == [
+                "first": "Press 7 stopped\nMold temperature low",
+                "same": "Press 7 stopped\nMold temperature low",
+                "folded": "Line 2 runs three shifts on weekdays.",
+                "quotes": "Two marks: \"\" and text.",
+                "three": "Three marks: \"\"\".",
+                "endsWithQuotes": "\"Stop,\" said the operator, \"the press is hot.\"",
+                "escapes": "tab\there é",
+            ])
     }
 
     @Test func lineEndingBackslashMayBeFollowedBySpaces() throws {
@@ -94,7 +102,8 @@ import TOML
 
     @Test func invalidMultilineStringsAreRejected() {
         // Six quotes after x: two may be content before the closing three, the sixth is one too many.
-        expectInvalid("a = " + String(repeating: "\"", count: 3) + "x" + String(repeating: "\"", count: 6), line: 1, column: 14, reason: "too many quotes")
+        expectInvalid(
+            "a = " + String(repeating: "\"", count: 3) + "x" + String(repeating: "\"", count: 6), line: 1, column: 14, reason: "too many quotes")
         expectInvalid("a = '''x''''''", line: 1, column: 14, reason: "too many quotes")
         expectInvalid("a = \"\"\"open\n", line: 1, column: 5, reason: "unterminated multi-line string")
         expectInvalid("a = \"\"\"bell\u{07}\"\"\"", line: 1, column: 12, reason: "U+0007 is not allowed in a string")
@@ -103,7 +112,8 @@ import TOML
     }
 
     @Test func literalStrings() throws {
-        let table = try parsed(#"""
+        let table = try parsed(
+            #"""
             data  = 'C:\histd\data'
             share = '\\plant-nas\historian$\'
             quoted = 'Press "P7" line'
@@ -116,15 +126,16 @@ import TOML
                Indentation stays.
             '''
             """#)
-        #expect(table == [
-            "data": "C:\\histd\\data",
-            "share": "\\\\plant-nas\\historian$\\",
-            "quoted": "Press \"P7\" line",
-            "pattern": "^press\\d+$",
-            "tab": "a\tb",
-            "note": "Don't restart \\n before 06:00",
-            "lines": "The newline after the quotes\nis dropped.\n   Indentation stays.\n",
-        ])
+        #expect(
+            table == [
+                "data": "C:\\histd\\data",
+                "share": "\\\\plant-nas\\historian$\\",
+                "quoted": "Press \"P7\" line",
+                "pattern": "^press\\d+$",
+                "tab": "a\tb",
+                "note": "Don't restart \\n before 06:00",
+                "lines": "The newline after the quotes\nis dropped.\n   Indentation stays.\n",
+            ])
     }
 
     @Test func invalidLiteralStringsAreRejected() {

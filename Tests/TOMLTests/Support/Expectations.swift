@@ -1,5 +1,5 @@
-import Testing
 import TOML
+import Testing
 
 /// Parses `text`, recording an issue (with the error's description) if it does not parse.
 func parsed(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> TOMLTable {

@@ -65,7 +65,8 @@ enum SampleDocuments {
         name = "pug"
         """#
 
-    static let deep = "a = " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60)
+    static let deep =
+        "a = " + String(repeating: "[", count: 60) + String(repeating: "]", count: 60)
         + "\nb = " + String(repeating: "{ c = ", count: 30) + "1" + String(repeating: " }", count: 30) + "\r\n"
 
     static let all = [configuration, values, tables, deep]

@@ -1,5 +1,5 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct KnownKeysTests {
     @Test func misspeltKeysAreReportedWithTheirPath() throws {

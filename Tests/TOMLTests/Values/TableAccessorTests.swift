@@ -1,11 +1,12 @@
-import Testing
 import TOML
+import Testing
 
 @Suite struct TableAccessorTests {
     let config: TOMLTable
 
     init() throws {
-        config = try TOMLParser.parse("""
+        config = try TOMLParser.parse(
+            """
             name = "plant-1"
             [http]
             address = "127.0.0.1:8086"
@@ -43,8 +44,10 @@ import TOML
         let limits = try #require(try config.table("limits"))
         #expect(try limits.double("timeout_seconds") == 30.0)
         // 2^53 + 1 = 9007199254740993 has no exact Double.
-        #expect(throws: TOMLError.typeMismatch(
-            keyPath: "limits.huge", expected: "a float", found: "an integer that a float cannot hold exactly")) {
+        #expect(
+            throws: TOMLError.typeMismatch(
+                keyPath: "limits.huge", expected: "a float", found: "an integer that a float cannot hold exactly")
+        ) {
             try limits.double("huge")
         }
     }

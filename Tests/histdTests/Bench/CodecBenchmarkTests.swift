@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import histd
 
 @Suite("Codec benchmark")

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import histd
 import Ingest
+import Testing
+
+@testable import histd
 
 @Suite("Ingest benchmark", .serialized)
 struct IngestBenchTests {
@@ -38,16 +39,18 @@ struct IngestBenchTests {
         #expect(result.latency(percentile: 0.99) == 10)
     }
 
-    @Test("arguments: one of --url and --data, positive writers and batch, a plain http URL", arguments: [
-        ["plant.lp"],
-        ["plant.lp", "--url", "http://127.0.0.1:8086", "--data", "/tmp/x"],
-        ["plant.lp", "--data", "/tmp/x", "--writers", "0"],
-        ["plant.lp", "--data", "/tmp/x", "--batch", "0"],
-        ["plant.lp", "--url", "https://127.0.0.1:8086"],
-        ["plant.lp", "--url", "http://127.0.0.1:8086/write"],
-        ["plant.lp", "--url", "http://127.0.0.1:99999"],
-        ["plant.lp", "--data", "/tmp/x", "--db", "a&b"],
-    ])
+    @Test(
+        "arguments: one of --url and --data, positive writers and batch, a plain http URL",
+        arguments: [
+            ["plant.lp"],
+            ["plant.lp", "--url", "http://127.0.0.1:8086", "--data", "/tmp/x"],
+            ["plant.lp", "--data", "/tmp/x", "--writers", "0"],
+            ["plant.lp", "--data", "/tmp/x", "--batch", "0"],
+            ["plant.lp", "--url", "https://127.0.0.1:8086"],
+            ["plant.lp", "--url", "http://127.0.0.1:8086/write"],
+            ["plant.lp", "--url", "http://127.0.0.1:99999"],
+            ["plant.lp", "--data", "/tmp/x", "--db", "a&b"],
+        ])
     func rejectedArguments(_ arguments: [String]) {
         #expect(throws: (any Error).self) { try IngestBenchCommand.parse(arguments) }
     }
@@ -87,7 +90,8 @@ struct IngestBenchTests {
         let input = LineProtocolBatches(Array(text.utf8), linesPerBatch: 250)
         #expect(input.batches.count == 8)
         let command = try IngestBenchCommand.parse(["bench.lp", "--data", directory, "--writers", "2", "--batch", "250"])
-        let report = try command.runOwnServer(executable: try BuiltExecutable.histd(), dataDirectory: directory, input: input, target: "/write?db=bench&precision=ns")
+        let report = try command.runOwnServer(
+            executable: try BuiltExecutable.histd(), dataDirectory: directory, input: input, target: "/write?db=bench&precision=ns")
         #expect(report.result.values == 3_600)
         #expect(report.result.batchLatencies.count == 8)
         #expect(report.result.valuesPerSecond > 0)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import histd
 
 @Suite("Delimited table")
@@ -9,7 +10,8 @@ struct DelimitedTableTests {
 
     @Test("semicolons, a header, a text column and missing values")
     func semicolons() throws {
-        let table = try Self.parse("""
+        let table = try Self.parse(
+            """
             datetime;Pressure;Phase;Temperature
             2020-02-08 13:30:47;0.38;Prep;90.6
             2020-02-08 13:30:48;;Prep;""

@@ -1,6 +1,7 @@
 import Foundation
 import SPC
 import Testing
+
 @testable import histd
 
 /// `histd spc chart` hands its CSV rows to the SPC module's `ChartRequest`, as the daemon does.

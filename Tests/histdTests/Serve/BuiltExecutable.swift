@@ -22,7 +22,8 @@ enum BuiltExecutable {
         folders.append(packageRoot.appendingPathComponent(".build/debug"))
         let candidates = folders.map { $0.appendingPathComponent("histd").path }
         guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-            throw Failure(description: "the histd executable was not found (run `swift build` first); looked in:\n" + candidates.joined(separator: "\n"))
+            throw Failure(
+                description: "the histd executable was not found (run `swift build` first); looked in:\n" + candidates.joined(separator: "\n"))
         }
         return found
     }

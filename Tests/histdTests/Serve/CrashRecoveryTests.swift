@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+
 @testable import histd
 
 /// `kill -9` of the real `histd serve` while writes are in flight loses no acknowledged sample.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import histd
 
 /// Single requests that used to stop the real daemon: a backtracking regex held the engine lock
@@ -28,7 +29,8 @@ struct HostileRequestTests {
         #expect(api.text.contains("\"ab\""), "\(api.text.prefix(300))")
         #expect(!api.text.contains(long))
 
-        let influxQL = try connection.request("GET", "/query?db=plant&epoch=ns&q=\(Self.encoded("SELECT v FROM m WHERE k =~ /(a+)+b/ AND time >= 0"))")
+        let influxQL = try connection.request(
+            "GET", "/query?db=plant&epoch=ns&q=\(Self.encoded("SELECT v FROM m WHERE k =~ /(a+)+b/ AND time >= 0"))")
         #expect(influxQL.status == 200, "\(influxQL.status) \(influxQL.text.prefix(300))")
         #expect(influxQL.text.contains("[1000,2]"), "\(influxQL.text.prefix(300))")
 

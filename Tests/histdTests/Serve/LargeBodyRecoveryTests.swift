@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import histd
 
 /// The largest body `limits.max_body_bytes` lets in, plain and gzip-inflated, is acknowledged,

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+
 @testable import histd
 
 /// The samples the crash and shutdown tests write: every line is
@@ -67,7 +68,8 @@ final class SampleLedger: Sendable {
             guard let last = lines.map(\.timestamp).max() else { continue }
             let stored = (
                 x: try Self.rawValues(connection, writer: writer, field: "x", to: last + 1),
-                n: try Self.rawValues(connection, writer: writer, field: "n", to: last + 1))
+                n: try Self.rawValues(connection, writer: writer, field: "n", to: last + 1)
+            )
             for line in lines {
                 if let text = stored.x[line.timestamp] {
                     if Double(text)?.bitPattern != line.float.bitPattern {
@@ -101,7 +103,8 @@ final class SampleLedger: Sendable {
         let whole = NSRange(text.startIndex..., in: text)
         for match in sampleElement.matches(in: text, range: whole) {
             guard let time = Range(match.range(at: 1), in: text), let value = Range(match.range(at: 2), in: text),
-                  let timestamp = Int64(text[time]) else { continue }
+                let timestamp = Int64(text[time])
+            else { continue }
             values[timestamp] = String(text[value])
         }
         return values

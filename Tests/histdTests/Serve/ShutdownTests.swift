@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import histd
 
 /// SIGTERM: the real `histd serve` finishes the request in flight, seals the head into partition

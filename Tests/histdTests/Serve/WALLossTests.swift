@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import histd
 
 /// A WAL deleted while the daemon was stopped held acknowledged writes: the real binary refuses to
