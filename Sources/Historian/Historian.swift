@@ -60,6 +60,9 @@ public final class Historian: Sendable {
     let lock: DirectoryLock
     /// One flush at a time; held while partition files are written, outside every other lock.
     let flushTurn = Mutex<Void>(())
+    /// One compaction or retention rewrite at a time; held while their files are written, outside
+    /// every other lock, so that two of them never rewrite the same window.
+    let maintenanceTurn = Mutex<Void>(())
     /// Background flushes, the last flush failure and the back-off (see ``Historian/requestFlush()``).
     let flushScheduler = FlushScheduler()
     /// Delivers durable batches to the observers registered with ``addCommitObserver(_:)``.
