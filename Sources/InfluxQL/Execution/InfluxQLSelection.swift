@@ -93,7 +93,7 @@ struct InfluxQLSelection {
             let grouped = statement.groupByTags == ["*"] ? tagKeys : Set(statement.groupByTags)
             for name in fieldKeys.union(tagKeys.subtracting(grouped)).sorted() { add(name, as: name) }
         }
-        var budget = execution.maximumPoints
+        var budget = PointsBudget(limit: execution.maximumPoints)
         var answer: [InfluxQLExecution.ResultSeries] = []
         for group in groups {
             var rows = InfluxQLRawRows(sources: sources, fieldCount: fieldNames.count)
@@ -104,9 +104,7 @@ struct InfluxQLSelection {
                         columns.append(nil)
                         continue
                     }
-                    budget -= try execution.historian.estimatedSampleCount(series: series.id, from: from, to: to)
-                    guard budget >= 0 else { throw tooManyPoints() }
-                    columns.append(try execution.historian.sampleColumns(series: series.id, from: from, to: to))
+                    columns.append(contentsOf: try read([series], from: from, to: to, budget: &budget))
                 }
                 let tags = tagSet.fields.values.first?.key.tags ?? []
                 rows.append(.init(fields: columns, tags: tags))
@@ -320,7 +318,7 @@ struct InfluxQLSelection {
     private func selectedSamples(_ column: InfluxQLSelect.Column, groups: [Group], from: Int64, to: Int64) throws -> [InfluxQLExecution.ResultSeries]
     {
         var answer: [InfluxQLExecution.ResultSeries] = []
-        var budget = execution.maximumPoints
+        var budget = PointsBudget(limit: execution.maximumPoints)
         let whole = Intervals(labels: [from], spans: RollupSpan.starting(from: from, to: to, every: to - from))
         for group in groups {
             let members = group.tagSets.compactMap { $0.fields[column.field] }
@@ -346,9 +344,11 @@ struct InfluxQLSelection {
                         candidates = [sample]
                     }
                 default:
-                    budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)
-                    guard budget >= 0 else { throw tooManyPoints() }
-                    candidates = try execution.historian.samples(series: member.id, from: from, to: to)
+                    for columns in try read([member], from: from, to: to, budget: &budget) {
+                        candidates = (0..<columns.count).map {
+                            Sample(timestamp: columns.timestamps[$0], value: columns.value(at: $0), quality: columns.quality(at: $0))
+                        }
+                    }
                 }
                 for sample in candidates {
                     guard let current = chosen else {
@@ -434,11 +434,8 @@ struct InfluxQLSelection {
         of members: [Series], in intervals: Intervals, _ body: (_ interval: Int, _ time: Int64, _ value: SampleValue) -> Void
     ) throws {
         guard let from = intervals.spans.first?.from, let to = intervals.spans.last?.to, let start = intervals.labels.first else { return }
-        var budget = execution.maximumPoints
-        for member in members {
-            budget -= try execution.historian.estimatedSampleCount(series: member.id, from: from, to: to)
-            guard budget >= 0 else { throw tooManyPoints() }
-            let columns = try execution.historian.sampleColumns(series: member.id, from: from, to: to)
+        var budget = PointsBudget(limit: execution.maximumPoints)
+        for columns in try read(members, from: from, to: to, budget: &budget) {
             for index in 0..<columns.count {
                 let time = columns.timestamps[index]
                 guard let interval = Self.interval(of: time, start: start, width: statement.interval), interval < intervals.labels.count else {
@@ -455,6 +452,16 @@ struct InfluxQLSelection {
         guard let width else { return 0 }
         guard time >= start else { return nil }
         return Int(clamping: UInt64(bitPattern: time &- start) / UInt64(width))
+    }
+
+    /// The samples of `series` in `[from, to)` as columns, charged to `budget`.
+    /// - Throws: the points-limit error when the budget would be passed; storage errors.
+    private func read(_ series: [Series], from: Int64, to: Int64, budget: inout PointsBudget) throws -> [SampleColumns] {
+        do {
+            return try HistorianQuery(historian: execution.historian).columns(of: series, from: from, to: to, budget: &budget)
+        } catch is PointsBudget.Exceeded {
+            throw tooManyPoints()
+        }
     }
 
     private static func isGreater(_ value: SampleValue, than other: SampleValue) -> Bool {
