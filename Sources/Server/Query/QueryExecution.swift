@@ -51,13 +51,25 @@ struct QueryExecution {
     }
 
     private func beginSeries(_ series: Series, columns: [String], _ writer: inout JSONWriter) {
+        beginSeries(measurement: series.key.measurement, tags: series.key.tags, field: series.key.field, seriesCount: nil, columns: columns, &writer)
+    }
+
+    /// Opens an answer series up to its `values` array; `seriesCount` (a group's) and a nil field
+    /// (a group of several fields) only for `group_by`.
+    private func beginSeries(
+        measurement: String, tags: [SeriesKey.Tag], field: String?, seriesCount: Int?, columns: [String], _ writer: inout JSONWriter
+    ) {
         writer.beginObject()
         writer.key("measurement")
-        writer.string(series.key.measurement)
+        writer.string(measurement)
         writer.key("tags")
-        writeTags(series.key.tags, &writer)
+        writeTags(tags, &writer)
         writer.key("field")
-        writer.string(series.key.field)
+        if let field { writer.string(field) } else { writer.null() }
+        if let seriesCount {
+            writer.key("series_count")
+            writer.integer(seriesCount)
+        }
         writer.key("columns")
         writer.beginArray()
         for column in columns { writer.string(column) }
@@ -274,21 +286,9 @@ struct QueryExecution {
                 continue
             }
             // Series that share the values of the group_by tags answer as one series of merged buckets.
-            writer.beginObject()
-            writer.key("measurement")
-            writer.string(member.key.measurement)
-            writer.key("tags")
-            writeTags(group.tags, &writer)
-            writer.key("field")
-            if let field = query.selection.fields?.first { writer.string(field) } else { writer.null() }
-            writer.key("series_count")
-            writer.integer(group.members.count)
-            writer.key("columns")
-            writer.beginArray()
-            for column in columns { writer.string(column) }
-            writer.endArray()
-            writer.key("values")
-            writer.beginArray()
+            beginSeries(
+                measurement: member.key.measurement, tags: group.tags, field: query.selection.fields?.first, seriesCount: group.members.count,
+                columns: columns, &writer)
             writeBuckets(buckets)
             endSeries(&writer)
         }
