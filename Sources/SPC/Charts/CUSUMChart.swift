@@ -94,7 +94,7 @@ extension CUSUMChart {
 }
 
 /// The two CUSUM sums, advanced one observation at a time (shared by the chart and the monitor).
-struct CUSUMAccumulator: Sendable {
+struct CUSUMAccumulator: Sendable, Codable {
     let center: Double
     let referenceValue: Double
     let decisionInterval: Double

@@ -1,6 +1,6 @@
 /// One Shewhart panel evaluated point by point: limits center ± 3σ_stat, beyond, run rules.
 /// Both the batch `ControlChart` and the live monitors use it, so they agree bit for bit.
-struct ShewhartTrack: Sendable {
+struct ShewhartTrack: Sendable, Codable {
     private var rules: RunRuleState
     private let clipLowerAtZero: Bool
 

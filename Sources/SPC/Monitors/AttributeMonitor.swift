@@ -1,7 +1,7 @@
 /// A live p, np, c or u chart with a frozen rate, fed one sample at a time.
 ///
 /// Each update equals the batch `AttributeChart` with `KnownStandards(center:)` at the same index.
-public struct AttributeMonitor: Sendable {
+public struct AttributeMonitor: Sendable, Codable {
     /// p, np, c or u.
     public let type: ChartType
     /// Frozen p (p, np), c (c) or u (u).

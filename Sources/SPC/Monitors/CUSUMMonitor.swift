@@ -1,5 +1,5 @@
 /// A live tabular CUSUM with frozen μ₀ and σ (see `CUSUMChart`).
-public struct CUSUMMonitor: Sendable {
+public struct CUSUMMonitor: Sendable, Codable {
     /// The outcome of one value.
     public struct Update: Sendable, Equatable {
         /// 0-based index of the value in the stream.

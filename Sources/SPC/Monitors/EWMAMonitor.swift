@@ -5,7 +5,7 @@ import Darwin
 #endif
 
 /// A live EWMA chart with frozen μ₀ and σ and exact time-varying limits (see `EWMAChart`).
-public struct EWMAMonitor: Sendable {
+public struct EWMAMonitor: Sendable, Codable {
     /// Target μ₀.
     public let center: Double
     /// Process standard deviation σ.

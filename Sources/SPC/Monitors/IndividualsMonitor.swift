@@ -2,7 +2,7 @@
 ///
 /// Each update equals the batch `IndividualsChart` on the same stream with
 /// `KnownStandards(center:sigma:)` at the same index: same limits, same beyond, same violations.
-public struct IndividualsMonitor: Sendable {
+public struct IndividualsMonitor: Sendable, Codable {
     /// Process mean μ.
     public let center: Double
     /// Process standard deviation σ.

@@ -1,7 +1,7 @@
 /// A live X-bar/R or X-bar/S chart with frozen μ and σ, fed one subgroup at a time (sizes may vary).
 ///
 /// Each update equals the batch `SubgroupChart` with `KnownStandards(center:sigma:)` at the same index.
-public struct SubgroupMonitor: Sendable {
+public struct SubgroupMonitor: Sendable, Codable {
     /// Process mean μ.
     public let center: Double
     /// Process standard deviation σ.

@@ -1,5 +1,5 @@
 /// A set of run rules to evaluate on a chart.
-public struct RunRuleSet: OptionSet, Sendable, Hashable {
+public struct RunRuleSet: OptionSet, Sendable, Hashable, Codable {
     public let rawValue: UInt16
 
     public init(rawValue: UInt16) {

@@ -3,7 +3,7 @@
 /// Feed the points in order; each call reports the violations that this point completes, which are
 /// exactly those that the batch `RunRuleEvaluator` reports at the same index (the batch evaluator is
 /// this state fed in a loop). The conventions are those of `RunRule`.
-public struct RunRuleState: Sendable {
+public struct RunRuleState: Sendable, Codable {
     /// The rules evaluated.
     public let rules: RunRuleSet
     /// The index that the next point will get.

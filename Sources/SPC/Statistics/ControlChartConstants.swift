@@ -22,7 +22,7 @@ import Darwin
 /// line (spectrally accurate) and Simpson's rule on the half line; the results agree with
 /// Montgomery's Appendix VI to all tabled digits and with the exact d2(2) = 2/√π, d2(3) = 3/√π and
 /// d3(2) = √(2 − 4/π) to better than 1e-9 (see the tests).
-public struct ControlChartConstants: Sendable, Equatable {
+public struct ControlChartConstants: Sendable, Equatable, Codable {
     /// The largest subgroup size for which the range constants d2 and d3 are available.
     public static let maximumRangeSubgroupSize = 50
 

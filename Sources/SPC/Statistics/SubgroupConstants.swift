@@ -1,6 +1,6 @@
 /// Checks subgroups and hands out the control chart constants of their sizes, computing each size's
 /// constants once (d2 and d3 come from numerical integration, so they are worth keeping).
-struct SubgroupConstants: Sendable {
+struct SubgroupConstants: Sendable, Codable {
     private var bySize: [Int: ControlChartConstants] = [:]
 
     /// The constants for `subgroup`, after checking that it has at least two values, all finite, and
