@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "InfluxQL", targets: ["InfluxQL"]),
         .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "Live", targets: ["Live"]),
         .library(name: "OEE", targets: ["OEE"]),
         .library(name: "Query", targets: ["Query"]),
         .library(name: "RegularExpression", targets: ["RegularExpression"]),
@@ -81,12 +82,13 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(name: "OEE", dependencies: ["Time"]),
+        .target(name: "Live", dependencies: ["Historian", "Query", "SPC", "Time"]),
         .target(name: "TOML"),
         .target(name: "SPC", swiftSettings: optimized),
         .target(
             name: "Server",
             dependencies: [
-                "Compression", "Historian", "InfluxQL", "Ingest", "OEE", "Query", "SPC", "TOML", "Time", "CMalloc",
+                "Compression", "Historian", "InfluxQL", "Ingest", "Live", "OEE", "Query", "SPC", "TOML", "Time", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

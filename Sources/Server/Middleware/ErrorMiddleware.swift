@@ -1,10 +1,12 @@
 import Hummingbird
+import Live
 import Logging
 import NIOHTTP1
 import Query
 
 /// Turns every error into `{"error": "..."}` with its status. A request the HTTP parser refused (a
-/// body cut short) and a query argument that does not parse are the client's: 400. Errors that are not ``APIError``, parser or Hummingbird's
+/// body cut short), a query argument that does not parse and a chart setting that does not fit are
+/// the client's: 400. Errors that are not ``APIError``, parser or Hummingbird's
 /// own HTTP errors are logged in full and answered 500 without details.
 struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: ServerRequestContext, next: (Request, ServerRequestContext) async throws -> Response) async throws
@@ -14,6 +16,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch let error as ChartSettingsError {
+            return try APIError.badRequest(error.message).response(from: request, context: context)
         } catch let error as QueryArgumentError {
             return try APIError.badRequest(error.description).response(from: request, context: context)
         } catch let error as HTTPError {

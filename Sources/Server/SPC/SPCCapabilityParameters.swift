@@ -1,5 +1,6 @@
 import Historian
 import Hummingbird
+import Live
 import SPC
 
 /// The parameters of `GET /api/v1/spc/capability`, as `histd spc capability` takes them: `lsl`,
@@ -20,7 +21,7 @@ struct SPCCapabilityParameters: Sendable {
         upper = try parameters.finiteNumber("usl")
         target = try parameters.finiteNumber("target")
         confidence = try parameters.finiteNumber("confidence") ?? 0.95
-        subgrouping = try Subgrouping(parameters)
+        subgrouping = try ChartSettings.subgrouping { parameters.get($0) }
         let allowed: [SigmaMethod] = subgrouping == .none ? [.mr] : [.rbar, .sbar]
         if let text = parameters.get("sigma_method") {
             guard let method = SigmaMethod(rawValue: text), allowed.contains(method) else {

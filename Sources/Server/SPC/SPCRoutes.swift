@@ -1,6 +1,7 @@
 import Foundation
 import Historian
 import Hummingbird
+import Live
 import SPC
 
 /// `GET /api/v1/spc/chart` and `GET /api/v1/spc/capability`: a control chart or a capability study
@@ -18,9 +19,9 @@ struct SPCRoutes {
     func register(on router: Router<ServerRequestContext>) {
         router.get("/api/v1/spc/chart") { request, _ in
             let parameters = request.uri.queryParameters
-            try parameters.requireKnown(Self.commonNames.union(SPCChartParameters.names))
+            try parameters.requireKnown(Self.commonNames.union(ChartSettings.names))
             let selection = try SPCSeriesData.Selection(parameters, now: HistorianService.nowNanoseconds())
-            let chart = try SPCChartParameters(parameters)
+            let chart = try ChartSettings { parameters.get($0) }
             let bytes = try await run(selection) { data in
                 let subgroups = chart.subgrouping.subgroups(times: data.times, values: data.values, from: selection.from)
                 let starts = subgroups.map(\.start)
