@@ -83,6 +83,7 @@ let package = Package(
         ),
         .target(name: "OEE", dependencies: ["Time"]),
         .target(name: "Live", dependencies: ["Historian", "Query", "SPC", "Time"]),
+        .testTarget(name: "LiveTests", dependencies: ["Live", "Historian", "SPC", "TestSupport"]),
         .target(name: "TOML"),
         .target(name: "SPC", swiftSettings: optimized),
         .target(

@@ -1,11 +1,11 @@
 import CSQLite
 
-/// A thin owner of one SQLite connection for the catalog; errors name the file and the operation.
-final class SQLiteDatabase {
-    let path: String
+/// A thin owner of one SQLite connection (the catalog, the live store); errors name the file and the operation.
+package final class SQLiteDatabase {
+    package let path: String
     private let handle: OpaquePointer
 
-    init(path: String) throws(CatalogError) {
+    package init(path: String) throws(CatalogError) {
         self.path = path
         var opened: OpaquePointer?
         let code = sqlite3_open_v2(path, &opened, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nil)
@@ -21,12 +21,12 @@ final class SQLiteDatabase {
         sqlite3_close(handle)
     }
 
-    func execute(_ sql: String) throws(CatalogError) {
+    package func execute(_ sql: String) throws(CatalogError) {
         let code = sqlite3_exec(handle, sql, nil, nil, nil)
         guard code == SQLITE_OK else { throw error(code, sql) }
     }
 
-    func prepare(_ sql: String) throws(CatalogError) -> SQLiteStatement {
+    package func prepare(_ sql: String) throws(CatalogError) -> SQLiteStatement {
         var statement: OpaquePointer?
         let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
         guard code == SQLITE_OK, let statement else { throw error(code, sql) }
@@ -34,7 +34,7 @@ final class SQLiteDatabase {
     }
 
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
-    func transaction<Result>(_ body: () throws(CatalogError) -> Result) throws(CatalogError) -> Result {
+    package func transaction<Result>(_ body: () throws(CatalogError) -> Result) throws(CatalogError) -> Result {
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()
@@ -52,7 +52,7 @@ final class SQLiteDatabase {
 }
 
 /// A prepared statement; parameters and columns are 1-based and 0-based as in SQLite.
-final class SQLiteStatement {
+package final class SQLiteStatement {
     private let database: SQLiteDatabase
     private let handle: OpaquePointer
     private let sql: String
@@ -68,21 +68,21 @@ final class SQLiteStatement {
         sqlite3_finalize(handle)
     }
 
-    func reset() {
+    package func reset() {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
     }
 
-    func bind(_ index: Int32, _ value: Int64) {
+    package func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
     }
 
-    func bind(_ index: Int32, _ value: Double?) {
+    package func bind(_ index: Int32, _ value: Double?) {
         if let value { sqlite3_bind_double(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
     /// Binds text with its exact UTF-8 length, so that names with NUL bytes are stored whole.
-    func bind(_ index: Int32, _ value: String?) {
+    package func bind(_ index: Int32, _ value: String?) {
         guard let value else {
             sqlite3_bind_null(handle, index)
             return
@@ -101,7 +101,7 @@ final class SQLiteStatement {
     }
 
     /// Advances; true when a row is available.
-    func step() throws(CatalogError) -> Bool {
+    package func step() throws(CatalogError) -> Bool {
         let code = sqlite3_step(handle)
         switch code {
         case SQLITE_ROW: return true
@@ -110,16 +110,16 @@ final class SQLiteStatement {
         }
     }
 
-    func int64(_ column: Int32) -> Int64 {
+    package func int64(_ column: Int32) -> Int64 {
         sqlite3_column_int64(handle, column)
     }
 
-    func double(_ column: Int32) -> Double? {
+    package func double(_ column: Int32) -> Double? {
         sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : sqlite3_column_double(handle, column)
     }
 
     /// The column's text, all its bytes (NUL included).
-    func string(_ column: Int32) -> String? {
+    package func string(_ column: Int32) -> String? {
         guard let text = sqlite3_column_text(handle, column) else { return nil }
         let count = Int(sqlite3_column_bytes(handle, column))
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)

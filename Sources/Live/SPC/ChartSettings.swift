@@ -133,6 +133,12 @@ public struct ChartSettings: Sendable, Equatable {
         }
     }
 
+    /// The fewest values a point of this chart takes: 2 for X-bar charts (a range or standard
+    /// deviation needs two), else 1. A live chart leaves smaller time buckets out (a gap in the data).
+    public var minimumSubgroupSize: Int {
+        request.type == .xbarR || request.type == .xbarS ? 2 : 1
+    }
+
     /// The chart input of the subgroups: measurements for variables charts; for c the sum of each
     /// subgroup's values; for p, np and u the sum as count and `sample_size` × samples as size.
     public func input(of subgroups: [Subgrouping.Subgroup]) -> ChartInput {

@@ -1,0 +1,208 @@
+import Historian
+import Query
+import SPC
+
+/// One live chart while the daemon runs: its revision, monitor and open episodes, and the samples
+/// of its open subgroup. Used only on the live queue.
+struct ChartRuntime {
+    let revision: ChartRevision
+    let settings: ChartSettings
+    let series: Series
+    var checkpoint: ChartCheckpoint
+    /// The open episodes' events, by `panel/rule`.
+    var openEvents: [String: LiveEvent]
+    /// Good samples after `checkpoint.closedThrough` (the open subgroup), in time order.
+    var openTimes: [Int64] = []
+    var openValues: [Double] = []
+    /// The newest samples the last catch-up read (at most ``recentReadLimit``), by time: a batch
+    /// is readable before its commit is delivered, so its samples may come again through
+    /// ``take(_:into:)``; those are skipped, and any other sample is taken as new.
+    var recentlyRead: [Int64: Double] = [:]
+    static let recentReadLimit = 100_000
+
+    /// What one step changed: events to store, messages to send.
+    struct Step {
+        var events: [String: LiveEvent] = [:]
+        var messages: [(kind: String, event: LiveEvent)] = []
+    }
+
+    init(revision: ChartRevision, settings: ChartSettings, series: Series, checkpoint: ChartCheckpoint, openEvents: [String: LiveEvent]) {
+        self.revision = revision
+        self.settings = settings
+        self.series = series
+        self.checkpoint = checkpoint
+        self.openEvents = openEvents
+    }
+
+    var definition: ChartDefinition { revision.definition }
+
+    /// Where phase II starts: the first sample after phase I, or the first time bucket that starts
+    /// at or after its end (buckets are aligned to the start of phase I).
+    static func phaseTwoStart(of definition: ChartDefinition, subgrouping: Subgrouping) -> Int64 {
+        guard case .every(let width) = subgrouping else { return definition.phaseOneTo }
+        let span = UInt64(bitPattern: definition.phaseOneTo &- definition.phaseOneFrom)
+        let buckets = span / UInt64(width) + (span % UInt64(width) == 0 ? 0 : 1)
+        return definition.phaseOneFrom &+ Int64(buckets) &* width
+    }
+
+    /// The first checkpoint of a new revision: a monitor with its limits, nothing evaluated.
+    static func firstCheckpoint(of revision: ChartRevision, settings: ChartSettings) throws -> ChartCheckpoint {
+        let start = phaseTwoStart(of: revision.definition, subgrouping: settings.subgrouping)
+        return ChartCheckpoint(
+            revision: revision.revision, monitor: try LiveMonitor(settings: settings, limits: revision.limits), closedThrough: start &- 1,
+            points: 0, openEpisodes: [:])
+    }
+
+    /// A late_data event for `count` good samples between `first` and `last` that arrived after
+    /// their points were closed.
+    private mutating func late(count: Int, first: Int64, last: Int64, into step: inout Step) {
+        let event = LiveEvent(
+            id: "c\(revision.chart)-late-\(first)-\(last)-\(count)-\(checkpoint.closedThrough)", episode: nil, kind: .lateData,
+            chart: revision.chart, revision: revision.revision, machine: series.key.tag("machine"), panel: nil, rule: nil, severity: nil,
+            firstTime: first, lastTime: last, points: count, values: [], open: false, acknowledged: nil,
+            message: "\(count) sample(s) of \(series.key) arrived after their points were evaluated; they are stored but not in the chart")
+        step.events[event.id] = event
+        step.messages.append((LiveEvent.Kind.lateData.rawValue, event))
+    }
+
+    /// Reads the good samples after the closed points from the historian (at start and for a new
+    /// revision) and closes the points they complete. Samples committed meanwhile may reach
+    /// ``take(_:into:)`` too; those read here are then skipped.
+    /// - Throws: storage errors of the read; ``SPCError`` for a value the chart cannot take.
+    mutating func catchUp(historian: Historian, into step: inout Step) throws {
+        let from = checkpoint.closedThrough &+ 1
+        guard from < .max else { return }
+        var budget = PointsBudget(limit: .max)
+        let (times, values) = try HistorianQuery(historian: historian).numericColumns(
+            of: series, from: from, to: .max, qualities: [.good], budget: &budget)
+        openTimes.removeAll()
+        openValues.removeAll()
+        for (time, value) in zip(times, values) where !definition.isExcluded(time) {
+            openTimes.append(time)
+            openValues.append(value)
+        }
+        recentlyRead.removeAll()
+        for index in max(0, times.count - Self.recentReadLimit)..<times.count { recentlyRead[times[index]] = values[index] }
+        try closePoints(into: &step)
+    }
+
+    /// Takes committed good samples in the order they became durable: a sample of a closed point is
+    /// late (reported, not charted), the others join the open subgroup in time order (a sample at a
+    /// time already held replaces it, as in the historian); then closes the points they complete.
+    /// - Throws: ``SPCError`` for a value the chart cannot take.
+    mutating func take(_ samples: [(time: Int64, value: Double)], into step: inout Step) throws {
+        var late: (count: Int, first: Int64, last: Int64) = (0, .max, .min)
+        for (time, value) in samples where !definition.isExcluded(time) {
+            if let read = recentlyRead.removeValue(forKey: time), read == value || (read.isNaN && value.isNaN) { continue }
+            guard time > checkpoint.closedThrough else {
+                late = (late.count + 1, min(late.first, time), max(late.last, time))
+                continue
+            }
+            if let last = openTimes.last, time <= last {
+                // Binary search for the first held time at or after `time` (there is one: the last).
+                var (low, high) = (0, openTimes.count - 1)
+                while low < high {
+                    let middle = (low + high) / 2
+                    if openTimes[middle] < time { low = middle + 1 } else { high = middle }
+                }
+                let position = low
+                if openTimes[position] == time {
+                    openValues[position] = value
+                } else {
+                    openTimes.insert(time, at: position)
+                    openValues.insert(value, at: position)
+                }
+            } else {
+                openTimes.append(time)
+                openValues.append(value)
+            }
+        }
+        if late.count > 0 { self.late(count: late.count, first: late.first, last: late.last, into: &step) }
+        try closePoints(into: &step)
+    }
+
+    private mutating func closePoints(into step: inout Step) throws {
+        let (points, consumed, closedThrough) = closedPoints()
+        guard !points.isEmpty else { return }
+        openTimes.removeFirst(consumed)
+        openValues.removeFirst(consumed)
+        for point in points where point.values.count >= settings.minimumSubgroupSize { try feed(point, into: &step) }
+        checkpoint.closedThrough = max(checkpoint.closedThrough, closedThrough)
+    }
+
+    /// The points the open samples complete, how many samples they take, and the time through
+    /// which every sample is in a point.
+    private func closedPoints() -> (points: [Subgrouping.Subgroup], consumed: Int, closedThrough: Int64) {
+        switch settings.subgrouping {
+        case .none:
+            let points = zip(openTimes, openValues).map { Subgrouping.Subgroup(start: $0, values: [$1]) }
+            return (points, points.count, openTimes.last ?? checkpoint.closedThrough)
+        case .count(let size):
+            let consumed = openTimes.count / size * size
+            guard consumed > 0 else { return ([], 0, checkpoint.closedThrough) }
+            let points = settings.subgrouping.subgroups(times: Array(openTimes[..<consumed]), values: Array(openValues[..<consumed]), from: 0)
+            return (points, consumed, openTimes[consumed - 1])
+        case .every(let width):
+            guard let newest = openTimes.last else { return ([], 0, checkpoint.closedThrough) }
+            let origin = definition.phaseOneFrom
+            // Buckets close when a sample of a later bucket arrives: all but the newest's bucket.
+            let newestStart = origin &+ Int64(UInt64(bitPattern: newest &- origin) / UInt64(width)) &* width
+            let consumed = openTimes.firstIndex { $0 >= newestStart } ?? openTimes.count
+            guard consumed > 0 else { return ([], 0, checkpoint.closedThrough) }
+            let points = settings.subgrouping.subgroups(
+                times: Array(openTimes[..<consumed]), values: Array(openValues[..<consumed]), from: origin)
+            return (points, consumed, newestStart &- 1)
+        }
+    }
+
+    /// Feeds one point and opens, extends or closes the episodes of the rules it fires.
+    private mutating func feed(_ point: Subgrouping.Subgroup, into step: inout Step) throws {
+        let index = checkpoint.points
+        checkpoint.points += 1
+        for panelPoint in try checkpoint.monitor.add(point, sampleSize: settings.sampleSize) {
+            let firing = Set(panelPoint.firing.filter { definition.severity(of: $0) != .ignore })
+            for rule in firing.sorted() {
+                let key = panelPoint.panel + "/" + rule
+                if var event = openEvents[key] {
+                    event.lastTime = point.start
+                    event.points += 1
+                    if event.values.count < LiveEvent.valueLimit { event.values.append(panelPoint.statistic) }
+                    openEvents[key] = event
+                    step.events[event.id] = event
+                    continue
+                }
+                let id = "c\(revision.chart)-r\(revision.revision)-p\(index)-\(panelPoint.panel)-\(rule)"
+                let event = LiveEvent(
+                    id: id, episode: id, kind: .spcViolation, chart: revision.chart, revision: revision.revision,
+                    machine: series.key.tag("machine"), panel: panelPoint.panel, rule: rule, severity: definition.severity(of: rule),
+                    firstTime: point.start, lastTime: point.start, points: 1, values: [panelPoint.statistic], open: true, acknowledged: nil,
+                    message:
+                        "\(rule) on the \(panelPoint.panel.replacingOccurrences(of: "_", with: " ")) panel of chart '\(definition.name)' (\(series.key))"
+                )
+                openEvents[key] = event
+                checkpoint.openEpisodes[key] = id
+                step.events[id] = event
+                step.messages.append((LiveEvent.Kind.spcViolation.rawValue, event))
+            }
+            for (key, var event) in openEvents
+            where key.hasPrefix(panelPoint.panel + "/") && !firing.contains(String(key.dropFirst(panelPoint.panel.count + 1))) {
+                event.open = false
+                openEvents[key] = nil
+                checkpoint.openEpisodes[key] = nil
+                step.events[event.id] = event
+                step.messages.append((LiveEvent.Kind.spcViolation.rawValue, event))
+            }
+        }
+    }
+
+    /// Closes every open episode (the chart gets a new revision or is deleted).
+    mutating func closeEpisodes(into step: inout Step) {
+        for (key, var event) in openEvents.sorted(by: { $0.key < $1.key }) {
+            event.open = false
+            step.events[event.id] = event
+            step.messages.append((LiveEvent.Kind.spcViolation.rawValue, event))
+            checkpoint.openEpisodes[key] = nil
+        }
+        openEvents.removeAll()
+    }
+}

@@ -1,0 +1,260 @@
+import Foundation
+import Historian
+import Synchronization
+
+/// The durable state of live analytics, `live.sqlite` in the data directory: chart revisions,
+/// each chart's checkpoint, events and the message log of the event stream. One evaluation step's
+/// checkpoint, events and messages commit in one transaction.
+final class LiveStore: Sendable {
+    /// The connection, used only under ``lock``.
+    private nonisolated(unsafe) let connection: SQLiteDatabase
+    private let lock = Mutex<Void>(())
+
+    /// Opens or creates the store.
+    /// - Throws: ``LiveError/storage(_:)`` when the file cannot be opened or its tables created.
+    init(path: String) throws(LiveError) {
+        do throws(CatalogError) {
+            let database = try SQLiteDatabase(path: path)
+            try database.execute("PRAGMA journal_mode=WAL")
+            try database.execute("PRAGMA synchronous=FULL")
+            try database.execute(
+                """
+                CREATE TABLE IF NOT EXISTS chart_revision (chart INTEGER NOT NULL, revision INTEGER NOT NULL, name TEXT NOT NULL,
+                    document TEXT NOT NULL, PRIMARY KEY (chart, revision));
+                CREATE TABLE IF NOT EXISTS chart_checkpoint (chart INTEGER PRIMARY KEY, document TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS event (id TEXT PRIMARY KEY, created INTEGER NOT NULL, chart INTEGER NOT NULL, document TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS message (sequence INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, document TEXT NOT NULL);
+                """)
+            connection = database
+        } catch {
+            throw LiveError(error)
+        }
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }()
+
+    static func text(_ value: some Encodable) throws(LiveError) -> String {
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw .storage("cannot encode \(type(of: value)): \(error)")
+        }
+    }
+
+    static func value<Value: Decodable>(_ type: Value.Type, from text: String) throws(LiveError) -> Value {
+        do {
+            return try decoder.decode(type, from: Data(text.utf8))
+        } catch {
+            throw .storage("a stored \(type) does not decode: \(error)")
+        }
+    }
+
+    /// Runs `body` with the connection, in one transaction when `transaction` is true.
+    func withDatabase<Result>(transaction: Bool = false, _ body: (SQLiteDatabase) throws(LiveError) -> Result) throws(LiveError) -> Result {
+        try lock.withLock { (_) throws(LiveError) -> Result in
+            let database = connection
+            guard transaction else { return try body(database) }
+            do throws(CatalogError) {
+                try database.execute("BEGIN IMMEDIATE")
+            } catch {
+                throw LiveError(error)
+            }
+            do throws(LiveError) {
+                let result = try body(database)
+                do throws(CatalogError) {
+                    try database.execute("COMMIT")
+                } catch {
+                    throw LiveError(error)
+                }
+                return result
+            } catch {
+                try? database.execute("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    // MARK: charts
+
+    /// Every revision of every chart, in chart and revision order.
+    func revisions() throws(LiveError) -> [ChartRevision] {
+        try withDatabase { (database) throws(LiveError) -> [ChartRevision] in
+            try Self.rows(database, "SELECT document FROM chart_revision ORDER BY chart, revision") { (statement) throws(LiveError) in
+                try Self.value(ChartRevision.self, from: statement.string(0) ?? "")
+            }
+        }
+    }
+
+    /// Adds a revision (a new chart's first, or the next of one), replacing the chart's checkpoint
+    /// with `checkpoint` (nil removes it: a deleted chart), in one transaction.
+    func add(_ revision: ChartRevision, checkpoint: ChartCheckpoint?) throws(LiveError) {
+        let document = try Self.text(revision)
+        let state = try checkpoint.map { (checkpoint) throws(LiveError) in try Self.text(checkpoint) }
+        try withDatabase(transaction: true) { (database) throws(LiveError) in
+            try Self.run(database, "INSERT INTO chart_revision (chart, revision, name, document) VALUES (?, ?, ?, ?)") { statement in
+                statement.bind(1, revision.chart)
+                statement.bind(2, Int64(revision.revision))
+                statement.bind(3, revision.definition.name)
+                statement.bind(4, document)
+            }
+            if let state {
+                try Self.run(database, "INSERT OR REPLACE INTO chart_checkpoint (chart, document) VALUES (?, ?)") { statement in
+                    statement.bind(1, revision.chart)
+                    statement.bind(2, state)
+                }
+            } else {
+                try Self.run(database, "DELETE FROM chart_checkpoint WHERE chart = ?") { $0.bind(1, revision.chart) }
+            }
+        }
+    }
+
+    /// The checkpoint of every chart that has one.
+    func checkpoints() throws(LiveError) -> [Int64: ChartCheckpoint] {
+        try withDatabase { (database) throws(LiveError) -> [Int64: ChartCheckpoint] in
+            let rows = try Self.rows(database, "SELECT chart, document FROM chart_checkpoint") { (statement) throws(LiveError) in
+                (statement.int64(0), try Self.value(ChartCheckpoint.self, from: statement.string(1) ?? ""))
+            }
+            return Dictionary(rows, uniquingKeysWith: { $1 })
+        }
+    }
+
+    // MARK: evaluation steps
+
+    /// Commits one evaluation step of `chart`: its checkpoint, the events it created or changed,
+    /// and the stream messages it sends. Returns the messages with their sequence numbers.
+    func commit(chart: Int64, checkpoint: ChartCheckpoint, events: [LiveEvent], messages: [(kind: String, event: LiveEvent)]) throws(LiveError)
+        -> [EventMessage]
+    {
+        let state = try Self.text(checkpoint)
+        let documents = try events.map { (event) throws(LiveError) in (event, try Self.text(event)) }
+        let messageDocuments = try messages.map { (message) throws(LiveError) in (message.kind, try Self.text(message.event)) }
+        return try withDatabase(transaction: true) { (database) throws(LiveError) -> [EventMessage] in
+            try Self.run(database, "INSERT OR REPLACE INTO chart_checkpoint (chart, document) VALUES (?, ?)") { statement in
+                statement.bind(1, chart)
+                statement.bind(2, state)
+            }
+            for (event, document) in documents {
+                try Self.upsert(event, document: document, database)
+            }
+            var sent: [EventMessage] = []
+            for (kind, document) in messageDocuments {
+                try Self.run(database, "INSERT INTO message (kind, document) VALUES (?, ?)") { statement in
+                    statement.bind(1, kind)
+                    statement.bind(2, document)
+                }
+                let sequence =
+                    try Self.rows(database, "SELECT last_insert_rowid()") { (statement) throws(LiveError) in statement.int64(0) }.first ?? 0
+                sent.append(EventMessage(sequence: sequence, kind: kind, data: Array(document.utf8)))
+            }
+            return sent
+        }
+    }
+
+    private static func upsert(_ event: LiveEvent, document: String, _ database: SQLiteDatabase) throws(LiveError) {
+        try run(
+            database,
+            "INSERT INTO event (id, created, chart, document) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET document = excluded.document"
+        ) {
+            statement in
+            statement.bind(1, event.id)
+            statement.bind(2, event.firstTime)
+            statement.bind(3, event.chart)
+            statement.bind(4, document)
+        }
+    }
+
+    // MARK: events
+
+    /// The events `filter` accepts, newest first.
+    func events(_ filter: EventFilter) throws(LiveError) -> [LiveEvent] {
+        try withDatabase { (database) throws(LiveError) -> [LiveEvent] in
+            var found: [LiveEvent] = []
+            let sql = "SELECT document FROM event" + (filter.chart == nil ? "" : " WHERE chart = ?") + " ORDER BY created DESC, id DESC"
+            _ = try Self.rows(database, sql, bind: { if let chart = filter.chart { $0.bind(1, chart) } }) { (statement) throws(LiveError) -> Void in
+                guard found.count < filter.limit else { return }
+                let event = try Self.value(LiveEvent.self, from: statement.string(0) ?? "")
+                if filter.accepts(event) { found.append(event) }
+            }
+            return found
+        }
+    }
+
+    /// The event with `id`, or nil.
+    func event(_ id: String) throws(LiveError) -> LiveEvent? {
+        try withDatabase { (database) throws(LiveError) -> LiveEvent? in
+            try Self.rows(database, "SELECT document FROM event WHERE id = ?", bind: { $0.bind(1, id) }) { (statement) throws(LiveError) in
+                try Self.value(LiveEvent.self, from: statement.string(0) ?? "")
+            }.first
+        }
+    }
+
+    /// Records `acknowledgement` on event `id`.
+    /// - Throws: ``LiveError/notFound(_:)``; ``LiveError/conflict(_:)`` when it is acknowledged already.
+    func acknowledge(_ id: String, _ acknowledgement: Acknowledgement) throws(LiveError) -> LiveEvent {
+        try withDatabase(transaction: true) { (database) throws(LiveError) -> LiveEvent in
+            let found = try Self.rows(database, "SELECT document FROM event WHERE id = ?", bind: { $0.bind(1, id) }) {
+                (statement) throws(LiveError) in
+                try Self.value(LiveEvent.self, from: statement.string(0) ?? "")
+            }
+            guard var event = found.first else { throw .notFound("no event with id '\(id)'") }
+            if let earlier = event.acknowledged {
+                throw .conflict("event '\(id)' was acknowledged already by \(earlier.by)")
+            }
+            event.acknowledged = acknowledgement
+            try Self.upsert(event, document: try Self.text(event), database)
+            return event
+        }
+    }
+
+    /// The stream messages after `sequence`, in order, at most `limit`.
+    func messages(after sequence: Int64, limit: Int = 10_000) throws(LiveError) -> [EventMessage] {
+        try withDatabase { (database) throws(LiveError) -> [EventMessage] in
+            try Self.rows(
+                database, "SELECT sequence, kind, document FROM message WHERE sequence > ? ORDER BY sequence LIMIT ?",
+                bind: {
+                    $0.bind(1, sequence)
+                    $0.bind(2, Int64(limit))
+                }
+            ) { (statement) throws(LiveError) in
+                EventMessage(sequence: statement.int64(0), kind: statement.string(1) ?? "", data: Array((statement.string(2) ?? "").utf8))
+            }
+        }
+    }
+
+    // MARK: SQL helpers
+
+    private static func run(_ database: SQLiteDatabase, _ sql: String, bind: (SQLiteStatement) -> Void) throws(LiveError) {
+        _ = try rows(database, sql, bind: bind) { (_) throws(LiveError) in () }
+    }
+
+    private static func rows<Row>(
+        _ database: SQLiteDatabase, _ sql: String, bind: (SQLiteStatement) -> Void = { _ in }, _ row: (SQLiteStatement) throws(LiveError) -> Row
+    ) throws(LiveError) -> [Row] {
+        do throws(CatalogError) {
+            let statement = try database.prepare(sql)
+            bind(statement)
+            var rows: [Row] = []
+            while try statement.step() {
+                do throws(LiveError) {
+                    rows.append(try row(statement))
+                } catch {
+                    throw CatalogError.sqlite(path: database.path, operation: sql, code: 0, message: "\(error)")
+                }
+            }
+            return rows
+        } catch {
+            throw LiveError(error)
+        }
+    }
+}
