@@ -8,12 +8,15 @@ final class EventFeed: Sendable {
 
     private let subscribers = Mutex<[Int: AsyncStream<EventMessage>.Continuation]>([:])
     private let nextID = Atomic<Int>(0)
+    /// Set when the daemon stops: new subscriptions end at once.
+    private let finished = Atomic<Bool>(false)
 
     /// A new subscription: its id (for ``unsubscribe(_:)``) and its messages from now on.
     func subscribe() -> (id: Int, messages: AsyncStream<EventMessage>) {
         let id = nextID.wrappingAdd(1, ordering: .relaxed).oldValue
         let (stream, continuation) = AsyncStream<EventMessage>.makeStream(bufferingPolicy: .bufferingNewest(Self.bufferLimit))
         subscribers.withLock { $0[id] = continuation }
+        if finished.load(ordering: .acquiring) { unsubscribe(id) }
         continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
         return (id, stream)
     }
@@ -31,6 +34,7 @@ final class EventFeed: Sendable {
 
     /// Ends every subscription (the daemon is stopping).
     func finishAll() {
+        finished.store(true, ordering: .releasing)
         for continuation in subscribers.withLock({ subscribers in
             defer { subscribers.removeAll() }
             return Array(subscribers.values)

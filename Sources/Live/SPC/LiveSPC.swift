@@ -54,6 +54,11 @@ public final class LiveSPC: Sendable {
         }
     }
 
+    /// Ends every event stream (the daemon begins to stop; streams would hold its HTTP server open).
+    public func endStreams() {
+        feed.finishAll()
+    }
+
     /// Stops evaluating (the daemon is stopping): no more steps after the running one; stream clients end.
     public func close() {
         if let id = observer.withLock({ $0.take() }) { historian.removeCommitObserver(id) }
@@ -69,9 +74,9 @@ public final class LiveSPC: Sendable {
     ///   ``LiveError/conflict(_:)`` for a name in use.
     public func create(_ definition: ChartDefinition, author: String, reason: String?, now: Int64) throws(LiveError) -> ChartRevision {
         try onQueue { () throws(LiveError) -> ChartRevision in
-            try checkName(definition.name, except: nil)
             let chart = (try store.revisions().map(\.chart).max() ?? 0) + 1
             let revision = try makeRevision(chart: chart, number: 1, definition, author: author, reason: reason, now: now)
+            try checkName(definition.name, except: nil)
             try commitRevision(revision, replacing: nil)
             return revision
         }
@@ -84,8 +89,8 @@ public final class LiveSPC: Sendable {
     public func update(_ id: Int64, _ definition: ChartDefinition, author: String, reason: String?, now: Int64) throws(LiveError) -> ChartRevision {
         try onQueue { () throws(LiveError) -> ChartRevision in
             let previous = try latestRevision(id)
-            try checkName(definition.name, except: id)
             let revision = try makeRevision(chart: id, number: previous.revision + 1, definition, author: author, reason: reason, now: now)
+            try checkName(definition.name, except: id)
             try commitRevision(revision, replacing: previous)
             return revision
         }

@@ -1,6 +1,7 @@
 import Historian
 import Hummingbird
 import HummingbirdCore
+import Live
 import Logging
 import NIOCore
 import NIOPosix
@@ -55,9 +56,10 @@ public struct HistdServer: Sendable {
                 "the write-ahead log was damaged and opened with --accept-wal-loss: acknowledged writes in the damaged bytes or missing segments are lost",
                 metadata: ["damage": "\(recovery.damage)", "missing_segments": "\(recovery.missingSegments)"])
         }
+        let live = try LiveSPC(historian: historian)
         let executor = BlockingExecutor(threads: max(4, System.coreCount * 2))
         let readiness = Readiness()
-        let router = makeRouter(historian: historian, executor: executor, metrics: metrics, readiness: readiness)
+        let router = makeRouter(historian: historian, live: live, executor: executor, metrics: metrics, readiness: readiness)
         let limits = configuration.limits
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let clients = ClientConnectionCounter(limit: limits.maxConnectionsPerClient)
@@ -80,12 +82,12 @@ public struct HistdServer: Sendable {
             },
             eventLoopGroupProvider: .shared(eventLoopGroup),
             logger: logger)
-        let storage = HistorianService(historian: historian, executor: executor, settings: configuration.maintenance, logger: logger)
+        let storage = HistorianService(historian: historian, live: live, executor: executor, settings: configuration.maintenance, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [
                     storage, EventLoopBoundService(application, executor: EventLoopTaskExecutor(eventLoop: eventLoopGroup.next())),
-                    ReadinessService(readiness: readiness),
+                    ReadinessService(readiness: readiness, live: live),
                 ],
                 gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
         try await group.run()
@@ -93,7 +95,7 @@ public struct HistdServer: Sendable {
         logger.info("stopped")
     }
 
-    private func makeRouter(historian: Historian, executor: BlockingExecutor, metrics: ServerMetrics, readiness: Readiness) -> Router<
+    private func makeRouter(historian: Historian, live: LiveSPC, executor: BlockingExecutor, metrics: ServerMetrics, readiness: Readiness) -> Router<
         ServerRequestContext
     > {
         let router = Router(context: ServerRequestContext.self)
@@ -120,6 +122,9 @@ public struct HistdServer: Sendable {
         SeriesRoutes(historian: historian, executor: executor).register(on: router)
         SPCRoutes(historian: historian, executor: executor, limiter: limiter, maximumPoints: limits.maxQueryPoints)
             .register(on: router)
+        let definitionReader = RequestBodyReader(maximumBytes: ChartDefinitionRoutes.maximumBodyBytes, timeout: limits.requestTimeout)
+        ChartDefinitionRoutes(live: live, executor: executor, bodyReader: definitionReader).register(on: router)
+        EventRoutes(live: live, executor: executor, bodyReader: definitionReader).register(on: router)
         OEERoutes(
             historian: historian, executor: executor, limiter: limiter, machines: configuration.machines,
             maximumPoints: limits.maxQueryPoints

@@ -1,5 +1,6 @@
 import Foundation
 import Historian
+import Live
 import Logging
 import ServiceLifecycle
 
@@ -8,6 +9,8 @@ import ServiceLifecycle
 /// seals the head into partition files.
 struct HistorianService: Service {
     let historian: Historian
+    /// Stopped before the head is sealed: no evaluation runs while the storage closes.
+    let live: LiveSPC
     let executor: BlockingExecutor
     let settings: MaintenanceSettings
     let logger: Logger
@@ -21,6 +24,7 @@ struct HistorianService: Service {
             }
             await maintain()
         }
+        live.close()
         logger.info("sealing the head and flushing to partition files")
         let historian = historian
         let started = ContinuousClock.now

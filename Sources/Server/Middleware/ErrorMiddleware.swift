@@ -16,6 +16,17 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch let error as LiveError {
+            let status: HTTPResponse.Status
+            switch error {
+            case .invalid: status = .badRequest
+            case .notFound: status = .notFound
+            case .conflict: status = .conflict
+            case .storage:
+                context.logger.error("live store failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+                status = .internalServerError
+            }
+            return try APIError(status, error.description).response(from: request, context: context)
         } catch let error as ChartSettingsError {
             return try APIError.badRequest(error.message).response(from: request, context: context)
         } catch let error as QueryArgumentError {
