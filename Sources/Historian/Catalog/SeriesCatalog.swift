@@ -257,8 +257,19 @@ final class SeriesCatalog {
         var lists: [[Int]] = []
         if let measurement { lists.append(indexesByMeasurement[measurement] ?? []) }
         for tag in tags { lists.append(indexesByTag[tag] ?? []) }
-        guard let shortest = lists.min(by: { $0.count < $1.count }) else { return all }
-        let others = lists.filter { $0 != shortest }.map(Set.init)
-        return shortest.filter { index in others.allSatisfy { $0.contains(index) } }.map { all[$0] }
+        guard let shortestAt = lists.indices.min(by: { lists[$0].count < lists[$1].count }) else { return all }
+        let others = lists.indices.filter { $0 != shortestAt }.map { lists[$0] }
+        // Index lists are in id order: a binary search in each other list, no set built.
+        return lists[shortestAt].filter { index in others.allSatisfy { Self.contains($0, index) } }.map { all[$0] }
+    }
+
+    /// Whether ascending `list` holds `value`.
+    private static func contains(_ list: [Int], _ value: Int) -> Bool {
+        var (low, high) = (0, list.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if list[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && list[low] == value
     }
 }

@@ -15,9 +15,14 @@ public struct HistorianQuery: Sendable {
     /// Raw reads of at least this many points decode their series on every core at once.
     public static let parallelRawPoints = 4_096
 
-    /// Series rolled up concurrently per merge step: bounds the buckets held at once for a group of
-    /// many series to this many series' worth.
-    static let seriesPerMergeStep = max(2, ProcessInfo.processInfo.activeProcessorCount * 2)
+    /// Buckets held at once while a group of many series is merged (about 17 MB): the series of a
+    /// group are rolled up in steps of as many as fit, and never fewer than the cores can share.
+    static let bucketsPerMergeStep = 100_000
+
+    /// Series rolled up concurrently per merge step for `buckets` buckets per series.
+    static func seriesPerMergeStep(buckets: Int) -> Int {
+        max(ProcessInfo.processInfo.activeProcessorCount * 2, bucketsPerMergeStep / max(1, buckets))
+    }
 
     /// About how many points `series` hold in `[from, to)`, from chunk statistics alone.
     /// - Throws: ``HistorianError`` for an unknown series.
@@ -88,11 +93,12 @@ public struct HistorianQuery: Sendable {
         if groups.allSatisfy({ $0.members.count == 1 }) {
             return try ConcurrentMap.map(groups.compactMap(\.members.first), rollup)
         }
+        let perStep = Self.seriesPerMergeStep(buckets: spans.reduce(0) { $0 + $1.bucketCount })
         return try groups.map { group in
             // Every member has the same buckets (the same spans).
             var merged: [RollupBucket] = []
-            for start in stride(from: 0, to: group.members.count, by: Self.seriesPerMergeStep) {
-                let step = Array(group.members[start..<min(group.members.count, start + Self.seriesPerMergeStep)])
+            for start in stride(from: 0, to: group.members.count, by: perStep) {
+                let step = Array(group.members[start..<min(group.members.count, start + perStep)])
                 for buckets in try ConcurrentMap.map(step, rollup) {
                     guard !merged.isEmpty else {
                         merged = buckets
