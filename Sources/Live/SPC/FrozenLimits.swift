@@ -15,6 +15,8 @@ public struct FrozenLimits: Sendable, Equatable, Codable {
     /// The limit keys of the chart JSON of `/api/v1/spc/chart` for the chart type (`type`,
     /// `center`, `lcl`, `ucl`, `sigma`, `sigma_method`, `secondary`, and `lambda`, `L` or `k`, `h`).
     public var limits: JSONValue
+    /// Where the method does not fit phase I's data (autocorrelation, a short phase I...).
+    public var warnings: [ChartWarning]
 
     /// Keys of the chart JSON that describe points rather than limits.
     private static let pointKeys: Set<String> = [
@@ -43,8 +45,10 @@ public struct FrozenLimits: Sendable, Equatable, Codable {
         }
         let center: Double
         let sigma: Double
+        var warnings: [ChartWarning] = []
         switch result {
         case .analysis(let analysis):
+            warnings = analysis.warnings
             center = analysis.processCenter
             sigma = analysis.type == .p || analysis.type == .np || analysis.type == .c || analysis.type == .u ? .nan : analysis.sigma
         case .cusum(let chart):
@@ -59,6 +63,6 @@ public struct FrozenLimits: Sendable, Equatable, Codable {
             for key in pointKeys { secondary[key] = nil }
             members["secondary"] = .object(secondary)
         }
-        return FrozenLimits(center: center, sigma: sigma, phaseOnePoints: subgroups.count, limits: .object(members))
+        return FrozenLimits(center: center, sigma: sigma, phaseOnePoints: subgroups.count, limits: .object(members), warnings: warnings)
     }
 }

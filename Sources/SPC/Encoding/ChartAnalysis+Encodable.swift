@@ -1,7 +1,10 @@
 /// The JSON form of a chart, as `histd spc chart` prints it (keys documented in docs/spc.md):
 /// `type`, `center`, `lcl`, `ucl` (number, or list when the limits vary), `sigma`, `sigma_method`,
 /// `statistics`, `beyond`, `violations` (`{rule, index, points}`), `phase1`, `excluded`,
-/// `secondary` (R, S or MR panel with the same keys) and, for EWMA, `lambda` and `L`.
+/// `secondary` (R, S or MR panel with the same keys), `episodes` (`{panel, rule, first, last,
+/// points}`: runs of consecutive points per rule), `warnings` (`{code, message}`) and, for EWMA,
+/// `lambda` and `L`. With a cap (``SPCJSON/encode(_:maxViolations:)``) `beyond`, `violations` and
+/// `episodes` hold at most that many entries, and `*_omitted` counts the rest.
 extension ChartAnalysis: Encodable {
     enum CodingKeys: String, CodingKey {
         case type
@@ -18,12 +21,17 @@ extension ChartAnalysis: Encodable {
         case secondary
         case lambda
         case width = "L"
+        case episodes
+        case warnings
+        case beyondOmitted = "beyond_omitted"
+        case violationsOmitted = "violations_omitted"
+        case episodesOmitted = "episodes_omitted"
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(type.rawValue, forKey: .type)
-        try encode(primary, into: &container)
+        try encode(primary, into: &container, encoder: encoder)
         try container.encode([phaseOne.lowerBound, phaseOne.upperBound], forKey: .phaseOne)
         try container.encode(excluded, forKey: .excluded)
         if let secondary {
@@ -33,17 +41,29 @@ extension ChartAnalysis: Encodable {
             try container.encode(smoothing.lambda, forKey: .lambda)
             try container.encode(smoothing.width, forKey: .width)
         }
+        try Self.encodeCapped(episodes, forKey: .episodes, omittedKey: .episodesOmitted, into: &container, encoder: encoder)
+        try container.encode(warnings, forKey: .warnings)
     }
 
-    func encode(_ chart: ControlChart, into container: inout KeyedEncodingContainer<CodingKeys>) throws {
+    /// `list`, at most the encoder's cap of entries, and how many were left out when any was.
+    static func encodeCapped<Element: Encodable>(
+        _ list: [Element], forKey key: CodingKeys, omittedKey: CodingKeys, into container: inout KeyedEncodingContainer<CodingKeys>,
+        encoder: any Encoder
+    ) throws {
+        let cap = encoder.userInfo[SPCJSON.maxViolationsKey] as? Int ?? .max
+        try container.encode(Array(list.prefix(max(0, cap))), forKey: key)
+        if list.count > cap { try container.encode(list.count - cap, forKey: omittedKey) }
+    }
+
+    func encode(_ chart: ControlChart, into container: inout KeyedEncodingContainer<CodingKeys>, encoder: any Encoder) throws {
         try container.encode(chart.center, forKey: .center)
         try container.encode(chart.lower, forKey: .lcl)
         try container.encode(chart.upper, forKey: .ucl)
         try container.encodeFinite(sigma, forKey: .sigma)
         try container.encode(sigmaMethod.rawValue, forKey: .sigmaMethod)
         try container.encodeFinite(chart.statistics, forKey: .statistics)
-        try container.encode(chart.beyond, forKey: .beyond)
-        try container.encode(chart.violations, forKey: .violations)
+        try Self.encodeCapped(chart.beyond, forKey: .beyond, omittedKey: .beyondOmitted, into: &container, encoder: encoder)
+        try Self.encodeCapped(chart.violations, forKey: .violations, omittedKey: .violationsOmitted, into: &container, encoder: encoder)
     }
 
     /// The R, S or MR panel: `type` is `r`, `s` or `mr`.
@@ -60,7 +80,7 @@ extension ChartAnalysis: Encodable {
                 default: "mr"
                 }
             try container.encode(name, forKey: .type)
-            try analysis.encode(chart, into: &container)
+            try analysis.encode(chart, into: &container, encoder: encoder)
         }
     }
 }

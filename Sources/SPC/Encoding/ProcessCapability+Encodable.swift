@@ -2,7 +2,7 @@
 /// `sigma_within`, `sigma_overall`, `sigma_method`, `cp`, `cpk`, `cpl`, `cpu`, `cpm`, `pp`, `ppk`,
 /// `ppl`, `ppu` (null when undefined), `cpk_ci` (`level`, `lower`, `upper`), `ppm`
 /// (`expected_within`, `expected_overall`, `observed`, each `{below, above, total}`) and `normality`
-/// (`test`, `n`, `a2`, `a2_adjusted`, `p_value`; null from streaming moments).
+/// (`test`, `n`, `a2`, `a2_adjusted`, `p_value`; null from streaming moments), `warnings` (`{code, message}`).
 extension ProcessCapability: Encodable {
     enum CodingKeys: String, CodingKey {
         case count = "n"
@@ -14,6 +14,7 @@ extension ProcessCapability: Encodable {
         case cpkInterval = "cpk_ci"
         case ppm
         case normality
+        case warnings
     }
 
     enum PPMKeys: String, CodingKey {
@@ -49,6 +50,7 @@ extension ProcessCapability: Encodable {
         } else {
             try container.encodeNil(forKey: .normality)
         }
+        try container.encode(warnings, forKey: .warnings)
     }
 }
 

@@ -8,9 +8,16 @@ public enum SPCJSON {
     /// as compact UTF-8 JSON with sorted keys, without a trailing newline.
     /// - Throws: `EncodingError` from `JSONEncoder` (the SPC types write non-finite numbers as null,
     ///   so they do not throw).
-    public static func encode(_ value: some Encodable) throws -> Data {
+    /// - Parameter maxViolations: the most entries each per-point list of a chart (`beyond`,
+    ///   `violations`, `episodes`) holds; the number left out follows as `beyond_omitted`,
+    ///   `violations_omitted`, `episodes_omitted`. Nil keeps every entry.
+    public static func encode(_ value: some Encodable, maxViolations: Int? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        if let maxViolations { encoder.userInfo[maxViolationsKey] = maxViolations }
         return try encoder.encode(value)
     }
+
+    /// Where ``encode(_:maxViolations:)`` passes its cap to the `Encodable` conformances.
+    static let maxViolationsKey = CodingUserInfoKey(rawValue: "histd.maxViolations")!
 }

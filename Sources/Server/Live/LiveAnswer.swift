@@ -13,6 +13,7 @@ enum LiveAnswer {
             "author": .string(revision.author), "at": .string(RFC3339.format(revision.at)), "reason": revision.reason.map { .string($0) } ?? .null,
             "deleted": .bool(revision.deleted), "definition": revision.definition.json, "limits": revision.limits.limits,
             "phase1_points": .integer(Int64(revision.limits.phaseOnePoints)),
+            "warnings": .array(revision.limits.warnings.map { .object(["code": .string($0.code), "message": .string($0.message)]) }),
         ]
         if let problem { members["problem"] = .string(problem) }
         if !history.isEmpty {

@@ -15,11 +15,14 @@ struct SPCRoutes {
 
     /// Parameters every SPC request may carry (`u` and `p` are InfluxDB 1.x credentials).
     static let commonNames: Set<String> = ["series", "measurement", "tag", "field", "from", "to", "quality", "u", "p"]
+    /// The default of `max_violations`: the most entries of each per-point list in a chart answer.
+    static let defaultMaxViolations = 1_000
 
     func register(on router: Router<ServerRequestContext>) {
         router.get("/api/v1/spc/chart") { request, _ in
             let parameters = request.uri.queryParameters
-            try parameters.requireKnown(Self.commonNames.union(ChartSettings.names))
+            try parameters.requireKnown(Self.commonNames.union(ChartSettings.names).union(["max_violations"]))
+            let maxViolations = try parameters.positiveInteger("max_violations") ?? Self.defaultMaxViolations
             let selection = try SPCSeriesData.Selection(parameters, now: HistorianService.nowNanoseconds())
             let chart = try ChartSettings { parameters.get($0) }
             let bytes = try await run(selection) { data in
@@ -34,7 +37,7 @@ struct SPCRoutes {
                 var members = JSONWriter()
                 Self.writeIntegers("sizes", subgroups.map { Int64($0.values.count) }, into: &members)
                 Self.writeIntegers("times", starts, into: &members)
-                return try Self.extend(SPCJSON.encode(result), with: members)
+                return try Self.extend(SPCJSON.encode(result, maxViolations: maxViolations), with: members)
             }
             return Self.response(bytes)
         }

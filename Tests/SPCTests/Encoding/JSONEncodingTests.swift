@@ -15,7 +15,7 @@ import Testing
     @Test func individualsChartKeysAndValues() throws {
         let chart = try IndividualsChart.analyze(PublishedData.table9_1, options: ChartOptions(rules: .westernElectric))
         let json = try object(chart)
-        #expect(Set(json.keys) == panelKeys.union(["type", "phase1", "excluded", "secondary"]))
+        #expect(Set(json.keys) == panelKeys.union(["type", "phase1", "excluded", "secondary", "episodes", "warnings"]))
         #expect(json["type"] as? String == "imr")
         #expect(close(json["center"] as? Double ?? 0, chart.processCenter, relative: 1e-15))
         #expect(json["phase1"] as? [Int] == [0, 30])
@@ -25,6 +25,10 @@ import Testing
         #expect(violations.first?["rule"] as? String == "WE4")
         #expect(violations.first?["index"] as? Int == 29)
         #expect(violations.first?["points"] as? [Int] == Array(22...29))
+        let episodes = try #require(json["episodes"] as? [[String: Any]])
+        #expect(episodes.count == 1)
+        #expect(episodes.first?["panel"] as? String == "individuals" && episodes.first?["rule"] as? String == "WE4")
+        #expect(episodes.first?["first"] as? Int == 29 && episodes.first?["points"] as? Int == 1)
         let secondary = try #require(json["secondary"] as? [String: Any])
         #expect(Set(secondary.keys) == panelKeys.union(["type"]))
         #expect(secondary["type"] as? String == "mr")
@@ -71,7 +75,7 @@ import Testing
         #expect(
             Set(json.keys) == [
                 "n", "mean", "sigma_within", "sigma_overall", "sigma_method", "cp", "cpk", "cpl", "cpu", "cpm",
-                "pp", "ppk", "ppl", "ppu", "cpk_ci", "ppm", "normality",
+                "pp", "ppk", "ppl", "ppu", "cpk_ci", "ppm", "normality", "warnings",
             ])
         #expect(json["cp"] is NSNull)
         #expect(close(json["cpk"] as? Double ?? 0, try #require(study.cpk), relative: 1e-15))

@@ -32,6 +32,30 @@ import Testing
         }
     }
 
+    @Test func warningsEpisodesAndTheCapOnPointLists() async throws {
+        try await TestServer.with { client, _ in
+            // A slow drift sampled every second: strongly autocorrelated individuals.
+            var level = 50.0
+            let lines = (0..<300).map { index -> String in
+                level += index % 7 < 4 ? 0.05 : -0.03
+                return "oven,line=L1 temp=\(level + Double(index % 3) * 0.001) \(Self.start + Int64(index))"
+            }
+            try await Self.write(lines.joined(separator: "\n"), client)
+            let range = "measurement=oven&field=temp&from=\(Self.start)s&to=\(Self.start + 300)s&type=imr&phase1=0:100"
+            let chart = try await Self.object(client.get("/api/v1/spc/chart?" + range))
+            let warnings = try #require(chart["warnings"] as? [[String: Any]])
+            #expect(warnings.first?["code"] as? String == "autocorrelation")
+            let beyond = try #require(chart["beyond"] as? [Int])
+            #expect(beyond.count > 5)
+            let episodes = try #require(chart["episodes"] as? [[String: Any]])
+            #expect(episodes.contains { $0["rule"] as? String == "beyond" && $0["panel"] as? String == "individuals" })
+            let capped = try await Self.object(client.get("/api/v1/spc/chart?" + range + "&max_violations=2"))
+            #expect(capped["beyond"] as? [Int] == Array(beyond.prefix(2)))
+            #expect(capped["beyond_omitted"] as? Int == beyond.count - 2)
+            #expect(try await client.get("/api/v1/spc/chart?" + range + "&max_violations=0").status == 400)
+        }
+    }
+
     @Test func pistonRingsXbarRBySampleCountGivesPublishedLimits() async throws {
         try await TestServer.with { client, _ in
             try await Self.write(Self.ringLines, client)
