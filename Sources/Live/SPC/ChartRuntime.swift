@@ -126,7 +126,10 @@ struct ChartRuntime {
         guard !points.isEmpty else { return }
         openTimes.removeFirst(consumed)
         openValues.removeFirst(consumed)
-        for point in points where point.values.count >= settings.minimumSubgroupSize { try feed(point, into: &step) }
+        // Episodes extended by these points: stored once at the end, not copied per point.
+        var extended = Set<String>()
+        for point in points where point.values.count >= settings.minimumSubgroupSize { try feed(point, into: &step, extended: &extended) }
+        for key in extended { if let event = openEvents[key] { step.events[event.id] = event } }
         checkpoint.closedThrough = max(checkpoint.closedThrough, closedThrough)
     }
 
@@ -155,20 +158,24 @@ struct ChartRuntime {
         }
     }
 
-    /// Feeds one point and opens, extends or closes the episodes of the rules it fires.
-    private mutating func feed(_ point: Subgrouping.Subgroup, into step: inout Step) throws {
+    /// Feeds one point and opens, extends or closes the episodes of the rules it fires; the keys of
+    /// episodes it extends go to `extended` (their events are stored after the last point).
+    private mutating func feed(_ point: Subgrouping.Subgroup, into step: inout Step, extended: inout Set<String>) throws {
         let index = checkpoint.points
         checkpoint.points += 1
         for panelPoint in try checkpoint.monitor.add(point, sampleSize: settings.sampleSize) {
             let firing = Set(panelPoint.firing.filter { definition.severity(of: $0) != .ignore })
+            let prefix = panelPoint.panel + "/"
             for rule in firing.sorted() {
-                let key = panelPoint.panel + "/" + rule
-                if var event = openEvents[key] {
-                    event.lastTime = point.start
-                    event.points += 1
-                    if event.values.count < LiveEvent.valueLimit { event.values.append(panelPoint.statistic) }
-                    openEvents[key] = event
-                    step.events[event.id] = event
+                let key = prefix + rule
+                if let position = openEvents.index(forKey: key) {
+                    // Through the index: one hash lookup and no copy of the event.
+                    openEvents.values[position].lastTime = point.start
+                    openEvents.values[position].points += 1
+                    if openEvents.values[position].values.count < LiveEvent.valueLimit {
+                        openEvents.values[position].values.append(panelPoint.statistic)
+                    }
+                    extended.insert(key)
                     continue
                 }
                 let id = "c\(revision.chart)-r\(revision.revision)-p\(index)-\(panelPoint.panel)-\(rule)"
@@ -184,11 +191,11 @@ struct ChartRuntime {
                 step.events[id] = event
                 step.messages.append((LiveEvent.Kind.spcViolation.rawValue, event))
             }
-            for (key, var event) in openEvents
-            where key.hasPrefix(panelPoint.panel + "/") && !firing.contains(String(key.dropFirst(panelPoint.panel.count + 1))) {
+            for key in checkpoint.openEpisodes.keys where key.hasPrefix(prefix) && !firing.contains(String(key.dropFirst(prefix.count))) {
+                guard var event = openEvents.removeValue(forKey: key) else { continue }
                 event.open = false
-                openEvents[key] = nil
                 checkpoint.openEpisodes[key] = nil
+                extended.remove(key)
                 step.events[event.id] = event
                 step.messages.append((LiveEvent.Kind.spcViolation.rawValue, event))
             }

@@ -8,6 +8,8 @@ import Synchronization
 final class LiveStore: Sendable {
     /// The connection, used only under ``lock``.
     private nonisolated(unsafe) let connection: SQLiteDatabase
+    /// Prepared statements by SQL text, used only under ``lock``: preparing one costs more than running it.
+    private nonisolated(unsafe) var statements: [String: SQLiteStatement] = [:]
     private let lock = Mutex<Void>(())
 
     /// Opens or creates the store.
@@ -60,18 +62,18 @@ final class LiveStore: Sendable {
         }
     }
 
-    /// Runs `body` with the connection, in one transaction when `transaction` is true.
-    func withDatabase<Result>(transaction: Bool = false, _ body: (SQLiteDatabase) throws(LiveError) -> Result) throws(LiveError) -> Result {
+    /// Runs `body` under the connection's lock, in one transaction when `transaction` is true.
+    func withDatabase<Result>(transaction: Bool = false, _ body: () throws(LiveError) -> Result) throws(LiveError) -> Result {
         try lock.withLock { (_) throws(LiveError) -> Result in
             let database = connection
-            guard transaction else { return try body(database) }
+            guard transaction else { return try body() }
             do throws(CatalogError) {
                 try database.execute("BEGIN IMMEDIATE")
             } catch {
                 throw LiveError(error)
             }
             do throws(LiveError) {
-                let result = try body(database)
+                let result = try body()
                 do throws(CatalogError) {
                     try database.execute("COMMIT")
                 } catch {
@@ -89,8 +91,8 @@ final class LiveStore: Sendable {
 
     /// Every revision of every chart, in chart and revision order.
     func revisions() throws(LiveError) -> [ChartRevision] {
-        try withDatabase { (database) throws(LiveError) -> [ChartRevision] in
-            try Self.rows(database, "SELECT document FROM chart_revision ORDER BY chart, revision") { (statement) throws(LiveError) in
+        try withDatabase { () throws(LiveError) -> [ChartRevision] in
+            try rows("SELECT document FROM chart_revision ORDER BY chart, revision") { (statement) throws(LiveError) in
                 try Self.value(ChartRevision.self, from: statement.string(0) ?? "")
             }
         }
@@ -101,28 +103,28 @@ final class LiveStore: Sendable {
     func add(_ revision: ChartRevision, checkpoint: ChartCheckpoint?) throws(LiveError) {
         let document = try Self.text(revision)
         let state = try checkpoint.map { (checkpoint) throws(LiveError) in try Self.text(checkpoint) }
-        try withDatabase(transaction: true) { (database) throws(LiveError) in
-            try Self.run(database, "INSERT INTO chart_revision (chart, revision, name, document) VALUES (?, ?, ?, ?)") { statement in
+        try withDatabase(transaction: true) { () throws(LiveError) in
+            try run("INSERT INTO chart_revision (chart, revision, name, document) VALUES (?, ?, ?, ?)") { statement in
                 statement.bind(1, revision.chart)
                 statement.bind(2, Int64(revision.revision))
                 statement.bind(3, revision.definition.name)
                 statement.bind(4, document)
             }
             if let state {
-                try Self.run(database, "INSERT OR REPLACE INTO chart_checkpoint (chart, document) VALUES (?, ?)") { statement in
+                try run("INSERT OR REPLACE INTO chart_checkpoint (chart, document) VALUES (?, ?)") { statement in
                     statement.bind(1, revision.chart)
                     statement.bind(2, state)
                 }
             } else {
-                try Self.run(database, "DELETE FROM chart_checkpoint WHERE chart = ?") { $0.bind(1, revision.chart) }
+                try run("DELETE FROM chart_checkpoint WHERE chart = ?") { $0.bind(1, revision.chart) }
             }
         }
     }
 
     /// The checkpoint of every chart that has one.
     func checkpoints() throws(LiveError) -> [Int64: ChartCheckpoint] {
-        try withDatabase { (database) throws(LiveError) -> [Int64: ChartCheckpoint] in
-            let rows = try Self.rows(database, "SELECT chart, document FROM chart_checkpoint") { (statement) throws(LiveError) in
+        try withDatabase { () throws(LiveError) -> [Int64: ChartCheckpoint] in
+            let rows = try rows("SELECT chart, document FROM chart_checkpoint") { (statement) throws(LiveError) in
                 (statement.int64(0), try Self.value(ChartCheckpoint.self, from: statement.string(1) ?? ""))
             }
             return Dictionary(rows, uniquingKeysWith: { $1 })
@@ -131,39 +133,49 @@ final class LiveStore: Sendable {
 
     // MARK: evaluation steps
 
-    /// Commits one evaluation step of `chart`: its checkpoint, the events it created or changed,
-    /// and the stream messages it sends. Returns the messages with their sequence numbers.
-    func commit(chart: Int64, checkpoint: ChartCheckpoint, events: [LiveEvent], messages: [(kind: String, event: LiveEvent)]) throws(LiveError)
-        -> [EventMessage]
-    {
-        let state = try Self.text(checkpoint)
-        let documents = try events.map { (event) throws(LiveError) in (event, try Self.text(event)) }
-        let messageDocuments = try messages.map { (message) throws(LiveError) in (message.kind, try Self.text(message.event)) }
-        return try withDatabase(transaction: true) { (database) throws(LiveError) -> [EventMessage] in
-            try Self.run(database, "INSERT OR REPLACE INTO chart_checkpoint (chart, document) VALUES (?, ?)") { statement in
-                statement.bind(1, chart)
-                statement.bind(2, state)
-            }
-            for (event, document) in documents {
-                try Self.upsert(event, document: document, database)
-            }
+    /// What one evaluation step of a chart stores: its checkpoint, the events it created or
+    /// changed, and the stream messages it sends.
+    struct Step {
+        var chart: Int64
+        var checkpoint: ChartCheckpoint
+        var events: [LiveEvent]
+        var messages: [(kind: String, event: LiveEvent)]
+    }
+
+    /// Commits the steps of several charts in one transaction (one fsync). Returns the messages
+    /// with their sequence numbers, in order.
+    func commit(_ steps: [Step]) throws(LiveError) -> [EventMessage] {
+        var encoded: [(chart: Int64, state: String, events: [(LiveEvent, String)], messages: [(String, String)])] = []
+        for step in steps {
+            encoded.append(
+                (
+                    step.chart, try Self.text(step.checkpoint), step.events.map { ($0, $0.jsonText) },
+                    step.messages.map { ($0.kind, $0.event.jsonText) }
+                ))
+        }
+        return try withDatabase(transaction: true) { () throws(LiveError) -> [EventMessage] in
             var sent: [EventMessage] = []
-            for (kind, document) in messageDocuments {
-                try Self.run(database, "INSERT INTO message (kind, document) VALUES (?, ?)") { statement in
-                    statement.bind(1, kind)
-                    statement.bind(2, document)
+            for step in encoded {
+                try run("INSERT OR REPLACE INTO chart_checkpoint (chart, document) VALUES (?, ?)") { statement in
+                    statement.bind(1, step.chart)
+                    statement.bind(2, step.state)
                 }
-                let sequence =
-                    try Self.rows(database, "SELECT last_insert_rowid()") { (statement) throws(LiveError) in statement.int64(0) }.first ?? 0
-                sent.append(EventMessage(sequence: sequence, kind: kind, data: Array(document.utf8)))
+                for (event, document) in step.events { try upsert(event, document: document) }
+                for (kind, document) in step.messages {
+                    try run("INSERT INTO message (kind, document) VALUES (?, ?)") { statement in
+                        statement.bind(1, kind)
+                        statement.bind(2, document)
+                    }
+                    let sequence = try rows("SELECT last_insert_rowid()") { (statement) throws(LiveError) in statement.int64(0) }.first ?? 0
+                    sent.append(EventMessage(sequence: sequence, kind: kind, data: Array(document.utf8)))
+                }
             }
             return sent
         }
     }
 
-    private static func upsert(_ event: LiveEvent, document: String, _ database: SQLiteDatabase) throws(LiveError) {
+    private func upsert(_ event: LiveEvent, document: String) throws(LiveError) {
         try run(
-            database,
             "INSERT INTO event (id, created, chart, document) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET document = excluded.document"
         ) {
             statement in
@@ -178,10 +190,10 @@ final class LiveStore: Sendable {
 
     /// The events `filter` accepts, newest first.
     func events(_ filter: EventFilter) throws(LiveError) -> [LiveEvent] {
-        try withDatabase { (database) throws(LiveError) -> [LiveEvent] in
+        try withDatabase { () throws(LiveError) -> [LiveEvent] in
             var found: [LiveEvent] = []
             let sql = "SELECT document FROM event" + (filter.chart == nil ? "" : " WHERE chart = ?") + " ORDER BY created DESC, id DESC"
-            _ = try Self.rows(database, sql, bind: { if let chart = filter.chart { $0.bind(1, chart) } }) { (statement) throws(LiveError) -> Void in
+            _ = try rows(sql, bind: { if let chart = filter.chart { $0.bind(1, chart) } }) { (statement) throws(LiveError) -> Void in
                 guard found.count < filter.limit else { return }
                 let event = try Self.value(LiveEvent.self, from: statement.string(0) ?? "")
                 if filter.accepts(event) { found.append(event) }
@@ -192,8 +204,8 @@ final class LiveStore: Sendable {
 
     /// The event with `id`, or nil.
     func event(_ id: String) throws(LiveError) -> LiveEvent? {
-        try withDatabase { (database) throws(LiveError) -> LiveEvent? in
-            try Self.rows(database, "SELECT document FROM event WHERE id = ?", bind: { $0.bind(1, id) }) { (statement) throws(LiveError) in
+        try withDatabase { () throws(LiveError) -> LiveEvent? in
+            try rows("SELECT document FROM event WHERE id = ?", bind: { $0.bind(1, id) }) { (statement) throws(LiveError) in
                 try Self.value(LiveEvent.self, from: statement.string(0) ?? "")
             }.first
         }
@@ -202,8 +214,8 @@ final class LiveStore: Sendable {
     /// Records `acknowledgement` on event `id`.
     /// - Throws: ``LiveError/notFound(_:)``; ``LiveError/conflict(_:)`` when it is acknowledged already.
     func acknowledge(_ id: String, _ acknowledgement: Acknowledgement) throws(LiveError) -> LiveEvent {
-        try withDatabase(transaction: true) { (database) throws(LiveError) -> LiveEvent in
-            let found = try Self.rows(database, "SELECT document FROM event WHERE id = ?", bind: { $0.bind(1, id) }) {
+        try withDatabase(transaction: true) { () throws(LiveError) -> LiveEvent in
+            let found = try rows("SELECT document FROM event WHERE id = ?", bind: { $0.bind(1, id) }) {
                 (statement) throws(LiveError) in
                 try Self.value(LiveEvent.self, from: statement.string(0) ?? "")
             }
@@ -212,16 +224,16 @@ final class LiveStore: Sendable {
                 throw .conflict("event '\(id)' was acknowledged already by \(earlier.by)")
             }
             event.acknowledged = acknowledgement
-            try Self.upsert(event, document: try Self.text(event), database)
+            try upsert(event, document: event.jsonText)
             return event
         }
     }
 
     /// The stream messages after `sequence`, in order, at most `limit`.
     func messages(after sequence: Int64, limit: Int = 10_000) throws(LiveError) -> [EventMessage] {
-        try withDatabase { (database) throws(LiveError) -> [EventMessage] in
-            try Self.rows(
-                database, "SELECT sequence, kind, document FROM message WHERE sequence > ? ORDER BY sequence LIMIT ?",
+        try withDatabase { () throws(LiveError) -> [EventMessage] in
+            try rows(
+                "SELECT sequence, kind, document FROM message WHERE sequence > ? ORDER BY sequence LIMIT ?",
                 bind: {
                     $0.bind(1, sequence)
                     $0.bind(2, Int64(limit))
@@ -234,22 +246,31 @@ final class LiveStore: Sendable {
 
     // MARK: SQL helpers
 
-    private static func run(_ database: SQLiteDatabase, _ sql: String, bind: (SQLiteStatement) -> Void) throws(LiveError) {
-        _ = try rows(database, sql, bind: bind) { (_) throws(LiveError) in () }
+    private func run(_ sql: String, bind: (SQLiteStatement) -> Void) throws(LiveError) {
+        _ = try rows(sql, bind: bind) { (_) throws(LiveError) in () }
     }
 
-    private static func rows<Row>(
-        _ database: SQLiteDatabase, _ sql: String, bind: (SQLiteStatement) -> Void = { _ in }, _ row: (SQLiteStatement) throws(LiveError) -> Row
+    /// Runs `sql` (a cached prepared statement) with `bind`'s parameters; `row` reads each result row.
+    /// Called only under ``lock``.
+    private func rows<Row>(
+        _ sql: String, bind: (SQLiteStatement) -> Void = { _ in }, _ row: (SQLiteStatement) throws(LiveError) -> Row
     ) throws(LiveError) -> [Row] {
         do throws(CatalogError) {
-            let statement = try database.prepare(sql)
+            let statement: SQLiteStatement
+            if let cached = statements[sql] {
+                statement = cached
+            } else {
+                statement = try connection.prepare(sql)
+                statements[sql] = statement
+            }
+            defer { statement.reset() }
             bind(statement)
             var rows: [Row] = []
             while try statement.step() {
                 do throws(LiveError) {
                     rows.append(try row(statement))
                 } catch {
-                    throw CatalogError.sqlite(path: database.path, operation: sql, code: 0, message: "\(error)")
+                    throw CatalogError.sqlite(path: connection.path, operation: sql, code: 0, message: "\(error)")
                 }
             }
             return rows

@@ -66,9 +66,9 @@ struct EventRoutes {
         // Subscribe before reading the backlog, so that no message falls between the two.
         let (id, messages) = live.subscribe()
         defer { live.unsubscribe(id) }
-        let (merged, continuation) = AsyncStream<EventMessage?>.makeStream()
+        let (merged, continuation) = AsyncStream<[EventMessage]?>.makeStream()
         let forward = Task {
-            for await message in messages { continuation.yield(message) }
+            for await batch in messages { continuation.yield(batch) }
             continuation.finish()
         }
         let beat = Task {
@@ -82,29 +82,33 @@ struct EventRoutes {
             beat.cancel()
         }
         var last = after
+        var backlog = ByteBuffer()
         for message in try await executor.run({ try live.messages(after: after) }) {
-            try await writer.write(frame(message))
+            frame(message, into: &backlog)
             last = message.sequence
         }
-        try await writer.write(ByteBuffer(string: ": connected\n\n"))
+        backlog.writeString(": connected\n\n")
+        try await writer.write(backlog)
         for await item in merged {
-            guard let message = item else {
+            guard let batch = item else {
                 try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
                 continue
             }
-            guard message.sequence > last else { continue }
-            try await writer.write(frame(message))
-            last = message.sequence
+            var buffer = ByteBuffer()
+            for message in batch where message.sequence > last {
+                frame(message, into: &buffer)
+                last = message.sequence
+            }
+            if buffer.readableBytes > 0 { try await writer.write(buffer) }
         }
         try await writer.finish(nil)
     }
 
-    /// `id:`, `event:` and `data:` lines of one message (the JSON has no newline).
-    static func frame(_ message: EventMessage) -> ByteBuffer {
-        var buffer = ByteBuffer(string: "id: \(message.sequence)\nevent: \(message.kind)\ndata: ")
+    /// Appends the `id:`, `event:` and `data:` lines of one message (the JSON has no newline).
+    static func frame(_ message: EventMessage, into buffer: inout ByteBuffer) {
+        buffer.writeString("id: \(message.sequence)\nevent: \(message.kind)\ndata: ")
         buffer.writeBytes(message.data)
         buffer.writeString("\n\n")
-        return buffer
     }
 
     /// The filters of `GET /api/v1/events`: `kind`, `chart`, `machine`, `open`, `acknowledged`,

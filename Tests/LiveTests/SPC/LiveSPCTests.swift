@@ -191,9 +191,32 @@ import Testing
         #expect(refusal(["phase1": .object(["from": .integer(10), "to": .integer(5)])]) == "phase1.from")
         #expect(refusal(["severities": .object(["WE9": .string("alarm")])]) == "severities.WE9")
         #expect(refusal(["type": .string("xbar-r")]) == "subgroup_size")
-        #expect(try live.charts().isEmpty)
+        #expect(live.charts().isEmpty)
         _ = try live.create(try Self.definition(), author: "test", reason: nil, now: 0)
         #expect(throws: LiveError.self) { try live.create(try Self.definition(), author: "test", reason: nil, now: 0) }
         live.close()
+    }
+}
+
+@Suite struct LiveEventJSONTests {
+    /// The hand-written JSON is what `JSONEncoder` writes with sorted keys, and decodes back.
+    @Test func handWrittenJSONEqualsTheEncoderAndDecodesBack() throws {
+        let acknowledgement = Acknowledgement(by: "a \"quoted\" name", at: 17, cause: "tab\there", action: "line\nbreak", comment: "\u{1}ctl é")
+        for event in [
+            LiveEvent(
+                id: "c1-r2-p3-individuals-WE1", episode: "c1-r2-p3-individuals-WE1", kind: .spcViolation, chart: 1, revision: 2, machine: "M/1",
+                panel: "individuals", rule: "WE1", severity: .alarm, firstTime: -5, lastTime: 1_704_067_200_000_000_000, points: 3,
+                values: [1.5, 0.1, 1e300, -2], open: true, acknowledged: acknowledgement, message: "WE1 on \\ the panel"),
+            LiveEvent(
+                id: "late", episode: nil, kind: .lateData, chart: 9, revision: 1, machine: nil, panel: nil, rule: nil, severity: nil, firstTime: 0,
+                lastTime: 1, points: 1, values: [], open: false, acknowledged: nil, message: ""),
+        ] {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let reference = try JSONSerialization.jsonObject(with: encoder.encode(event)) as? NSDictionary
+            let written = try JSONSerialization.jsonObject(with: Data(event.jsonText.utf8)) as? NSDictionary
+            #expect(reference == written)
+            #expect(try JSONDecoder().decode(LiveEvent.self, from: Data(event.jsonText.utf8)) == event)
+        }
     }
 }
