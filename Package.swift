@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "histd",
             dependencies: [
-                "Compression", "Historian", "Ingest", "OEE", "Query", "SPC", "Server", "Time", "CZstd",
+                "Compression", "Historian", "Ingest", "Live", "OEE", "Query", "SPC", "Server", "Time", "CZstd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -130,6 +130,6 @@ let package = Package(
                 "Server", "Historian", "Ingest", "OEE", "Time", "CZlib", "TestSupport", .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
-        .testTarget(name: "histdTests", dependencies: ["histd", "TestSupport"]),
+        .testTarget(name: "histdTests", dependencies: ["histd", "Historian", "Live", "TestSupport"]),
     ]
 )

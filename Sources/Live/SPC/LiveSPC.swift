@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Historian
 import SPC
 import Synchronization
@@ -131,6 +132,18 @@ public final class LiveSPC: Sendable {
     /// The latest revision of every chart (deleted ones included), by id.
     public func charts() -> [ChartRevision] {
         history.withLock { history in history.keys.sorted().compactMap { history[$0]?.last } }
+    }
+
+    /// Every revision of every chart stored in data directory `directory`, by chart, oldest first,
+    /// read without opening the historian (a running daemon holds it): what `histd spc charts` lists.
+    /// Empty when the directory has no live store.
+    /// - Throws: ``LiveError/storage(_:)`` when the store cannot be read.
+    public static func storedRevisions(directory: String) throws(LiveError) -> [Int64: [ChartRevision]] {
+        let path = directory + "/live.sqlite"
+        guard FileManager.default.fileExists(atPath: path) else { return [:] }
+        var history: [Int64: [ChartRevision]] = [:]
+        for revision in try LiveStore(path: path).revisions() { history[revision.chart, default: []].append(revision) }
+        return history
     }
 
     /// Every revision of chart `id`, oldest first.
