@@ -68,7 +68,11 @@ public struct HistdServer: Sendable {
             router: router,
             server: .http1(
                 configuration: .init(
-                    additionalChannelHandlers: [ConnectionGuard(counter: clients, headerTimeout: headerTimeout)],
+                    additionalChannelHandlers: [
+                        ConnectionGuard(
+                            counter: clients, headerTimeout: headerTimeout,
+                            writeStallTimeout: .nanoseconds(limits.writeStallTimeout.nanosecondsClamped))
+                    ],
                     idleTimeout: .nanoseconds(limits.idleTimeout.nanosecondsClamped),
                     httpDecoderConfiguration: .init(
                         maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes, maxHeaderFieldCount: 200))),
@@ -105,6 +109,7 @@ public struct HistdServer: Sendable {
         let limits = configuration.limits
         let bodyReader = RequestBodyReader(maximumBytes: limits.maxBodyBytes, timeout: limits.requestTimeout)
         let limiter = QueryLimiter(maximumRunning: limits.maxConcurrentQueries, maximumWaiting: limits.maxQueuedQueries, metrics: metrics)
+        let responseMemory = ResponseMemory(limit: limits.responseMemoryBytes)
         HealthRoutes(historian: historian, metrics: metrics, readiness: readiness).register(on: router)
         WriteRoutes(
             executor: executor, metrics: metrics, bodyReader: bodyReader, databaseTag: configuration.databaseTag,
@@ -112,10 +117,13 @@ public struct HistdServer: Sendable {
         )
         .register(on: router)
         AdminRoutes(historian: historian, executor: executor, settings: configuration.maintenance).register(on: router)
-        QueryRoutes(historian: historian, executor: executor, limiter: limiter, metrics: metrics, maximumPoints: limits.maxQueryPoints)
-            .register(on: router)
+        QueryRoutes(
+            historian: historian, executor: executor, limiter: limiter, responseMemory: responseMemory, metrics: metrics,
+            maximumPoints: limits.maxQueryPoints
+        )
+        .register(on: router)
         InfluxQLRoutes(
-            historian: historian, executor: executor, limiter: limiter, bodyReader: bodyReader,
+            historian: historian, executor: executor, limiter: limiter, responseMemory: responseMemory, bodyReader: bodyReader,
             databaseTag: configuration.databaseTag, maximumPoints: limits.maxQueryPoints
         )
         .register(on: router)

@@ -101,6 +101,12 @@ extension ServerConfiguration {
         Setting(key: "limits.idle_timeout") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.idleTimeout = .nanoseconds(try value.duration("limits.idle_timeout"))
         },
+        Setting(key: "limits.response_memory_bytes") { (configuration, value) throws(ConfigurationError) in
+            configuration.limits.responseMemoryBytes = try positive(value, "limits.response_memory_bytes")
+        },
+        Setting(key: "limits.write_stall_timeout") { (configuration, value) throws(ConfigurationError) in
+            configuration.limits.writeStallTimeout = .nanoseconds(try value.duration("limits.write_stall_timeout"))
+        },
         Setting(key: "limits.max_query_points") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.maxQueryPoints = try positive(value, "limits.max_query_points")
         },

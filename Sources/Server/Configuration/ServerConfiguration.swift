@@ -104,6 +104,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("limits.request_timeout", "\(limits.requestTimeout)"), ("limits.idle_timeout", "\(limits.idleTimeout)"),
             ("limits.header_timeout", "\(limits.headerTimeout)"), ("limits.max_connections_per_client", "\(limits.maxConnectionsPerClient)"),
             ("limits.max_query_points", "\(limits.maxQueryPoints)"), ("limits.max_connections", "\(limits.maxConnections)"),
+            ("limits.response_memory_bytes", "\(limits.responseMemoryBytes)"), ("limits.write_stall_timeout", "\(limits.writeStallTimeout)"),
             ("retention", maintenance.retention.map { "\($0 / 1_000_000_000)s" } ?? "none"),
             (
                 "retention_by_measurement",

@@ -7,7 +7,10 @@ import NIOHTTPTypes
 /// - a request's header must arrive whole within `headerTimeout` of its first byte (for the first
 ///   request, of the connection's opening): trickled bytes do not extend the deadline, so a client
 ///   sending a byte now and then cannot hold a connection. Between requests Hummingbird's idle
-///   timeout applies.
+///   timeout applies;
+/// - a connection whose socket stays full (the client reads nothing of an answer) for
+///   `writeStallTimeout` is closed, so that it cannot hold the answer's memory for ever (Hummingbird's
+///   idle timeout does not run while a response is being written).
 ///
 /// Sits after the HTTP codec (it sees decoded request heads and the ends of responses) and puts a
 /// ``FirstByteObserver`` at the front of the pipeline to learn when a request starts arriving.
@@ -28,12 +31,16 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
 
     private let counter: ClientConnectionCounter
     private let headerTimeout: TimeAmount
+    private let writeStallTimeout: TimeAmount
     private var state = State.idle
     private var address: String?
+    /// Set while the socket is not writable: closes the connection when it fires.
+    private var stall: Scheduled<Void>?
 
-    init(counter: ClientConnectionCounter, headerTimeout: TimeAmount) {
+    init(counter: ClientConnectionCounter, headerTimeout: TimeAmount, writeStallTimeout: TimeAmount) {
         self.counter = counter
         self.headerTimeout = headerTimeout
+        self.writeStallTimeout = writeStallTimeout
     }
 
     func handlerAdded(context: ChannelHandlerContext) {
@@ -57,7 +64,22 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         startHeaderDeadline(context: context)
     }
 
+    func channelWritabilityChanged(context: ChannelHandlerContext) {
+        if context.channel.isWritable {
+            stall?.cancel()
+            stall = nil
+        } else if stall == nil {
+            let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+            stall = context.eventLoop.scheduleTask(in: writeStallTimeout) {
+                loopBound.value.close(promise: nil)
+            }
+        }
+        context.fireChannelWritabilityChanged()
+    }
+
     func channelInactive(context: ChannelHandlerContext) {
+        stall?.cancel()
+        stall = nil
         if case .readingHeader(let deadline) = state { deadline.cancel() }
         state = .idle
         if let address {

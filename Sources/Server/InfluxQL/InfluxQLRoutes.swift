@@ -10,6 +10,8 @@ struct InfluxQLRoutes {
     let historian: Historian
     let executor: BlockingExecutor
     let limiter: QueryLimiter
+    /// Holds the answers while clients read them.
+    let responseMemory: ResponseMemory
     let bodyReader: RequestBodyReader
     let databaseTag: String
     let maximumPoints: Int
@@ -75,6 +77,6 @@ struct InfluxQLRoutes {
         }
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
-        return Response(status: .ok, headers: fields, body: ResponseBody(contentsOf: body))
+        return Response(status: .ok, headers: fields, body: try await responseMemory.body(body))
     }
 }

@@ -7,6 +7,8 @@ struct QueryRoutes {
     let historian: Historian
     let executor: BlockingExecutor
     let limiter: QueryLimiter
+    /// Holds the answers while clients read them.
+    let responseMemory: ResponseMemory
     let metrics: ServerMetrics
     let maximumPoints: Int
 
@@ -20,7 +22,7 @@ struct QueryRoutes {
             }
             var fields = HTTPFields()
             fields[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: fields, body: body.count == 1 ? ResponseBody(byteBuffer: body[0]) : ResponseBody(contentsOf: body))
+            return Response(status: .ok, headers: fields, body: try await responseMemory.body(body))
         }
     }
 }

@@ -1,0 +1,86 @@
+import Hummingbird
+import NIOCore
+import Synchronization
+
+/// Bounds the memory that finished answers hold while clients read them: an answer reserves its
+/// bytes before it is sent and gives them back when its last byte is written or the connection
+/// is dropped. Written piece by piece, an answer waits while the socket is full (the client does
+/// not read); ``ConnectionGuard`` closes a connection that stays full for `limits.write_stall_timeout`,
+/// so such clients cannot hold the memory for ever. While the budget is spent, new answers wait a
+/// moment, then get 503.
+final class ResponseMemory: Sendable {
+    /// Bytes all answers in flight may hold together.
+    let limit: Int
+    /// How long an answer waits for room before it is refused.
+    let admissionTimeout: Duration
+    private let used = Mutex<Int>(0)
+
+    init(limit: Int, admissionTimeout: Duration = .seconds(5)) {
+        self.limit = limit
+        self.admissionTimeout = admissionTimeout
+    }
+
+    /// Bytes held by answers in flight.
+    var bytesInFlight: Int { used.withLock { $0 } }
+
+    /// A body of `buffers` that holds their bytes of the budget until it is written (or dropped),
+    /// written piece by piece, each write waiting while the client does not read.
+    /// - Throws: a 503 ``APIError`` when the budget has no room for it within ``admissionTimeout``
+    ///   (an answer larger than the whole budget waits for every other one to finish).
+    func body(_ buffers: [ByteBuffer]) async throws -> ResponseBody {
+        let size = buffers.reduce(0) { $0 + $1.readableBytes }
+        let reservation = try await reserve(size)
+        return ResponseBody(contentLength: size) { writer in
+            defer { reservation.release() }
+            for buffer in buffers {
+                var rest = buffer
+                while rest.readableBytes > 0, let piece = rest.readSlice(length: min(rest.readableBytes, Self.pieceBytes)) {
+                    try await writer.write(piece)
+                }
+            }
+            try await writer.finish(nil)
+        }
+    }
+
+    /// Pieces written at a time: the writer waits for the socket between them.
+    static let pieceBytes = 256 << 10
+
+    /// A claim on the budget; released once, by ``release()`` or when it is dropped.
+    final class Reservation: Sendable {
+        private let memory: ResponseMemory
+        private let bytes: Int
+        private let released = Atomic<Bool>(false)
+
+        init(memory: ResponseMemory, bytes: Int) {
+            self.memory = memory
+            self.bytes = bytes
+        }
+
+        func release() {
+            guard !released.exchange(true, ordering: .acquiringAndReleasing) else { return }
+            memory.used.withLock { $0 -= bytes }
+        }
+
+        deinit { release() }
+    }
+
+    /// Takes `bytes` of the budget, waiting up to ``admissionTimeout`` for room.
+    func reserve(_ bytes: Int) async throws -> Reservation {
+        let deadline = ContinuousClock.now + admissionTimeout
+        while true {
+            // An answer larger than the whole budget may go alone.
+            let taken = used.withLock { used -> Bool in
+                guard used == 0 || used + bytes <= limit else { return false }
+                used += bytes
+                return true
+            }
+            if taken { return Reservation(memory: self, bytes: bytes) }
+            guard ContinuousClock.now < deadline else {
+                throw APIError(
+                    .serviceUnavailable,
+                    "answers of \(bytesInFlight) bytes are waiting for their clients to read them (limits.response_memory_bytes); retry later")
+            }
+            try await Task.sleep(for: .milliseconds(20))
+        }
+    }
+}
