@@ -72,11 +72,12 @@ struct InfluxQLRoutes {
         let execution = InfluxQLExecution(
             historian: historian, databaseTag: databaseTag, database: database, maximumPoints: maximumPoints, now: now)
         let answer = InfluxQLAnswer(epochUnit: epochUnit)
-        let body = try await limiter.withSlot {
+        let executor = executor
+        let body = try await responseMemory.answer(in: limiter) {
             try await executor.run { answer.write(try execution.run(statements)) }
         }
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
-        return Response(status: .ok, headers: fields, body: try await responseMemory.body(body))
+        return Response(status: .ok, headers: fields, body: body)
     }
 }

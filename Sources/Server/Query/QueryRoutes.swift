@@ -17,12 +17,13 @@ struct QueryRoutes {
             let query = try QueryRequest(request.uri.queryParameters, now: HistorianService.nowNanoseconds())
             let historian = historian
             let maximumPoints = maximumPoints
-            let body = try await limiter.withSlot {
+            let executor = executor
+            let body = try await responseMemory.answer(in: limiter) {
                 try await executor.run { try QueryExecution(historian: historian, query: query, maximumPoints: maximumPoints).run() }
             }
             var fields = HTTPFields()
             fields[.contentType] = "application/json; charset=utf-8"
-            return Response(status: .ok, headers: fields, body: try await responseMemory.body(body))
+            return Response(status: .ok, headers: fields, body: body)
         }
     }
 }

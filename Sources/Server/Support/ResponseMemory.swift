@@ -23,13 +23,23 @@ final class ResponseMemory: Sendable {
     /// Bytes held by answers in flight.
     var bytesInFlight: Int { used.withLock { $0 } }
 
-    /// A body of `buffers` that holds their bytes of the budget until it is written (or dropped),
-    /// written piece by piece, each write waiting while the client does not read.
+    /// An answer made by `make` inside a query slot of `limiter`, with its bytes reserved before
+    /// the slot is given back: at most the running queries' answers exist beyond the budget.
     /// - Throws: a 503 ``APIError`` when the budget has no room for it within ``admissionTimeout``
-    ///   (an answer larger than the whole budget waits for every other one to finish).
-    func body(_ buffers: [ByteBuffer]) async throws -> ResponseBody {
+    ///   (an answer larger than the whole budget waits for every other one to finish); what the
+    ///   limiter and `make` throw.
+    func answer(in limiter: QueryLimiter, _ make: @escaping @Sendable () async throws -> [ByteBuffer]) async throws -> ResponseBody {
+        let (buffers, reservation) = try await limiter.withSlot { () async throws -> ([ByteBuffer], Reservation) in
+            let buffers = try await make()
+            return (buffers, try await reserve(buffers.reduce(0) { $0 + $1.readableBytes }))
+        }
+        return body(buffers, reservation: reservation)
+    }
+
+    /// A body of `buffers` that holds `reservation` until it is written (or dropped), written
+    /// piece by piece, each write waiting while the client does not read.
+    func body(_ buffers: [ByteBuffer], reservation: Reservation) -> ResponseBody {
         let size = buffers.reduce(0) { $0 + $1.readableBytes }
-        let reservation = try await reserve(size)
         return ResponseBody(contentLength: size) { writer in
             defer { reservation.release() }
             for buffer in buffers {
@@ -64,8 +74,14 @@ final class ResponseMemory: Sendable {
         deinit { release() }
     }
 
+    /// Answers up to this size take nothing of the budget: clients that hold large answers must
+    /// not keep small ones (health dashboards, latest values) from going out; the connection limits
+    /// bound what small answers hold together.
+    static let smallAnswerBytes = 64 << 10
+
     /// Takes `bytes` of the budget, waiting up to ``admissionTimeout`` for room.
     func reserve(_ bytes: Int) async throws -> Reservation {
+        guard bytes > Self.smallAnswerBytes else { return Reservation(memory: self, bytes: 0) }
         let deadline = ContinuousClock.now + admissionTimeout
         while true {
             // An answer larger than the whole budget may go alone.

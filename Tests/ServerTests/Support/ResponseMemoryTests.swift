@@ -8,25 +8,30 @@ import Testing
 /// after the write stall timeout, so others get their answers.
 @Suite struct ResponseMemoryTests {
     @Test func reservationsAreCountedReleasedOnceAndRefusedWhenFull() async throws {
-        let memory = ResponseMemory(limit: 100, admissionTimeout: .milliseconds(100))
-        let first = try await memory.reserve(60)
-        #expect(memory.bytesInFlight == 60)
+        let unit = ResponseMemory.smallAnswerBytes + 1
+        let memory = ResponseMemory(limit: 100 * unit, admissionTimeout: .milliseconds(100))
+        let first = try await memory.reserve(60 * unit)
+        #expect(memory.bytesInFlight == 60 * unit)
         do {
-            _ = try await memory.reserve(50)
+            _ = try await memory.reserve(50 * unit)
             Issue.record("a reservation past the budget was granted")
         } catch let error as APIError {
             #expect(error.status == .serviceUnavailable)
         }
+        // A small answer goes out even while the budget is spent.
+        let small = try await memory.reserve(ResponseMemory.smallAnswerBytes)
+        #expect(memory.bytesInFlight == 60 * unit)
+        small.release()
         first.release()
         first.release()
         #expect(memory.bytesInFlight == 0)
         // Larger than the whole budget: granted alone.
-        let large = try await memory.reserve(500)
-        #expect(memory.bytesInFlight == 500)
+        let large = try await memory.reserve(500 * unit)
+        #expect(memory.bytesInFlight == 500 * unit)
         large.release()
         do {
             // Dropping a reservation releases it too.
-            _ = try await memory.reserve(40)
+            _ = try await memory.reserve(40 * unit)
         }
         #expect(memory.bytesInFlight == 0)
     }
