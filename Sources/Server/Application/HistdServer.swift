@@ -1,6 +1,7 @@
 import Historian
 import Hummingbird
 import HummingbirdCore
+import HummingbirdTLS
 import Live
 import Logging
 import NIOCore
@@ -64,18 +65,19 @@ public struct HistdServer: Sendable {
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let clients = ClientConnectionCounter(limit: limits.maxConnectionsPerClient)
         let headerTimeout = TimeAmount.nanoseconds(limits.headerTimeout.nanosecondsClamped)
+        let http = HTTPServerBuilder.http1(
+            configuration: .init(
+                additionalChannelHandlers: [
+                    ConnectionGuard(
+                        counter: clients, headerTimeout: headerTimeout,
+                        writeStallTimeout: .nanoseconds(limits.writeStallTimeout.nanosecondsClamped))
+                ],
+                idleTimeout: .nanoseconds(limits.idleTimeout.nanosecondsClamped),
+                httpDecoderConfiguration: .init(
+                    maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes, maxHeaderFieldCount: 200)))
         let application = Application(
             router: router,
-            server: .http1(
-                configuration: .init(
-                    additionalChannelHandlers: [
-                        ConnectionGuard(
-                            counter: clients, headerTimeout: headerTimeout,
-                            writeStallTimeout: .nanoseconds(limits.writeStallTimeout.nanosecondsClamped))
-                    ],
-                    idleTimeout: .nanoseconds(limits.idleTimeout.nanosecondsClamped),
-                    httpDecoderConfiguration: .init(
-                        maxHeaderFieldSize: limits.maxHeaderBytes, maxHeaderListSize: limits.maxHeaderBytes, maxHeaderFieldCount: 200))),
+            server: try configuration.tlsServerConfiguration().map { try HTTPServerBuilder.tls(http, tlsConfiguration: $0) } ?? http,
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "histd",
                 availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),

@@ -23,6 +23,16 @@ public enum ConfigurationValue: Sendable, Equatable {
         return text
     }
 
+    /// A boolean: TOML's, or text `true`/`false` (`1`/`0`) from the environment.
+    func boolean(_ key: String) throws(ConfigurationError) -> Bool {
+        switch self {
+        case .boolean(let value): return value
+        case .text("true"), .text("1"): return true
+        case .text("false"), .text("0"): return false
+        default: throw .invalid(key: key, message: "expected true or false, found \(self)")
+        }
+    }
+
     /// A duration: text like `30s` or `500ms`, or an integer number of seconds.
     func duration(_ key: String) throws(ConfigurationError) -> Int64 {
         switch self {

@@ -74,6 +74,15 @@ extension ServerConfiguration {
         Setting(key: "database_tag") { (configuration, value) throws(ConfigurationError) in
             configuration.databaseTag = try value.text("database_tag")
         },
+        Setting(key: "tls.certificate") { (configuration, value) throws(ConfigurationError) in
+            configuration.tlsCertificate = try value.text("tls.certificate")
+        },
+        Setting(key: "tls.key") { (configuration, value) throws(ConfigurationError) in
+            configuration.tlsKey = try value.text("tls.key")
+        },
+        Setting(key: "tls.allow_plaintext") { (configuration, value) throws(ConfigurationError) in
+            configuration.tlsAllowPlaintext = try value.boolean("tls.allow_plaintext")
+        },
         Setting(key: "limits.max_body_bytes") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.maxBodyBytes = try positive(value, "limits.max_body_bytes")
         },

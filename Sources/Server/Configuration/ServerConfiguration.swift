@@ -34,6 +34,12 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var tokens: [AccessToken] = []
     /// The tag that receives the InfluxDB database (`db`) or bucket name of a write.
     public var databaseTag = "db"
+    /// PEM file of the TLS certificate chain (`tls.certificate`); with ``tlsKey``, histd serves HTTPS.
+    public var tlsCertificate: String?
+    /// PEM file of the TLS private key (`tls.key`).
+    public var tlsKey: String?
+    /// Allows listening beyond loopback without TLS (`tls.allow_plaintext`): tokens would cross the network in clear.
+    public var tlsAllowPlaintext = false
     /// The machines `/api/v1/oee` reports on (set programmatically; the TOML form is in docs/oee.md).
     public var machines: [OEEMachineDefinition] = []
     /// Open a directory whose write-ahead log is damaged or misses segments, replaying what can be
@@ -79,6 +85,20 @@ public struct ServerConfiguration: Sendable, Equatable {
                 "refusing to listen on \(httpAddress) without access tokens: anyone on the network could read and write data. "
                     + "Configure [[tokens]] (see `histd token`) or listen on 127.0.0.1.")
         }
+        switch (tlsCertificate, tlsKey) {
+        case (nil, nil):
+            if !isLoopbackOnly && !tlsAllowPlaintext {
+                throw .unsafe(
+                    "refusing to listen on \(httpAddress) without TLS: tokens and data would cross the network in clear. "
+                        + "Set tls.certificate and tls.key, or tls.allow_plaintext = true behind a TLS proxy.")
+            }
+        case (.some, nil):
+            throw .invalid(key: "tls.key", message: "tls.certificate is set: tls.key (the PEM private key) is needed too")
+        case (nil, .some):
+            throw .invalid(key: "tls.certificate", message: "tls.key is set: tls.certificate (the PEM certificate chain) is needed too")
+        case (.some, .some):
+            break
+        }
         guard (1...65_535).contains(port) || port == 0 else { throw .invalid(key: "http", message: "port \(port) is not in 0...65535") }
         guard !databaseTag.isEmpty else { throw .invalid(key: "database_tag", message: "must not be empty") }
         var names = Set<String>()
@@ -114,6 +134,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("maintenance_interval", "\(maintenance.interval)"),
             ("tokens", tokens.map { "\($0.name)(\($0.scopes.map(\.rawValue).sorted().joined(separator: "+")))" }.joined(separator: ",")),
             ("database_tag", databaseTag),
+            ("tls.certificate", tlsCertificate ?? "none"), ("tls.key", tlsKey ?? "none"), ("tls.allow_plaintext", "\(tlsAllowPlaintext)"),
             ("machines", machines.map(\.name).joined(separator: ",")),
         ]
     }

@@ -53,11 +53,25 @@ import Testing
         }
     }
 
-    @Test func listeningBeyondLoopbackNeedsTokens() throws {
+    @Test func listeningBeyondLoopbackNeedsTokensAndTLS() throws {
         var configuration = ServerConfiguration()
         try configuration.set("http", to: .text("0.0.0.0:8086"), source: "--http")
         #expect(throws: ConfigurationError.self) { try configuration.validate() }
         configuration.tokens = [AccessToken(name: "t", secretHash: Array(repeating: 0, count: 32), scopes: [.read])]
+        do {
+            try configuration.validate()
+            Issue.record("listening beyond loopback without TLS was accepted")
+        } catch {
+            #expect(error.description.contains("tls.certificate") && error.description.contains("tls.allow_plaintext"), "\(error.description)")
+        }
+        try configuration.set("tls.allow_plaintext", to: .boolean(true), source: "test")
+        try configuration.validate()
+        configuration.tlsAllowPlaintext = false
+        configuration.tlsCertificate = "/etc/histd/cert.pem"
+        #expect(throws: ConfigurationError.invalid(key: "tls.key", message: "tls.certificate is set: tls.key (the PEM private key) is needed too")) {
+            try configuration.validate()
+        }
+        configuration.tlsKey = "/etc/histd/key.pem"
         try configuration.validate()
         try configuration.set("http", to: .text(":8086"), source: "--http")
         #expect(configuration.host == "0.0.0.0")
@@ -102,6 +116,9 @@ import Testing
 
             [retention.measurements]
             vibration = "30d"
+
+            [tls]
+            allow_plaintext = true
 
             [[tokens]]
             name = "telegraf"
