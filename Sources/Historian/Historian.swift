@@ -220,6 +220,10 @@ public final class Historian: Sendable {
             guard state.catalog.all.count + newKeys.count <= options.maximumSeries else {
                 throw .catalog(.seriesLimit(limit: options.maximumSeries))
             }
+            for (measurement, added) in Dictionary(grouping: newKeys, by: \.measurement)
+            where state.catalog.seriesCount(measurement: measurement) + added.count > options.maximumSeriesPerMeasurement {
+                throw .catalog(.measurementSeriesLimit(measurement: measurement, limit: options.maximumSeriesPerMeasurement))
+            }
             do throws(CatalogError) {
                 return try state.catalog.register(keys).compactMap { $0 }
             } catch {
@@ -228,17 +232,27 @@ public final class Historian: Sendable {
         }
     }
 
-    /// Registers as many of the new keys as ``HistorianOptions/maximumSeries`` allows, in order;
-    /// the keys past it get nil (InfluxDB's partial write).
+    /// Registers as many of the new keys as ``HistorianOptions/maximumSeries`` and
+    /// ``HistorianOptions/maximumSeriesPerMeasurement`` allow, in order; the keys past them get nil
+    /// (InfluxDB's partial write; ``seriesLimitReason(for:)`` says which limit).
     /// - Throws: ``HistorianError/catalog(_:)`` with ``CatalogError/kindConflict`` when a key is known with another kind.
     package func registerWithinLimit(_ keys: [(key: SeriesKey, kind: ValueKind)]) throws(HistorianError) -> [Series?] {
         try state.withLock { (state) throws(HistorianError) -> [Series?] in
             do throws(CatalogError) {
-                return try state.catalog.register(keys, limit: options.maximumSeries)
+                return try state.catalog.register(keys, limit: options.maximumSeries, measurementLimit: options.maximumSeriesPerMeasurement)
             } catch {
                 throw .catalog(error)
             }
         }
+    }
+
+    /// Why a new series with `key` was refused by ``registerWithinLimit(_:)``: the limit per
+    /// measurement when its measurement is full, else the limit of the database.
+    package func seriesLimitReason(for key: SeriesKey) -> CatalogError {
+        let count = state.withLock { $0.catalog.seriesCount(measurement: key.measurement) }
+        return count >= options.maximumSeriesPerMeasurement
+            ? .measurementSeriesLimit(measurement: key.measurement, limit: options.maximumSeriesPerMeasurement)
+            : .seriesLimit(limit: options.maximumSeries)
     }
 
     /// Replaces the metadata of series `id`.

@@ -42,6 +42,9 @@ public struct HistorianOptions: Sendable {
     /// The most series the directory may hold (default 1,000,000, as InfluxDB's
     /// `max-series-per-database`); writes that would register more are refused for the new series.
     public var maximumSeries = 1_000_000
+    /// Most series one measurement may hold (InfluxDB's limits are per database; one runaway
+    /// measurement, a tag holding a request id, must not use up the database's).
+    public var maximumSeriesPerMeasurement = Int.max
     /// Opens a directory whose write-ahead log is damaged or misses segments (which holds
     /// acknowledged writes the partitions do not): every readable record around the damage is
     /// replayed and the loss reported in ``Historian/recovery``, instead of refusing to open

@@ -236,10 +236,15 @@ public final class LineProtocolIngester {
             for (position, entry) in pending.enumerated() where refusedSlots.contains(entry.slot) {
                 dropped.insert(position)
                 rejections += 1
-                onReject(
-                    RejectedLine(
-                        line: entry.line, column: nil,
-                        reason: "series \(slots[entry.slot].key): max-series-per-database limit exceeded: (\(historian.options.maximumSeries))"))
+                // InfluxDB's wording for the database's limit; ours for the measurement's.
+                let reason: String
+                switch historian.seriesLimitReason(for: slots[entry.slot].key) {
+                case .measurementSeriesLimit(let measurement, let limit):
+                    reason = "max-series-per-measurement limit exceeded for measurement \(measurement): (\(limit))"
+                default:
+                    reason = "max-series-per-database limit exceeded: (\(historian.options.maximumSeries))"
+                }
+                onReject(RejectedLine(line: entry.line, column: nil, reason: "series \(slots[entry.slot].key): \(reason)"))
             }
         }
         if !registeredKinds.isEmpty {

@@ -115,6 +115,32 @@ import Testing
         }
     }
 
+    /// Past ``HistorianOptions/maximumSeriesPerMeasurement`` a measurement's new series are refused;
+    /// other measurements keep registering new series.
+    @Test func thePerMeasurementLimitRefusesOnlyThatMeasurementsNewSeries() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        var options = HistorianOptions()
+        options.maximumSeriesPerMeasurement = 2
+        let historian = try Historian(directory: directory.path, options: options)
+        let rejected = try ingest(
+            """
+            requests,id=1 v=1 1
+            requests,id=2 v=1 2
+            requests,id=3 v=1 3
+            press,machine=M1 temp=70 4
+            press,machine=M2 temp=71 5
+            requests,id=1 v=2 6
+            """, into: historian)
+        #expect(rejected.map(\.line) == [3])
+        #expect(rejected.first?.reason == "series requests,id=3 v: max-series-per-measurement limit exceeded for measurement requests: (2)")
+        #expect(historian.allSeries.count == 4)
+        #expect(throws: HistorianError.catalog(.measurementSeriesLimit(measurement: "press", limit: 2))) {
+            try historian.register([(SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M3")], field: "temp"), .float)])
+        }
+        _ = try historian.register([(SeriesKey(measurement: "oven", field: "temp"), .float)])
+    }
+
     @Test func csvStoresColumnsAndReportsBadCells() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }

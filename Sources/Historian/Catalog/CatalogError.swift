@@ -10,6 +10,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
     case unsupportedVersion(path: String, version: Int)
     /// Registering a new series would exceed ``HistorianOptions/maximumSeries``.
     case seriesLimit(limit: Int)
+    /// Registering a new series would exceed ``HistorianOptions/maximumSeriesPerMeasurement``.
+    case measurementSeriesLimit(measurement: String, limit: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum CatalogError: Error, Sendable, Equatable, CustomStringConvertible {
             "catalog \(path): unsupported format version \(version)"
         case .seriesLimit(let limit):
             "max-series-per-database limit exceeded: (\(limit)); new series are refused (limits.max_series)"
+        case .measurementSeriesLimit(let measurement, let limit):
+            "max-series-per-measurement limit exceeded for measurement \(measurement): (\(limit)); new series are refused (limits.max_series_per_measurement)"
         }
     }
 }

@@ -175,6 +175,11 @@ final class SeriesCatalog {
         series(id)?.key.description ?? "\(id)"
     }
 
+    /// The number of series of `measurement`.
+    func seriesCount(measurement: String) -> Int {
+        indexesByMeasurement[measurement]?.count ?? 0
+    }
+
     /// The series with `key`, or nil when it is not registered.
     func lookup(_ key: SeriesKey) -> Series? {
         idsByKey[key].flatMap(series)
@@ -182,10 +187,12 @@ final class SeriesCatalog {
 
     /// Registers the series of `keys` that are new, all in one SQLite transaction, and returns
     /// the series of every key in order. Throws ``CatalogError/kindConflict`` when a known key has another kind.
-    /// Registers the new keys in one transaction; a new key past `limit` series in all gets nil.
-    func register(_ keys: [(key: SeriesKey, kind: ValueKind)], limit: Int = .max) throws(CatalogError) -> [Series?] {
+    /// Registers the new keys in one transaction; a new key past `limit` series in all, or past
+    /// `measurementLimit` series of its measurement, gets nil.
+    func register(_ keys: [(key: SeriesKey, kind: ValueKind)], limit: Int = .max, measurementLimit: Int = .max) throws(CatalogError) -> [Series?] {
         var pending: [Series] = []
         var pendingIndex: [SeriesKey: Int] = [:]
+        var pendingByMeasurement: [String: Int] = [:]
         var result: [Series?] = []
         result.reserveCapacity(keys.count)
         for (key, kind) in keys {
@@ -196,10 +203,13 @@ final class SeriesCatalog {
                 result.append(existing)
                 continue
             }
-            guard all.count + pending.count < limit else {
+            guard all.count + pending.count < limit,
+                seriesCount(measurement: key.measurement) + pendingByMeasurement[key.measurement, default: 0] < measurementLimit
+            else {
                 result.append(nil)
                 continue
             }
+            pendingByMeasurement[key.measurement, default: 0] += 1
             let series = Series(id: SeriesID(all.count + pending.count + 1), key: key, kind: kind, metadata: SeriesMetadata())
             pendingIndex[key] = pending.count
             pending.append(series)

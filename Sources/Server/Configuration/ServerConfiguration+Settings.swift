@@ -119,6 +119,9 @@ extension ServerConfiguration {
         Setting(key: "limits.max_query_points") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.maxQueryPoints = try positive(value, "limits.max_query_points")
         },
+        Setting(key: "limits.max_series_per_measurement") { (configuration, value) throws(ConfigurationError) in
+            configuration.limits.maxSeriesPerMeasurement = try positive(value, "limits.max_series_per_measurement")
+        },
         Setting(key: "limits.max_series") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.maxSeries = try positive(value, "limits.max_series")
         },

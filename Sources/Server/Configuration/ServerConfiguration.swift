@@ -74,6 +74,7 @@ public struct ServerConfiguration: Sendable, Equatable {
         options.fileFaults = fileFaults
         options.acceptWALLoss = acceptWALLoss
         options.maximumSeries = limits.maxSeries
+        options.maximumSeriesPerMeasurement = limits.maxSeriesPerMeasurement
         return options
     }
 
@@ -118,6 +119,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("head_memory_bytes", "\(headMemoryLimit)"), ("summary_cache_bytes", "\(summaryCacheBytes)"),
             ("reorder_window_samples", "\(reorderWindowSamples)"),
             ("limits.max_body_bytes", "\(limits.maxBodyBytes)"), ("limits.max_series", "\(limits.maxSeries)"),
+            ("limits.max_series_per_measurement", limits.maxSeriesPerMeasurement == .max ? "none" : "\(limits.maxSeriesPerMeasurement)"),
             ("limits.max_header_bytes", "\(limits.maxHeaderBytes)"),
             ("limits.max_concurrent_queries", "\(limits.maxConcurrentQueries)"),
             ("limits.max_queued_queries", "\(limits.maxQueuedQueries)"),

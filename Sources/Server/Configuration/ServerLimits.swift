@@ -22,6 +22,8 @@ public struct ServerLimits: Sendable, Equatable {
     /// Most series the data directory may hold (InfluxDB's `max-series-per-database`); writes of
     /// new series past it are refused line by line, the rest of the batch is stored.
     public var maxSeries = 1_000_000
+    /// Most series one measurement may hold; none by default (only `maxSeries`).
+    public var maxSeriesPerMeasurement = Int.max
     /// Most connections open at once; more wait in the listen backlog.
     public var maxConnections = 1_024
     /// Bytes that finished query answers may hold together while their clients read them; more
