@@ -5,7 +5,8 @@
 // folder's name, and a clone's folder may have any name) and runs each target for a fixed number
 // of inputs:
 //   mkdir -p Fuzz/.checkout && ln -sfn "$PWD" Fuzz/.checkout/histd
-//   swift build --package-path Fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address -Xswiftc -use-ld=lld
+//   swift build --package-path Fuzz --scratch-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -sanitize=address \
+//     -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp -Xswiftc -use-ld=lld
 //   .build-fuzz/debug/FuzzWAL -runs=300000 -max_len=4096
 import PackageDescription
 

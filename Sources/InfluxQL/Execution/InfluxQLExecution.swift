@@ -11,6 +11,8 @@ package struct InfluxQLExecution {
     let databaseTag: String
     /// The `db` parameter.
     let database: String?
+    /// The databases the request may see (its token's); nil for all.
+    let allowedDatabases: Set<String>?
     /// The points (values) the statements of one request may still return together: each
     /// statement runs with what the earlier ones left, so many statements cannot multiply the limit.
     var maximumPoints: Int
@@ -25,10 +27,13 @@ package struct InfluxQLExecution {
     ///   - database: the `db` parameter; only its series are seen, and that tag is not shown.
     ///   - maximumPoints: the points all statements of the request may return together.
     ///   - now: the current time, nanoseconds.
-    package init(historian: Historian, databaseTag: String, database: String?, maximumPoints: Int, now: Int64) {
+    ///   - allowedDatabases: the databases the request's token may see (nil: all): the others do
+    ///     not exist for it, in `SHOW DATABASES` as in every statement.
+    package init(historian: Historian, databaseTag: String, database: String?, allowedDatabases: Set<String>? = nil, maximumPoints: Int, now: Int64) {
         self.historian = historian
         self.databaseTag = databaseTag
         self.database = database
+        self.allowedDatabases = allowedDatabases
         self.maximumPoints = maximumPoints
         self.now = now
     }
@@ -104,7 +109,7 @@ package struct InfluxQLExecution {
         case .createDatabase:
             return []
         case .showDatabases:
-            let names = Set(historian.allSeries.compactMap { $0.key.tag(databaseTag) }).sorted()
+            let names = Set(historian.allSeries.compactMap { $0.key.tag(databaseTag) }).filter { allowedDatabases?.contains($0) ?? true }.sorted()
             return [ResultSeries(name: "databases", columns: ["name"], rows: .values(names.map { [.text($0)] }))]
         case .showRetentionPolicies:
             return [
@@ -141,10 +146,12 @@ package struct InfluxQLExecution {
 
     /// The series `selection` chooses among those of the database asked for (all without one).
     func visibleSeries(_ selection: SeriesSelection) -> [Series] {
-        guard let database else { return selection.series(in: historian) }
+        var scope: [SeriesPredicate] = []
+        if let database { scope.append(.tag(databaseTag, .equals(database))) }
+        if let allowedDatabases { scope.append(.any(allowedDatabases.sorted().map { .tag(databaseTag, .equals($0)) })) }
+        guard !scope.isEmpty else { return selection.series(in: historian) }
         var scoped = selection
-        let inDatabase = SeriesPredicate.tag(databaseTag, .equals(database))
-        scoped.predicate = selection.predicate.map { .all([inDatabase, $0]) } ?? inDatabase
+        scoped.predicate = .all(scope + (selection.predicate.map { [$0] } ?? []))
         return scoped.series(in: historian)
     }
 

@@ -121,7 +121,7 @@ public struct HistdServer: Sendable {
         AdminRoutes(historian: historian, executor: executor, settings: configuration.maintenance).register(on: router)
         QueryRoutes(
             historian: historian, executor: executor, limiter: limiter, responseMemory: responseMemory, metrics: metrics,
-            maximumPoints: limits.maxQueryPoints
+            maximumPoints: limits.maxQueryPoints, databaseTag: configuration.databaseTag
         )
         .register(on: router)
         InfluxQLRoutes(
@@ -129,9 +129,11 @@ public struct HistdServer: Sendable {
             databaseTag: configuration.databaseTag, maximumPoints: limits.maxQueryPoints
         )
         .register(on: router)
-        SeriesRoutes(historian: historian, executor: executor).register(on: router)
-        SPCRoutes(historian: historian, executor: executor, limiter: limiter, maximumPoints: limits.maxQueryPoints)
-            .register(on: router)
+        SeriesRoutes(historian: historian, executor: executor, databaseTag: configuration.databaseTag).register(on: router)
+        SPCRoutes(
+            historian: historian, executor: executor, limiter: limiter, maximumPoints: limits.maxQueryPoints, databaseTag: configuration.databaseTag
+        )
+        .register(on: router)
         let definitionReader = RequestBodyReader(maximumBytes: ChartDefinitionRoutes.maximumBodyBytes, timeout: limits.requestTimeout)
         ChartDefinitionRoutes(live: live, executor: executor, bodyReader: definitionReader).register(on: router)
         EventRoutes(live: live, executor: executor, bodyReader: definitionReader).register(on: router)

@@ -17,12 +17,16 @@ public struct AccessToken: Sendable, Equatable {
     public var secretHash: [UInt8]
     /// What the token may do.
     public var scopes: Set<Scope>
+    /// The databases (values of the database tag) the token may write and read; nil for all. As
+    /// InfluxDB 1.x grants per database: series of other databases do not exist for it.
+    public var databases: Set<String>?
 
     /// Creates a token entry from the secret's SHA-256 digest.
-    public init(name: String, secretHash: [UInt8], scopes: Set<Scope>) {
+    public init(name: String, secretHash: [UInt8], scopes: Set<Scope>, databases: Set<String>? = nil) {
         self.name = name
         self.secretHash = secretHash
         self.scopes = scopes
+        self.databases = databases
     }
 
     /// Whether the token grants `scope`.

@@ -60,7 +60,7 @@ extension ServerConfiguration {
     }
 
     private static func token(from table: TOMLTable, path: String) throws -> AccessToken {
-        try table.checkKeys(["name", "sha256", "scopes"])
+        try table.checkKeys(["name", "sha256", "scopes", "databases"])
         guard let name = try table.string("name"), !name.isEmpty else {
             throw ConfigurationError.invalid(key: "tokens.name", message: "every [[tokens]] entry needs a name")
         }
@@ -78,6 +78,14 @@ extension ServerConfiguration {
         guard !scopes.isEmpty else {
             throw ConfigurationError.invalid(key: "tokens.\(name).scopes", message: "give at least one of read, write, admin")
         }
-        return AccessToken(name: name, secretHash: hash, scopes: scopes)
+        var databases: Set<String>?
+        if let names = try table.strings("databases") {
+            guard !names.isEmpty, !names.contains("") else {
+                throw ConfigurationError.invalid(
+                    key: "tokens.\(name).databases", message: "give the databases the token may use (leave the key out for all)")
+            }
+            databases = Set(names)
+        }
+        return AccessToken(name: name, secretHash: hash, scopes: scopes, databases: databases)
     }
 }

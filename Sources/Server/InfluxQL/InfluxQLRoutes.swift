@@ -17,16 +17,16 @@ struct InfluxQLRoutes {
     let maximumPoints: Int
 
     func register(on router: Router<ServerRequestContext>) {
-        router.get("/query") { request, _ in
-            try await answer(Self.formFields(request.uri.query ?? ""))
+        router.get("/query") { request, context in
+            try await answer(Self.formFields(request.uri.query ?? ""), context: context)
         }
-        router.post("/query") { request, _ in
+        router.post("/query") { request, context in
             var parameters = Self.formFields(request.uri.query ?? "")
             if request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
                 let body = try bodyReader.content(of: try await bodyReader.read(request))
                 for (key, value) in Self.formFields(String(buffer: body)) { parameters[key] = value }
             }
-            return try await answer(parameters)
+            return try await answer(parameters, context: context)
         }
     }
 
@@ -46,7 +46,7 @@ struct InfluxQLRoutes {
         return fields
     }
 
-    private func answer(_ parameters: [String: String]) async throws -> Response {
+    private func answer(_ parameters: [String: String], context: ServerRequestContext) async throws -> Response {
         guard let query = parameters["q"], !query.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw APIError.badRequest("missing required parameter \"q\"")
         }
@@ -69,8 +69,10 @@ struct InfluxQLRoutes {
             throw APIError.badRequest(error.message)
         }
         let database = parameters["db"].flatMap { $0.isEmpty ? nil : $0 }
+        if database != nil { try context.requireDatabase(database) }
         let execution = InfluxQLExecution(
-            historian: historian, databaseTag: databaseTag, database: database, maximumPoints: maximumPoints, now: now)
+            historian: historian, databaseTag: databaseTag, database: database, allowedDatabases: context.databases,
+            maximumPoints: maximumPoints, now: now)
         let answer = InfluxQLAnswer(epochUnit: epochUnit)
         let executor = executor
         let body = try await responseMemory.answer(in: limiter) {

@@ -28,9 +28,18 @@ struct AuthenticationMiddleware: RouterMiddleware {
         guard token.allows(scope) else {
             throw APIError(.forbidden, "token '\(token.name)' lacks the '\(scope.rawValue)' scope this request needs")
         }
+        if token.databases != nil, Self.isUnscoped(request.uri.path) {
+            throw APIError(.forbidden, "token '\(token.name)' is limited to databases and cannot use \(request.uri.path)")
+        }
         var context = context
         context.token = token
         return try await next(request, context)
+    }
+
+    /// Routes whose data cannot be limited to databases (live charts and events, OEE machines,
+    /// administration): a token limited to databases is refused them.
+    static func isUnscoped(_ path: String) -> Bool {
+        ["/api/v1/spc/charts", "/api/v1/events", "/api/v1/oee", "/api/v1/admin"].contains { path.hasPrefix($0) }
     }
 
     /// The scope a route needs; nil for the public health routes.

@@ -11,12 +11,16 @@ struct QueryRoutes {
     let responseMemory: ResponseMemory
     let metrics: ServerMetrics
     let maximumPoints: Int
+    /// The tag whose values are databases, to keep a limited token to its own.
+    let databaseTag: String
 
     func register(on router: Router<ServerRequestContext>) {
         router.get("/api/v1/query") { request, context in
-            let query = try QueryRequest(request.uri.queryParameters, now: HistorianService.nowNanoseconds())
+            var request = try QueryRequest(request.uri.queryParameters, now: HistorianService.nowNanoseconds())
+            request.selection = context.limited(request.selection, tag: databaseTag)
             let historian = historian
             let maximumPoints = maximumPoints
+            let query = request
             let executor = executor
             let body = try await responseMemory.answer(in: limiter) {
                 try await executor.run { try QueryExecution(historian: historian, query: query, maximumPoints: maximumPoints).run() }

@@ -41,6 +41,7 @@ struct WriteRoutes {
     }
 
     private func write(_ request: Request, context: ServerRequestContext, database: String?, precisionName: String?) async throws -> Response {
+        try context.requireDatabase(database)
         metrics.writeRequests.increment()
         let precision = try Self.precision(precisionName)
         let tags = database.flatMap { $0.isEmpty ? nil : [SeriesKey.Tag(key: databaseTag, value: $0)] } ?? []

@@ -12,6 +12,8 @@ struct SPCRoutes {
     let executor: BlockingExecutor
     let limiter: QueryLimiter
     let maximumPoints: Int
+    /// The tag whose values are databases, to keep a limited token to its own.
+    let databaseTag: String
 
     /// Parameters every SPC request may carry (`u` and `p` are InfluxDB 1.x credentials).
     static let commonNames: Set<String> = ["series", "measurement", "tag", "field", "from", "to", "quality", "u", "p"]
@@ -19,11 +21,11 @@ struct SPCRoutes {
     static let defaultMaxViolations = 1_000
 
     func register(on router: Router<ServerRequestContext>) {
-        router.get("/api/v1/spc/chart") { request, _ in
+        router.get("/api/v1/spc/chart") { request, context in
             let parameters = request.uri.queryParameters
             try parameters.requireKnown(Self.commonNames.union(ChartSettings.names).union(["max_violations"]))
             let maxViolations = try parameters.positiveInteger("max_violations") ?? Self.defaultMaxViolations
-            let selection = try SPCSeriesData.Selection(parameters, now: HistorianService.nowNanoseconds())
+            let selection = try limited(SPCSeriesData.Selection(parameters, now: HistorianService.nowNanoseconds()), context)
             let chart = try ChartSettings { parameters.get($0) }
             let bytes = try await run(selection) { data in
                 let subgroups = chart.subgrouping.subgroups(times: data.times, values: data.values, from: selection.from)
@@ -41,10 +43,10 @@ struct SPCRoutes {
             }
             return Self.response(bytes)
         }
-        router.get("/api/v1/spc/capability") { request, _ in
+        router.get("/api/v1/spc/capability") { request, context in
             let parameters = request.uri.queryParameters
             try parameters.requireKnown(Self.commonNames.union(SPCCapabilityParameters.names))
-            let selection = try SPCSeriesData.Selection(parameters, now: HistorianService.nowNanoseconds())
+            let selection = try limited(SPCSeriesData.Selection(parameters, now: HistorianService.nowNanoseconds()), context)
             let capability = try SPCCapabilityParameters(parameters)
             let bytes = try await run(selection) { data in
                 let subgroups = capability.subgrouping.subgroups(times: data.times, values: data.values, from: selection.from)
@@ -69,6 +71,15 @@ struct SPCRoutes {
             }
             return Self.response(bytes)
         }
+    }
+
+    /// `selection` kept to the databases of the request's token.
+    private func limited(_ selection: SPCSeriesData.Selection, _ context: ServerRequestContext) -> SPCSeriesData.Selection {
+        var limited = selection
+        limited.selection = context.limited(selection.selection, tag: databaseTag)
+        let databaseTag = databaseTag
+        limited.visible = { series in context.maySee(series, tag: databaseTag) }
+        return limited
     }
 
     /// Loads the series' samples and runs `body` on them, on the storage threads within a query slot.

@@ -19,6 +19,8 @@ struct SPCSeriesData: Sendable {
         var from: Int64
         var to: Int64
         var qualities: Set<Quality>
+        /// Whether the request may see a series given by id (a limited token sees only its databases).
+        var visible: @Sendable (Series) -> Bool = { _ in true }
 
         /// - Throws: a 400 ``APIError`` naming the parameter.
         init(_ parameters: Parameters, now: Int64) throws {
@@ -41,7 +43,7 @@ struct SPCSeriesData: Sendable {
     static func load(_ request: Selection, from historian: Historian, maximumPoints: Int) throws -> SPCSeriesData {
         let series: Series
         if let id = request.seriesID {
-            guard let found = historian.series(id) else { throw APIError(.notFound, "no series with id \(id)") }
+            guard let found = historian.series(id), request.visible(found) else { throw APIError(.notFound, "no series with id \(id)") }
             series = found
         } else {
             let matches = request.selection.series(in: historian)

@@ -7,13 +7,15 @@ import Query
 struct SeriesRoutes {
     let historian: Historian
     let executor: BlockingExecutor
+    /// The tag whose values are databases, to keep a limited token to its own.
+    let databaseTag: String
     /// Largest `PUT` body accepted, bytes.
     static let maximumBodyBytes = 64 * 1024
 
     func register(on router: Router<ServerRequestContext>) {
-        router.get("/api/v1/series") { request, _ in
+        router.get("/api/v1/series") { request, context in
             try request.uri.queryParameters.requireKnown(["measurement", "tag", "field", "u", "p"])
-            let selection = try request.uri.queryParameters.seriesSelection()
+            let selection = context.limited(try request.uri.queryParameters.seriesSelection(), tag: databaseTag)
             let historian = historian
             let bytes = try await executor.run {
                 let series = selection.series(in: historian)
@@ -32,7 +34,7 @@ struct SeriesRoutes {
             let id = try Self.seriesID(context)
             let historian = historian
             let series = try await executor.run { historian.series(id) }
-            return try Self.answer(series, id: id)
+            return try Self.answer(series.flatMap { context.maySee($0, tag: databaseTag) ? $0 : nil }, id: id)
         }
         router.put("/api/v1/series/:id") { request, context in
             let id = try Self.seriesID(context)
@@ -45,8 +47,9 @@ struct SeriesRoutes {
             }
             let metadata = try MetadataDocument.parse(Array(buffer: body))
             let historian = historian
+            let databaseTag = databaseTag
             let series = try await executor.run { () throws -> Series? in
-                guard historian.series(id) != nil else { return nil }
+                guard let found = historian.series(id), context.maySee(found, tag: databaseTag) else { return nil }
                 try historian.setMetadata(metadata, for: id)
                 return historian.series(id)
             }
