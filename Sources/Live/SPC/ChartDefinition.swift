@@ -34,9 +34,12 @@ public struct ChartDefinition: Sendable, Equatable, Codable {
     public var causes: [String]
     /// The corrective actions an acknowledgement may name (any text when empty).
     public var actions: [String]
+    /// Where every stream message of the chart is POSTed as JSON (`http://host:port/path`), at
+    /// least once, in order, retried with back-off; nil for none.
+    public var webhook: String?
 
     /// The keys a definition document may hold besides the chart settings.
-    static let ownKeys: Set<String> = ["name", "series", "phase1", "severities", "exclusions", "causes", "actions", "reason"]
+    static let ownKeys: Set<String> = ["name", "series", "phase1", "severities", "exclusions", "causes", "actions", "webhook", "reason"]
 
     /// The parsed chart settings.
     /// - Throws: ``LiveError/invalid(key:message:)`` naming the setting.
@@ -113,10 +116,18 @@ public struct ChartDefinition: Sendable, Equatable, Codable {
                 exclusions.append(Exclusion(from: start, to: end, reason: reason))
             }
         }
+        var webhook: String?
+        if let given = members["webhook"] {
+            guard let url = given.string, PlainHTTPPost.Target(url) != nil else {
+                throw .invalid(
+                    key: "webhook", message: "webhook must be an http:// URL like http://mes.local:8080/alarms (https is not supported yet)")
+            }
+            webhook = url
+        }
         let definition = ChartDefinition(
             name: name, series: try ChartSeriesReference.parse(members["series"]), settings: settings, phaseOneFrom: from, phaseOneTo: to,
             severities: severities, exclusions: exclusions, causes: try texts(members["causes"], key: "causes"),
-            actions: try texts(members["actions"], key: "actions"))
+            actions: try texts(members["actions"], key: "actions"), webhook: webhook)
         _ = try definition.chartSettings()
         return definition
     }
@@ -158,6 +169,7 @@ public struct ChartDefinition: Sendable, Equatable, Codable {
             })
         members["causes"] = .array(causes.map { .string($0) })
         members["actions"] = .array(actions.map { .string($0) })
+        if let webhook { members["webhook"] = .string(webhook) }
         return .object(members)
     }
 }

@@ -29,6 +29,8 @@ public final class LiveSPC: Sendable {
     private let observer = Mutex<Int?>(nil)
     /// The last failure of an evaluation step, for health reports.
     private let lastFailure = Mutex<String?>(nil)
+    /// Posts the charts' messages to their webhooks; set once the charts are loaded.
+    private let webhooks = Mutex<WebhookSender?>(nil)
     /// Every revision of every chart as stored, by chart, oldest first: read once at start (decoding
     /// them per request cost 0.1 s each with 100 charts), kept in step with the store.
     private let history = Mutex<[Int64: [ChartRevision]]>([:])
@@ -56,6 +58,8 @@ public final class LiveSPC: Sendable {
             }
         }
         observer.withLock { $0 = historian.addCommitObserver { [weak self] batch in self?.committed(batch) } }
+        let sender = WebhookSender(store: store) { [weak self] in self?.webhookTargets() ?? [:] }
+        webhooks.withLock { $0 = sender }
         queue.async { [self] in
             steps(Dictionary(uniqueKeysWithValues: runtimes.keys.map { ($0, ChartTouch(catchUp: true)) }))
         }
@@ -69,6 +73,7 @@ public final class LiveSPC: Sendable {
     /// Stops evaluating (the daemon is stopping): no more steps after the running one; stream clients end.
     public func close() {
         if let id = observer.withLock({ $0.take() }) { historian.removeCommitObserver(id) }
+        webhooks.withLock { $0.take() }?.stop()
         queue.sync {}
         feed.finishAll()
     }
@@ -152,6 +157,28 @@ public final class LiveSPC: Sendable {
         let found = history.withLock { $0[id] ?? [] }
         guard !found.isEmpty else { throw .notFound("no chart with id \(id)") }
         return found
+    }
+
+    /// The webhook of every chart that has one (latest revision, not deleted).
+    private func webhookTargets() -> [Int64: String] {
+        var targets: [Int64: String] = [:]
+        for revision in charts() where !revision.deleted {
+            if let webhook = revision.definition.webhook { targets[revision.chart] = webhook }
+        }
+        return targets
+    }
+
+    /// Where the webhook delivery of chart `id` stands, nil when it has no webhook:
+    /// `{"url", "delivered_through", "pending", "attempts", "last_error", "last_attempt"}`.
+    public func webhookState(of id: Int64) -> JSONValue? {
+        guard let url = history.withLock({ $0[id]?.last })?.definition.webhook,
+            let cursor = try? store.webhookCursor(chart: id), let pending = try? store.messageCount(chart: id, after: cursor.delivered)
+        else { return nil }
+        return .object([
+            "url": .string(url), "delivered_through": .integer(cursor.delivered), "pending": .integer(Int64(pending)),
+            "attempts": .integer(Int64(cursor.attempts)), "last_error": cursor.lastError.map { .string($0) } ?? .null,
+            "last_attempt": cursor.lastAttempt.map { .integer($0) } ?? .null,
+        ])
     }
 
     /// Why chart `id` is not evaluated (its series no longer resolves), or nil.

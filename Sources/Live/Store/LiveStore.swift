@@ -17,6 +17,8 @@ final class LiveStore: Sendable {
     init(path: String) throws(LiveError) {
         do throws(CatalogError) {
             let database = try SQLiteDatabase(path: path)
+            // Another connection (a closing instance, `histd spc charts`) may hold a lock for a moment.
+            try database.execute("PRAGMA busy_timeout = 5000")
             try database.execute("PRAGMA journal_mode=WAL")
             try database.execute("PRAGMA synchronous=FULL")
             try database.execute(
@@ -25,7 +27,11 @@ final class LiveStore: Sendable {
                     document TEXT NOT NULL, PRIMARY KEY (chart, revision));
                 CREATE TABLE IF NOT EXISTS chart_checkpoint (chart INTEGER PRIMARY KEY, document TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS event (id TEXT PRIMARY KEY, created INTEGER NOT NULL, chart INTEGER NOT NULL, document TEXT NOT NULL);
-                CREATE TABLE IF NOT EXISTS message (sequence INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, document TEXT NOT NULL);
+                CREATE TABLE IF NOT EXISTS message (sequence INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, document TEXT NOT NULL,
+                    chart INTEGER NOT NULL DEFAULT 0);
+                CREATE INDEX IF NOT EXISTS message_chart ON message (chart, sequence);
+                CREATE TABLE IF NOT EXISTS webhook_cursor (chart INTEGER PRIMARY KEY, delivered INTEGER NOT NULL, attempts INTEGER NOT NULL,
+                    last_error TEXT, last_attempt INTEGER);
                 """)
             connection = database
         } catch {
@@ -162,9 +168,10 @@ final class LiveStore: Sendable {
                 }
                 for (event, document) in step.events { try upsert(event, document: document) }
                 for (kind, document) in step.messages {
-                    try run("INSERT INTO message (kind, document) VALUES (?, ?)") { statement in
+                    try run("INSERT INTO message (kind, document, chart) VALUES (?, ?, ?)") { statement in
                         statement.bind(1, kind)
                         statement.bind(2, document)
+                        statement.bind(3, step.chart)
                     }
                     let sequence = try rows("SELECT last_insert_rowid()") { (statement) throws(LiveError) in statement.int64(0) }.first ?? 0
                     sent.append(EventMessage(sequence: sequence, kind: kind, data: Array(document.utf8)))
@@ -241,6 +248,71 @@ final class LiveStore: Sendable {
             ) { (statement) throws(LiveError) in
                 EventMessage(sequence: statement.int64(0), kind: statement.string(1) ?? "", data: Array((statement.string(2) ?? "").utf8))
             }
+        }
+    }
+
+    // MARK: webhooks
+
+    /// Where a chart's webhook delivery stands: the last message sequence delivered, failed
+    /// attempts since, the last error and when the last attempt was (ns).
+    struct WebhookCursor: Sendable, Equatable {
+        var delivered: Int64 = 0
+        var attempts: Int = 0
+        var lastError: String?
+        var lastAttempt: Int64?
+    }
+
+    func webhookCursor(chart: Int64) throws(LiveError) -> WebhookCursor {
+        try withDatabase { () throws(LiveError) -> WebhookCursor in
+            try rows("SELECT delivered, attempts, last_error, last_attempt FROM webhook_cursor WHERE chart = ?", bind: { $0.bind(1, chart) }) {
+                (statement) throws(LiveError) in
+                WebhookCursor(
+                    delivered: statement.int64(0), attempts: Int(statement.int64(1)), lastError: statement.string(2),
+                    lastAttempt: statement.double(3).map { Int64($0) })
+            }.first ?? WebhookCursor()
+        }
+    }
+
+    func setWebhookCursor(_ cursor: WebhookCursor, chart: Int64) throws(LiveError) {
+        try withDatabase { () throws(LiveError) in
+            try run("INSERT OR REPLACE INTO webhook_cursor (chart, delivered, attempts, last_error, last_attempt) VALUES (?, ?, ?, ?, ?)") {
+                statement in
+                statement.bind(1, chart)
+                statement.bind(2, cursor.delivered)
+                statement.bind(3, Int64(cursor.attempts))
+                statement.bind(4, cursor.lastError)
+                if let lastAttempt = cursor.lastAttempt { statement.bind(5, lastAttempt) } else { statement.bind(5, nil as String?) }
+            }
+        }
+    }
+
+    /// The stream messages of `chart` after `sequence`, in order, at most `limit`.
+    func messages(chart: Int64, after sequence: Int64, limit: Int) throws(LiveError) -> [EventMessage] {
+        try withDatabase { () throws(LiveError) -> [EventMessage] in
+            try rows(
+                "SELECT sequence, kind, document FROM message WHERE chart = ? AND sequence > ? ORDER BY sequence LIMIT ?",
+                bind: {
+                    $0.bind(1, chart)
+                    $0.bind(2, sequence)
+                    $0.bind(3, Int64(limit))
+                }
+            ) { (statement) throws(LiveError) in
+                EventMessage(sequence: statement.int64(0), kind: statement.string(1) ?? "", data: Array((statement.string(2) ?? "").utf8))
+            }
+        }
+    }
+
+    /// The number of stream messages of `chart` after `sequence`.
+    func messageCount(chart: Int64, after sequence: Int64) throws(LiveError) -> Int {
+        try withDatabase { () throws(LiveError) -> Int in
+            Int(
+                try rows(
+                    "SELECT count(*) FROM message WHERE chart = ? AND sequence > ?",
+                    bind: {
+                        $0.bind(1, chart)
+                        $0.bind(2, sequence)
+                    }
+                ) { (statement) throws(LiveError) in statement.int64(0) }.first ?? 0)
         }
     }
 

@@ -39,7 +39,8 @@ struct ChartDefinitionRoutes {
                 guard let shown = wanted.map({ number in history.first { $0.revision == number } }) ?? history.last else {
                     throw APIError(.notFound, "chart \(id) has no revision \(wanted ?? 0) (latest: \(history.last?.revision ?? 0))")
                 }
-                return LiveAnswer.response(LiveAnswer.chart(shown, problem: live.problem(of: id), history: history))
+                return LiveAnswer.response(
+                    LiveAnswer.chart(shown, problem: live.problem(of: id), history: history, webhook: live.webhookState(of: id)))
             }
         }
         router.put("/api/v1/spc/charts/:id") { request, context in

@@ -6,8 +6,8 @@ import Time
 /// JSON answers of the live routes.
 enum LiveAnswer {
     /// The document of a chart revision (``ChartRevision/document(problem:history:)``).
-    static func chart(_ revision: ChartRevision, problem: String? = nil, history: [ChartRevision] = []) -> JSONValue {
-        revision.document(problem: problem, history: history)
+    static func chart(_ revision: ChartRevision, problem: String? = nil, history: [ChartRevision] = [], webhook: JSONValue? = nil) -> JSONValue {
+        revision.document(problem: problem, history: history, webhook: webhook)
     }
 
     /// `value` as a JSON response.
