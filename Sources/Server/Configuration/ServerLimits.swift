@@ -28,7 +28,7 @@ public struct ServerLimits: Sendable, Equatable {
     public var maxConnections = 1_024
     /// Bytes that finished query answers may hold together while their clients read them; more
     /// answers wait a moment, then get 503.
-    public var responseMemoryBytes = 512 << 20
+    public var responseMemoryBytes = 256 << 20
     /// A connection whose client reads nothing of an answer for this long is closed.
     public var writeStallTimeout = Duration.seconds(30)
 
