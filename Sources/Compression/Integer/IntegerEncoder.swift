@@ -12,6 +12,9 @@ public struct IntegerEncoder: Sendable {
     @inlinable
     public var count: Int { stream.count }
 
+    /// Bytes held by values not yet encoded into a vector (they grow to one vector, then are reused).
+    public var pendingBytes: Int { stream.pendingBytes }
+
     /// Appends `value`.
     @inlinable
     public mutating func append(_ value: Int64) {

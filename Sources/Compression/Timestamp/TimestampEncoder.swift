@@ -12,6 +12,9 @@ public struct TimestampEncoder: Sendable {
     @inlinable
     public var count: Int { stream.count }
 
+    /// Bytes held by values not yet encoded into a vector (they grow to one vector, then are reused).
+    public var pendingBytes: Int { stream.pendingBytes }
+
     /// Appends `timestamp`.
     /// - Throws: `CompressionError.timestampOutOfOrder` if it is smaller than the previous one; the
     ///   encoder is unchanged then.

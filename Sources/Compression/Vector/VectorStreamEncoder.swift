@@ -8,10 +8,14 @@ struct VectorStreamEncoder<Codec: VectorCodec>: Sendable {
     @usableFromInline var pending: [Codec.Element] = []
     @usableFromInline var count = 0
 
+    /// The pending vector grows as values arrive (to ``vectorCapacity``, then is reused): an
+    /// encoder reserved 16 KiB up front, and a million open series held gigabytes for one value each.
     @inlinable
-    init() {
-        pending.reserveCapacity(vectorCapacity)
-    }
+    init() {}
+
+    /// Bytes held by values waiting for their vector (the pending buffer's capacity).
+    @inlinable
+    var pendingBytes: Int { pending.capacity * MemoryLayout<Codec.Element>.stride }
 
     @inlinable
     mutating func append(_ value: Codec.Element) {

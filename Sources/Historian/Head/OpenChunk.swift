@@ -31,7 +31,7 @@ struct OpenChunk: Sendable {
     private var buffer: [RawSample] = []
     private var bufferStart = 0
     /// The encoded size of the three columns when the encoders last completed a vector of
-    /// ``vectorLength`` samples (the samples since wait in the encoders' reserved vectors).
+    /// ``vectorLength`` samples (the samples since wait in the encoders' pending vectors).
     private(set) var encodedBytes = 0
 
     /// The samples the Compression encoders collect before they encode them as one vector.
@@ -158,10 +158,10 @@ struct OpenChunk: Sendable {
         }
     }
 
-    /// Estimated bytes of memory the chunk holds: the encoders' reserved vectors, the encoded
-    /// bytes as of the last complete vector, the reorder buffer and the chunk itself.
+    /// Estimated bytes of memory the chunk holds: the encoders' pending vectors (as far as they
+    /// have grown), the encoded bytes as of the last complete vector, the reorder buffer and the chunk itself.
     var memoryBytes: Int {
-        MemoryLayout<OpenChunk>.stride + OpenChunk.vectorLength * MemoryLayout<Int64>.size + values.reservedBytes + encodedBytes
+        MemoryLayout<OpenChunk>.stride + timestamps.pendingBytes + values.pendingBytes + encodedBytes
             + buffer.capacity * MemoryLayout<RawSample>.stride
     }
 

@@ -22,11 +22,12 @@ struct ValueEncoder: Sendable {
         }
     }
 
-    /// Bytes the encoder reserves when created, whatever it holds: the vector of values not yet
-    /// encoded (see Compression's `VectorStreamEncoder`); run-length encoders reserve nothing.
-    var reservedBytes: Int {
+    /// Bytes held by values not yet encoded into a vector (see Compression's `VectorStreamEncoder`);
+    /// run-length encoders hold none.
+    var pendingBytes: Int {
         switch kind {
-        case .float, .integer, .unsigned: OpenChunk.vectorLength * MemoryLayout<UInt64>.size
+        case .float: floats?.pendingBytes ?? 0
+        case .integer, .unsigned: integers?.pendingBytes ?? 0
         case .boolean, .string: 0
         }
     }

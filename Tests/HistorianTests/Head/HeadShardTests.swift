@@ -26,7 +26,9 @@ import Testing
     private static var smallHead: HistorianOptions {
         var options = HistorianOptions()
         options.chunkSampleLimit = 50
-        options.headMemoryLimit = 340_000
+        // Open chunks count what their pending vectors hold (they grow as samples arrive): a
+        // small limit, so that the 12,000 samples below flush several times.
+        options.headMemoryLimit = 20_000
         return options
     }
 
@@ -98,7 +100,7 @@ import Testing
             for id in ids.joined() {
                 #expect(try historian.samples(series: id, from: .min, to: .max).map(\.value.doubleValue) == expected)
             }
-            // 4 writers × 60 batches × 5 series × 10 samples = 12,000 samples against a head limit of 2,000.
+            // 4 writers × 60 batches × 5 series × 10 samples = 12,000 samples against a head limit of 20,000 bytes.
             #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path + "/partitions").isEmpty == false)
         }
         // Reopened: partitions plus the WAL replay hold every sample exactly once.
