@@ -8,10 +8,14 @@ struct VectorStreamEncoder<Codec: VectorCodec>: Sendable {
     @usableFromInline var pending: [Codec.Element] = []
     @usableFromInline var count = 0
 
-    /// The pending vector grows as values arrive (to ``vectorCapacity``, then is reused): an
-    /// encoder reserved 16 KiB up front, and a million open series held gigabytes for one value each.
+    /// The pending vector starts small and, when that fills, takes a whole vector at once (then is
+    /// reused): reserving 16 KiB up front made a million open series hold gigabytes for one value
+    /// each, and growing by doubling cost busy series a dozen copies per vector.
     @inlinable
     init() {}
+
+    /// Values a new encoder makes room for before it needs a whole vector.
+    @usableFromInline static var initialCapacity: Int { 64 }
 
     /// Bytes held by values waiting for their vector (the pending buffer's capacity).
     @inlinable
@@ -19,6 +23,9 @@ struct VectorStreamEncoder<Codec: VectorCodec>: Sendable {
 
     @inlinable
     mutating func append(_ value: Codec.Element) {
+        if pending.count == pending.capacity {
+            pending.reserveCapacity(pending.isEmpty ? Self.initialCapacity : vectorCapacity)
+        }
         pending.append(value)
         count += 1
         if pending.count == vectorCapacity {

@@ -57,11 +57,19 @@ public final class LiveSPC: Sendable {
                 }
             }
         }
-        observer.withLock { $0 = historian.addCommitObserver { [weak self] batch in self?.committed(batch) } }
         let sender = WebhookSender(store: store) { [weak self] in self?.webhookTargets() ?? [:] }
         webhooks.withLock { $0 = sender }
         queue.async { [self] in
             steps(Dictionary(uniqueKeysWithValues: runtimes.keys.map { ($0, ChartTouch(catchUp: true)) }))
+        }
+    }
+
+    /// Registers on the historian's commit hook, once: only while charts exist, so that a daemon
+    /// without charts pays nothing per batch.
+    private func observeCommits() {
+        observer.withLock { observer in
+            guard observer == nil else { return }
+            observer = historian.addCommitObserver { [weak self] batch in self?.committed(batch) }
         }
     }
 
@@ -389,6 +397,7 @@ public final class LiveSPC: Sendable {
         }
         let runtime = ChartRuntime(revision: revision, settings: settings, series: series, checkpoint: checkpoint, openEvents: openEvents)
         runtimes[revision.chart] = runtime
+        observeCommits()
         watches.withLock { $0[series.id, default: []].append(revision.chart) }
     }
 

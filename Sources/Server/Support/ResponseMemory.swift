@@ -4,7 +4,7 @@ import Synchronization
 
 /// Bounds the memory that finished answers hold while clients read them: an answer reserves its
 /// bytes before it is sent and gives them back when its last byte is written or the connection
-/// is dropped. Written piece by piece, an answer waits while the socket is full (the client does
+/// is dropped. Written in pieces of 1 MiB, an answer waits while the socket is full (the client does
 /// not read); ``ConnectionGuard`` closes a connection that stays full for `limits.write_stall_timeout`,
 /// so such clients cannot hold the memory for ever. While the budget is spent, new answers wait a
 /// moment, then get 503.
@@ -40,6 +40,10 @@ final class ResponseMemory: Sendable {
     /// piece by piece, each write waiting while the client does not read.
     func body(_ buffers: [ByteBuffer], reservation: Reservation) -> ResponseBody {
         let size = buffers.reduce(0) { $0 + $1.readableBytes }
+        // A small answer holds nothing of the budget: handed over whole, as before the budget.
+        guard size > Self.smallAnswerBytes else {
+            return buffers.count == 1 ? ResponseBody(byteBuffer: buffers[0]) : ResponseBody(contentsOf: buffers)
+        }
         return ResponseBody(contentLength: size) { writer in
             defer { reservation.release() }
             for buffer in buffers {
@@ -52,8 +56,9 @@ final class ResponseMemory: Sendable {
         }
     }
 
-    /// Pieces written at a time: the writer waits for the socket between them.
-    static let pieceBytes = 256 << 10
+    /// Pieces written at a time: the writer waits for the socket between them (smaller pieces
+    /// cost a raw answer of 1.5 MB a quarter of its time in hops to the event loop).
+    static let pieceBytes = 1 << 20
 
     /// A claim on the budget; released once, by ``release()`` or when it is dropped.
     final class Reservation: Sendable {
