@@ -192,11 +192,11 @@ public final class Historian: Sendable {
         state.withLock { $0.catalog.all }
     }
 
-    /// The series of `measurement` (of every measurement when nil) that carry all of `tags`, in
-    /// id order, from the catalog's indexes. Finer tests (regular expressions, negations) belong to
+    /// The series of `measurement` (of every measurement when nil) that carry all of `tags` and,
+    /// when given, have one of `fields`, in id order, from the catalog's indexes. Finer tests (regular expressions, negations) belong to
     /// the caller, outside the engine lock, so that writes never wait for them.
-    public func series(measurement: String?, tags: [SeriesKey.Tag] = []) -> [Series] {
-        state.withLock { $0.catalog.series(measurement: measurement, tags: tags) }
+    public func series(measurement: String?, tags: [SeriesKey.Tag] = [], fields: Set<String>? = nil) -> [Series] {
+        state.withLock { $0.catalog.series(measurement: measurement, tags: tags, fields: fields) }
     }
 
     /// The series with `key`, or nil when it is not registered.

@@ -263,14 +263,25 @@ final class SeriesCatalog {
     /// The series of `measurement` (every measurement when nil) that carry every tag of `tags`,
     /// from the indexes, in id order: cheap, so callers take it under the engine lock and test
     /// anything costlier outside it.
-    func series(measurement: String?, tags: [SeriesKey.Tag]) -> [Series] {
+    func series(measurement: String?, tags: [SeriesKey.Tag], fields: Set<String>? = nil) -> [Series] {
         var lists: [[Int]] = []
         if let measurement { lists.append(indexesByMeasurement[measurement] ?? []) }
         for tag in tags { lists.append(indexesByTag[tag] ?? []) }
-        guard let shortestAt = lists.indices.min(by: { lists[$0].count < lists[$1].count }) else { return all }
+        guard let shortestAt = lists.indices.min(by: { lists[$0].count < lists[$1].count }) else {
+            return fields.map { fields in all.filter { fields.contains($0.key.field) } } ?? all
+        }
         let others = lists.indices.filter { $0 != shortestAt }.map { lists[$0] }
-        // Index lists are in id order: a binary search in each other list, no set built.
-        return lists[shortestAt].filter { index in others.allSatisfy { Self.contains($0, index) } }.map { all[$0] }
+        // Index lists are in id order: a binary search in each other list, no set built; the field
+        // is compared before a series is copied out (most queries name one field of many).
+        let field = fields?.count == 1 ? fields?.first : nil
+        return lists[shortestAt].filter { index in
+            if let field {
+                guard all[index].key.field == field else { return false }
+            } else if let fields, !fields.contains(all[index].key.field) {
+                return false
+            }
+            return others.allSatisfy { Self.contains($0, index) }
+        }.map { all[$0] }
     }
 
     /// Whether ascending `list` holds `value`.

@@ -28,6 +28,8 @@ public struct SeriesSelection: Sendable {
     /// (measurement and the equalities every match needs) under the engine lock; regular
     /// expressions and the rest of the condition run after it, so writes never wait for them.
     public func series(in historian: Historian) -> [Series] {
-        historian.series(measurement: measurement, tags: predicate?.requiredTags ?? []).filter { accepts($0.key) }
+        let candidates = historian.series(measurement: measurement, tags: predicate?.requiredTags ?? [], fields: fields)
+        guard let predicate else { return candidates }
+        return candidates.filter { predicate.accepts($0.key) }
     }
 }
