@@ -46,18 +46,28 @@ final class ResponseMemory: Sendable {
         }
         return ResponseBody(contentLength: size) { writer in
             defer { reservation.release() }
+            // Pieces of about pieceBytes, each one write: an answer formatted in parallel comes in
+            // dozens of small buffers, and a write per buffer cost a raw answer a quarter of its time.
+            var piece: [ByteBuffer] = []
+            var pieceSize = 0
             for buffer in buffers {
                 var rest = buffer
-                while rest.readableBytes > 0, let piece = rest.readSlice(length: min(rest.readableBytes, Self.pieceBytes)) {
-                    try await writer.write(piece)
+                while rest.readableBytes > 0, let part = rest.readSlice(length: min(rest.readableBytes, Self.pieceBytes - pieceSize)) {
+                    piece.append(part)
+                    pieceSize += part.readableBytes
+                    if pieceSize >= Self.pieceBytes {
+                        try await writer.write(contentsOf: piece)
+                        piece.removeAll(keepingCapacity: true)
+                        pieceSize = 0
+                    }
                 }
             }
+            if !piece.isEmpty { try await writer.write(contentsOf: piece) }
             try await writer.finish(nil)
         }
     }
 
-    /// Pieces written at a time: the writer waits for the socket between them (smaller pieces
-    /// cost a raw answer of 1.5 MB a quarter of its time in hops to the event loop).
+    /// Bytes written at a time: the writer waits for the socket between pieces.
     static let pieceBytes = 1 << 20
 
     /// A claim on the budget; released once, by ``release()`` or when it is dropped.
