@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "Historian", targets: ["Historian"]),
         .library(name: "InfluxQL", targets: ["InfluxQL"]),
         .library(name: "Ingest", targets: ["Ingest"]),
+        .library(name: "JSONText", targets: ["JSONText"]),
         .library(name: "Live", targets: ["Live"]),
         .library(name: "OEE", targets: ["OEE"]),
         .library(name: "Query", targets: ["Query"]),
@@ -61,6 +62,7 @@ let package = Package(
         .target(name: "CCRC32C"),
         .target(name: "RegularExpression", swiftSettings: optimized),
         .target(name: "Time"),
+        .target(name: "JSONText"),
         .systemLibrary(name: "CMalloc"),
         .target(
             name: "Historian",
@@ -83,14 +85,14 @@ let package = Package(
             swiftSettings: optimized
         ),
         .target(name: "OEE", dependencies: ["Time"]),
-        .target(name: "Live", dependencies: ["Historian", "Query", "SPC", "Time"]),
+        .target(name: "Live", dependencies: ["Historian", "JSONText", "Query", "SPC", "Time"]),
         .testTarget(name: "LiveTests", dependencies: ["Live", "Historian", "SPC", "TestSupport"]),
         .target(name: "TOML"),
         .target(name: "SPC", swiftSettings: optimized),
         .target(
             name: "Server",
             dependencies: [
-                "Compression", "Historian", "InfluxQL", "Ingest", "Live", "OEE", "Query", "SPC", "TOML", "Time", "CMalloc",
+                "Compression", "Historian", "InfluxQL", "Ingest", "JSONText", "Live", "OEE", "Query", "SPC", "TOML", "Time", "CMalloc",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -111,7 +113,7 @@ let package = Package(
         .executableTarget(
             name: "histd",
             dependencies: [
-                "Compression", "Historian", "Ingest", "Live", "OEE", "Query", "SPC", "Server", "Time", "CZstd",
+                "Compression", "Historian", "Ingest", "JSONText", "Live", "OEE", "Query", "SPC", "Server", "Time", "CZstd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -127,6 +129,7 @@ let package = Package(
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"]),
         .testTarget(name: "SPCTests", dependencies: ["SPC", "TestSupport"]),
         .testTarget(name: "TimeTests", dependencies: ["Time", "TestSupport"]),
+        .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(
             name: "ServerTests",
             dependencies: [

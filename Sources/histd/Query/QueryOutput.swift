@@ -1,4 +1,5 @@
 import Historian
+import JSONText
 import Time
 
 /// Prints query rows as CSV or as a JSON array, one object per row.
@@ -37,7 +38,7 @@ struct QueryOutput {
         case .json:
             separator()
             print(
-                "{\"series\":\(Self.jsonString(series)),\"time\":\"\(RFC3339.format(value.timestamp))\",\"time_ns\":\(value.timestamp),\"value\":\(text ?? "null")}",
+                "{\"series\":\(JSONText.quoted(series)),\"time\":\"\(RFC3339.format(value.timestamp))\",\"time_ns\":\(value.timestamp),\"value\":\(text ?? "null")}",
                 terminator: "")
         }
     }
@@ -45,7 +46,7 @@ struct QueryOutput {
     mutating func sample(series: String, _ sample: Sample) {
         let value: String
         if case .string(let text) = sample.value {
-            value = format == .csv ? Self.csvCell(text) : Self.jsonString(text)
+            value = format == .csv ? Self.csvCell(text) : JSONText.quoted(text)
         } else {
             value = Self.text(sample.value)
         }
@@ -56,7 +57,7 @@ struct QueryOutput {
         case .json:
             separator()
             print(
-                "{\"series\":\(Self.jsonString(series)),\"time\":\"\(RFC3339.format(sample.timestamp))\",\"time_ns\":\(sample.timestamp),\"value\":\(value),\"quality\":\"\(quality)\"}",
+                "{\"series\":\(JSONText.quoted(series)),\"time\":\"\(RFC3339.format(sample.timestamp))\",\"time_ns\":\(sample.timestamp),\"value\":\(value),\"quality\":\"\(quality)\"}",
                 terminator: "")
         }
     }
@@ -69,7 +70,7 @@ struct QueryOutput {
         case .json:
             separator()
             print(
-                "{\"series\":\(Self.jsonString(series)),\"start\":\"\(RFC3339.format(bucket.start))\",\"start_ns\":\(bucket.start),\"end\":\"\(RFC3339.format(bucket.end))\",\"end_ns\":\(bucket.end),\"count\":\(bucket.count),\"aggregate\":\"\(aggregate.rawValue)\",\"value\":\(value ?? "null")}",
+                "{\"series\":\(JSONText.quoted(series)),\"start\":\"\(RFC3339.format(bucket.start))\",\"start_ns\":\(bucket.start),\"end\":\"\(RFC3339.format(bucket.end))\",\"end_ns\":\(bucket.end),\"count\":\(bucket.count),\"aggregate\":\"\(aggregate.rawValue)\",\"value\":\(value ?? "null")}",
                 terminator: "")
         }
     }
@@ -101,26 +102,5 @@ struct QueryOutput {
     static func csvCell(_ text: String) -> String {
         text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
             ? "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\"" : text
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var escaped = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": escaped += "\\\""
-            case "\\": escaped += "\\\\"
-            case "\n": escaped += "\\n"
-            case "\r": escaped += "\\r"
-            case "\t": escaped += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    escaped += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escaped.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return escaped + "\""
     }
 }
