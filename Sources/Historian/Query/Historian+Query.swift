@@ -1,11 +1,23 @@
 extension Historian {
+    /// Makes every read throw ``QueryError/cancelled`` from the next series it starts on, so that
+    /// queries in flight end within a series' work; for shutdown, when a query should not keep the
+    /// process alive. Writes, flushes and maintenance are not affected; there is no way back.
+    public func cancelReads() {
+        readsCancelled.store(true, ordering: .relaxed)
+    }
+
+    private func checkReadsGoOn() throws(HistorianError) {
+        guard !readsCancelled.load(ordering: .relaxed) else { throw .query(.cancelled) }
+    }
+
     /// Most rows a rollup or interpolation returns.
     public static let maximumBuckets = 10_000_000
 
     /// The chunks of series `id` overlapping `[from, to)`, from partitions and head, taken under
     /// the series' shard lock and then the engine lock (the order ``Historian`` documents).
     func snapshot(_ id: SeriesID, from: Int64, to: Int64) throws(HistorianError) -> SeriesSnapshot {
-        try shards[Self.shardIndex(of: id)].head.withLock { (head) throws(HistorianError) -> SeriesSnapshot in
+        try checkReadsGoOn()
+        return try shards[Self.shardIndex(of: id)].head.withLock { (head) throws(HistorianError) -> SeriesSnapshot in
             try state.withLock { (state) throws(HistorianError) -> SeriesSnapshot in
                 guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
                 var chunks: [ChunkReference] = []
@@ -110,7 +122,8 @@ extension Historian {
     /// chunk is the series' newest write (highest sequence), so its last sample wins unless another
     /// chunk reaches further in time or a later range delete covers it. Nil means "decode instead".
     private func latestFromOpenChunk(_ id: SeriesID) throws(HistorianError) -> Sample? {
-        try shards[Self.shardIndex(of: id)].head.withLock { (head) throws(HistorianError) -> Sample? in
+        try checkReadsGoOn()
+        return try shards[Self.shardIndex(of: id)].head.withLock { (head) throws(HistorianError) -> Sample? in
             try state.withLock { (state) throws(HistorianError) -> Sample? in
                 guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
                 guard let chunk = head.openChunk(of: id), chunk.count > 0 else { return nil }

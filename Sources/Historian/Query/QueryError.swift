@@ -12,6 +12,8 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
     case notNumeric(series: String)
     /// A rollup or interpolation would produce more than `limit` rows.
     case tooManyBuckets(limit: Int)
+    /// Reads were cancelled with ``Historian/cancelReads()`` (the server is shutting down).
+    case cancelled
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum QueryError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidBucketCount(let count): "plot bucket count must be positive, got \(count)"
         case .notNumeric(let series): "series \(series) holds strings: only raw samples, latest and rollup counts apply"
         case .tooManyBuckets(let limit): "the query would return more than \(limit) buckets: use a wider bucket or step"
+        case .cancelled: "the query was cancelled because the server is shutting down; send it again once it is back"
         }
     }
 }

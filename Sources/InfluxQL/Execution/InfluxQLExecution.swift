@@ -56,7 +56,7 @@ package struct InfluxQLExecution {
                 results.append(.series(series))
             } catch let error as InfluxQLError {
                 results.append(.error(error.message))
-            } catch HistorianError.query(let error) {
+            } catch HistorianError.query(let error) where error != .cancelled {
                 results.append(.error(error.description))
             }
         }

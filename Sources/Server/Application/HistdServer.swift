@@ -12,8 +12,9 @@ import UnixSignals
 /// The `histd serve` daemon: the storage engine, the HTTP API and background maintenance in one
 /// service group that shuts down in order on SIGTERM or SIGINT.
 ///
-/// Shutdown: readiness turns false, the HTTP server stops accepting and finishes the requests in
-/// flight, then the storage engine makes the WAL durable and seals the head into partition files.
+/// Shutdown: readiness turns false and queries in flight are cancelled, the HTTP server stops
+/// accepting and finishes the requests in flight, then the storage engine makes the WAL durable and
+/// seals the head into partition files; all within `limits.shutdown_timeout` (``ShutdownDeadline``).
 public struct HistdServer: Sendable {
     /// The settings the server runs with.
     public let configuration: ServerConfiguration
@@ -63,7 +64,8 @@ public struct HistdServer: Sendable {
         let router = makeRouter(historian: historian, live: live, executor: executor, metrics: metrics, readiness: readiness)
         let limits = configuration.limits
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let clients = ClientConnectionCounter(limit: limits.maxConnectionsPerClient)
+        let clients = ClientConnectionCounter(limit: limits.maxConnectionsPerClient, maximumConnections: limits.maxConnections)
+        let deadline = ShutdownDeadline(timeout: limits.shutdownTimeout, logger: logger)
         let headerTimeout = TimeAmount.nanoseconds(limits.headerTimeout.nanosecondsClamped)
         let http = HTTPServerBuilder.http1(
             configuration: .init(
@@ -80,7 +82,7 @@ public struct HistdServer: Sendable {
             server: try configuration.tlsServerConfiguration().map { try HTTPServerBuilder.tls(http, tlsConfiguration: $0) } ?? http,
             configuration: ApplicationConfiguration(
                 address: .hostname(configuration.host, port: configuration.port), serverName: "histd",
-                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections)),
+                availableConnectionsDelegate: MaximumAvailableConnections(limits.maxConnections + ClientConnectionCounter.reservedConnections)),
             onServerRunning: { [logger] channel in
                 let port = channel.localAddress?.port ?? 0
                 logger.info("listening", metadata: ["address": "\(channel.localAddress.map { "\($0)" } ?? "?")"])
@@ -93,9 +95,10 @@ public struct HistdServer: Sendable {
             configuration: .init(
                 services: [
                     storage, EventLoopBoundService(application, executor: EventLoopTaskExecutor(eventLoop: eventLoopGroup.next())),
-                    ReadinessService(readiness: readiness, live: live),
+                    ReadinessService(readiness: readiness, historian: historian, live: live, deadline: deadline),
                 ],
                 gracefulShutdownSignals: gracefulShutdownSignals, logger: logger))
+        defer { deadline.cancel() }
         try await group.run()
         try await eventLoopGroup.shutdownGracefully()
         logger.info("stopped")

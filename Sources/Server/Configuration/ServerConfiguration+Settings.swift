@@ -113,6 +113,9 @@ extension ServerConfiguration {
         Setting(key: "limits.response_memory_bytes") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.responseMemoryBytes = try positive(value, "limits.response_memory_bytes")
         },
+        Setting(key: "limits.shutdown_timeout") { (configuration, value) throws(ConfigurationError) in
+            configuration.limits.shutdownTimeout = .nanoseconds(try value.duration("limits.shutdown_timeout"))
+        },
         Setting(key: "limits.write_stall_timeout") { (configuration, value) throws(ConfigurationError) in
             configuration.limits.writeStallTimeout = .nanoseconds(try value.duration("limits.write_stall_timeout"))
         },

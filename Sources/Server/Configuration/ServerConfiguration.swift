@@ -127,6 +127,7 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("limits.header_timeout", "\(limits.headerTimeout)"), ("limits.max_connections_per_client", "\(limits.maxConnectionsPerClient)"),
             ("limits.max_query_points", "\(limits.maxQueryPoints)"), ("limits.max_connections", "\(limits.maxConnections)"),
             ("limits.response_memory_bytes", "\(limits.responseMemoryBytes)"), ("limits.write_stall_timeout", "\(limits.writeStallTimeout)"),
+            ("limits.shutdown_timeout", "\(limits.shutdownTimeout)"),
             ("retention", maintenance.retention.map { "\($0 / 1_000_000_000)s" } ?? "none"),
             (
                 "retention_by_measurement",

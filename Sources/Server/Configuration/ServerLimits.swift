@@ -31,6 +31,10 @@ public struct ServerLimits: Sendable, Equatable {
     public var responseMemoryBytes = 256 << 20
     /// A connection whose client reads nothing of an answer for this long is closed.
     public var writeStallTimeout = Duration.seconds(30)
+    /// Longest time from SIGTERM (or SIGINT) to the end of the process. Queries are cancelled at
+    /// once; if anything still runs at this deadline the process exits without sealing the head
+    /// (every acknowledged write is in the WAL and replayed at the next start).
+    public var shutdownTimeout = Duration.seconds(60)
 
     /// The defaults.
     public init() {}

@@ -1,4 +1,7 @@
+import HTTPTypes
+import JSONText
 import NIOCore
+import NIOHTTP1
 import NIOHTTPTypes
 
 /// Keeps one client from exhausting the server's connections:
@@ -10,7 +13,13 @@ import NIOHTTPTypes
 ///   timeout applies;
 /// - a connection whose socket stays full (the client reads nothing of an answer) for
 ///   `writeStallTimeout` is closed, so that it cannot hold the answer's memory for ever (Hummingbird's
-///   idle timeout does not run while a response is being written).
+///   idle timeout does not run while a response is being written);
+/// - once the server holds `limits.max_connections`, a few more connections
+///   (``ClientConnectionCounter/reservedConnections``) are accepted for `/health`, `/ping` and
+///   `/metrics` only; any other request on them is answered 503 at once;
+/// - a request the HTTP parser refuses before its head is whole (an over-long URL or header, a
+///   forbidden character in a header) is answered 400 with a JSON error that names the cause, as
+///   every other error is (Hummingbird itself would answer it with an empty body).
 ///
 /// Sits after the HTTP codec (it sees decoded request heads and the ends of responses) and puts a
 /// ``FirstByteObserver`` at the front of the pipeline to learn when a request starts arriving.
@@ -27,6 +36,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
         case readingHeader(Scheduled<Void>)
         /// The header has arrived; the request is being handled until its response ends.
         case handling
+        /// This handler answered (an error, or 503 on a health-only connection) and closes the connection.
+        case answeredHere
     }
 
     private let counter: ClientConnectionCounter
@@ -34,6 +45,7 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private let writeStallTimeout: TimeAmount
     private var state = State.idle
     private var address: String?
+    private var admission = ClientConnectionCounter.Admission.regular
     /// Set while the socket is not writable: closes the connection when it fires.
     private var stall: Scheduled<Void>?
 
@@ -56,7 +68,8 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     private func opened(context: ChannelHandlerContext) {
         guard address == nil else { return }
         let client = context.channel.remoteAddress?.ipAddress ?? "unknown"
-        guard counter.open(from: client) else {
+        admission = counter.open(from: client)
+        guard admission != .refused else {
             context.close(promise: nil)
             return
         }
@@ -103,11 +116,79 @@ final class ConnectionGuard: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if case .head = unwrapInboundIn(data) {
+        switch unwrapInboundIn(data) {
+        case .head(let head):
             if case .readingHeader(let deadline) = state { deadline.cancel() }
             state = .handling
+            if admission == .healthOnly, !Self.isMonitoring(head) {
+                state = .answeredHere
+                answer(
+                    .serviceUnavailable,
+                    "the server holds its maximum of connections (limits.max_connections); only /health, /ping and /metrics are answered on this one",
+                    context: context)
+                return
+            }
+        case .body, .end:
+            if case .answeredHere = state { return }
         }
         context.fireChannelRead(data)
+    }
+
+    func errorCaught(context: ChannelHandlerContext, error: any Error) {
+        guard let parserError = error as? HTTPParserError else {
+            context.fireErrorCaught(error)
+            return
+        }
+        switch state {
+        case .idle, .readingHeader:
+            if case .readingHeader(let deadline) = state { deadline.cancel() }
+            state = .answeredHere
+            answer(.badRequest, Self.describe(parserError), context: context)
+        case .handling:
+            // The request's handler reads the body and answers the error itself.
+            context.fireErrorCaught(error)
+        case .answeredHere:
+            break
+        }
+    }
+
+    private static func isMonitoring(_ request: HTTPRequest) -> Bool {
+        guard request.method == .get || request.method == .head, let path = request.path else { return false }
+        let route = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        return route == "/health" || route == "/ping" || route == "/metrics"
+    }
+
+    /// What a parser error means to the client that caused it.
+    static func describe(_ error: HTTPParserError) -> String {
+        switch error {
+        case .headerOverflow:
+            return "the request line and headers are longer than the server accepts (limits.max_header_bytes)"
+        case .invalidHeaderToken, .invalidConstant, .invalidCharactersUsed:
+            return "a header name or value holds a character that HTTP does not allow (a control character such as NUL)"
+        case .invalidURL, .invalidPath, .invalidQueryString, .invalidFragment:
+            return "the request target is not a valid URL"
+        case .invalidMethod:
+            return "the request method is not a valid HTTP method"
+        case .invalidVersion:
+            return "the request does not name HTTP/1.0 or HTTP/1.1"
+        default:
+            return "malformed HTTP request: \(error.debugDescription)"
+        }
+    }
+
+    /// Writes a whole JSON error answer ahead of the application and closes the connection.
+    private func answer(_ status: HTTPResponse.Status, _ message: String, context: ChannelHandlerContext) {
+        var body = context.channel.allocator.buffer(capacity: message.utf8.count + 16)
+        body.writeString("{\"error\":")
+        body.writeString(JSONText.quoted(message))
+        body.writeString("}\n")
+        var fields: HTTPFields = [.contentType: "application/json; charset=utf-8", .connection: "close"]
+        fields[.contentLength] = "\(body.readableBytes)"
+        if status == .serviceUnavailable { fields[.retryAfter] = "1" }
+        context.write(wrapOutboundOut(.head(HTTPResponse(status: status, headerFields: fields))), promise: nil)
+        context.write(wrapOutboundOut(.body(body)), promise: nil)
+        let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
+        context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in loopBound.value.close(promise: nil) }
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {

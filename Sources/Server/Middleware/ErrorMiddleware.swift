@@ -1,3 +1,4 @@
+import Historian
 import Hummingbird
 import Live
 import Logging
@@ -16,6 +17,8 @@ struct ErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return try error.response(from: request, context: context)
+        } catch HistorianError.query(.cancelled) {
+            return try APIError(.serviceUnavailable, QueryError.cancelled.description).response(from: request, context: context)
         } catch let error as LiveError {
             let status: HTTPResponse.Status
             switch error {

@@ -294,9 +294,10 @@ struct QueryExecution {
         }
     }
 
-    /// Engine errors as answers: query errors are the client's (400), the rest are logged by the
-    /// caller's middleware and answered without paths.
+    /// Engine errors as answers: query errors are the client's (400), a query cancelled at shutdown
+    /// 503, the rest are logged by the caller's middleware and answered without paths.
     static func apiError(_ error: HistorianError) -> any Error {
+        if case .query(.cancelled) = error { return APIError(.serviceUnavailable, QueryError.cancelled.description) }
         if case .query(let queryError) = error { return APIError.badRequest(queryError.description) }
         return error
     }

@@ -25,6 +25,31 @@ import Testing
         return (historian, directory, step, linear)
     }
 
+    /// After cancelReads every kind of read throws `cancelled` (the server's shutdown relies on it);
+    /// writes and flushes go on, and what was written is kept.
+    @Test func cancelledReadsThrowAndWritesGoOn() throws {
+        let directory: TemporaryDirectory
+        let linearKey = SeriesKey(measurement: "m", field: "temp")
+        do {
+            let (historian, temporary, step, linear) = try makeHistorian(flush: false)
+            directory = temporary
+            #expect(try historian.samples(series: linear, from: 0, to: 40 * Self.second).count == 3)
+            historian.cancelReads()
+            #expect(throws: HistorianError.query(.cancelled)) { try historian.samples(series: linear, from: 0, to: 40 * Self.second) }
+            #expect(throws: HistorianError.query(.cancelled)) {
+                try historian.rollup(series: step, from: 0, to: 40 * Self.second, every: 10 * Self.second)
+            }
+            #expect(throws: HistorianError.query(.cancelled)) { try historian.latest(series: step) }
+            #expect(throws: HistorianError.query(.cancelled)) { try historian.plot(series: linear, from: 0, to: 40 * Self.second, buckets: 2) }
+            _ = try historian.write([Point(series: linearKey, timestamp: 40 * Self.second, value: .float(1))])
+            try historian.flush()
+        }
+        defer { directory.remove() }
+        let reopened = try Historian(directory: directory.path)
+        let linear = try #require(reopened.series(for: linearKey)).id
+        #expect(try reopened.samples(series: linear, from: 0, to: 50 * Self.second).count == 4)
+    }
+
     @Test(arguments: [false, true])
     func timeWeightedAverageAndIntegral(flush: Bool) throws {
         let (historian, directory, step, linear) = try makeHistorian(flush: flush)

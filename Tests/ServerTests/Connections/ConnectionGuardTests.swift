@@ -75,4 +75,68 @@ import Testing
             #expect(try await client.get("/health").status == 200)
         }
     }
+
+    /// Sends `request` on a new connection and reads the answer.
+    static func exchange(port: Int, _ request: [UInt8]) throws -> HTTPTestClient.Response {
+        let socket = try connect(port: port, from: "127.0.0.1")
+        defer { close(socket) }
+        try HTTPTestClient.sendAll(socket, request)
+        return try HTTPTestClient.readResponse(socket)
+    }
+
+    static func errorMessage(_ response: HTTPTestClient.Response) throws -> String {
+        let object = try JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any]
+        return try #require(object?["error"] as? String)
+    }
+
+    @Test func requestsTheParserRefusesGetAJSONError() async throws {
+        try await TestServer.with { client, configuration in
+            let port = client.port
+            let longTarget = "/api/v1/series?measurement=" + String(repeating: "a", count: configuration.limits.maxHeaderBytes * 2)
+            let long = try await HTTPTestClient.offThread {
+                try Self.exchange(port: port, Array("GET \(longTarget) HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+            }
+            #expect(long.status == 400)
+            #expect(long.headers["content-type"]?.hasPrefix("application/json") == true)
+            #expect(try Self.errorMessage(long).contains("limits.max_header_bytes"))
+            let nul = try await HTTPTestClient.offThread {
+                try Self.exchange(port: port, Array("GET /health HTTP/1.1\r\nHost: x\r\nAuthorization: Token a".utf8) + [0] + Array("b\r\n\r\n".utf8))
+            }
+            #expect(nul.status == 400)
+            #expect(try Self.errorMessage(nul).contains("control character"))
+            #expect(try await client.get("/health").status == 200)
+        }
+    }
+
+    @Test func aSaturatedServerStillAnswersHealthAndMetrics() async throws {
+        try await TestServer.with({ $0.limits.maxConnections = 3 }) { client, _ in
+            let port = client.port
+            let outcome = try await HTTPTestClient.offThread { () throws -> [HTTPTestClient.Response] in
+                // Three idle connections with a request under way take every regular slot.
+                var held: [Int32] = []
+                defer { held.forEach { close($0) } }
+                for _ in 0..<3 {
+                    let socket = try Self.connect(port: port, from: "127.0.0.1")
+                    try HTTPTestClient.sendAll(socket, Array("GET /health HTTP/1.1\r\nHo".utf8))
+                    held.append(socket)
+                }
+                usleep(200_000)
+                return try ["/health", "/metrics", "/api/v1/series?measurement=m"].map { target in
+                    try Self.exchange(port: port, Array("GET \(target) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
+                }
+            }
+            #expect(outcome[0].status == 200)
+            #expect(outcome[1].status == 200)
+            #expect(outcome[2].status == 503)
+            #expect(outcome[2].headers["retry-after"] == "1")
+            #expect(try Self.errorMessage(outcome[2]).contains("limits.max_connections"))
+            // Once the server has seen the held connections close, every request is served again.
+            var status = 0
+            for _ in 0..<50 where status != 200 {
+                status = try await client.get("/api/v1/series?measurement=m").status
+                if status != 200 { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(status == 200)
+        }
+    }
 }

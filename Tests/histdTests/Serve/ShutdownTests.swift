@@ -59,6 +59,45 @@ struct ShutdownTests {
         #expect(restarted.waitForExit(timeout: 10) == 0)
     }
 
+    @Test("a request that never ends cannot hold SIGTERM past limits.shutdown_timeout, and nothing acknowledged is lost")
+    func shutdownDeadline() throws {
+        let executable = try BuiltExecutable.histd()
+        let directory = NSTemporaryDirectory() + "histd-deadline-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let ledger = SampleLedger()
+        let server = try ServerProcess(
+            executable: executable, dataDirectory: directory, logPath: directory + "-first.log",
+            environment: ["HISTD_LIMITS_SHUTDOWN_TIMEOUT": "3s", "HISTD_LIMITS_REQUEST_TIMEOUT": "10m"])
+        defer { try? FileManager.default.removeItem(atPath: server.logPath) }
+        let writer = try HTTPConnection(host: "127.0.0.1", port: server.port)
+        for _ in 0..<3 {
+            let batch = ledger.makeBatch(writer: 0, count: 1_000)
+            let response = try writer.request("POST", "/write?db=deadline", body: batch.body)
+            try #require(response.status == 204, "\(response.status): \(response.text)")
+            ledger.recordAcknowledged(writer: 0, batch.lines)
+        }
+        // A write whose body never arrives whole: without the deadline the server would wait for it
+        // for the request timeout (10 minutes here).
+        let stuck = try HTTPConnection(host: "127.0.0.1", port: server.port)
+        try stuck.send(Array("POST /write?db=deadline HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 100000\r\n\r\nx v=1 1\n".utf8))
+        usleep(300_000)
+        let signalled = Date()
+        server.send(signal: SIGTERM)
+        let status = server.waitForExit(timeout: 30)
+        let seconds = Date().timeIntervalSince(signalled)
+        #expect(status == 1, "exit status \(String(describing: status)); log:\n\(server.log.suffix(2_000))")
+        #expect(seconds < 15, "exited \(seconds) s after SIGTERM")
+        #expect(server.log.contains("shutdown took longer than limits.shutdown_timeout"), "log:\n\(server.log.suffix(2_000))")
+
+        let restarted = try ServerProcess(executable: executable, dataDirectory: directory, logPath: directory + "-second.log")
+        defer { try? FileManager.default.removeItem(atPath: restarted.logPath) }
+        let problems = try ledger.missingOrChanged(port: restarted.port)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(ledger.acknowledgedCount == 3_000)
+        restarted.send(signal: SIGTERM)
+        #expect(restarted.waitForExit(timeout: 10) == 0)
+    }
+
     @Test("serve refuses to listen beyond loopback without tokens, and says why")
     func refusesOpenListener() throws {
         let directory = NSTemporaryDirectory() + "histd-open-\(UUID().uuidString)"
