@@ -67,6 +67,8 @@ public final class Historian: Sendable {
     let flushScheduler = FlushScheduler()
     /// Delivers durable batches to the observers registered with ``addCommitObserver(_:)``.
     let commits = CommitDelivery()
+    /// Set by ``cancelReads()``: reads throw instead of starting another series.
+    let readsCancelled = Atomic<Bool>(false)
 
     struct EngineState {
         var catalog: SeriesCatalog
@@ -359,7 +361,7 @@ public final class Historian: Sendable {
                 }
             }
         }
-        try log.waitUntilDurable(position)
+        try waitUntilDurable(position)
     }
 }
 
@@ -395,7 +397,12 @@ extension Historian {
 
     /// Returns once every write logged at or before WAL `position` is durable.
     package func waitUntilDurable(_ position: UInt64) throws(HistorianError) {
-        try log.waitUntilDurable(position)
+        do throws(HistorianError) {
+            try log.waitUntilDurable(position)
+        } catch {
+            recoverDurability()
+            throw error
+        }
         if commits.isObserved { commits.deliver(through: log.durablePosition) }
     }
 
@@ -444,7 +451,7 @@ extension Historian {
                 let part = Array(samples[start..<min(start + recordLimit, samples.count)])
                 position = try logAndApply(part, kinds: kinds, waitForDurability: false)
             }
-            if waitForDurability { try log.waitUntilDurable(position) }
+            if waitForDurability { try waitUntilDurable(position) }
             return position
         }
         let parts = Self.splitByShard(samples)
@@ -452,7 +459,13 @@ extension Historian {
         let frame = WriteAheadLog.frame(.samples(samples))
         let firstShard = Int(applyRotation.wrappingAdd(1, ordering: .relaxed).oldValue % UInt(max(1, touched.count)))
         let position = try writeGate.withShared { () throws(HistorianError) -> UInt64 in
-            let position = try log.append(frame: frame)
+            let position: UInt64
+            do throws(HistorianError) {
+                position = try log.append(frame: frame)
+            } catch {
+                recoverDurability()
+                throw error
+            }
             log.startSync()
             func apply(_ head: inout Head, _ index: Int) {
                 let before = head.memoryBytes

@@ -18,9 +18,10 @@ extension Historian {
         flushScheduler.failure
     }
 
-    /// Why writes cannot be made durable now, or nil: a failed WAL fsync (permanent until a
-    /// restart, since the kernel may have dropped the unwritten pages) or a flush that failed and
-    /// has not succeeded since (the WAL then grows without bound).
+    /// Why writes cannot be made durable now, or nil: a failed WAL fsync (until a flush has put
+    /// everything logged into partition files: the kernel may have dropped the unwritten pages, so
+    /// the WAL segment cannot be trusted; ``recoverDurability()`` runs that flush) or a flush that
+    /// failed and has not succeeded since (the WAL then grows without bound).
     public var storageFailure: HistorianError? {
         log.failure ?? flushScheduler.failure
     }
@@ -53,7 +54,10 @@ extension Historian {
             try withShardsLocked(Array(shards.indices)) { (heads) throws(HistorianError) in
                 try state.withLock { (state) throws(HistorianError) in
                     let held = heads.reduce(0) { $0 + ($1?.pointee.memoryBytes ?? 0) }
-                    guard held >= minimum, held > 0 || !state.pendingTombstones.isEmpty || !state.flushing.isEmpty else { return nil }
+                    let logFailed = log.failure != nil
+                    guard logFailed || (held >= minimum && (held > 0 || !state.pendingTombstones.isEmpty || !state.flushing.isEmpty)) else {
+                        return nil
+                    }
                     let covered = try log.startNewSegment()
                     for head in heads {
                         for chunk in head?.pointee.drain() ?? [] { state.flushing[chunk.series, default: []].append(chunk) }
@@ -99,6 +103,7 @@ extension Historian {
         // while the WAL replays their samples.
         try Checkpoint.write(covered: taken.covered, to: checkpointPath, directory: directory, faults: options.fileFaults)
         try log.removeSegments(through: taken.covered)
+        log.recover(coveredThrough: taken.covered)
         options.flushObserver?(
             FlushReport(
                 pause: drained - started, writing: filesWritten - drained, publishing: .now - filesWritten,
@@ -116,6 +121,26 @@ extension Historian {
             guard let self else { return }
             defer { flushScheduler.end() }
             lock.whileWorking { try? flush(whenHeadHolds: options.headMemoryLimit) }
+        }
+    }
+
+    /// After a failed WAL fsync: flushes everything to partition files in the background, so that
+    /// the doubtful segment is no longer needed and writes are taken again, without a restart.
+    /// A failed attempt is retried after the flush back-off (1 s, doubling up to 30 s) for as long
+    /// as the log stays failed. Writes that fail because of the log call this.
+    func recoverDurability() {
+        guard log.failure != nil else { return }
+        guard flushScheduler.begin() else {
+            flushScheduler.queue.asyncAfter(deadline: .now() + flushScheduler.retryDelay) { [weak self] in self?.recoverDurability() }
+            return
+        }
+        flushScheduler.queue.async { [weak self] in
+            guard let self else { return }
+            lock.whileWorking { try? flush(whenHeadHolds: 0) }
+            flushScheduler.end()
+            if log.failure != nil {
+                flushScheduler.queue.asyncAfter(deadline: .now() + flushScheduler.retryDelay) { [weak self] in self?.recoverDurability() }
+            }
         }
     }
 }
@@ -148,6 +173,13 @@ final class FlushScheduler: Sendable {
 
     func end() {
         state.withLock { $0.running = false }
+    }
+
+    /// How long until ``begin()`` may start a flush again (at least 100 ms, for a retry loop).
+    var retryDelay: DispatchTimeInterval {
+        let remaining = state.withLock { $0.notBefore } - .now
+        let milliseconds = max(100, Int(remaining.components.seconds) * 1_000 + Int(remaining.components.attoseconds / 1_000_000_000_000_000))
+        return .milliseconds(milliseconds)
     }
 
     func succeeded() {

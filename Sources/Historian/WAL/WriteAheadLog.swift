@@ -45,8 +45,11 @@ final class WriteAheadLog: Sendable {
     /// Held for the duration of one fsync of ``waitUntilDurable(_:)``.
     private let syncTurn = Mutex<Void>(())
     /// The first failed fsync: after it the kernel may have dropped the unwritten pages and a
-    /// later fsync could succeed without them, so nothing is reported durable again.
+    /// later fsync could succeed without them, so nothing is reported durable again until a flush
+    /// has put everything logged so far into partition files (``recover(coveredThrough:)``).
     private let syncFailure = Mutex<HistorianError?>(nil)
+    /// The segment being written when `syncFailure` was recorded.
+    private let failedSegment = Atomic<UInt64>(0)
     /// Runs the fsyncs that ``startSync()`` starts ahead of the waiters.
     private let backgroundSync = DispatchQueue(label: "histd.wal.sync")
     private let backgroundSyncPending = Atomic<Bool>(false)
@@ -74,6 +77,35 @@ final class WriteAheadLog: Sendable {
     /// The failure after which nothing is reported durable (a failed fsync), or nil.
     var failure: HistorianError? {
         syncFailure.withLock { $0 }
+    }
+
+    /// Records the first failure after which the log cannot vouch for its current segment.
+    private func recordFailure(_ error: HistorianError, segment: UInt64) {
+        syncFailure.withLock { failure in
+            guard failure == nil else { return }
+            failure = error
+            failedSegment.store(segment, ordering: .relaxed)
+        }
+    }
+
+    /// Ends the state ``failure`` describes once partition files and a checkpoint cover every
+    /// segment through `covered`, the failed one included: everything logged is durable there, so
+    /// the log reports it durable and takes appends again, in the segment started since.
+    /// - Returns: true when the log was failed and is usable again.
+    @discardableResult
+    func recover(coveredThrough covered: UInt64) -> Bool {
+        let recovered = syncFailure.withLock { failure -> Bool in
+            guard failure != nil, failedSegment.load(ordering: .relaxed) <= covered else { return false }
+            failure = nil
+            return true
+        }
+        guard recovered else { return false }
+        state.withLock { state in
+            state.durablePosition = state.writtenPosition
+            durableThrough.store(state.durablePosition, ordering: .releasing)
+        }
+        synced.broadcast()
+        return true
     }
 
     /// The log position through which every record is fsynced.
@@ -158,8 +190,7 @@ final class WriteAheadLog: Sendable {
                 try FileIO.writeAll(descriptor: state.descriptor, path: path, bytes, faults: faults)
             } catch {
                 if ftruncate(state.descriptor, off_t(state.segmentBytes)) != 0 {
-                    let failure = HistorianError.io(path: path, operation: "truncate after a failed write", code: errno)
-                    syncFailure.withLock { $0 = $0 ?? failure }
+                    recordFailure(.io(path: path, operation: "truncate after a failed write", code: errno), segment: state.segment)
                 }
                 throw error
             }
@@ -193,12 +224,13 @@ final class WriteAheadLog: Sendable {
     /// time, and the writers that wait for it meanwhile find their records covered (group commit).
     private func sync(through position: UInt64) throws(HistorianError) {
         try syncTurn.withLock { (_) throws(HistorianError) in
-            let pending = try state.withLock { (state) throws(HistorianError) -> (descriptor: Int32, path: String, through: UInt64)? in
+            let pending = try state.withLock {
+                (state) throws(HistorianError) -> (descriptor: Int32, path: String, through: UInt64, segment: UInt64)? in
                 guard state.durablePosition < position else { return nil }
                 let path = directory + "/" + Self.segmentName(state.segment)
                 let copy = dup(state.descriptor)
                 guard copy >= 0 else { throw .io(path: path, operation: "dup", code: errno) }
-                return (copy, path, state.writtenPosition)
+                return (copy, path, state.writtenPosition, state.segment)
             }
             guard let pending else { return }
             defer { close(pending.descriptor) }
@@ -206,7 +238,7 @@ final class WriteAheadLog: Sendable {
             do throws(HistorianError) {
                 try FileIO.sync(descriptor: pending.descriptor, path: pending.path, faults: faults)
             } catch {
-                syncFailure.withLock { $0 = $0 ?? error }
+                recordFailure(error, segment: pending.segment)
                 synced.broadcast()
                 throw error
             }
@@ -262,7 +294,13 @@ final class WriteAheadLog: Sendable {
 
     private func sync(_ state: inout State) throws(HistorianError) {
         let started = ContinuousClock.now
-        try FileIO.sync(descriptor: state.descriptor, path: directory + "/" + Self.segmentName(state.segment), faults: faults)
+        do throws(HistorianError) {
+            try FileIO.sync(descriptor: state.descriptor, path: directory + "/" + Self.segmentName(state.segment), faults: faults)
+        } catch {
+            recordFailure(error, segment: state.segment)
+            synced.broadcast()
+            throw error
+        }
         state.durablePosition = state.writtenPosition
         state.lastSync = ContinuousClock.now
         durableThrough.store(state.durablePosition, ordering: .releasing)
@@ -270,8 +308,10 @@ final class WriteAheadLog: Sendable {
         syncObserver?(state.lastSync - started)
     }
 
+    /// Starts the next segment. The closed one is fsynced first, unless the log has failed: then its
+    /// bytes are in doubt and only a flush that covers it (``recover(coveredThrough:)``) helps.
     private func rotate(_ state: inout State) throws(HistorianError) {
-        try sync(&state)
+        if failure == nil { try sync(&state) }
         let descriptor = try Self.createSegment(directory: directory, number: state.segment + 1, faults: faults)
         close(state.descriptor)
         state.olderSegmentBytes[state.segment] = state.segmentBytes

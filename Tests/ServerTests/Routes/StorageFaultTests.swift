@@ -28,6 +28,30 @@ import Testing
         }
     }
 
+    @Test func aFailedWALFsyncAnswers500AndWritesResumeWithoutARestart() async throws {
+        let faults = FaultSwitch()
+        try await TestServer.with({ $0.fileFaults = faults }) { client, _ in
+            #expect(try await client.post("/write?precision=s", text: "m v=1 1704067200\n").status == 204)
+            faults.fail(.sync, pathContaining: ".wal", with: EIO)
+            let failed = try await client.post("/write?precision=s", text: "m v=2 1704067201\n")
+            #expect(failed.status == 500)
+            #expect((try failed.json()["error"] as? String ?? "").contains("Input/output error"))
+            let failing = try await client.get("/health")
+            #expect(failing.status == 503)
+            #expect(try failing.json()["status"] as? String == "fail")
+            faults.clear()
+            var status = 0
+            for _ in 0..<300 where status != 200 {
+                status = try await client.get("/health").status
+                if status != 200 { try await Task.sleep(for: .milliseconds(100)) }
+            }
+            #expect(status == 200, "/health did not pass again")
+            #expect(try await client.post("/write?precision=s", text: "m v=3 1704067202\n").status == 204)
+            let query = try await client.get("/query?db=&epoch=s&q=SELECT+v+FROM+m")
+            #expect(query.text.contains("[1704067200,1]") && query.text.contains("[1704067202,3]"), "\(query.text)")
+        }
+    }
+
     @Test func healthFailsWhileAFlushCannotBeWritten() async throws {
         let faults = FaultSwitch()
         try await TestServer.with({ $0.fileFaults = faults }) { client, _ in
