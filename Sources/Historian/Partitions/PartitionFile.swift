@@ -51,7 +51,7 @@ final class PartitionFile: Sendable {
 
     /// Writes `chunks` (all of window `[windowStart, windowEnd)`) durably to a new file in `directory`.
     static func write(
-        _ chunks: [SealedChunk], windowStart: Int64, windowEnd: Int64, coveredSegment: UInt64, directory: String,
+        _ chunks: consuming [SealedChunk], windowStart: Int64, windowEnd: Int64, coveredSegment: UInt64, directory: String,
         generation: UInt64? = nil, faults: (any FileFaults)? = nil
     ) throws(HistorianError) -> String {
         var writer = ByteWriter()
@@ -62,9 +62,8 @@ final class PartitionFile: Sendable {
         writer.append(windowEnd)
         writer.append(coveredSegment)
         let headerChecksum = CRC32C.checksum(writer.bytes)
-        let ordered = chunks.sorted {
-            ($0.series, $0.statistics.minTime, $0.sequence) < ($1.series, $1.statistics.minTime, $1.sequence)
-        }
+        var ordered = consume chunks
+        ordered.sort { ($0.series, $0.statistics.minTime, $0.sequence) < ($1.series, $1.statistics.minTime, $1.sequence) }
         // Equal columns frame to equal bytes: store each distinct one once.
         var timestampBlocks: [[UInt8]: (offset: Int, checksum: UInt32)] = [:]
         var timestampPlaces: [(offset: Int, checksum: UInt32)] = []
