@@ -43,7 +43,8 @@ public enum LaneyChart {
             guard valid else {
                 throw .invalidParameter(
                     name: "center", value: center,
-                    reason: isBinomial ? "a fraction defective must be in (0, 1) for a Laney chart" : "a defect rate must be positive for a Laney chart")
+                    reason: isBinomial
+                        ? "a fraction defective must be in (0, 1) for a Laney chart" : "a defect rate must be positive for a Laney chart")
             }
         }
         let knownCenter = options.standards?.center
