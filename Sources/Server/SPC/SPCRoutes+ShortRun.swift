@@ -26,7 +26,8 @@ extension SPCRoutes {
                 let data = try SPCPartSeriesData.load(selection, partTag: partTag, from: historian, maximumPoints: maximumPoints)
                 let result: ChartResult
                 do throws(SPCError) {
-                    result = try chart.request.analyze(.partValues(parts: data.parts, values: data.values))
+                    let points = chart.subgrouping.subgroups(times: data.times, values: data.values, from: selection.from)
+                    result = try chart.request.analyze(chart.input(of: points, parts: data.parts))
                 } catch {
                     throw SPCErrorAnswer.apiError(error, starts: data.times)
                 }
