@@ -152,7 +152,7 @@ public struct ChartSettings: Sendable, Equatable {
     }
 
     /// The chart types a live definition may not use (yet): GET /api/v1/spc/chart computes them.
-    public static let notLiveTypes: Set<ChartType> = [.laneyP, .laneyU, .g, .t, .zmr]
+    static let notLiveTypes: Set<ChartType> = [.laneyP, .laneyU, .g, .t, .zmr]
 
     /// Why a live definition refuses `type`.
     static func notLive(_ type: ChartType) -> String {
