@@ -35,6 +35,10 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
     case inputMismatch(chart: String, expected: String)
     /// An option does not apply to this chart; `name` is the option and `reason` says why.
     case unsupportedOption(name: String, reason: String)
+    /// A time between events is zero, negative or not finite (t chart). `row` is 0-based.
+    case nonPositiveTime(row: Int, time: Double)
+    /// A part of a short-run chart has `count` phase I values where its estimate needs `minimum`.
+    case tooFewPartValues(part: String, count: Int, minimum: Int)
 
     public var description: String {
         switch self {
@@ -70,6 +74,11 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
             return "chart type \(chart) takes \(expected)"
         case .unsupportedOption(let name, let reason):
             return "option \(name): \(reason)"
+        case .nonPositiveTime(let row, let time):
+            return "row \(row): time between events \(time) must be a positive finite number"
+        case .tooFewPartValues(let part, let count, let minimum):
+            let purpose = minimum >= 2 ? "for its own σ (sigma by constant pools the moving ranges of all parts)" : "for its mean"
+            return "part \(part): \(count) phase I value\(count == 1 ? "" : "s"), at least \(minimum) needed \(purpose)"
         }
     }
 }

@@ -42,13 +42,19 @@ public struct ChartDefinition: Sendable, Equatable, Codable {
     static let ownKeys: Set<String> = ["name", "series", "phase1", "severities", "exclusions", "causes", "actions", "webhook", "reason"]
 
     /// The parsed chart settings.
-    /// - Throws: ``LiveError/invalid(key:message:)`` naming the setting.
+    /// - Throws: ``LiveError/invalid(key:message:)`` naming the setting, `type` for a chart type
+    ///   without a streaming monitor (``ChartSettings/notLiveTypes``).
     func chartSettings() throws(LiveError) -> ChartSettings {
+        let parsed: ChartSettings
         do {
-            return try ChartSettings { settings[$0] }
+            parsed = try ChartSettings { settings[$0] }
         } catch {
             throw LiveError(error)
         }
+        guard !ChartSettings.notLiveTypes.contains(parsed.request.type) else {
+            throw .invalid(key: "type", message: ChartSettings.notLive(parsed.request.type))
+        }
+        return parsed
     }
 
     /// The severity of violations of `rule`.

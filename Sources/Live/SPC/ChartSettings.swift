@@ -4,12 +4,13 @@ import Time
 /// The chart settings that `GET /api/v1/spc/chart` takes as parameters and a chart definition
 /// (`POST /api/v1/spc/charts`) as keys, parsed once for both: `type`, `rules`, `phase1` (points
 /// `A:B`; a definition gives a time range instead), `center`, `sigma`, `lambda`, `L`, `k`, `h`,
-/// `head_start`, `sigma_method`, `drop_out_of_control`, `subgroup_size`, `subgroup_every`, `sample_size`.
+/// `head_start`, `sigma_method`, `drop_out_of_control`, `subgroup_size`, `subgroup_every`, `sample_size`,
+/// `distribution` (t charts: `exponential` or `weibull`), `sigma_by` (zmr charts: `part` or `constant`).
 public struct ChartSettings: Sendable, Equatable {
     /// Every setting's name.
     public static let names: Set<String> = [
         "type", "rules", "phase1", "center", "sigma", "lambda", "L", "k", "h", "head_start", "sigma_method",
-        "drop_out_of_control", "subgroup_size", "subgroup_every", "sample_size",
+        "drop_out_of_control", "subgroup_size", "subgroup_every", "sample_size", "distribution", "sigma_by",
     ]
 
     /// The chart to compute.
@@ -44,9 +45,12 @@ public struct ChartSettings: Sendable, Equatable {
             options.sigmaMethod = method
         }
         options.dropOutOfControl = try Self.flag("drop_out_of_control", value)
+        let distribution = try Self.choice("distribution", value, default: TimeBetweenEventsDistribution.exponential)
+        let sigmaBy = try Self.choice("sigma_by", value, default: ShortRunSigma.part)
         request = ChartRequest(
             type: type, options: options, lambda: try Self.number("lambda", value) ?? 0.2, width: try Self.number("L", value) ?? 3,
-            k: try Self.number("k", value) ?? 0.5, h: try Self.number("h", value) ?? 5, headStart: try Self.number("head_start", value) ?? 0)
+            k: try Self.number("k", value) ?? 0.5, h: try Self.number("h", value) ?? 5, headStart: try Self.number("head_start", value) ?? 0,
+            distribution: distribution, sigmaBy: sigmaBy)
         subgrouping = try Self.subgrouping(value)
         let size = try Self.number("sample_size", value)
         if let size, size <= 0 { throw ChartSettingsError(key: "sample_size", "sample_size \(size) must be positive") }
@@ -56,25 +60,28 @@ public struct ChartSettings: Sendable, Equatable {
             guard subgrouping != .none else {
                 throw ChartSettingsError(key: "subgroup_size", "type \(type.rawValue) needs subgroup_size or subgroup_every")
             }
-        case .individuals, .ewma, .cusum:
+        case .individuals, .ewma, .cusum, .g, .t, .zmr:
             guard subgrouping == .none else {
                 throw ChartSettingsError(
                     key: "subgroup_size", "subgroup_size and subgroup_every do not apply to type \(type.rawValue) (one sample per point)")
             }
-        case .p, .np, .u:
+        case .p, .np, .u, .laneyP, .laneyU:
             guard subgrouping != .none || size != nil else {
                 throw ChartSettingsError(key: "sample_size", "type \(type.rawValue) needs subgroup_size, subgroup_every or sample_size")
             }
         case .c:
             break
         }
-        if size != nil, ![.p, .np, .u].contains(type) {
-            throw ChartSettingsError(key: "sample_size", "sample_size applies to types p, np and u only")
+        if size != nil, ![.p, .np, .u, .laneyP, .laneyU].contains(type) {
+            throw ChartSettingsError(key: "sample_size", "sample_size applies to types p, np, u, laney-p and laney-u only")
         }
         do {
             try request.validate()
         } catch {
-            if case .unsupportedOption(let name, let reason) = error { throw ChartSettingsError(key: name, "\(name): \(reason)") }
+            if case .unsupportedOption(let name, let reason) = error {
+                let key = name.replacing("-", with: "_")
+                throw ChartSettingsError(key: key, "\(key): \(reason)")
+            }
             throw ChartSettingsError(key: "type", error.description)
         }
     }
@@ -125,6 +132,17 @@ public struct ChartSettings: Sendable, Equatable {
         return number
     }
 
+    /// A setting whose text is one of `Choice`'s raw values.
+    private static func choice<Choice: RawRepresentable & CaseIterable>(
+        _ key: String, _ value: (String) -> String?, default fallback: Choice
+    ) throws(ChartSettingsError) -> Choice where Choice.RawValue == String {
+        guard let text = value(key) else { return fallback }
+        guard let choice = Choice(rawValue: text) else {
+            throw ChartSettingsError(key: key, "\(key) '\(text)' is not one of \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return choice
+    }
+
     private static func flag(_ key: String, _ value: (String) -> String?) throws(ChartSettingsError) -> Bool {
         switch value(key) {
         case nil, "false", "0": return false
@@ -133,23 +151,39 @@ public struct ChartSettings: Sendable, Equatable {
         }
     }
 
+    /// The chart types a live definition may not use (yet): GET /api/v1/spc/chart computes them.
+    static let notLiveTypes: Set<ChartType> = [.laneyP, .laneyU, .g, .t, .zmr]
+
+    /// Why a live definition refuses `type`.
+    static func notLive(_ type: ChartType) -> String {
+        "type \(type.rawValue) is not available for live charts (no streaming monitor yet); compute it with GET /api/v1/spc/chart"
+    }
+
     /// The fewest values a point of this chart takes: 2 for X-bar charts (a range or standard
     /// deviation needs two), else 1. A live chart leaves smaller time buckets out (a gap in the data).
     public var minimumSubgroupSize: Int {
         request.type == .xbarR || request.type == .xbarS ? 2 : 1
     }
 
-    /// The chart input of the subgroups: measurements for variables charts; for c the sum of each
-    /// subgroup's values; for p, np and u the sum as count and `sample_size` × samples as size.
+    /// The chart input of the subgroups: measurements for variables charts, g and t; for c the sum of
+    /// each subgroup's values; for p, np, u, laney-p and laney-u the sum as count and `sample_size` ×
+    /// samples as size. A zmr chart also needs each point's part: ``input(of:parts:)``.
     public func input(of subgroups: [Subgrouping.Subgroup]) -> ChartInput {
+        input(of: subgroups, parts: [])
+    }
+
+    /// The chart input of the subgroups as ``input(of:)``, and for zmr each point's part in `parts`.
+    public func input(of subgroups: [Subgrouping.Subgroup], parts: [String]) -> ChartInput {
         switch request.type {
         case .xbarR, .xbarS:
             return .subgroups(subgroups.map(\.values))
-        case .individuals, .ewma, .cusum:
+        case .individuals, .ewma, .cusum, .g, .t:
             return .values(subgroups.map { $0.values[0] })
+        case .zmr:
+            return .partValues(parts: parts, values: subgroups.map { $0.values[0] })
         case .c:
             return .values(subgroups.map { $0.values.reduce(0, +) })
-        case .p, .np, .u:
+        case .p, .np, .u, .laneyP, .laneyU:
             return .counts(subgroups.map { $0.values.reduce(0, +) }, sizes: subgroups.map { Double($0.values.count) * sampleSize })
         }
     }

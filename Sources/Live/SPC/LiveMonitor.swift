@@ -37,6 +37,8 @@ enum LiveMonitor: Sendable, Codable {
         case .ewma: self = .ewma(try EWMAMonitor(center: limits.center, sigma: limits.sigma, lambda: request.lambda, width: request.width))
         case .cusum:
             self = .cusum(try CUSUMMonitor(center: limits.center, sigma: limits.sigma, k: request.k, h: request.h, headStart: request.headStart))
+        case .laneyP, .laneyU, .g, .t, .zmr:
+            throw .unsupportedOption(name: "type", reason: ChartSettings.notLive(request.type))
         }
     }
 

@@ -20,4 +20,10 @@ public struct ChartAnalysis: Sendable, Equatable {
     public var excluded: [Int]
     /// λ and L of an EWMA chart; nil for the other charts.
     public var smoothing: EWMASmoothing?
+    /// Laney's σ_z, the spread of the standardized counts (MR̄(z)/d2(2)); nil for the other charts.
+    public var laneySigmaZ: Double? = nil
+    /// The distribution fitted to a t chart's phase I times; nil for the other charts.
+    public var timeBetweenEvents: TimeBetweenEventsFit? = nil
+    /// The per-part estimates of a Z-MR chart; nil for the other charts.
+    public var shortRun: ShortRunEstimates? = nil
 }

@@ -1,7 +1,8 @@
 /// A run of consecutive points on which one rule fires on one panel: what a person looks at
 /// instead of the rule's every point (a long shift re-reports Nelson 2 at each point).
 public struct ChartEpisode: Sendable, Equatable, Encodable {
-    /// `individuals`, `moving_range`, `mean`, `range`, `stddev`, `p`, `np`, `c`, `u` or `ewma`.
+    /// `individuals`, `moving_range`, `mean`, `range`, `stddev`, `p`, `np`, `c`, `u`, `laney_p`, `laney_u`,
+    /// `g`, `t`, `z` or `ewma`.
     public var panel: String
     /// `WE1`...`N8`, or `beyond` for points beyond the limits.
     public var rule: String
@@ -32,6 +33,9 @@ extension ChartAnalysis {
         switch type {
         case .individuals: "individuals"
         case .xbarR, .xbarS: "mean"
+        case .laneyP: "laney_p"
+        case .laneyU: "laney_u"
+        case .zmr: "z"
         default: type.rawValue
         }
     }

@@ -18,4 +18,14 @@ public enum ChartType: String, Sendable, CaseIterable, Codable {
     case ewma = "ewma"
     /// Tabular cumulative sum.
     case cusum = "cusum"
+    /// Laney p′: fraction defective with limits widened by the between-sample variation σ_z.
+    case laneyP = "laney-p"
+    /// Laney u′: defects per unit with limits widened by the between-sample variation σ_z.
+    case laneyU = "laney-u"
+    /// g: number of units (opportunities) between rare events.
+    case g = "g"
+    /// t: time between rare events, with probability limits of a fitted distribution.
+    case t = "t"
+    /// Short-run Z-MR: values standardized per part, with moving ranges of the standardized values.
+    case zmr = "zmr"
 }

@@ -72,7 +72,7 @@ public enum IndividualsChart {
             let kept = SampleStatistics(values, included: included)
             guard kept.count >= 2 else { return .nan }
             return kept.standardDeviation / ControlChartConstants.c4(kept.count)
-        case .rbar, .sbar, .known, .binomial, .poisson:
+        case .rbar, .sbar, .known, .binomial, .poisson, .geometric, .exponential, .weibull:
             throw .unsupportedSigmaMethod(method: method.rawValue, reason: "individual values take mr or sd")
         }
     }

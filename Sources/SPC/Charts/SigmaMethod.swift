@@ -17,4 +17,10 @@ public enum SigmaMethod: String, Sendable, CaseIterable, Codable {
     case binomial
     /// Implied by the Poisson model of a c or u chart: √c̄ or √ū.
     case poisson
+    /// Implied by the geometric model of a g chart: √(ḡ(ḡ + 1)) (Benneyan 2001).
+    case geometric
+    /// The standard deviation of the exponential distribution fitted to a t chart's times (its mean).
+    case exponential
+    /// The standard deviation of the Weibull distribution fitted to a t chart's times by maximum likelihood.
+    case weibull
 }

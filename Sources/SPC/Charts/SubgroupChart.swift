@@ -72,7 +72,7 @@ public enum SubgroupChart {
         case .sd:
             let values = subgroups.indices.filter { included[$0] }.flatMap { subgroups[$0] }
             return SampleStatistics(values).standardDeviation / ControlChartConstants.c4(values.count)
-        case .mr, .known, .binomial, .poisson:
+        case .mr, .known, .binomial, .poisson, .geometric, .exponential, .weibull:
             throw .unsupportedSigmaMethod(method: method.rawValue, reason: "subgroup charts take rbar, sbar or sd")
         }
     }

@@ -3,7 +3,9 @@
 /// `statistics`, `beyond`, `violations` (`{rule, index, points}`), `phase1`, `excluded`,
 /// `secondary` (R, S or MR panel with the same keys), `episodes` (`{panel, rule, first, last,
 /// points}`: runs of consecutive points per rule), `warnings` (`{code, message}`) and, for EWMA,
-/// `lambda` and `L`. With a cap (``SPCJSON/encode(_:maxViolations:)``) `beyond`, `violations` and
+/// `lambda` and `L`; for Laney charts `sigma_z`; for t charts `distribution` (`{type, shape, scale}` and
+/// `rate` for the exponential); for Z-MR charts `sigma_by` and `parts` (`{part, count, mean, sigma}`).
+/// With a cap (``SPCJSON/encode(_:maxViolations:)``) `beyond`, `violations` and
 /// `episodes` hold at most that many entries, and `*_omitted` counts the rest.
 extension ChartAnalysis: Encodable {
     enum CodingKeys: String, CodingKey {
@@ -26,6 +28,10 @@ extension ChartAnalysis: Encodable {
         case beyondOmitted = "beyond_omitted"
         case violationsOmitted = "violations_omitted"
         case episodesOmitted = "episodes_omitted"
+        case sigmaZ = "sigma_z"
+        case distribution
+        case sigmaBy = "sigma_by"
+        case parts
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -40,6 +46,16 @@ extension ChartAnalysis: Encodable {
         if let smoothing {
             try container.encode(smoothing.lambda, forKey: .lambda)
             try container.encode(smoothing.width, forKey: .width)
+        }
+        if let laneySigmaZ {
+            try container.encodeFinite(laneySigmaZ, forKey: .sigmaZ)
+        }
+        if let timeBetweenEvents {
+            try container.encode(timeBetweenEvents, forKey: .distribution)
+        }
+        if let shortRun {
+            try container.encode(shortRun.sigmaBy.rawValue, forKey: .sigmaBy)
+            try container.encode(shortRun.parts, forKey: .parts)
         }
         try Self.encodeCapped(episodes, forKey: .episodes, omittedKey: .episodesOmitted, into: &container, encoder: encoder)
         try container.encode(warnings, forKey: .warnings)

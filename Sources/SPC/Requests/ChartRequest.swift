@@ -16,11 +16,17 @@ public struct ChartRequest: Sendable, Equatable {
     public var h: Double
     /// CUSUM fast initial response, a fraction of H in [0, 1) (Montgomery 7th ed. §9.1.7).
     public var headStart: Double
+    /// The distribution a t chart fits to its times.
+    public var distribution: TimeBetweenEventsDistribution
+    /// Where a Z-MR chart's σ comes from: each part's own, or pooled over all parts.
+    public var sigmaBy: ShortRunSigma
 
-    /// A request with the CLI's defaults: λ = 0.2, L = 3, k = 0.5, h = 5, no head start.
+    /// A request with the CLI's defaults: λ = 0.2, L = 3, k = 0.5, h = 5, no head start, an exponential
+    /// t chart, a Z-MR σ per part.
     public init(
         type: ChartType, options: ChartOptions = ChartOptions(), lambda: Double = 0.2, width: Double = 3,
-        k: Double = 0.5, h: Double = 5, headStart: Double = 0
+        k: Double = 0.5, h: Double = 5, headStart: Double = 0, distribution: TimeBetweenEventsDistribution = .exponential,
+        sigmaBy: ShortRunSigma = .part
     ) {
         self.type = type
         self.options = options
@@ -29,13 +35,26 @@ public struct ChartRequest: Sendable, Equatable {
         self.k = k
         self.h = h
         self.headStart = headStart
+        self.distribution = distribution
+        self.sigmaBy = sigmaBy
     }
 
     /// Checks the options that do not depend on the data.
-    /// - Throws: ``SPCError/unsupportedOption(name:reason:)`` for run rules on an EWMA or CUSUM chart.
+    /// - Throws: ``SPCError/unsupportedOption(name:reason:)`` for run rules on an EWMA, CUSUM, g or t
+    ///   chart, a Weibull distribution on another chart than t, σ by constant on another chart than zmr.
     public func validate() throws(SPCError) {
         if type == .ewma || type == .cusum, !options.rules.isEmpty {
             throw .unsupportedOption(name: "rules", reason: "EWMA and CUSUM charts take no run rules (their points are autocorrelated)")
+        }
+        if type == .g || type == .t, !options.rules.isEmpty {
+            throw .unsupportedOption(
+                name: "rules", reason: "g and t charts take no run rules (their distributions are skewed: the zones of a normal chart do not apply)")
+        }
+        if distribution != .exponential, type != .t {
+            throw .unsupportedOption(name: "distribution", reason: "applies to the t chart only")
+        }
+        if sigmaBy != .part, type != .zmr {
+            throw .unsupportedOption(name: "sigma-by", reason: "applies to the zmr chart only")
         }
     }
 
@@ -63,6 +82,16 @@ public struct ChartRequest: Sendable, Equatable {
             return .analysis(try AttributeChart.np(defectives: defectives, sizes: sizes, options: options))
         case (.u, .counts(let defects, let units)):
             return .analysis(try AttributeChart.u(defects: defects, units: units, options: options))
+        case (.laneyP, .counts(let defectives, let sizes)):
+            return .analysis(try LaneyChart.p(defectives: defectives, sizes: sizes, options: options))
+        case (.laneyU, .counts(let defects, let units)):
+            return .analysis(try LaneyChart.u(defects: defects, units: units, options: options))
+        case (.g, .values(let counts)):
+            return .analysis(try UnitsBetweenEventsChart.analyze(counts, options: options))
+        case (.t, .values(let times)):
+            return .analysis(try TimeBetweenEventsChart.analyze(times, distribution: distribution, options: options))
+        case (.zmr, .partValues(let parts, let values)):
+            return .analysis(try ShortRunChart.zmr(parts: parts, values: values, sigmaBy: sigmaBy, options: options))
         default:
             throw .inputMismatch(chart: type.rawValue, expected: ChartInput.expected(for: type))
         }

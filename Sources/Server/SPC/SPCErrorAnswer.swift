@@ -9,12 +9,13 @@ enum SPCErrorAnswer {
     static func apiError(_ error: SPCError, starts: [Int64]) -> APIError {
         switch error {
         case .nonFiniteValue(let row), .subgroupTooSmall(let row, _, _), .subgroupTooLarge(let row, _, _),
-            .invalidSampleSize(let row, _), .invalidCount(let row, _), .countExceedsSampleSize(let row, _, _):
+            .invalidSampleSize(let row, _), .invalidCount(let row, _), .countExceedsSampleSize(let row, _, _),
+            .nonPositiveTime(let row, _):
             let prefix = "row \(row): "
             let reason = error.description.hasPrefix(prefix) ? String(error.description.dropFirst(prefix.count)) : error.description
             let time = row < starts.count ? " starting \(RFC3339.format(starts[row]))" : ""
             return APIError(.unprocessableContent, "point \(row) (subgroup\(time)): \(reason)")
-        case .emptyData, .degenerateSpread:
+        case .emptyData, .degenerateSpread, .tooFewPartValues:
             return APIError(.unprocessableContent, "\(error.description) (\(starts.count) points in the range)")
         case .invalidPhaseOneWindow:
             return APIError.badRequest("phase1: \(error.description)")

@@ -23,10 +23,12 @@ struct SPCRoutes {
     func register(on router: Router<ServerRequestContext>) {
         router.get("/api/v1/spc/chart") { request, context in
             let parameters = request.uri.queryParameters
-            try parameters.requireKnown(Self.commonNames.union(ChartSettings.names).union(["max_violations"]))
+            try parameters.requireKnown(Self.commonNames.union(ChartSettings.names).union(["max_violations", Self.partTagName]))
             let maxViolations = try parameters.positiveInteger("max_violations") ?? Self.defaultMaxViolations
-            let selection = try limited(SPCSeriesData.Selection(parameters, now: HistorianService.nowNanoseconds()), context)
             let chart = try ChartSettings { parameters.get($0) }
+            if chart.request.type == .zmr { return try await shortRunChart(parameters, chart: chart, maxViolations: maxViolations, context: context) }
+            guard parameters.get(Self.partTagName) == nil else { throw APIError.badRequest("part_tag applies to type zmr only") }
+            let selection = try limited(SPCSeriesData.Selection(parameters, now: HistorianService.nowNanoseconds()), context)
             let bytes = try await run(selection) { data in
                 let subgroups = chart.subgrouping.subgroups(times: data.times, values: data.values, from: selection.from)
                 let starts = subgroups.map(\.start)
@@ -74,7 +76,7 @@ struct SPCRoutes {
     }
 
     /// `selection` kept to the databases of the request's token.
-    private func limited(_ selection: SPCSeriesData.Selection, _ context: ServerRequestContext) -> SPCSeriesData.Selection {
+    func limited(_ selection: SPCSeriesData.Selection, _ context: ServerRequestContext) -> SPCSeriesData.Selection {
         var limited = selection
         limited.selection = context.limited(selection.selection, tag: databaseTag)
         let databaseTag = databaseTag
@@ -112,7 +114,7 @@ struct SPCRoutes {
         return bytes
     }
 
-    private static func response(_ bytes: [UInt8]) -> Response {
+    static func response(_ bytes: [UInt8]) -> Response {
         var fields = HTTPFields()
         fields[.contentType] = "application/json; charset=utf-8"
         return Response(status: .ok, headers: fields, body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))

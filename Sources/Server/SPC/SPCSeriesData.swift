@@ -58,14 +58,23 @@ struct SPCSeriesData: Sendable {
             }
             series = first
         }
+        var budget = PointsBudget(limit: maximumPoints)
+        let (times, values) = try read(series, request, from: historian, budget: &budget)
+        return SPCSeriesData(series: series, times: times, values: values)
+    }
+
+    /// The samples of `series` in the request's range and qualities, counted against `budget`.
+    /// - Throws: 400 when the series holds strings, 422 when the budget is exceeded.
+    static func read(
+        _ series: Series, _ request: Selection, from historian: Historian, budget: inout PointsBudget
+    ) throws -> (times: [Int64], values: [Double]) {
         guard series.kind != .string else {
             throw APIError.badRequest("series \(series.key) holds strings; SPC needs numbers")
         }
+        let maximumPoints = budget.limit
         do {
-            var budget = PointsBudget(limit: maximumPoints)
-            let (times, values) = try HistorianQuery(historian: historian).numericColumns(
+            return try HistorianQuery(historian: historian).numericColumns(
                 of: series, from: request.from, to: request.to, qualities: request.qualities, budget: &budget)
-            return SPCSeriesData(series: series, times: times, values: values)
         } catch let error as HistorianError {
             throw QueryExecution.apiError(error)
         } catch let exceeded as PointsBudget.Exceeded {

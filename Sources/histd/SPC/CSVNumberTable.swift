@@ -9,39 +9,46 @@ struct CSVNumberTable {
     ///
     /// - Throws: `SPCInputError` naming the row and column of an empty row or a non-numeric cell.
     init(contentsOf file: String) throws {
+        self.file = file
+        rows = try Self.cells(of: file).enumerated().map { row, cells in
+            try cells.enumerated().map { column, cell in try Self.number(cell, file: file, row: row, column: column) }
+        }
+    }
+
+    /// The trimmed cells of every row of `file`, trailing blank lines left out.
+    ///
+    /// - Throws: `SPCInputError` for an unreadable file, an empty row or no row at all.
+    static func cells(of file: String) throws -> [[String]] {
         let text: String
         do {
             text = try String(contentsOfFile: file, encoding: .utf8)
         } catch {
             throw SPCInputError(item: file, message: "cannot read the file: \(error.localizedDescription)")
         }
-        self.file = file
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         while let last = lines.last, last.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             lines.removeLast()
         }
-        var rows: [[Double]] = []
+        var rows: [[String]] = []
         rows.reserveCapacity(lines.count)
         for (row, line) in lines.enumerated() {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false)
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
             if cells.allSatisfy(\.isEmpty) {
-                throw SPCInputError(item: Self.location(file, row), message: "empty row")
+                throw SPCInputError(item: location(file, row), message: "empty row")
             }
-            var values: [Double] = []
-            values.reserveCapacity(cells.count)
-            for (column, cell) in cells.enumerated() {
-                guard let value = Double(cell), value.isFinite else {
-                    throw SPCInputError(
-                        item: Self.location(file, row),
-                        message: "column \(column + 1): \"\(cell)\" is not a finite number")
-                }
-                values.append(value)
-            }
-            rows.append(values)
+            rows.append(cells)
         }
         guard !rows.isEmpty else { throw SPCInputError(item: file, message: "no data rows") }
-        self.rows = rows
+        return rows
+    }
+
+    /// The finite number in `cell` (0-based `row` and `column`).
+    static func number(_ cell: String, file: String, row: Int, column: Int) throws -> Double {
+        guard let value = Double(cell), value.isFinite else {
+            throw SPCInputError(item: location(file, row), message: "column \(column + 1): \"\(cell)\" is not a finite number")
+        }
+        return value
     }
 
     /// "FILE row R (line L)" with R 0-based as in `--phase1`.

@@ -9,11 +9,13 @@ struct SPCChartCommand: ParsableCommand {
         abstract: "Compute a control chart and its out-of-control signals.",
         discussion: """
             FILE rows: xbar-r and xbar-s one subgroup per row; imr, ewma, cusum and c one value per row;
-            p and np rows "defectives,size"; u rows "defects,units". Rows are 0-based.
+            p, np and laney-p rows "defectives,size"; u and laney-u rows "defects,units"; g one count of units
+            between events per row; t one time between events (> 0) per row; zmr rows "part,value" (the part
+            any text). Rows are 0-based.
             """
     )
 
-    @Option(help: "Chart type: xbar-r, xbar-s, imr, p, np, c, u, ewma or cusum.")
+    @Option(help: "Chart type: xbar-r, xbar-s, imr, p, np, c, u, ewma, cusum, laney-p, laney-u, g, t or zmr.")
     var type: String
 
     @Option(name: .customLong("phase1"), help: "Rows A to B-1 (0-based, A:B) estimate the limits; default all rows.")
@@ -46,6 +48,12 @@ struct SPCChartCommand: ParsableCommand {
     @Option(name: .customLong("sigma-method"), help: "Sigma estimator: rbar, sbar, mr or sd.")
     var sigmaMethod: String?
 
+    @Option(help: "t chart: the distribution fitted to the times, exponential or weibull (maximum likelihood).")
+    var distribution: String = "exponential"
+
+    @Option(name: .customLong("sigma-by"), help: "zmr chart: each part's own sigma (part) or one pooled over all parts (constant).")
+    var sigmaBy: String = "part"
+
     @Flag(name: .customLong("drop-out-of-control"), help: "Drop phase I points beyond the limits and re-estimate (Shewhart charts).")
     var dropOutOfControl = false
 
@@ -53,9 +61,15 @@ struct SPCChartCommand: ParsableCommand {
     var file: String
 
     func run() throws {
+        guard let parsedDistribution = TimeBetweenEventsDistribution(rawValue: distribution) else {
+            throw SPCInputError(item: "--distribution", message: "\"\(distribution)\" is not one of exponential, weibull")
+        }
+        guard let parsedSigmaBy = ShortRunSigma(rawValue: sigmaBy) else {
+            throw SPCInputError(item: "--sigma-by", message: "\"\(sigmaBy)\" is not one of part, constant")
+        }
         let request = ChartRequest(
             type: try parseType(), options: try chartOptions(), lambda: lambda, width: width, k: k, h: h,
-            headStart: headStart)
+            headStart: headStart, distribution: parsedDistribution, sigmaBy: parsedSigmaBy)
         do {
             try request.validate()
         } catch {
@@ -64,8 +78,13 @@ struct SPCChartCommand: ParsableCommand {
             }
             throw SPCInputError(item: file, message: error.description)
         }
-        let table = try CSVNumberTable(contentsOf: file)
-        let input = try Self.input(of: table, for: request.type)
+        let input: ChartInput
+        if request.type == .zmr {
+            let table = try CSVPartValueTable(contentsOf: file)
+            input = .partValues(parts: table.parts, values: table.values)
+        } else {
+            input = try Self.input(of: CSVNumberTable(contentsOf: file), for: request.type)
+        }
         do {
             try SPCOutput.write(request.analyze(input))
         } catch let error as SPCError {
@@ -109,19 +128,22 @@ struct SPCChartCommand: ParsableCommand {
         return lower..<upper
     }
 
-    /// The rows of `table` as the input `chartType` takes.
+    /// The rows of `table` as the input `chartType` takes; zmr rows, whose parts are text, are read
+    /// by ``CSVPartValueTable`` instead.
     static func input(of table: CSVNumberTable, for chartType: ChartType) throws -> ChartInput {
         switch chartType {
         case .xbarR, .xbarS:
             return .subgroups(table.rows)
-        case .individuals, .ewma, .cusum, .c:
+        case .individuals, .ewma, .cusum, .c, .g, .t:
             return .values(try table.singleColumn())
-        case .p, .np:
+        case .p, .np, .laneyP:
             let (defectives, sizes) = try table.pairs("defectives", "size")
             return .counts(defectives, sizes: sizes)
-        case .u:
+        case .u, .laneyU:
             let (defects, units) = try table.pairs("defects", "units")
             return .counts(defects, sizes: units)
+        case .zmr:
+            throw SPCInputError(item: table.file, message: "zmr rows \"part,value\" hold text parts: read them with CSVPartValueTable")
         }
     }
 }
