@@ -35,6 +35,15 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
     case inputMismatch(chart: String, expected: String)
     /// An option does not apply to this chart; `name` is the option and `reason` says why.
     case unsupportedOption(name: String, reason: String)
+    /// A value must be positive (a Box-Cox transform, a lognormal or Weibull fit); `row` is 0-based.
+    case nonPositiveValue(row: Int, value: Double, reason: String)
+    /// A gauge study's part-by-operator cell does not hold the `expected` number of measurements
+    /// every cell of a balanced crossed study needs (`count` 0: the cell is missing).
+    case unbalancedCell(part: String, operator: String, count: Int, expected: Int)
+    /// The data are too few for the method: `reason` says what is missing.
+    case insufficientData(reason: String)
+    /// A line of a CSV text is not in the expected form; `line` is 1-based, counting the header.
+    case malformedLine(line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -70,6 +79,16 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
             return "chart type \(chart) takes \(expected)"
         case .unsupportedOption(let name, let reason):
             return "option \(name): \(reason)"
+        case .nonPositiveValue(let row, let value, let reason):
+            return "row \(row): value \(value) must be positive (\(reason))"
+        case .unbalancedCell(let part, let `operator`, let count, let expected):
+            return count == 0
+                ? "gauge study: part \(part), operator \(`operator`) has no measurement (a balanced crossed study needs \(expected) in every cell)"
+                : "gauge study: part \(part), operator \(`operator`) has \(count) measurements where the first cell has \(expected) (a balanced crossed study needs the same number in every cell)"
+        case .insufficientData(let reason):
+            return "too few data: \(reason)"
+        case .malformedLine(let line, let reason):
+            return "line \(line): \(reason)"
         }
     }
 }

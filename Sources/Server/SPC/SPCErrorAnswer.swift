@@ -9,11 +9,16 @@ enum SPCErrorAnswer {
     static func apiError(_ error: SPCError, starts: [Int64]) -> APIError {
         switch error {
         case .nonFiniteValue(let row), .subgroupTooSmall(let row, _, _), .subgroupTooLarge(let row, _, _),
-            .invalidSampleSize(let row, _), .invalidCount(let row, _), .countExceedsSampleSize(let row, _, _):
+            .invalidSampleSize(let row, _), .invalidCount(let row, _), .countExceedsSampleSize(let row, _, _),
+            .nonPositiveValue(let row, _, _):
             let prefix = "row \(row): "
             let reason = error.description.hasPrefix(prefix) ? String(error.description.dropFirst(prefix.count)) : error.description
             let time = row < starts.count ? " starting \(RFC3339.format(starts[row]))" : ""
             return APIError(.unprocessableContent, "point \(row) (subgroup\(time)): \(reason)")
+        case .unbalancedCell, .insufficientData:
+            return APIError(.unprocessableContent, error.description)
+        case .malformedLine:
+            return APIError.badRequest(error.description)
         case .emptyData, .degenerateSpread:
             return APIError(.unprocessableContent, "\(error.description) (\(starts.count) points in the range)")
         case .invalidPhaseOneWindow:

@@ -6,7 +6,8 @@ extension SPCError {
         let row: Int? =
             switch self {
             case .nonFiniteValue(let row), .subgroupTooSmall(let row, _, _), .subgroupTooLarge(let row, _, _),
-                .invalidSampleSize(let row, _), .invalidCount(let row, _), .countExceedsSampleSize(let row, _, _):
+                .invalidSampleSize(let row, _), .invalidCount(let row, _), .countExceedsSampleSize(let row, _, _),
+                .nonPositiveValue(let row, _, _):
                 row
             default:
                 nil

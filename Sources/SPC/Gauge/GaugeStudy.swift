@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A crossed gauge R&R study by two-way ANOVA, as AIAG MSA 4th ed. (ch. III, B, "Analysis of
+/// Variance Method") and Minitab's "Gage R&R Study (Crossed)" compute it.
+///
+/// With p parts, o operators and r measurements in every cell (Montgomery, Introduction to Statistical
+/// Quality Control, 7th ed., §8.7.3): the two-way ANOVA with interaction gives MS_P, MS_O, MS_PO and
+/// MS_E; the interaction's p-value is P(F > MS_PO/MS_E) on ((p − 1)(o − 1), po(r − 1)) degrees of
+/// freedom. When it exceeds 0.25 the interaction is pooled into the error, MS_E′ = (SS_PO + SS_E)/
+/// (df_PO + df_E), and its component is 0. The variance components are σ²_repeatability = MS_E,
+/// σ²_operator_by_part = (MS_PO − MS_E)/r, σ²_operator = (MS_O − MS_PO)/(pr), σ²_part = (MS_P − MS_PO)/(or)
+/// (MS_E′ in place of MS_PO and MS_E without the interaction), each set to 0 when negative. The study
+/// variation is the multiplier (6 by default, 5.15 in older manuals) times each σ; the percentages are
+/// of the total σ (study variation), of the total variance (contribution) and of the tolerance; the
+/// number of distinct categories is ⌊1.41·σ_part/σ_gage⌋ (AIAG MSA 4th ed., p. 125).
+public struct GaugeStudy: Sendable, Equatable {
+    /// The parts, operators (in order of first appearance) and measurements per cell.
+    public var parts: [String]
+    public var operators: [String]
+    public var replicates: Int
+    /// The p-value of the operator-by-part interaction in the full model.
+    public var interactionPValue: Double
+    /// Whether the interaction was pooled into the error (its p-value exceeds 0.25).
+    public var interactionRemoved: Bool
+    /// Variance components σ², in squared units of the measurements.
+    public var varianceComponents: GaugeComponents
+    /// 100·σ²/σ²_total.
+    public var percentContribution: GaugeComponents
+    /// The multiplier of σ in the study variation (6 by default).
+    public var studyVariationMultiplier: Double
+    /// multiplier·σ, in units of the measurements.
+    public var studyVariation: GaugeComponents
+    /// 100·σ/σ_total.
+    public var percentStudyVariation: GaugeComponents
+    /// The tolerance (USL − LSL) given, and 100·multiplier·σ/tolerance (nil without a tolerance).
+    public var tolerance: Double?
+    public var percentTolerance: GaugeComponents?
+    /// ⌊1.41·σ_part/σ_gage⌋; nil when σ_gage is 0.
+    public var distinctCategories: Int?
+
+    /// The p-value above which the interaction is pooled into the error (Minitab's default).
+    static let interactionPoolingLevel = 0.25
+
+    /// Analyzes a balanced crossed study.
+    ///
+    /// - Parameters:
+    ///   - measurements: every part measured by every operator the same number of times (at least 2).
+    ///   - tolerance: USL − LSL, > 0, for `percentTolerance`.
+    ///   - studyVariationMultiplier: the multiple of σ in the study variation, > 0.
+    /// - Throws: `SPCError.unbalancedCell` naming the first cell (in order of the parts, then the
+    ///   operators) with a different number of measurements or none; `SPCError.insufficientData` for
+    ///   fewer than 2 parts, 2 operators or 2 measurements per cell; `SPCError.nonFiniteValue` naming the
+    ///   row; `SPCError.degenerateSpread` when every cell's measurements are identical (no
+    ///   repeatability); `SPCError.invalidParameter` for a tolerance or multiplier that is not positive.
+    public init(
+        _ measurements: [GaugeMeasurement], tolerance: Double? = nil, studyVariationMultiplier: Double = 6
+    ) throws(SPCError) {
+        if let tolerance, !(tolerance > 0 && tolerance.isFinite) {
+            throw .invalidParameter(name: "tolerance", value: tolerance, reason: "must be a positive finite number")
+        }
+        guard studyVariationMultiplier > 0, studyVariationMultiplier.isFinite else {
+            throw .invalidParameter(name: "study-var", value: studyVariationMultiplier, reason: "must be a positive finite number")
+        }
+        if let row = measurements.firstIndex(where: { !$0.value.isFinite }) { throw .nonFiniteValue(row: row) }
+        let table = try GaugeTable(measurements)
+        let anova = table.analysisOfVariance()
+        guard anova.errorMeanSquare > 0 else {
+            throw .degenerateSpread(reason: "every part-by-operator cell holds identical measurements (no repeatability)")
+        }
+        let p = Double(table.parts.count)
+        let o = Double(table.operators.count)
+        let r = Double(table.replicates)
+        let interactionPValue = FDistribution(numerator: anova.interactionDegrees, denominator: anova.errorDegrees)
+            .upperTail(anova.interactionMeanSquare / anova.errorMeanSquare)
+        let removed = interactionPValue > Self.interactionPoolingLevel
+        let repeatability: Double
+        let operatorByPart: Double
+        let operatorVariance: Double
+        let partVariance: Double
+        if removed {
+            let pooled = (anova.interactionSquares + anova.errorSquares) / (anova.interactionDegrees + anova.errorDegrees)
+            repeatability = pooled
+            operatorByPart = 0
+            operatorVariance = max(0, (anova.operatorMeanSquare - pooled) / (p * r))
+            partVariance = max(0, (anova.partMeanSquare - pooled) / (o * r))
+        } else {
+            repeatability = anova.errorMeanSquare
+            operatorByPart = max(0, (anova.interactionMeanSquare - anova.errorMeanSquare) / r)
+            operatorVariance = max(0, (anova.operatorMeanSquare - anova.interactionMeanSquare) / (p * r))
+            partVariance = max(0, (anova.partMeanSquare - anova.interactionMeanSquare) / (o * r))
+        }
+        let reproducibility = operatorVariance + operatorByPart
+        let gage = repeatability + reproducibility
+        let variances = GaugeComponents(
+            repeatability: repeatability, reproducibility: reproducibility, operator: operatorVariance,
+            operatorByPart: operatorByPart, gageRR: gage, partToPart: partVariance, total: gage + partVariance)
+        let sigmas = variances.map { $0.squareRoot() }
+        parts = table.parts
+        operators = table.operators
+        replicates = table.replicates
+        self.interactionPValue = interactionPValue
+        interactionRemoved = removed
+        varianceComponents = variances
+        percentContribution = variances.map { 100 * $0 / variances.total }
+        self.studyVariationMultiplier = studyVariationMultiplier
+        studyVariation = sigmas.map { studyVariationMultiplier * $0 }
+        percentStudyVariation = sigmas.map { 100 * $0 / sigmas.total }
+        self.tolerance = tolerance
+        percentTolerance = tolerance.map { tolerance in sigmas.map { 100 * studyVariationMultiplier * $0 / tolerance } }
+        distinctCategories = sigmas.gageRR > 0 ? Int((1.41 * sigmas.partToPart / sigmas.gageRR).rounded(.down)) : nil
+    }
+}
