@@ -38,7 +38,8 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A value must be positive (a Box-Cox transform, a lognormal or Weibull fit); `row` is 0-based.
     case nonPositiveValue(row: Int, value: Double, reason: String)
     /// A gauge study's part-by-operator cell does not hold the `expected` number of measurements
-    /// every cell of a balanced crossed study needs (`count` 0: the cell is missing).
+    /// (the number most cells hold) that every cell of a balanced crossed study needs (`count` 0: the
+    /// cell is missing).
     case unbalancedCell(part: String, operator: String, count: Int, expected: Int)
     /// The data are too few for the method: `reason` says what is missing.
     case insufficientData(reason: String)
@@ -84,7 +85,7 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
         case .unbalancedCell(let part, let `operator`, let count, let expected):
             return count == 0
                 ? "gauge study: part \(part), operator \(`operator`) has no measurement (a balanced crossed study needs \(expected) in every cell)"
-                : "gauge study: part \(part), operator \(`operator`) has \(count) measurements where the first cell has \(expected) (a balanced crossed study needs the same number in every cell)"
+                : "gauge study: part \(part), operator \(`operator`) has \(count) measurements where most cells have \(expected) (a balanced crossed study needs the same number in every cell)"
         case .insufficientData(let reason):
             return "too few data: \(reason)"
         case .malformedLine(let line, let reason):

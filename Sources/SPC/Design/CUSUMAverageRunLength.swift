@@ -79,7 +79,8 @@ public enum CUSUMAverageRunLength {
         guard let upper = oneSided(k: k, h: h, headStart: headStart, shift: shift),
             let lower = oneSided(k: k, h: h, headStart: headStart, shift: -shift)
         else { return nil }
-        let arl = (upper.fromHeadStart * lower.fromZero + lower.fromHeadStart * upper.fromZero - upper.fromZero * lower.fromZero)
+        let arl =
+            (upper.fromHeadStart * lower.fromZero + lower.fromHeadStart * upper.fromZero - upper.fromZero * lower.fromZero)
             / (upper.fromZero + lower.fromZero)
         return arl.isFinite && arl >= 1 ? arl : nil
     }

@@ -49,7 +49,10 @@ struct GaugeTable {
                 cells[part][operatorNumber].append(measurement.value)
             }
         }
-        let replicates = cells[0][0].count
+        // The count most cells have (the larger on a tie) is the design; a cell that differs is named.
+        var frequencies: [Int: Int] = [:]
+        for row in cells { for cell in row { frequencies[cell.count, default: 0] += 1 } }
+        let replicates = frequencies.max { ($0.value, $0.key) < ($1.value, $1.key) }?.key ?? 0
         for (part, row) in cells.enumerated() {
             for (operatorNumber, cell) in row.enumerated() where cell.count != replicates {
                 throw .unbalancedCell(part: parts[part], operator: operators[operatorNumber], count: cell.count, expected: replicates)

@@ -89,20 +89,27 @@ struct SPCCapabilityParameters: Sendable {
                 : try CapabilityStudy.subgroups(values, specification: specification, sigmaMethod: sigmaMethod, confidenceLevel: confidence)
         }
         if let distribution {
-            do throws(SPCError) {
-                study.percentileMethod = try PercentileCapability(
-                    subgroups.flatMap(\.values), distribution: distribution, specification: specification)
-            } catch .nonPositiveValue(let index, let value, let reason) {
-                // The fit numbers the values one by one: name the subgroup that holds the value.
-                var remaining = index
-                var row = 0
-                while row < subgroups.count, remaining >= subgroups[row].values.count {
-                    remaining -= subgroups[row].values.count
-                    row += 1
-                }
-                throw .nonPositiveValue(row: row, value: value, reason: reason)
-            }
+            study.percentileMethod = try percentileMethod(subgroups, distribution: distribution, specification: specification)
         }
         return study
+    }
+
+    /// The percentile-method study of all values; a value ≤ 0 is named by its subgroup.
+    private func percentileMethod(
+        _ subgroups: [Subgrouping.Subgroup], distribution: CapabilityDistribution, specification: SpecificationLimits
+    ) throws(SPCError) -> PercentileCapability {
+        do {
+            return try PercentileCapability(subgroups.flatMap(\.values), distribution: distribution, specification: specification)
+        } catch {
+            guard case .nonPositiveValue(let index, let value, let reason) = error else { throw error }
+            // The fit numbers the values one by one: name the subgroup that holds the value.
+            var remaining = index
+            var row = 0
+            while row < subgroups.count, remaining >= subgroups[row].values.count {
+                remaining -= subgroups[row].values.count
+                row += 1
+            }
+            throw .nonPositiveValue(row: row, value: value, reason: reason)
+        }
     }
 }

@@ -39,9 +39,10 @@ struct SPCDesignRoutes {
                 studyVariation = try Self.single("study_var", body: document.studyVariation, query: studyVariation)
                 measurements = document.measurements
             }
+            let options = (tolerance: tolerance, studyVariation: studyVariation ?? 6)
             let study = try await executor.run { () throws -> GaugeStudy in
                 do throws(SPCError) {
-                    return try GaugeStudy(measurements, tolerance: tolerance, studyVariationMultiplier: studyVariation ?? 6)
+                    return try GaugeStudy(measurements, tolerance: options.tolerance, studyVariationMultiplier: options.studyVariation)
                 } catch {
                     throw SPCErrorAnswer.apiError(error, starts: [])
                 }
@@ -51,14 +52,15 @@ struct SPCDesignRoutes {
         router.get("/api/v1/spc/arl") { request, _ in
             let parameters = request.uri.queryParameters
             try parameters.requireKnown(["type", "lambda", "L", "k", "h", "head_start", "shift", "arl0", "u", "p"])
-            let answer = try await executor.run { try Self.runLength(parameters) }
+            let answer = try await executor.run(Self.runLength(parameters))
             return try Self.response(SPCJSON.encode(answer))
         }
     }
 
-    /// {"arl": x}, {"L": x} or {"h": x}, as `histd spc arl` answers.
+    /// The computation of {"arl": x}, {"L": x} or {"h": x}, as `histd spc arl` answers, to run on
+    /// the storage threads (an inverse solves some forty integral equations).
     /// - Throws: a 400 ``APIError`` naming a missing or bad parameter.
-    static func runLength(_ parameters: Parameters) throws -> [String: Double] {
+    static func runLength(_ parameters: Parameters) throws -> @Sendable () throws -> [String: Double] {
         let shift = try parameters.finiteNumber("shift") ?? 0
         let arl0 = try parameters.finiteNumber("arl0")
         let type = parameters.get("type") ?? ""
@@ -70,19 +72,21 @@ struct SPCDesignRoutes {
         case "ewma":
             let lambda = try required("lambda")
             let limitMultiple = arl0 == nil ? try required("L") : nil
-            return try Self.answer {
-                () throws(SPCError) in
-                if let limitMultiple { return ["arl": try EWMAAverageRunLength.arl(lambda: lambda, limitMultiple: limitMultiple, shift: shift)] }
-                return ["L": try EWMAAverageRunLength.limitMultiple(lambda: lambda, inControlARL: arl0 ?? 0)]
+            return {
+                try Self.answer { () throws(SPCError) in
+                    if let limitMultiple { return ["arl": try EWMAAverageRunLength.arl(lambda: lambda, limitMultiple: limitMultiple, shift: shift)] }
+                    return ["L": try EWMAAverageRunLength.limitMultiple(lambda: lambda, inControlARL: arl0 ?? 0)]
+                }
             }
         case "cusum":
             let k = try required("k")
             let headStart = try parameters.finiteNumber("head_start") ?? 0
             let h = arl0 == nil ? try required("h") : nil
-            return try Self.answer {
-                () throws(SPCError) in
-                if let h { return ["arl": try CUSUMAverageRunLength.arl(k: k, h: h, headStart: headStart, shift: shift)] }
-                return ["h": try CUSUMAverageRunLength.decisionInterval(k: k, inControlARL: arl0 ?? 0, headStart: headStart)]
+            return {
+                try Self.answer { () throws(SPCError) in
+                    if let h { return ["arl": try CUSUMAverageRunLength.arl(k: k, h: h, headStart: headStart, shift: shift)] }
+                    return ["h": try CUSUMAverageRunLength.decisionInterval(k: k, inControlARL: arl0 ?? 0, headStart: headStart)]
+                }
             }
         default:
             throw APIError.badRequest("type '\(type)' is not ewma or cusum")

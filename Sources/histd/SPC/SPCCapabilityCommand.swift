@@ -78,13 +78,7 @@ struct SPCCapabilityCommand: ParsableCommand {
                     : try CapabilityStudy.subgroups(table.rows, specification: specification, sigmaMethod: method, confidenceLevel: confidence)
             }
             if let distribution = nonNormal.distribution {
-                do throws(SPCError) {
-                    study.percentileMethod = try PercentileCapability(
-                        table.rows.flatMap { $0 }, distribution: distribution, specification: specification)
-                } catch .nonPositiveValue(let index, let value, let reason) {
-                    // The fit numbers the values one by one; the file has subgroupSize of them per row.
-                    throw SPCError.nonPositiveValue(row: index / subgroupSize, value: value, reason: reason)
-                }
+                study.percentileMethod = try percentileMethod(table.rows, distribution: distribution, specification: specification)
             }
         } catch let error as SPCError {
             if case .invalidParameter(let name, let value, let reason) = error {
@@ -93,6 +87,19 @@ struct SPCCapabilityCommand: ParsableCommand {
             throw error.inputError(file: file)
         }
         try SPCOutput.write(study)
+    }
+
+    /// The percentile-method study of all values; a value ≤ 0 is named by its row.
+    func percentileMethod(
+        _ rows: [[Double]], distribution: CapabilityDistribution, specification: SpecificationLimits
+    ) throws(SPCError) -> PercentileCapability {
+        do {
+            return try PercentileCapability(rows.flatMap { $0 }, distribution: distribution, specification: specification)
+        } catch {
+            // The fit numbers the values one by one; the file has subgroupSize of them per row.
+            guard case .nonPositiveValue(let index, let value, let reason) = error else { throw error }
+            throw .nonPositiveValue(row: index / subgroupSize, value: value, reason: reason)
+        }
     }
 
     /// Whether to transform by Box-Cox, and the distribution to fit; the two exclude each other.

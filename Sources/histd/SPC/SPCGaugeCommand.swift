@@ -30,7 +30,7 @@ struct SPCGaugeCommand: ParsableCommand {
             throw SPCInputError(item: file, message: "cannot read the file: \(error.localizedDescription)")
         }
         let study: GaugeStudy
-        do {
+        do throws(SPCError) {
             study = try GaugeStudy(GaugeMeasurement.parseCSV(text), tolerance: tolerance, studyVariationMultiplier: studyVariation)
         } catch {
             if case .invalidParameter(let name, let value, let reason) = error {

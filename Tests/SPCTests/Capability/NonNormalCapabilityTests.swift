@@ -26,14 +26,19 @@ import Testing
     }
 
     @Test(arguments: [
-        (0.5, 0.1268696452431063, 0.46067781531079244, 0.5151754091737839, 1.123551972689393, 0.8917602232207437, 1.0046975436905616,
-         0.7974257778981393),
-        (0, 0.06968997031168378, 0.42223569926746385, 0.4649868063850055, 1.1824881532405096, 1.0393913423966614, 1.073769632606718,
-         0.9438292102981151),
+        (
+            0.5, 0.1268696452431063, 0.46067781531079244, 0.5151754091737839, 1.123551972689393, 0.8917602232207437, 1.0046975436905616,
+            0.7974257778981393
+        ),
+        (
+            0, 0.06968997031168378, 0.42223569926746385, 0.4649868063850055, 1.1824881532405096, 1.0393913423966614, 1.073769632606718,
+            0.9438292102981151
+        ),
     ])
     func boxCoxWithAGivenLambda(
-        lambda: Double, mean: Double, sigmaWithin: Double, sigmaOverall: Double, cp: Double, cpk: Double, pp: Double, ppk: Double
+        reference: (lambda: Double, mean: Double, sigmaWithin: Double, sigmaOverall: Double, cp: Double, cpk: Double, pp: Double, ppk: Double)
     ) throws {
+        let (lambda, mean, sigmaWithin, sigmaOverall, cp, cpk, pp, ppk) = reference
         let study = try CapabilityStudy.boxCoxIndividuals(Self.flatness, specification: specification, lambda: lambda)
         #expect(study.transform?.lambda == lambda)
         #expect(close(study.mean, mean, relative: 1e-9))

@@ -12,7 +12,8 @@ import Testing
         (0.2, 2.962, 2, 3.74343906053944), (0.5, 3.071, 0, 499.906013910734), (1, 3, 0, 370.398347344941),
         (0.01, 2.2, 0, 792.281570653232), (0.02, 2.5, 0.25, 88.5996172036385),
     ])
-    func ewmaMatchesSpc(lambda: Double, limitMultiple: Double, shift: Double, expected: Double) throws {
+    func ewmaMatchesSpc(reference: (lambda: Double, limitMultiple: Double, shift: Double, expected: Double)) throws {
+        let (lambda, limitMultiple, shift, expected) = reference
         let arl = try EWMAAverageRunLength.arl(lambda: lambda, limitMultiple: limitMultiple, shift: shift)
         #expect(close(arl, expected, relative: 1e-8), "\(arl)")
         // The chart is symmetric: a downward shift has the same ARL.
@@ -24,7 +25,8 @@ import Testing
         (0.5, 5, 1, 2.5, 6.34685046832545), (0.25, 8, 0.5, 0, 28.7623754838493), (1, 2.5, 2, 1, 2.33980660269877),
         (0.5, 4, 0, 2, 148.695649990613),
     ])
-    func cusumMatchesSpc(k: Double, h: Double, shift: Double, headStart: Double, expected: Double) throws {
+    func cusumMatchesSpc(reference: (k: Double, h: Double, shift: Double, headStart: Double, expected: Double)) throws {
+        let (k, h, shift, headStart, expected) = reference
         let arl = try CUSUMAverageRunLength.arl(k: k, h: h, headStart: headStart, shift: shift)
         #expect(close(arl, expected, relative: 1e-8), "\(arl)")
     }

@@ -50,7 +50,8 @@ import Testing
             #expect(response.status == 422, "\(response.text)")
             #expect((try response.json()["error"] as? String ?? "").contains("part E, operator bob"), "\(response.text)")
             let bad = try await client.send(
-                method: "POST", target: "/api/v1/spc/gauge", headers: ["Content-Type": "application/json"], body: Array(#"{"rows":[{"part":1}]}"#.utf8))
+                method: "POST", target: "/api/v1/spc/gauge", headers: ["Content-Type": "application/json"],
+                body: Array(#"{"rows":[{"part":1}]}"#.utf8))
             #expect(bad.status == 400, "\(bad.text)")
         }
     }
