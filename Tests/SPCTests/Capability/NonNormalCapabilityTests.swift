@@ -4,8 +4,9 @@ import Testing
 
 /// Box-Cox and percentile-method capability against numpy/scipy 1.17
 /// (Tests/SPCTests/Support/References/capability_nonnormal.py: `stats.boxcox_normmax(x, method="mle")`,
-/// `stats.boxcox(x, lmbda)`, `stats.lognorm.fit(x, floc=0)`, `stats.weibull_min.fit(x, floc=0)`, `stats.norm.fit(x)`,
-/// their `ppf`, `cdf`, `sf`, and A² from `logcdf`/`logsf`).
+/// `stats.boxcox(x, lmbda)`, `stats.lognorm.fit(x, floc=0)`, `stats.norm.fit(x)`, the Weibull likelihood equation solved
+/// by `optimize.brentq` (scipy's `weibull_min.fit` stops 3e-5 short of it here), `ppf`, `cdf`, `sf`, and A² from
+/// `logcdf`/`logsf`).
 @Suite struct NonNormalCapabilityTests {
     /// 30 flatness readings (mm), right-skewed.
     static let flatness: [Double] = [
@@ -72,7 +73,7 @@ import Testing
         var indices: (pp: Double, ppl: Double, ppu: Double, ppk: Double)
         var ppm: (below: Double, above: Double)
         var andersonDarling: Double
-        /// 1e-9 for closed-form fits, 1e-4 for scipy's numerical Weibull fit.
+        /// 1e-9 for closed-form fits, 1e-8 for the Weibull shape found by root finding.
         var relative: Double
     }
 
@@ -83,10 +84,10 @@ import Testing
             indices: (0.9611254635336978, 1.0900319890345653, 0.9284186305739934, 0.9284186305739934),
             ppm: (119.92387556800499, 1989.0530800411475), andersonDarling: 0.2279150584386933, relative: 1e-9),
         Reference(
-            type: .weibull, parameters: (2.1200315032294625, 1.3557996309796545),
-            percentiles: (0.060081094053065345, 1.1405499173571414, 3.303729047684442),
-            indices: (1.1715204776602737, 0.870501672117607, 1.3218739227621008, 0.870501672117607),
-            ppm: (17145.609396433218, 49.6144343700309), andersonDarling: 0.7954982313231014, relative: 1e-4),
+            type: .weibull, parameters: (2.1200015226785514, 1.3558064563937056),
+            percentiles: (0.060078748660080505, 1.1405528706810482, 3.3037872920413336),
+            indices: (1.171498594642189, 0.8705001364787854, 1.3218387711863764, 0.8705001364787854),
+            ppm: (17146.4032974576, 49.63563666819496), andersonDarling: 0.7955200695097737, relative: 1e-8),
         Reference(
             type: .normal, parameters: (1.1950333333333332, 0.6011022920897536),
             percentiles: (-0.6082597131972027, 1.1950333333333332, 2.998326379863874),
@@ -108,7 +109,7 @@ import Testing
         #expect(close(try #require(fit.ppu), reference.indices.ppu, relative: tolerance))
         #expect(close(try #require(fit.ppk), reference.indices.ppk, relative: tolerance))
         #expect(close(fit.expected.below, reference.ppm.below, relative: tolerance))
-        #expect(close(fit.expected.above, reference.ppm.above, relative: max(tolerance, 1e-8)))
+        #expect(close(fit.expected.above, reference.ppm.above, relative: tolerance))
         #expect(close(fit.andersonDarling, reference.andersonDarling, relative: tolerance))
     }
 
