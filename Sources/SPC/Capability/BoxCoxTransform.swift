@@ -45,7 +45,7 @@ public struct BoxCoxTransform: Sendable, Equatable {
     }
 
     /// The transformed value; the caller has checked that `value` is positive.
-    public func callAsFunction(_ value: Double) -> Double {
+    func callAsFunction(_ value: Double) -> Double {
         Self.transform(logarithm: log(value), lambda: lambda)
     }
 

@@ -4,8 +4,8 @@ import Glibc
 import Darwin
 #endif
 
-/// Capability of a non-normal process by the percentile method of ISO 22514-2:2017 (§6.2, the
-/// "M3,4" method of ISO 21747; Clements, Quality Progress 22(9), 1989), on a distribution fitted by
+/// Capability of a non-normal process by the percentile method of ISO 22514-2:2017 (which took it over
+/// from ISO 21747; after Clements, Quality Progress 22(9), 1989), on a distribution fitted by
 /// maximum likelihood (``FittedDistribution``):
 /// Pp = (USL − LSL)/(X₀.₉₉₈₆₅ − X₀.₀₀₁₃₅), Ppu = (USL − X₀.₅)/(X₀.₉₉₈₆₅ − X₀.₅),
 /// Ppl = (X₀.₅ − LSL)/(X₀.₅ − X₀.₀₀₁₃₅), Ppk = min(Ppl, Ppu); expected PPM 10⁶·F(LSL) and

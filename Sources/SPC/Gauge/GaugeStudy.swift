@@ -8,7 +8,7 @@ import Darwin
 /// Variance Method") and Minitab's "Gage R&R Study (Crossed)" compute it.
 ///
 /// With p parts, o operators and r measurements in every cell (Montgomery, Introduction to Statistical
-/// Quality Control, 7th ed., §8.7.3): the two-way ANOVA with interaction gives MS_P, MS_O, MS_PO and
+/// Quality Control, 7th ed., §8.7): the two-way ANOVA with interaction gives MS_P, MS_O, MS_PO and
 /// MS_E; the interaction's p-value is P(F > MS_PO/MS_E) on ((p − 1)(o − 1), po(r − 1)) degrees of
 /// freedom. When it exceeds 0.25 the interaction is pooled into the error, MS_E′ = (SS_PO + SS_E)/
 /// (df_PO + df_E), and its component is 0. The variance components are σ²_repeatability = MS_E,
@@ -16,7 +16,7 @@ import Darwin
 /// (MS_E′ in place of MS_PO and MS_E without the interaction), each set to 0 when negative. The study
 /// variation is the multiplier (6 by default, 5.15 in older manuals) times each σ; the percentages are
 /// of the total σ (study variation), of the total variance (contribution) and of the tolerance; the
-/// number of distinct categories is ⌊1.41·σ_part/σ_gage⌋ (AIAG MSA 4th ed., p. 125).
+/// number of distinct categories is ⌊1.41·σ_part/σ_gage⌋ (AIAG MSA 4th ed., ch. III, B).
 public struct GaugeStudy: Sendable, Equatable {
     /// The parts, operators (in order of first appearance) and measurements per cell.
     public var parts: [String]
@@ -52,7 +52,7 @@ public struct GaugeStudy: Sendable, Equatable {
     ///   - tolerance: USL − LSL, > 0, for `percentTolerance`.
     ///   - studyVariationMultiplier: the multiple of σ in the study variation, > 0.
     /// - Throws: `SPCError.unbalancedCell` naming the first cell (in order of the parts, then the
-    ///   operators) with a different number of measurements or none; `SPCError.insufficientData` for
+    ///   operators) whose number of measurements differs from the number most cells hold, or that has none; `SPCError.insufficientData` for
     ///   fewer than 2 parts, 2 operators or 2 measurements per cell; `SPCError.nonFiniteValue` naming the
     ///   row; `SPCError.degenerateSpread` when every cell's measurements are identical (no
     ///   repeatability); `SPCError.invalidParameter` for a tolerance or multiplier that is not positive.
