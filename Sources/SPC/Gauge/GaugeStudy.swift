@@ -52,10 +52,11 @@ public struct GaugeStudy: Sendable, Equatable {
     ///   - tolerance: USL − LSL, > 0, for `percentTolerance`.
     ///   - studyVariationMultiplier: the multiple of σ in the study variation, > 0.
     /// - Throws: `SPCError.unbalancedCell` naming the first cell (in order of the parts, then the
-    ///   operators) whose number of measurements differs from the number most cells hold, or that has none; `SPCError.insufficientData` for
-    ///   fewer than 2 parts, 2 operators or 2 measurements per cell; `SPCError.nonFiniteValue` naming the
-    ///   row; `SPCError.degenerateSpread` when every cell's measurements are identical (no
-    ///   repeatability); `SPCError.invalidParameter` for a tolerance or multiplier that is not positive.
+    ///   operators) whose number of measurements differs from the number most cells hold, or that has
+    ///   none; `SPCError.insufficientData` for fewer than 2 parts, 2 operators or 2 measurements per
+    ///   cell; `SPCError.nonFiniteValue` naming the row; `SPCError.degenerateSpread` when every cell's
+    ///   measurements are identical (no repeatability); `SPCError.invalidParameter` for a tolerance or
+    ///   multiplier that is not positive.
     public init(
         _ measurements: [GaugeMeasurement], tolerance: Double? = nil, studyVariationMultiplier: Double = 6
     ) throws(SPCError) {
