@@ -8,8 +8,9 @@ import Darwin
 /// gives a wanted in-control ARL.
 ///
 /// The chart of N(μ, 1) observations (shift μ in sigma units) is Cᵢ⁺ = max(0, Cᵢ₋₁⁺ + xᵢ − k) and
-/// Cᵢ⁻ = max(0, Cᵢ₋₁⁻ − xᵢ − k) from the head start C₀ = s, signalling when either exceeds h (k, h and s
-/// in sigma units, as Montgomery, Introduction to Statistical Quality Control, 7th ed., §9.1). Each
+/// Cᵢ⁻ = max(0, Cᵢ₋₁⁻ − xᵢ − k) from the head start C₀ = s = f·h, signalling when either exceeds h (k, h
+/// and s in sigma units; f the fraction of h, as the chart's `--head-start` and Lucas & Crosier's 50 %
+/// FIR; Montgomery, Introduction to Statistical Quality Control, 7th ed., §9.1). Each
 /// one-sided ARL solves the integral equation 𝓛(s) = 1 + 𝓛(0)Φ(k − s − μ) + ∫₀ʰ 𝓛(y) φ(y − s + k − μ) dy
 /// (Page, Biometrika 41, 1954), solved by the Nyström method with Gauss–Legendre quadrature of at least
 /// 150 nodes (as Knoth's R package `spc`, `xcusum.arl(k, h, mu, hs, sided = "two")`); the two sides
@@ -17,31 +18,29 @@ import Darwin
 /// Technometrics 24(3), 1982; 1/𝓛 = 1/𝓛⁺ + 1/𝓛⁻ without a head start). Relative accuracy better
 /// than 1e-8.
 public enum CUSUMAverageRunLength {
-    /// The ARL from the head start `headStart` (0: zero state).
+    /// The ARL from the head start `headStart`·h (0: zero state).
     ///
     /// - Parameters:
     ///   - k: the reference value, ≥ 0, in sigma units.
     ///   - h: the decision interval, > 0, in sigma units.
-    ///   - headStart: C₀ for both sides (fast initial response), in [0, h), in sigma units.
+    ///   - headStart: C₀/h for both sides (fast initial response), in [0, 1).
     ///   - shift: the mean shift μ in sigma units (0: in control).
     /// - Throws: `SPCError.invalidParameter` naming a parameter out of its domain, or h when the ARL is
     ///   too large to compute (above 10¹²).
     public static func arl(k: Double, h: Double, headStart: Double = 0, shift: Double) throws(SPCError) -> Double {
         try validate(k: k, headStart: headStart, shift: shift)
         guard h > 0, h <= 50 else { throw .invalidParameter(name: "h", value: h, reason: "must be in (0, 50]") }
-        guard headStart < h else {
-            throw .invalidParameter(name: "head-start", value: headStart, reason: "must be below h = \(h)")
-        }
-        guard let arl = runLength(k: k, h: h, headStart: headStart, shift: shift), arl <= 1e12 else {
+        guard let arl = runLength(k: k, h: h, headStart: headStart * h, shift: shift), arl <= 1e12 else {
             throw .invalidParameter(name: "h", value: h, reason: "the ARL is too large to compute (above 1e12)")
         }
         return arl
     }
 
-    /// The decision interval h whose in-control (μ = 0) ARL from `headStart` is `inControlARL`
-    /// (Knoth's `xcusum.crit`).
+    /// The decision interval h whose in-control (μ = 0) ARL from the head start `headStart`·h is
+    /// `inControlARL` (Knoth's `xcusum.crit` for a head start of 0).
     ///
-    /// - Throws: `SPCError.invalidParameter` for k < 0, a head start < 0 or an ARL outside (1, 10¹²].
+    /// - Throws: `SPCError.invalidParameter` for k outside [0, 10], a head start outside [0, 1) or an ARL
+    ///   outside (1, 10¹²].
     public static func decisionInterval(k: Double, inControlARL: Double, headStart: Double = 0) throws(SPCError) -> Double {
         try validate(k: k, headStart: headStart, shift: 0)
         guard inControlARL > 1, inControlARL <= 1e12 else {
@@ -49,18 +48,17 @@ public enum CUSUMAverageRunLength {
         }
         let target = log(inControlARL)
         let difference = { (h: Double) -> Double in
-            guard let arl = runLength(k: k, h: h, headStart: headStart, shift: 0) else { return .infinity }
+            guard let arl = runLength(k: k, h: h, headStart: headStart * h, shift: 0) else { return .infinity }
             return log(arl) - target
         }
-        let lower = headStart + 1e-6
-        var upper = headStart + 1
+        var upper = 1.0
         while difference(upper) < 0 {
             upper *= 2
             guard upper <= 50 else {
                 throw .invalidParameter(name: "arl0", value: inControlARL, reason: "no decision interval up to 50 gives this ARL")
             }
         }
-        guard let h = BrentRootFinder.root(in: lower, upper, tolerance: 1e-13, difference) else {
+        guard let h = BrentRootFinder.root(in: 1e-6, upper, tolerance: 1e-13, difference) else {
             throw .invalidParameter(name: "arl0", value: inControlARL, reason: "no decision interval gives this ARL")
         }
         return h
@@ -68,13 +66,14 @@ public enum CUSUMAverageRunLength {
 
     private static func validate(k: Double, headStart: Double, shift: Double) throws(SPCError) {
         guard k >= 0, k <= 10 else { throw .invalidParameter(name: "k", value: k, reason: "must be in [0, 10]") }
-        guard headStart >= 0, headStart.isFinite else {
-            throw .invalidParameter(name: "head-start", value: headStart, reason: "must be a non-negative finite number")
+        guard headStart >= 0, headStart < 1 else {
+            throw .invalidParameter(name: "head-start", value: headStart, reason: "must be in [0, 1) (a fraction of h)")
         }
         guard shift.isFinite else { throw .invalidParameter(name: "shift", value: shift, reason: "must be a finite number") }
     }
 
-    /// The two-sided ARL; nil when a system is singular or an ARL not finite.
+    /// The two-sided ARL from C₀ = `headStart` (in sigma units); nil when a system is singular or an ARL
+    /// not finite.
     static func runLength(k: Double, h: Double, headStart: Double, shift: Double) -> Double? {
         guard let upper = oneSided(k: k, h: h, headStart: headStart, shift: shift),
             let lower = oneSided(k: k, h: h, headStart: headStart, shift: -shift)

@@ -10,7 +10,7 @@ struct SPCRunLengthCommand: ParsableCommand {
         discussion: """
             --type ewma --lambda l --L c --shift d prints {"arl": x}; --type ewma --lambda l --arl0 A prints {"L": x}.
             --type cusum --k k --h h [--head-start s] --shift d prints {"arl": x}; --type cusum --k k --arl0 A prints {"h": x}.
-            Shifts, k, h and the head start are in sigma units. Integral equations solved by Gauss-Legendre quadrature
+            Shifts, k and h are in sigma units; the head start is a fraction of h. Integral equations solved by Gauss-Legendre quadrature
             (as R's spc package); see docs/spc.md.
             """
     )
@@ -30,7 +30,7 @@ struct SPCRunLengthCommand: ParsableCommand {
     @Option(help: "CUSUM decision interval h (sigma units).")
     var h: Double?
 
-    @Option(name: .customLong("head-start"), help: "CUSUM head start: the starting value of both sums (sigma units, below h).")
+    @Option(name: .customLong("head-start"), help: "CUSUM head start as a fraction of h in [0, 1) (0.5: the 50 % FIR), as chart's.")
     var headStart: Double = 0
 
     @Option(help: "Mean shift in sigma units (0: in control).")

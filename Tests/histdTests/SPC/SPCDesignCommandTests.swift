@@ -19,11 +19,11 @@ struct SPCDesignCommandTests {
     @Test("arl answers {arl}, {L} and {h} as R's spc package")
     func averageRunLength() throws {
         // R spc (Tests/SPCTests/Support/References/average_run_length.R): xewma.arl(0.1, 2.814, 1, sided = "two", r = 400),
-        // xcusum.arl(0.5, 5, 1, hs = 2.5, sided = "two", r = 400), xewma.crit(0.1, 370, sided = "two", r = 400),
+        // xcusum.arl(0.5, 5, 1, hs = 2.5, sided = "two", r = 400) (head start 0.5·h), xewma.crit(0.1, 370, sided = "two", r = 400),
         // xcusum.crit(0.5, 370, sided = "two", r = 400).
         let ewma = try Self.json(["spc", "arl", "--type", "ewma", "--lambda", "0.1", "--L", "2.814", "--shift", "1"])
         #expect(abs((ewma["arl"] as? Double ?? 0) / 10.3306651552231 - 1) < 1e-8)
-        let cusum = try Self.json(["spc", "arl", "--type", "cusum", "--k", "0.5", "--h", "5", "--head-start", "2.5", "--shift", "1"])
+        let cusum = try Self.json(["spc", "arl", "--type", "cusum", "--k", "0.5", "--h", "5", "--head-start", "0.5", "--shift", "1"])
         #expect(abs((cusum["arl"] as? Double ?? 0) / 6.34685046832545 - 1) < 1e-8)
         let limit = try Self.json(["spc", "arl", "--type", "ewma", "--lambda", "0.1", "--arl0", "370"])
         #expect(abs((limit["L"] as? Double ?? 0) / 2.70104615149732 - 1) < 1e-8)

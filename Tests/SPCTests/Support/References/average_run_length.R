@@ -13,4 +13,6 @@ for (p in list(c(0.5, 4, 0, 0), c(0.5, 4, 1, 0), c(0.5, 5, 0, 0), c(0.5, 5, 1, 2
 cat("ewma.crit 0.1 370", xewma.crit(0.1, 370, sided = "two", r = 400), "\n")
 cat("ewma.crit 0.05 500", xewma.crit(0.05, 500, sided = "two", r = 400), "\n")
 cat("cusum.crit 0.5 370", xcusum.crit(0.5, 370, sided = "two", r = 400), "\n")
-cat("cusum.crit 0.25 200 hs 1", xcusum.crit(0.25, 200, hs = 1, sided = "two", r = 400), "\n")
+# histd's head start is a fraction f of h (as the CUSUM chart's): R's hs = f * h; the list above gives hs.
+f <- function(h) xcusum.arl(0.25, h, 0, hs = 0.5 * h, sided = "two", r = 400) - 200
+cat("h for ARL0 200, k 0.25, head start h/2", uniroot(f, c(3, 10), tol = 1e-13)$root, "\n")
