@@ -9,9 +9,9 @@ struct SPCRunLengthCommand: ParsableCommand {
         abstract: "Average run length of a two-sided EWMA or CUSUM chart, or the limit for an in-control ARL.",
         discussion: """
             --type ewma --lambda l --L c --shift d prints {"arl": x}; --type ewma --lambda l --arl0 A prints {"L": x}.
-            --type cusum --k k --h h [--head-start s] --shift d prints {"arl": x}; --type cusum --k k --arl0 A prints {"h": x}.
-            Shifts, k and h are in sigma units; the head start is a fraction of h. Integral equations solved by Gauss-Legendre quadrature
-            (as R's spc package); see docs/spc.md.
+            --type cusum --k k --h h [--head-start f] --shift d prints {"arl": x}; --type cusum --k k --arl0 A prints {"h": x}.
+            Shifts, k and h are in sigma units; the head start is a fraction of h. The integral equations are solved by
+            Gauss-Legendre quadrature (as R's spc package); see docs/spc.md.
             """
     )
 
