@@ -2,7 +2,8 @@
 /// `percent_contribution`, `study_var`, `percent_study_var` and `percent_tolerance` (null without a
 /// tolerance), each `{repeatability, reproducibility, operator, operator_by_part, gage_rr,
 /// part_to_part, total}`; `ndc` (null when σ_gage is 0), `interaction_p`, `interaction_removed`,
-/// `study_var_multiplier`, `tolerance`, `parts`, `operators`, `replicates`.
+/// `study_var_multiplier`, `tolerance`, `parts`, `operators`, `replicates`, and `anova`, the table of the
+/// model used (`{source, df, ss, ms, f, p}`, null where not defined).
 extension GaugeStudy: Encodable {
     enum CodingKeys: String, CodingKey {
         case varianceComponents = "variance_components"
@@ -15,6 +16,7 @@ extension GaugeStudy: Encodable {
         case interactionRemoved = "interaction_removed"
         case studyVariationMultiplier = "study_var_multiplier"
         case tolerance, parts, operators, replicates
+        case analysisOfVariance = "anova"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -40,6 +42,27 @@ extension GaugeStudy: Encodable {
         try container.encode(parts, forKey: .parts)
         try container.encode(operators, forKey: .operators)
         try container.encode(replicates, forKey: .replicates)
+        try container.encode(analysisOfVariance, forKey: .analysisOfVariance)
+    }
+}
+
+extension GaugeAnalysisOfVarianceRow: Encodable {
+    enum CodingKeys: String, CodingKey {
+        case source
+        case degreesOfFreedom = "df"
+        case sumOfSquares = "ss"
+        case meanSquare = "ms"
+        case f, p
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(degreesOfFreedom, forKey: .degreesOfFreedom)
+        try container.encodeFinite(sumOfSquares, forKey: .sumOfSquares)
+        try container.encodeFinite(meanSquare, forKey: .meanSquare)
+        try container.encodeFinite(f, forKey: .f)
+        try container.encodeFinite(p, forKey: .p)
     }
 }
 

@@ -26,6 +26,8 @@ public struct GaugeStudy: Sendable, Equatable {
     public var interactionPValue: Double
     /// Whether the interaction was pooled into the error (its p-value exceeds 0.25).
     public var interactionRemoved: Bool
+    /// The ANOVA table of the model used (without the interaction row when it was pooled).
+    public var analysisOfVariance: [GaugeAnalysisOfVarianceRow]
     /// Variance components σ², in squared units of the measurements.
     public var varianceComponents: GaugeComponents
     /// 100·σ²/σ²_total.
@@ -105,6 +107,7 @@ public struct GaugeStudy: Sendable, Equatable {
         replicates = table.replicates
         self.interactionPValue = interactionPValue
         interactionRemoved = removed
+        analysisOfVariance = Self.table(anova, interactionRemoved: removed, interactionPValue: interactionPValue)
         varianceComponents = variances
         percentContribution = variances.map { 100 * $0 / variances.total }
         self.studyVariationMultiplier = studyVariationMultiplier
@@ -113,5 +116,43 @@ public struct GaugeStudy: Sendable, Equatable {
         self.tolerance = tolerance
         percentTolerance = tolerance.map { tolerance in sigmas.map { 100 * studyVariationMultiplier * $0 / tolerance } }
         distinctCategories = sigmas.gageRR > 0 ? Int((1.41 * sigmas.partToPart / sigmas.gageRR).rounded(.down)) : nil
+    }
+
+    /// Part and operator are tested against the interaction's mean square in the full model and
+    /// against the pooled error without it (Montgomery, Design and Analysis of Experiments, 8th ed.,
+    /// §13.2, the random-effects model).
+    static func table(
+        _ anova: GaugeTable.AnalysisOfVariance, interactionRemoved: Bool, interactionPValue: Double
+    ) -> [GaugeAnalysisOfVarianceRow] {
+        let errorSquares = interactionRemoved ? anova.interactionSquares + anova.errorSquares : anova.errorSquares
+        let errorDegrees = interactionRemoved ? anova.interactionDegrees + anova.errorDegrees : anova.errorDegrees
+        let testSquare = interactionRemoved ? errorSquares / errorDegrees : anova.interactionMeanSquare
+        let testDegrees = interactionRemoved ? errorDegrees : anova.interactionDegrees
+        func tested(_ source: String, _ squares: Double, _ degrees: Double) -> GaugeAnalysisOfVarianceRow {
+            let meanSquare = squares / degrees
+            let f = meanSquare / testSquare
+            return GaugeAnalysisOfVarianceRow(
+                source: source, degreesOfFreedom: Int(degrees), sumOfSquares: squares, meanSquare: meanSquare, f: f,
+                p: FDistribution(numerator: degrees, denominator: testDegrees).upperTail(f))
+        }
+        var rows = [
+            tested("part", anova.partSquares, anova.partDegrees), tested("operator", anova.operatorSquares, anova.operatorDegrees),
+        ]
+        if !interactionRemoved {
+            rows.append(
+                GaugeAnalysisOfVarianceRow(
+                    source: "operator_by_part", degreesOfFreedom: Int(anova.interactionDegrees), sumOfSquares: anova.interactionSquares,
+                    meanSquare: anova.interactionMeanSquare, f: anova.interactionMeanSquare / anova.errorMeanSquare, p: interactionPValue))
+        }
+        rows.append(
+            GaugeAnalysisOfVarianceRow(
+                source: "repeatability", degreesOfFreedom: Int(errorDegrees), sumOfSquares: errorSquares,
+                meanSquare: errorSquares / errorDegrees))
+        let totalDegrees = anova.partDegrees + anova.operatorDegrees + anova.interactionDegrees + anova.errorDegrees
+        rows.append(
+            GaugeAnalysisOfVarianceRow(
+                source: "total", degreesOfFreedom: Int(totalDegrees),
+                sumOfSquares: anova.partSquares + anova.operatorSquares + anova.interactionSquares + anova.errorSquares))
+        return rows
     }
 }

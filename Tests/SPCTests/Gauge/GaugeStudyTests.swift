@@ -53,6 +53,27 @@ import Testing
             try #require(study.percentTolerance),
             [8.57904423581091, 13.64306905843894, 9.01685664207344, 10.23863416817058, 16.11624439295131, 83.39144640389284, 84.93448455525393])
         #expect(study.distinctCategories == 7)
+        // R: the ANOVA with interaction, part and operator tested against the interaction.
+        Self.expect(
+            study.analysisOfVariance,
+            [
+                ("part", 9, 3935.9555555555553, 437.328395061728372, 162.27027027026966, 2.29203004757770e-15),
+                ("operator", 2, 39.2666666666668, 19.633333333333397, 7.28492899679340, 4.80960887996598e-03),
+                ("operator_by_part", 18, 48.5111111111113, 2.695061728395072, 5.27294685990337, 5.06009005892434e-07),
+                ("repeatability", 60, 30.6666666666669, 0.511111111111114, nil, nil),
+            ])
+        #expect(study.analysisOfVariance.last?.source == "total" && study.analysisOfVariance.last?.degreesOfFreedom == 89)
+    }
+
+    static func expect(
+        _ rows: [GaugeAnalysisOfVarianceRow], _ expected: [(String, Int, Double, Double, Double?, Double?)]
+    ) {
+        for (row, reference) in zip(rows, expected) {
+            #expect(row.source == reference.0 && row.degreesOfFreedom == reference.1)
+            #expect(close(row.sumOfSquares, reference.2, relative: 1e-9) && close(row.meanSquare ?? 0, reference.3, relative: 1e-9))
+            #expect(row.f.map { close($0, reference.4 ?? .nan, relative: 1e-9) } ?? (reference.4 == nil), "\(row)")
+            #expect(row.p.map { close($0, reference.5 ?? .nan, relative: 1e-8) } ?? (reference.5 == nil), "\(row)")
+        }
     }
 
     /// 5 parts × 2 operators × 2 trials: the interaction's p-value is 0.993, so it is pooled; the
@@ -78,6 +99,15 @@ import Testing
         Self.expect(study.percentStudyVariation, [24.2303692085803, 0, 0, 0, 24.2303692085803, 97.0200453927738, 100])
         Self.expect(try #require(study.percentTolerance), [20.3506988199502, 0, 0, 0, 20.3506988199502, 81.4855814325382, 83.9883975550143])
         #expect(study.distinctCategories == 5)
+        // R: aov(value ~ part + operator), the interaction pooled into the residuals.
+        Self.expect(
+            study.analysisOfVariance,
+            [
+                ("part", 4, 0.146450000000000163, 0.036612500000000041, 65.130241423125241, 6.85697093246895e-09),
+                ("operator", 1, 0.000179999999999992, 0.000179999999999992, 0.320203303684861, 5.80442766352719e-01),
+                ("repeatability", 14, 0.007870000000000075, 0.000562142857142863, nil, nil),
+            ])
+        #expect(study.analysisOfVariance.map(\.source) == ["part", "operator", "repeatability", "total"])
     }
 
     @Test func unbalancedAndMissingCellsAreNamed() {

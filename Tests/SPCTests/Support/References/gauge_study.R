@@ -10,6 +10,14 @@ study <- function(d, tolerance = NA, k = 6) {
   cat("MS part, operator, interaction, error:", ms, "\n")
   cat("interaction p:", pint, "\n")
   if (pint > 0.25) {
+    reduced <- summary(aov(value ~ part + operator, data = d))[[1]]
+    cat("ANOVA without interaction: df, SS, MS, F, p\n"); print(as.matrix(reduced))
+  } else {
+    cat("ANOVA with interaction (part and operator tested against the interaction): df, SS, MS, F, p\n")
+    print(cbind(df, ss, ms, F = c(ms[1] / ms[3], ms[2] / ms[3], ms[3] / ms[4], NA),
+                p = c(pf(ms[1] / ms[3], df[1], df[3], lower.tail = FALSE), pf(ms[2] / ms[3], df[2], df[3], lower.tail = FALSE), pint, NA)))
+  }
+  if (pint > 0.25) {
     e <- (ss[3] + ss[4]) / (df[3] + df[4])
     rep <- e; pxo <- 0
     op <- max(0, (ms[2] - e) / (p * r)); pa <- max(0, (ms[1] - e) / (o * r))
