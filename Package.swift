@@ -127,7 +127,8 @@ let package = Package(
         .testTarget(name: "RegularExpressionTests", dependencies: ["RegularExpression", "TestSupport"]),
         .testTarget(name: "OEETests", dependencies: ["OEE", "TestSupport"]),
         .testTarget(name: "TOMLTests", dependencies: ["TOML", "TestSupport"]),
-        .testTarget(name: "SPCTests", dependencies: ["SPC", "TestSupport"]),
+        // Support/References holds the R and Python scripts that produced the tests' reference values.
+        .testTarget(name: "SPCTests", dependencies: ["SPC", "TestSupport"], exclude: ["Support/References"]),
         .testTarget(name: "TimeTests", dependencies: ["Time", "TestSupport"]),
         .testTarget(name: "JSONTextTests", dependencies: ["JSONText"]),
         .testTarget(

@@ -39,6 +39,16 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
     case nonPositiveTime(row: Int, time: Double)
     /// A part of a short-run chart has `count` phase I values where its estimate needs `minimum`.
     case tooFewPartValues(part: String, count: Int, minimum: Int)
+    /// A value must be positive (a Box-Cox transform, a lognormal or Weibull fit); `row` is 0-based.
+    case nonPositiveValue(row: Int, value: Double, reason: String)
+    /// A gauge study's part-by-operator cell does not hold the `expected` number of measurements
+    /// (the number most cells hold) that every cell of a balanced crossed study needs (`count` 0: the
+    /// cell is missing).
+    case unbalancedCell(part: String, operator: String, count: Int, expected: Int)
+    /// The data are too few for the method: `reason` says what is missing.
+    case insufficientData(reason: String)
+    /// A line of a CSV text is not in the expected form; `line` is 1-based, counting the header.
+    case malformedLine(line: Int, reason: String)
 
     public var description: String {
         switch self {
@@ -79,6 +89,16 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
         case .tooFewPartValues(let part, let count, let minimum):
             let purpose = minimum >= 2 ? "for its own σ (sigma by constant pools the moving ranges of all parts)" : "for its mean"
             return "part \(part): \(count) phase I value\(count == 1 ? "" : "s"), at least \(minimum) needed \(purpose)"
+        case .nonPositiveValue(let row, let value, let reason):
+            return "row \(row): value \(value) must be positive (\(reason))"
+        case .unbalancedCell(let part, let `operator`, let count, let expected):
+            return count == 0
+                ? "gauge study: part \(part), operator \(`operator`) has no measurement (a balanced crossed study needs \(expected) in every cell)"
+                : "gauge study: part \(part), operator \(`operator`) has \(count) measurements where most cells have \(expected) (a balanced crossed study needs the same number in every cell)"
+        case .insufficientData(let reason):
+            return "too few data: \(reason)"
+        case .malformedLine(let line, let reason):
+            return "line \(line): \(reason)"
         }
     }
 }

@@ -43,6 +43,11 @@ public struct ProcessCapability: Sendable, Equatable {
     public var observed: PartsPerMillion
     /// Anderson-Darling normality test of the values (nil from streaming moments).
     public var normality: AndersonDarlingTest?
+    /// The Box-Cox transform of the values and limits the study was computed on (nil: the values as
+    /// measured). Every figure above is then in transformed units.
+    public var transform: BoxCoxTransform?
+    /// The percentile-method indices of a fitted distribution, when one was asked for.
+    public var percentileMethod: PercentileCapability?
 
     /// Builds the study from sufficient statistics (shared by the batch study and the accumulator).
     init(

@@ -14,8 +14,9 @@ public struct TimeBetweenEventsFit: Sendable, Equatable {
     /// Weibull scale η, in the unit of the times (the mean 1/λ̂ for the exponential).
     public var scale: Double
 
-    /// Fits `distribution` to positive `times`.
-    /// - Throws: `SPCError.degenerateSpread` when a Weibull fit has fewer than 2 different times.
+    /// Fits `distribution` to positive `times` (Weibull: by maximum likelihood, as ``FittedDistribution``).
+    /// - Throws: for a Weibull fit, `SPCError.emptyData` for fewer than 3 times and
+    ///   `SPCError.degenerateSpread` when they are all equal.
     init(_ distribution: TimeBetweenEventsDistribution, times: [Double]) throws(SPCError) {
         self.distribution = distribution
         switch distribution {
@@ -23,9 +24,9 @@ public struct TimeBetweenEventsFit: Sendable, Equatable {
             shape = 1
             scale = times.reduce(0, +) / Double(times.count)
         case .weibull:
-            let fit = try WeibullFit.maximumLikelihood(times)
-            shape = fit.shape
-            scale = fit.scale
+            let fit = try FittedDistribution(.weibull, fittedTo: times)
+            shape = fit.first
+            scale = fit.second
         }
     }
 
@@ -34,13 +35,16 @@ public struct TimeBetweenEventsFit: Sendable, Equatable {
         distribution == .exponential ? 1 / scale : nil
     }
 
-    /// The time below which a fraction `probability` of the times fall, 0 < p < 1.
+    /// The time below which a fraction `probability` of the times fall, 0 < p < 1: η(−ln(1 − p))^(1/k).
     public func quantile(_ probability: Double) -> Double {
-        WeibullFit(shape: shape, scale: scale).quantile(probability)
+        scale * pow(-log1p(-probability), 1 / shape)
     }
 
-    /// The standard deviation of the fitted distribution (the mean for the exponential).
+    /// The standard deviation of the fitted distribution, η√(Γ(1 + 2/k) − Γ(1 + 1/k)²) (the mean
+    /// for the exponential).
     public var standardDeviation: Double {
-        distribution == .exponential ? scale : WeibullFit(shape: shape, scale: scale).standardDeviation
+        guard distribution == .weibull else { return scale }
+        let first = tgamma(1 + 1 / shape)
+        return scale * max(0, tgamma(1 + 2 / shape) - first * first).squareRoot()
     }
 }

@@ -4,9 +4,12 @@ import Live
 import SPC
 
 /// The parameters of `GET /api/v1/spc/capability`, as `histd spc capability` takes them: `lsl`,
-/// `usl`, `target`, `sigma_method`, `confidence`, plus the subgrouping (none: individual values).
+/// `usl`, `target`, `sigma_method`, `confidence`, `transform` (boxcox) with `lambda`, `distribution`
+/// (lognormal, weibull or normal), plus the subgrouping (none: individual values).
 struct SPCCapabilityParameters: Sendable {
-    static let names: Set<String> = ["lsl", "usl", "target", "sigma_method", "confidence", "subgroup_size", "subgroup_every"]
+    static let names: Set<String> = [
+        "lsl", "usl", "target", "sigma_method", "confidence", "subgroup_size", "subgroup_every", "transform", "lambda", "distribution",
+    ]
 
     var lower: Double?
     var upper: Double?
@@ -14,6 +17,11 @@ struct SPCCapabilityParameters: Sendable {
     var sigmaMethod: SigmaMethod
     var confidence: Double
     var subgrouping: Subgrouping
+    /// Whether to compute the study on Box-Cox transformed values, with this λ (nil: estimated).
+    var boxCox = false
+    var lambda: Double?
+    /// The distribution whose percentile-method indices to add.
+    var distribution: CapabilityDistribution?
 
     /// - Throws: a 400 ``APIError`` naming the parameter.
     init(_ parameters: Parameters) throws {
@@ -32,6 +40,19 @@ struct SPCCapabilityParameters: Sendable {
             sigmaMethod = method
         } else {
             sigmaMethod = allowed[0]
+        }
+        if let transform = parameters.get("transform") {
+            guard transform == "boxcox" else { throw APIError.badRequest("transform '\(transform)' is not available (use boxcox)") }
+            boxCox = true
+        }
+        lambda = try parameters.finiteNumber("lambda")
+        if lambda != nil, !boxCox { throw APIError.badRequest("lambda needs transform=boxcox") }
+        if let text = parameters.get("distribution") {
+            guard let type = CapabilityDistribution(rawValue: text) else {
+                throw APIError.badRequest("distribution '\(text)' is not lognormal, weibull or normal")
+            }
+            guard !boxCox else { throw APIError.badRequest("distribution cannot be combined with transform") }
+            distribution = type
         }
     }
 
@@ -52,10 +73,43 @@ struct SPCCapabilityParameters: Sendable {
 
     /// The study of the subgroups: individual values without subgrouping, else subgroups.
     func study(_ subgroups: [Subgrouping.Subgroup], specification: SpecificationLimits) throws(SPCError) -> ProcessCapability {
+        var study: ProcessCapability
         if subgrouping == .none {
-            return try CapabilityStudy.individuals(subgroups.map { $0.values[0] }, specification: specification, confidenceLevel: confidence)
+            let values = subgroups.map { $0.values[0] }
+            study =
+                boxCox
+                ? try CapabilityStudy.boxCoxIndividuals(values, specification: specification, lambda: lambda, confidenceLevel: confidence)
+                : try CapabilityStudy.individuals(values, specification: specification, confidenceLevel: confidence)
+        } else {
+            let values = subgroups.map(\.values)
+            study =
+                boxCox
+                ? try CapabilityStudy.boxCoxSubgroups(
+                    values, specification: specification, lambda: lambda, sigmaMethod: sigmaMethod, confidenceLevel: confidence)
+                : try CapabilityStudy.subgroups(values, specification: specification, sigmaMethod: sigmaMethod, confidenceLevel: confidence)
         }
-        return try CapabilityStudy.subgroups(
-            subgroups.map(\.values), specification: specification, sigmaMethod: sigmaMethod, confidenceLevel: confidence)
+        if let distribution {
+            study.percentileMethod = try percentileMethod(subgroups, distribution: distribution, specification: specification)
+        }
+        return study
+    }
+
+    /// The percentile-method study of all values; a value ≤ 0 is named by its subgroup.
+    private func percentileMethod(
+        _ subgroups: [Subgrouping.Subgroup], distribution: CapabilityDistribution, specification: SpecificationLimits
+    ) throws(SPCError) -> PercentileCapability {
+        do {
+            return try PercentileCapability(subgroups.flatMap(\.values), distribution: distribution, specification: specification)
+        } catch {
+            guard case .nonPositiveValue(let index, let value, let reason) = error else { throw error }
+            // The fit numbers the values one by one: name the subgroup that holds the value.
+            var remaining = index
+            var row = 0
+            while row < subgroups.count, remaining >= subgroups[row].values.count {
+                remaining -= subgroups[row].values.count
+                row += 1
+            }
+            throw .nonPositiveValue(row: row, value: value, reason: reason)
+        }
     }
 }

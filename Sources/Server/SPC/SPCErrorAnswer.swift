@@ -10,11 +10,15 @@ enum SPCErrorAnswer {
         switch error {
         case .nonFiniteValue(let row), .subgroupTooSmall(let row, _, _), .subgroupTooLarge(let row, _, _),
             .invalidSampleSize(let row, _), .invalidCount(let row, _), .countExceedsSampleSize(let row, _, _),
-            .nonPositiveTime(let row, _):
+            .nonPositiveTime(let row, _), .nonPositiveValue(let row, _, _):
             let prefix = "row \(row): "
             let reason = error.description.hasPrefix(prefix) ? String(error.description.dropFirst(prefix.count)) : error.description
             let time = row < starts.count ? " starting \(RFC3339.format(starts[row]))" : ""
             return APIError(.unprocessableContent, "point \(row) (subgroup\(time)): \(reason)")
+        case .unbalancedCell, .insufficientData:
+            return APIError(.unprocessableContent, error.description)
+        case .malformedLine:
+            return APIError.badRequest(error.description)
         case .emptyData, .degenerateSpread, .tooFewPartValues:
             return APIError(.unprocessableContent, "\(error.description) (\(starts.count) points in the range)")
         case .invalidPhaseOneWindow:

@@ -21,6 +21,7 @@ struct SPCRoutes {
     static let defaultMaxViolations = 1_000
 
     func register(on router: Router<ServerRequestContext>) {
+        SPCDesignRoutes(executor: executor).register(on: router)
         router.get("/api/v1/spc/chart") { request, context in
             let parameters = request.uri.queryParameters
             try parameters.requireKnown(Self.commonNames.union(ChartSettings.names).union(["max_violations", Self.partTagName]))

@@ -7,7 +7,11 @@ struct SPCCapabilityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "capability",
         abstract: "Compute Cp, Cpk, Pp, Ppk, Cpm, PPM and an Anderson-Darling normality test.",
-        discussion: "FILE holds one value per row, or with --subgroup-size N one subgroup of N values per row."
+        discussion: """
+            FILE holds one value per row, or with --subgroup-size N one subgroup of N values per row.
+            --transform boxcox computes every index on Box-Cox transformed values and limits; --distribution lognormal,
+            weibull or normal adds the ISO 22514-2 percentile-method indices of a fitted distribution. See docs/spc.md.
+            """
     )
 
     @Option(help: "Lower specification limit.")
@@ -28,6 +32,15 @@ struct SPCCapabilityCommand: ParsableCommand {
     @Option(help: "Confidence level of the Cpk interval.")
     var confidence: Double = 0.95
 
+    @Option(help: "Transform the values and limits before the study: boxcox.")
+    var transform: String?
+
+    @Option(help: "Box-Cox λ (default: the maximum-likelihood λ in [-5, 5]).")
+    var lambda: Double?
+
+    @Option(help: "Fit lognormal, weibull or normal and add its percentile-method indices (\"distribution\").")
+    var distribution: String?
+
     @Argument(help: "The CSV file.")
     var file: String
 
@@ -42,24 +55,69 @@ struct SPCCapabilityCommand: ParsableCommand {
             throw SPCInputError(item: "--subgroup-size", message: "\(subgroupSize) must be at least 1")
         }
         let method = try parseMethod()
+        let nonNormal = try parseNonNormal()
         let table = try CSVNumberTable(contentsOf: file)
-        let study: ProcessCapability
+        var study: ProcessCapability
         do {
             if subgroupSize == 1 {
-                study = try CapabilityStudy.individuals(table.singleColumn(), specification: specification, confidenceLevel: confidence)
+                let values = try table.singleColumn()
+                study =
+                    nonNormal.boxCox
+                    ? try CapabilityStudy.boxCoxIndividuals(values, specification: specification, lambda: lambda, confidenceLevel: confidence)
+                    : try CapabilityStudy.individuals(values, specification: specification, confidenceLevel: confidence)
             } else {
                 for (row, values) in table.rows.enumerated() where values.count != subgroupSize {
                     throw SPCInputError(
                         item: CSVNumberTable.location(file, row),
                         message: "expected a subgroup of \(subgroupSize) values, found \(values.count)")
                 }
-                study = try CapabilityStudy.subgroups(
-                    table.rows, specification: specification, sigmaMethod: method, confidenceLevel: confidence)
+                study =
+                    nonNormal.boxCox
+                    ? try CapabilityStudy.boxCoxSubgroups(
+                        table.rows, specification: specification, lambda: lambda, sigmaMethod: method, confidenceLevel: confidence)
+                    : try CapabilityStudy.subgroups(table.rows, specification: specification, sigmaMethod: method, confidenceLevel: confidence)
+            }
+            if let distribution = nonNormal.distribution {
+                study.percentileMethod = try percentileMethod(table.rows, distribution: distribution, specification: specification)
             }
         } catch let error as SPCError {
+            if case .invalidParameter(let name, let value, let reason) = error {
+                throw SPCInputError(item: "--\(name)", message: "\(value): \(reason)")
+            }
             throw error.inputError(file: file)
         }
         try SPCOutput.write(study)
+    }
+
+    /// The percentile-method study of all values; a value ≤ 0 is named by its row.
+    func percentileMethod(
+        _ rows: [[Double]], distribution: CapabilityDistribution, specification: SpecificationLimits
+    ) throws(SPCError) -> PercentileCapability {
+        do {
+            return try PercentileCapability(rows.flatMap { $0 }, distribution: distribution, specification: specification)
+        } catch {
+            // The fit numbers the values one by one; the file has subgroupSize of them per row.
+            guard case .nonPositiveValue(let index, let value, let reason) = error else { throw error }
+            throw .nonPositiveValue(row: index / subgroupSize, value: value, reason: reason)
+        }
+    }
+
+    /// Whether to transform by Box-Cox, and the distribution to fit; the two exclude each other.
+    func parseNonNormal() throws -> (boxCox: Bool, distribution: CapabilityDistribution?) {
+        if let transform, transform != "boxcox" {
+            throw SPCInputError(item: "--transform", message: "\"\(transform)\" is not available (use boxcox)")
+        }
+        if lambda != nil, transform == nil {
+            throw SPCInputError(item: "--lambda", message: "needs --transform boxcox")
+        }
+        guard let distribution else { return (transform != nil, nil) }
+        guard let type = CapabilityDistribution(rawValue: distribution) else {
+            throw SPCInputError(item: "--distribution", message: "\"\(distribution)\" is not lognormal, weibull or normal")
+        }
+        guard transform == nil else {
+            throw SPCInputError(item: "--distribution", message: "cannot be combined with --transform (fit the measured values or transform them)")
+        }
+        return (false, type)
     }
 
     func parseMethod() throws -> SigmaMethod {

@@ -7,7 +7,7 @@ extension SPCError {
             switch self {
             case .nonFiniteValue(let row), .subgroupTooSmall(let row, _, _), .subgroupTooLarge(let row, _, _),
                 .invalidSampleSize(let row, _), .invalidCount(let row, _), .countExceedsSampleSize(let row, _, _),
-                .nonPositiveTime(let row, _):
+                .nonPositiveTime(let row, _), .nonPositiveValue(let row, _, _):
                 row
             default:
                 nil

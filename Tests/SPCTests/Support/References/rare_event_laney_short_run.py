@@ -83,7 +83,7 @@ for sigma_by in ["part", "constant"]:
     print("  mr center %.17g ucl %.17g" % (D2, D2 + 3 * D3))
     print("  beyond", list(np.where(np.abs(z) > 3)[0]), "mr beyond", list(np.where(mr > D2 + 3 * D3)[0] + 1))
 
-# WeibullFitTests: two more Weibull fits, shape far below and far above 1.
+# TimeBetweenEventsFitTests: two more Weibull fits, shape far below and far above 1.
 for x in ([0.158, 0.869, 3.779, 0.006, 0.041, 43.112, 0.015, 0.107, 0.256, 1.486, 0.359, 1.993, 3.098, 0.05, 6.487],
           [106.27, 122.22, 124.13, 111.68, 105.97, 88.03, 88.91, 91.54, 98.2, 118.65, 97.0, 105.71]):
     shape, loc, wscale = stats.weibull_min.fit(x, floc=0)
