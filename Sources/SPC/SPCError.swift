@@ -35,6 +35,14 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
     case inputMismatch(chart: String, expected: String)
     /// An option does not apply to this chart; `name` is the option and `reason` says why.
     case unsupportedOption(name: String, reason: String)
+    /// A row of a multivariate table has `count` values where the header names `expected` variables. `row` is 0-based.
+    case rowLengthMismatch(row: Int, count: Int, expected: Int)
+    /// Phase I holds `count` observations (or subgroups) for `variables` variables; the chart needs at least `minimum`.
+    case tooFewObservations(count: Int, variables: Int, minimum: Int)
+    /// These variables are constant in phase I, so the covariance matrix is singular.
+    case constantVariables([String])
+    /// `variable` is, in phase I, a linear combination of `others`, so the covariance matrix is singular.
+    case collinearVariables(variable: String, others: [String])
 
     public var description: String {
         switch self {
@@ -70,6 +78,15 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
             return "chart type \(chart) takes \(expected)"
         case .unsupportedOption(let name, let reason):
             return "option \(name): \(reason)"
+        case .rowLengthMismatch(let row, let count, let expected):
+            return "row \(row): \(count) values where the header names \(expected) variables"
+        case .tooFewObservations(let count, let variables, let minimum):
+            return "phase I has \(count) observations for \(variables) variables; at least \(minimum) are needed"
+        case .constantVariables(let names):
+            let subject = names.count == 1 ? "variable \(names[0]) is" : "variables \(names.joined(separator: ", ")) are"
+            return "singular covariance: \(subject) constant in phase I"
+        case .collinearVariables(let variable, let others):
+            return "singular covariance: variable \(variable) is a linear combination of \(others.joined(separator: ", ")) in phase I (collinear)"
         }
     }
 }

@@ -14,7 +14,7 @@ enum SPCErrorAnswer {
             let reason = error.description.hasPrefix(prefix) ? String(error.description.dropFirst(prefix.count)) : error.description
             let time = row < starts.count ? " starting \(RFC3339.format(starts[row]))" : ""
             return APIError(.unprocessableContent, "point \(row) (subgroup\(time)): \(reason)")
-        case .emptyData, .degenerateSpread:
+        case .emptyData, .degenerateSpread, .rowLengthMismatch, .tooFewObservations, .constantVariables, .collinearVariables:
             return APIError(.unprocessableContent, "\(error.description) (\(starts.count) points in the range)")
         case .invalidPhaseOneWindow:
             return APIError.badRequest("phase1: \(error.description)")

@@ -21,6 +21,8 @@ struct SPCRoutes {
     static let defaultMaxViolations = 1_000
 
     func register(on router: Router<ServerRequestContext>) {
+        SPCMultivariateRoutes(historian: historian, executor: executor, limiter: limiter, maximumPoints: maximumPoints, databaseTag: databaseTag)
+            .register(on: router)
         router.get("/api/v1/spc/chart") { request, context in
             let parameters = request.uri.queryParameters
             try parameters.requireKnown(Self.commonNames.union(ChartSettings.names).union(["max_violations"]))
