@@ -50,6 +50,24 @@ struct SPCMultivariateCommandTests {
         #expect(chart["beyond"] as? [Int] == [17])
     }
 
+    @Test("t2 of subgroups of consecutive rows")
+    func t2OfSubgroups() throws {
+        let file = try Self.write(Self.csv)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let run = try BuiltExecutable.run(["spc", "multivariate", "--subgroup-size", "4", file])
+        #expect(run.status == 0, "\(run.output)")
+        let chart = try #require(try JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any])
+        // numpy 2.4 / scipy 1.17, "cli subgroups" in Tests/SPCTests/Support/References/multivariate.py: 5 subgroups of 4.
+        let expected = [6.857519103391795, 3.0197736596029445, 1.3097652853101356, 2.334912223570993, 13.693021608551875]
+        let statistics = try #require(chart["statistics"] as? [Double])
+        #expect(statistics.count == 5)
+        for (value, reference) in zip(statistics, expected) { #expect(abs(value - reference) <= 1e-9 * reference) }
+        #expect(abs((chart["ucl_phase1"] as? Double ?? 0) - 16.86921521081497) <= 1e-9 * 16.9)
+        #expect(chart["subgroup_size"] as? Int == 4 && chart["beyond"] as? [Int] == [])
+        let uneven = try BuiltExecutable.run(["spc", "multivariate", "--subgroup-size", "3", file])
+        #expect(uneven.status != 0 && uneven.output.contains("do not divide into subgroups of 3"), "\(uneven.output)")
+    }
+
     @Test("pca and bad input")
     func pcaAndErrors() throws {
         let file = try Self.write(Self.csv)

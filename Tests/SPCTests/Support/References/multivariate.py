@@ -28,6 +28,13 @@ print("ucl2", repr(p * (m + 1) * (m - 1) / (m * m - m * p) * stats.f.ppf(1 - alp
 s = np.cov(phase1, rowvar=False)
 print("contrib row 17", [repr(v) for v in (x[17] - mean) ** 2 / np.diag(s)])
 
+# The same 20 rows as 5 subgroups of 4 (histd CLI test of --subgroup-size), every subgroup in phase I.
+g5 = x.reshape(5, 4, 3)
+means5 = g5.mean(axis=1)
+sbar5 = np.mean([np.cov(group, rowvar=False) for group in g5], axis=0)
+print("cli subgroups t2", [repr(v) for v in 4 * np.einsum("ij,jk,ik->i", means5 - means5.mean(axis=0), np.linalg.inv(sbar5), means5 - means5.mean(axis=0))])
+print("cli subgroups ucl1", repr(3 * 4 * 3 / 13 * stats.f.ppf(1 - alpha, 3, 13)))
+
 # 12 subgroups of 4 rows of the same 3 variables; phase I = subgroups 0..8.
 y = np.round(rng.normal(size=(48, 3)) @ mix + [10, 20, 5], 3)
 y[40:44] += [1.2, -0.5, 0.9]
