@@ -49,6 +49,14 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
     case insufficientData(reason: String)
     /// A line of a CSV text is not in the expected form; `line` is 1-based, counting the header.
     case malformedLine(line: Int, reason: String)
+    /// A row of a multivariate table has `count` values where the header names `expected` variables. `row` is 0-based.
+    case rowLengthMismatch(row: Int, count: Int, expected: Int)
+    /// Phase I holds `count` observations (or subgroups) for `variables` variables; the chart needs at least `minimum`.
+    case tooFewObservations(count: Int, variables: Int, minimum: Int)
+    /// These variables are constant in phase I, so the covariance matrix is singular.
+    case constantVariables([String])
+    /// `variable` is, in phase I, a linear combination of `others`, so the covariance matrix is singular.
+    case collinearVariables(variable: String, others: [String])
 
     public var description: String {
         switch self {
@@ -99,6 +107,15 @@ public enum SPCError: Error, Sendable, Equatable, CustomStringConvertible {
             return "too few data: \(reason)"
         case .malformedLine(let line, let reason):
             return "line \(line): \(reason)"
+        case .rowLengthMismatch(let row, let count, let expected):
+            return "row \(row): \(count) values where the header names \(expected) variables"
+        case .tooFewObservations(let count, let variables, let minimum):
+            return "phase I has \(count) observations for \(variables) variables; at least \(minimum) are needed"
+        case .constantVariables(let names):
+            let subject = names.count == 1 ? "variable \(names[0]) is" : "variables \(names.joined(separator: ", ")) are"
+            return "singular covariance: \(subject) constant in phase I"
+        case .collinearVariables(let variable, let others):
+            return "singular covariance: variable \(variable) is a linear combination of \(others.joined(separator: ", ")) in phase I (collinear)"
         }
     }
 }

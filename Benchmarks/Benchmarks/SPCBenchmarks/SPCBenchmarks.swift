@@ -63,4 +63,6 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try accumulator.capability())
         }
     }
+
+    multivariateBenchmarks(configuration)
 }

@@ -19,7 +19,7 @@ enum SPCErrorAnswer {
             return APIError(.unprocessableContent, error.description)
         case .malformedLine:
             return APIError.badRequest(error.description)
-        case .emptyData, .degenerateSpread, .tooFewPartValues:
+        case .emptyData, .degenerateSpread, .tooFewPartValues, .rowLengthMismatch, .tooFewObservations, .constantVariables, .collinearVariables:
             return APIError(.unprocessableContent, "\(error.description) (\(starts.count) points in the range)")
         case .invalidPhaseOneWindow:
             return APIError.badRequest("phase1: \(error.description)")

@@ -22,6 +22,8 @@ struct SPCRoutes {
 
     func register(on router: Router<ServerRequestContext>) {
         SPCDesignRoutes(executor: executor).register(on: router)
+        SPCMultivariateRoutes(historian: historian, executor: executor, limiter: limiter, maximumPoints: maximumPoints, databaseTag: databaseTag)
+            .register(on: router)
         router.get("/api/v1/spc/chart") { request, context in
             let parameters = request.uri.queryParameters
             try parameters.requireKnown(Self.commonNames.union(ChartSettings.names).union(["max_violations", Self.partTagName]))

@@ -6,6 +6,9 @@ struct SPCCommand: ParsableCommand {
         commandName: "spc",
         abstract: "Statistical process control: control charts and capability studies.",
         discussion: "Reads a CSV file and prints one JSON object. See docs/spc.md.",
-        subcommands: [SPCChartCommand.self, SPCCapabilityCommand.self, SPCChartsCommand.self, SPCRunLengthCommand.self, SPCGaugeCommand.self]
+        subcommands: [
+            SPCChartCommand.self, SPCCapabilityCommand.self, SPCChartsCommand.self, SPCMultivariateCommand.self, SPCRunLengthCommand.self,
+            SPCGaugeCommand.self,
+        ]
     )
 }
