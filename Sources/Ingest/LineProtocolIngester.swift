@@ -21,6 +21,7 @@ public final class LineProtocolIngester {
     private var defaultTimestamp: Int64
     private let extraTags: [SeriesKey.Tag]
     private var cache = SeriesCache()
+    private let maximumCachedSeries: Int
     /// Series known to the cache, by slot: the catalog series, or a key waiting for registration.
     private var slots: [(id: SeriesID?, key: SeriesKey, kind: ValueKind)] = []
     private var slotsByKey: [SeriesKey: Int] = [:]
@@ -50,11 +51,18 @@ public final class LineProtocolIngester {
     ///   - defaultTimestamp: nanoseconds used for lines without a timestamp.
     ///   - batchSize: samples per write (one WAL record and one durability wait each).
     ///   - tags: tags added to the series of every line.
+    /// Series an ingester keeps resolved from one input to the next by default (see ``restart(defaultTimestamp:)``).
+    public static let defaultMaximumCachedSeries = 100_000
+
+    /// - Parameter maximumCachedSeries: past this many series resolved, ``restart(defaultTimestamp:)``
+    ///   empties the cache: a source of ever new series (a million device ids) would otherwise keep
+    ///   every key here as well as in the catalog (about 580 bytes a series).
     public init(
         historian: Historian, precision: TimestampPrecision = .nanoseconds, defaultTimestamp: Int64, batchSize: Int = 65_536,
-        tags: [SeriesKey.Tag] = []
+        tags: [SeriesKey.Tag] = [], maximumCachedSeries: Int = defaultMaximumCachedSeries
     ) {
         self.historian = historian
+        self.maximumCachedSeries = maximumCachedSeries
         extraTags = tags
         parser = LineProtocolParser(precision: precision)
         self.precision = precision
@@ -84,7 +92,8 @@ public final class LineProtocolIngester {
     }
 
     /// Prepares for another independent input after ``finish(onReject:)`` (the daemon's next request):
-    /// line numbers and counters start again, the series already resolved stay cached.
+    /// line numbers and counters start again, the series already resolved stay cached (up to
+    /// `maximumCachedSeries`; past it the cache starts again empty).
     public func restart(defaultTimestamp: Int64) {
         _ = loggedThrough.take()
         parser = LineProtocolParser(precision: precision)
@@ -94,6 +103,13 @@ public final class LineProtocolIngester {
         rejections = 0
         pending.removeAll(keepingCapacity: true)
         pendingTexts.removeAll(keepingCapacity: true)
+        if slots.count > maximumCachedSeries {
+            cache = SeriesCache()
+            slots = []
+            slotsByKey = [:]
+            unregistered = []
+            refusedSlots = []
+        }
     }
 
     /// Waits for the batch being written, and rethrows its failure.

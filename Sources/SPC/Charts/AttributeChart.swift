@@ -77,13 +77,7 @@ public enum AttributeChart {
             count: counts.count, options: options,
             estimate: { (included: [Bool]) throws(SPCError) -> Double in
                 if let knownCenter { return knownCenter }
-                var countTotal = 0.0
-                var sizeTotal = 0.0
-                for row in counts.indices where included[row] {
-                    countTotal += counts[row]
-                    sizeTotal += sizes[row]
-                }
-                return countTotal / sizeTotal
+                return Self.pooledRate(counts: counts, sizes: sizes, included: included)
             },
             build: { rate, withRules in
                 let rules = withRules ? options.rules : .none
@@ -114,5 +108,16 @@ public enum AttributeChart {
         default:
             return (count / size, rate, (rate / size).squareRoot())
         }
+    }
+
+    /// Σcountsᵢ/Σsizesᵢ over the included rows: p̄ (or ū) of the p, u and Laney charts.
+    static func pooledRate(counts: [Double], sizes: [Double], included: [Bool]) -> Double {
+        var countTotal = 0.0
+        var sizeTotal = 0.0
+        for row in counts.indices where included[row] {
+            countTotal += counts[row]
+            sizeTotal += sizes[row]
+        }
+        return countTotal / sizeTotal
     }
 }

@@ -52,7 +52,7 @@ public enum LaneyChart {
         let outcome = try PhaseOne.run(
             count: counts.count, options: options, dropUsesSecondary: false,
             estimate: { (included: [Bool]) throws(SPCError) -> Parameters in
-                let rate = knownCenter ?? pooledRate(counts: counts, sizes: sizes, included: included)
+                let rate = knownCenter ?? AttributeChart.pooledRate(counts: counts, sizes: sizes, included: included)
                 guard rate > 0, !isBinomial || rate < 1 else {
                     throw .degenerateSpread(reason: "the phase I rate is \(rate): standardized counts need a rate strictly inside its range")
                 }
@@ -91,16 +91,5 @@ public enum LaneyChart {
             sigma: isBinomial ? (rate * (1 - rate)).squareRoot() : rate.squareRoot(),
             sigmaMethod: isBinomial ? .binomial : .poisson, phaseOne: outcome.window, excluded: outcome.excluded,
             smoothing: nil, laneySigmaZ: outcome.parameters.sigmaZ)
-    }
-
-    /// Σcountsᵢ/Σsizesᵢ over the included rows.
-    static func pooledRate(counts: [Double], sizes: [Double], included: [Bool]) -> Double {
-        var countTotal = 0.0
-        var sizeTotal = 0.0
-        for row in counts.indices where included[row] {
-            countTotal += counts[row]
-            sizeTotal += sizes[row]
-        }
-        return countTotal / sizeTotal
     }
 }
