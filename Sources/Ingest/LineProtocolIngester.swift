@@ -21,9 +21,11 @@ public final class LineProtocolIngester {
     private var defaultTimestamp: Int64
     private let extraTags: [SeriesKey.Tag]
     private var cache = SeriesCache()
-    private let maximumCachedSeries: Int
     /// Series known to the cache, by slot: the catalog series, or a key waiting for registration.
-    private var slots: [(id: SeriesID?, key: SeriesKey, kind: ValueKind)] = []
+    /// The key is kept only until the series is registered (and for series the limit refused): the
+    /// catalog holds it, and a million series would otherwise keep every key twice.
+    private var slots: [(id: SeriesID?, key: SeriesKey?, kind: ValueKind)] = []
+    /// The slots of keys waiting for registration, so that two spellings of one new series share one.
     private var slotsByKey: [SeriesKey: Int] = [:]
     private var unregistered: [Int] = []
     /// Slots whose series the series limit refused: their samples are reported, never written.
@@ -51,18 +53,11 @@ public final class LineProtocolIngester {
     ///   - defaultTimestamp: nanoseconds used for lines without a timestamp.
     ///   - batchSize: samples per write (one WAL record and one durability wait each).
     ///   - tags: tags added to the series of every line.
-    /// Series an ingester keeps resolved from one input to the next by default (see ``restart(defaultTimestamp:)``).
-    public static let defaultMaximumCachedSeries = 100_000
-
-    /// - Parameter maximumCachedSeries: past this many series resolved, ``restart(defaultTimestamp:)``
-    ///   empties the cache: a source of ever new series (a million device ids) would otherwise keep
-    ///   every key here as well as in the catalog (about 580 bytes a series).
     public init(
         historian: Historian, precision: TimestampPrecision = .nanoseconds, defaultTimestamp: Int64, batchSize: Int = 65_536,
-        tags: [SeriesKey.Tag] = [], maximumCachedSeries: Int = defaultMaximumCachedSeries
+        tags: [SeriesKey.Tag] = []
     ) {
         self.historian = historian
-        self.maximumCachedSeries = maximumCachedSeries
         extraTags = tags
         parser = LineProtocolParser(precision: precision)
         self.precision = precision
@@ -92,8 +87,7 @@ public final class LineProtocolIngester {
     }
 
     /// Prepares for another independent input after ``finish(onReject:)`` (the daemon's next request):
-    /// line numbers and counters start again, the series already resolved stay cached (up to
-    /// `maximumCachedSeries`; past it the cache starts again empty).
+    /// line numbers and counters start again, the series already resolved stay cached.
     public func restart(defaultTimestamp: Int64) {
         _ = loggedThrough.take()
         parser = LineProtocolParser(precision: precision)
@@ -103,13 +97,6 @@ public final class LineProtocolIngester {
         rejections = 0
         pending.removeAll(keepingCapacity: true)
         pendingTexts.removeAll(keepingCapacity: true)
-        if slots.count > maximumCachedSeries {
-            cache = SeriesCache()
-            slots = []
-            slotsByKey = [:]
-            unregistered = []
-            refusedSlots = []
-        }
     }
 
     /// Waits for the batch being written, and rethrows its failure.
@@ -156,7 +143,7 @@ public final class LineProtocolIngester {
                 onReject(
                     RejectedLine(
                         line: line.lineNumber, column: field.key.lowerBound + 1 - lineStart(line),
-                        reason: "series \(slots[slot].key) holds \(slots[slot].kind) values; field value is \(kind)"))
+                        reason: "series \(name(of: slot)) holds \(slots[slot].kind) values; field value is \(kind)"))
                 continue
             }
             if case .string(let range) = field.value { pendingTexts.append((pending.count, line.string(range))) }
@@ -222,22 +209,29 @@ public final class LineProtocolIngester {
             return .failure(error)
         }
         if let existing = slotsByKey[key] { return .success(existing) }
-        slotsByKey[key] = slots.count
         if let registered = historian.series(for: key) {
-            slots.append((registered.id, key, registered.kind))
+            slots.append((registered.id, nil, registered.kind))
         } else {
+            slotsByKey[key] = slots.count
             slots.append((nil, key, kind))
             unregistered.append(slots.count - 1)
         }
         return .success(slots.count - 1)
     }
 
+    /// The series of `slot` for messages.
+    private func name(of slot: Int) -> String {
+        if let key = slots[slot].key { return key.description }
+        return slots[slot].id.flatMap { historian.series($0)?.key.description } ?? "?"
+    }
+
     private func writePending(onReject: (RejectedLine) -> Void) throws(HistorianError) {
         // Kinds that another writer registered first, for the slots whose values were checked against ours.
         var registeredKinds: [Int: ValueKind] = [:]
         if !unregistered.isEmpty {
-            let series = try historian.registerWithinLimit(unregistered.map { (slots[$0].key, slots[$0].kind) })
-            for (slot, registered) in zip(unregistered, series) {
+            let waiting = unregistered.compactMap { slot in slots[slot].key.map { (slot: slot, key: $0) } }
+            let series = try historian.registerWithinLimit(waiting.map { ($0.key, slots[$0.slot].kind) })
+            for ((slot, _), registered) in zip(waiting, series) {
                 guard let registered else {
                     refusedSlots.insert(slot)
                     continue
@@ -254,13 +248,13 @@ public final class LineProtocolIngester {
                 rejections += 1
                 // InfluxDB's wording for the database's limit; ours for the measurement's.
                 let reason: String
-                switch historian.seriesLimitReason(for: slots[entry.slot].key) {
+                switch slots[entry.slot].key.map(historian.seriesLimitReason(for:)) {
                 case .measurementSeriesLimit(let measurement, let limit):
                     reason = "max-series-per-measurement limit exceeded for measurement \(measurement): (\(limit))"
                 default:
                     reason = "max-series-per-database limit exceeded: (\(historian.options.maximumSeries))"
                 }
-                onReject(RejectedLine(line: entry.line, column: nil, reason: "series \(slots[entry.slot].key): \(reason)"))
+                onReject(RejectedLine(line: entry.line, column: nil, reason: "series \(name(of: entry.slot)): \(reason)"))
             }
         }
         if !registeredKinds.isEmpty {
@@ -271,9 +265,13 @@ public final class LineProtocolIngester {
                 onReject(
                     RejectedLine(
                         line: entry.line, column: nil,
-                        reason: "series \(slots[entry.slot].key) holds \(registered) values; field value is \(slots[entry.slot].kind)"))
+                        reason: "series \(name(of: entry.slot)) holds \(registered) values; field value is \(slots[entry.slot].kind)"))
             }
             for (slot, kind) in registeredKinds { slots[slot].kind = kind }
+        }
+        if !slotsByKey.isEmpty {
+            for slot in slotsByKey.values where slots[slot].id != nil { slots[slot].key = nil }
+            slotsByKey = [:]
         }
         if !pendingTexts.isEmpty {
             var texts: [(series: SeriesID, text: String)] = []

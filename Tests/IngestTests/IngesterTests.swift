@@ -56,23 +56,25 @@ import Testing
         #expect(historian.allSeries.count == 5)
     }
 
-    /// An ingester reused across inputs forgets its resolved series past its bound, and goes on
-    /// storing every line of known and new series alike, with their kinds still checked.
-    @Test func theSeriesCacheStartsAgainPastItsBound() throws {
+    /// An ingester reused across inputs keeps resolving known and new series alike (the keys of
+    /// registered series are dropped from its cache, the catalog holds them), with their kinds
+    /// still checked and the messages still naming the series.
+    @Test func aReusedIngesterKeepsStoringKnownAndNewSeries() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let historian = try Historian(directory: directory.path)
-        let ingester = LineProtocolIngester(historian: historian, precision: .seconds, defaultTimestamp: 42, batchSize: 4, maximumCachedSeries: 5)
+        let ingester = LineProtocolIngester(historian: historian, precision: .seconds, defaultTimestamp: 42, batchSize: 4)
         var rejected: [RejectedLine] = []
         for round in 0..<4 {
             ingester.restart(defaultTimestamp: 42)
-            // Eight series each round: four seen before (from round 1) and four new.
+            // Eight series each round, four of them seen in the round before; d0 gets an integer.
             let lines = (0..<8).map { "m,device=d\(round * 4 + $0) v=\(round).5 \(100 + round)" } + ["m,device=d0 v=7i \(100 + round)"]
             let bytes = Array(lines.joined(separator: "\n").utf8)
             _ = try bytes.withUnsafeBytes { try ingester.ingest($0, isFinal: true) { rejected.append($0) } }
             try ingester.finish { rejected.append($0) }
         }
         #expect(rejected.count == 4, "the integer for float series d0 is refused every round: \(rejected)")
+        #expect(rejected.allSatisfy { $0.reason == "series m,device=d0 v holds float values; field value is integer" }, "\(rejected)")
         #expect(historian.allSeries.count == 20)
         let d4 = try #require(historian.series(for: SeriesKey(measurement: "m", tags: [.init(key: "device", value: "d4")], field: "v")))
         #expect(try historian.samples(series: d4.id, from: .min, to: .max).map(\.value) == [.float(0.5), .float(1.5)])
