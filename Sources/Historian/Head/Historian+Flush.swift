@@ -138,18 +138,17 @@ extension Historian {
     /// as the log stays failed. Writes that fail because of the log call this.
     func recoverDurability() {
         guard log.failure != nil else { return }
-        guard flushScheduler.begin() else {
-            flushScheduler.queue.asyncAfter(deadline: .now() + flushScheduler.retryDelay) { [weak self] in self?.recoverDurability() }
-            return
-        }
+        guard flushScheduler.begin() else { return retryRecovery() }
         flushScheduler.queue.async { [weak self] in
             guard let self else { return }
             lock.whileWorking { try? flush(whenHeadHolds: 0) }
             flushScheduler.end()
-            if log.failure != nil {
-                flushScheduler.queue.asyncAfter(deadline: .now() + flushScheduler.retryDelay) { [weak self] in self?.recoverDurability() }
-            }
+            if log.failure != nil { retryRecovery() }
         }
+    }
+
+    private func retryRecovery() {
+        flushScheduler.queue.asyncAfter(deadline: .now() + flushScheduler.retryDelay) { [weak self] in self?.recoverDurability() }
     }
 }
 
