@@ -55,8 +55,18 @@ extension Historian {
         let kept = Set(ids)
         let generation = files.lazy.flatMap(\.entries).filter { kept.contains($0.series) }.map(\.sequence).max() ?? 0
         let covered = files.map(\.coveredSegment).max() ?? 0
+        // Merged chunks are at most as many as the files' (more only for series beyond the chunk limit).
+        let expectedChunks = files.reduce(0) { $0 + $1.entries.count }
         // Written series by series as the merge produces them: the window's chunks are never all in memory.
         var writer: PartitionFileWriter?
+        func write(_ chunk: SealedChunk) throws(HistorianError) {
+            if writer == nil {
+                writer = try PartitionFileWriter(
+                    windowStart: windowStart, windowEnd: windowEnd, coveredSegment: covered, directory: partitionDirectory,
+                    generation: generation, expectedChunks: expectedChunks, faults: options.fileFaults)
+            }
+            try writer?.append(chunk)
+        }
         for series in input.series {
             var references: [ChunkReference] = []
             for file in files {
@@ -70,14 +80,12 @@ extension Historian {
             var open = OpenChunk(series: series.id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
             for sample in try snapshot.rawSamples(from: windowStart, to: windowEnd) {
                 if open.count >= options.effectiveChunkSampleLimit {
-                    try append(open.seal(), to: &writer, windowStart: windowStart, windowEnd: windowEnd, covered: covered, generation: generation)
+                    try write(open.seal())
                     open = OpenChunk(series: series.id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
                 }
                 open.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
             }
-            if open.count > 0 {
-                try append(open.seal(), to: &writer, windowStart: windowStart, windowEnd: windowEnd, covered: covered, generation: generation)
-            }
+            if open.count > 0 { try write(open.seal()) }
         }
         let chunkCount = writer?.count ?? 0
         let written = try writer.map { (writer) throws(HistorianError) in try PartitionFile(path: try writer.finish()) }
@@ -93,18 +101,6 @@ extension Historian {
         for old in oldPaths where old != written?.path { try FileIO.remove(old, faults: options.fileFaults) }
         try FileIO.syncDirectory(partitionDirectory, faults: options.fileFaults)
         return chunkCount
-    }
-
-    /// Appends a chunk of a window's rewrite, starting the file with the first one.
-    private func append(
-        _ chunk: SealedChunk, to writer: inout PartitionFileWriter?, windowStart: Int64, windowEnd: Int64, covered: UInt64, generation: UInt64
-    ) throws(HistorianError) {
-        if writer == nil {
-            writer = try PartitionFileWriter(
-                windowStart: windowStart, windowEnd: windowEnd, coveredSegment: covered, directory: partitionDirectory,
-                generation: generation, faults: options.fileFaults)
-        }
-        try writer?.append(chunk)
     }
 
     private func needsCompaction(_ files: [PartitionFile]) -> Bool {

@@ -117,11 +117,11 @@ extension Historian {
         of chunks: [SeriesID: [FlushingChunk]], covered: UInt64, into paths: inout [String]
     ) throws(HistorianError) {
         let series = chunks.keys.sorted()
-        var windows: Set<Int64> = []
+        var chunksPerWindow: [Int64: Int] = [:]
         for flushing in chunks.values {
-            for chunk in flushing { windows.insert(chunk.window) }
+            for chunk in flushing { chunksPerWindow[chunk.window, default: 0] += 1 }
         }
-        let ordered = windows.sorted()
+        let ordered = chunksPerWindow.keys.sorted()
         var passStart = 0
         while passStart < ordered.count {
             let pass = ordered[passStart..<min(passStart + Self.windowsPerFlushPass, ordered.count)]
@@ -131,7 +131,7 @@ extension Historian {
                 let end = window.addingReportingOverflow(max(1, options.partitionWindow))
                 writers[window] = try PartitionFileWriter(
                     windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: covered,
-                    directory: partitionDirectory, faults: options.fileFaults)
+                    directory: partitionDirectory, expectedChunks: chunksPerWindow[window] ?? 0, faults: options.fileFaults)
             }
             for id in series {
                 var sealed = (chunks[id] ?? []).compactMap { writers[$0.window] == nil ? nil : $0.sealed() }

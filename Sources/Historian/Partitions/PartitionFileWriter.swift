@@ -37,11 +37,13 @@ final class PartitionFileWriter {
     /// The most bytes of timestamp columns remembered for sharing before the memory is emptied.
     private static let recentTimestampLimit = 8 << 20
 
-    /// Starts the file of window `[windowStart, windowEnd)` covering WAL segment `coveredSegment`.
+    /// Starts the file of window `[windowStart, windowEnd)` covering WAL segment `coveredSegment`;
+    /// `expectedChunks` sizes the index up front (a growing index doubled and copied itself: a
+    /// million-series flush briefly held three times its 121 MB).
     /// - Throws: ``HistorianError/io`` when the temporary file cannot be created or written.
     init(
         windowStart: Int64, windowEnd: Int64, coveredSegment: UInt64, directory: String, generation: UInt64? = nil,
-        faults: (any FileFaults)? = nil
+        expectedChunks: Int = 0, faults: (any FileFaults)? = nil
     ) throws(HistorianError) {
         self.directory = directory
         self.faults = faults
@@ -55,6 +57,7 @@ final class PartitionFileWriter {
         buffer.append(windowEnd)
         buffer.append(coveredSegment)
         headerChecksum = CRC32C.checksum(buffer.bytes)
+        index.bytes.reserveCapacity(4 + max(0, expectedChunks) * ChunkIndexEntry.encodedSize)
         index.append(UInt32(0))
     }
 

@@ -147,10 +147,10 @@ import Testing
     /// ~510 bytes each when every chunk carried its encoders).
     @Test func aChunkWithBufferedSamplesOnlyIsSmall() {
         #expect(MemoryLayout<OpenChunk?>.stride <= 72)
-        var chunk = OpenChunk(series: 1, kind: .float, window: 0, windowEnd: 1_000, sequence: 1, reorderWindow: 256)
+        var chunk = OpenChunk(series: 1, kind: .float, window: 0, windowEnd: 1_000, sequence: 1, reorderWindow: 16)
         Self.append([(1, 1)], to: &chunk)
         #expect(chunk.memoryBytes < 200)
-        Self.append((2..<300).map { (Int64($0), Double($0)) }, to: &chunk)
+        Self.append((2..<40).map { (Int64($0), Double($0)) }, to: &chunk)
         #expect(chunk.memoryBytes > MemoryLayout<ChunkEncoders>.stride)
     }
 }
