@@ -26,7 +26,7 @@ struct OpenChunk: Sendable {
     private var bufferStart = 0
 
     /// Copy on write: copies of a chunk (a query's view, ``seal()``) share the box until one of them
-    /// encodes, and ``encode(_:)`` copies a shared box first, so no box is mutated while shared.
+    /// appends, and every append copies a shared box first, so no box is mutated while shared.
     private final class EncodersBox: @unchecked Sendable {
         var encoders: ChunkEncoders
 
@@ -87,6 +87,7 @@ struct OpenChunk: Sendable {
     /// its start in one pass, instead of shifting the buffer once per sample.
     mutating func append(sorted run: ArraySlice<RawSample>) {
         guard let first = run.first else { return }
+        ownEncoders()
         guard buffer.count > bufferStart, first.timestamp < buffer[buffer.count - 1].timestamp else {
             for sample in run { appendLatest(sample) }
             return
@@ -110,6 +111,7 @@ struct OpenChunk: Sendable {
 
     /// Appends a sample; the caller checked ``accepts(_:limit:)``.
     mutating func append(timestamp: Int64, bits: UInt64, quality: UInt8) {
+        ownEncoders()
         let sample = RawSample(series: series, timestamp: timestamp, bits: bits, quality: quality)
         if let last = buffer.last, buffer.count > bufferStart, timestamp < last.timestamp {
             buffer.insert(sample, at: insertionIndex(of: timestamp))
@@ -148,13 +150,16 @@ struct OpenChunk: Sendable {
         return low
     }
 
+    /// Encodes `sample`; the appends that lead here made the box unique first (see ``ownEncoders()``).
     private mutating func encode(_ sample: RawSample) {
-        if encoders == nil {
-            encoders = EncodersBox(ChunkEncoders(kind: kind))
-        } else if !isKnownUniquelyReferenced(&encoders), let shared = encoders {
-            encoders = EncodersBox(shared.encoders)
-        }
+        if encoders == nil { encoders = EncodersBox(ChunkEncoders(kind: kind)) }
         encoders?.encoders.encode(sample, kind: kind)
+    }
+
+    /// Gives this chunk its own copy of a box it shares with a copy of itself; once per append
+    /// rather than once per encoded sample.
+    private mutating func ownEncoders() {
+        if !isKnownUniquelyReferenced(&encoders), let shared = encoders { encoders = EncodersBox(shared.encoders) }
     }
 
     /// Estimated bytes of memory the chunk holds: the chunk itself, its encoders (their pending
