@@ -37,18 +37,21 @@ extension Historian {
     /// A failure in step 2 or 3 leaves the chunks in `flushing` and the WAL in place; the next
     /// flush writes them together with what the head gathered since.
     func flush(whenHeadHolds minimum: Int) throws(HistorianError) {
-        try flushTurn.withLock { (_) throws(HistorianError) in
+        let report = try flushTurn.withLock { (_) throws(HistorianError) -> FlushReport? in
             do throws(HistorianError) {
-                try flushLocked(whenHeadHolds: minimum)
+                let report = try flushLocked(whenHeadHolds: minimum)
                 flushScheduler.succeeded()
+                return report
             } catch {
                 flushScheduler.failed(error)
                 throw error
             }
         }
+        // Told once the flushed chunks are released, so that an observer can return their memory.
+        if let report { options.flushObserver?(report) }
     }
 
-    private func flushLocked(whenHeadHolds minimum: Int) throws(HistorianError) {
+    private func flushLocked(whenHeadHolds minimum: Int) throws(HistorianError) -> FlushReport? {
         let started = ContinuousClock.now
         let taken = try writeGate.withExclusive {
             () throws(HistorianError) -> (covered: UInt64, chunks: [SeriesID: [FlushingChunk]], tombstones: Int)? in
@@ -70,7 +73,7 @@ extension Historian {
                 }
             }
         }
-        guard let taken else { return }
+        guard let taken else { return nil }
         let drained = ContinuousClock.now
         var paths: [String] = []
         var written: [PartitionFile] = []
@@ -100,10 +103,9 @@ extension Historian {
         try Checkpoint.write(covered: taken.covered, to: checkpointPath, directory: directory, faults: options.fileFaults)
         try log.removeSegments(through: taken.covered)
         log.recover(coveredThrough: taken.covered)
-        options.flushObserver?(
-            FlushReport(
-                pause: drained - started, writing: filesWritten - drained, publishing: .now - filesWritten,
-                chunks: taken.chunks.values.reduce(0) { $0 + $1.count }, files: written.count))
+        return FlushReport(
+            pause: drained - started, writing: filesWritten - drained, publishing: .now - filesWritten,
+            chunks: taken.chunks.values.reduce(0) { $0 + $1.count }, files: written.count)
     }
 
     /// The most partition files one pass of a flush writes at once (each holds a descriptor and a buffer).
