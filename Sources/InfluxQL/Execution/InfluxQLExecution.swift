@@ -9,8 +9,8 @@ import Query
 package struct InfluxQLExecution {
     let historian: Historian
     let databaseTag: String
-    /// The `db` parameter.
-    let database: String?
+    /// The `db` parameter (or the database a statement names with `ON`).
+    var database: String?
     /// The databases the request may see (its token's); nil for all.
     let allowedDatabases: Set<String>?
     /// The points (values) the statements of one request may still return together: each
@@ -79,7 +79,8 @@ package struct InfluxQLExecution {
             case raw(InfluxQLRawRows, order: [Int])
         }
 
-        package var name: String
+        /// nil for an answer without a name (`SHOW SERIES`).
+        package var name: String?
         package var tags: [SeriesKey.Tag]?
         package var columns: [String]
         package var rows: Rows
@@ -102,6 +103,18 @@ package struct InfluxQLExecution {
         case null
 
         static func text(_ text: String) -> ResultValue { .value(.string(text)) }
+
+        /// The value as a number: nil for null, times, strings and booleans.
+        var number: Double? {
+            switch self {
+            case .number(let number): number
+            case .count(let count): Double(count)
+            case .value(.float(let number)): number
+            case .value(.integer(let number)): Double(number)
+            case .value(.unsigned(let number)): Double(number)
+            case .value, .time, .null: nil
+            }
+        }
     }
 
     private func answer(_ statement: InfluxQLStatement) throws -> [ResultSeries] {
@@ -117,11 +130,21 @@ package struct InfluxQLExecution {
                     name: "", columns: ["name", "duration", "shardGroupDuration", "replicaN", "default"],
                     rows: .values([[.text("autogen"), .text("0s"), .text("168h0m0s"), .count(1), .value(.boolean(true))]]))
             ]
-        case .showMeasurements(let filter, let limit):
+        case .showMeasurements(let filter, let limit, let offset):
             let matcher = try NameMatcher(filter)
-            var names = Set(visibleSeries(SeriesSelection(measurement: nil)).map(\.key.measurement)).filter { matcher.accepts($0) }.sorted()
-            if let limit { names = Array(names.prefix(limit)) }
-            return names.isEmpty ? [] : [ResultSeries(name: "measurements", columns: ["name"], rows: .values(names.map { [.text($0)] }))]
+            let names = Set(visibleSeries(SeriesSelection(measurement: nil)).map(\.key.measurement)).filter { matcher.accepts($0) }.sorted()
+            let shown = names.dropFirst(offset).prefix(limit ?? .max)
+            return shown.isEmpty ? [] : [ResultSeries(name: "measurements", columns: ["name"], rows: .values(shown.map { [.text($0)] }))]
+        case .showSeries(let measurement, let conditions, let limit, let offset):
+            let predicate = try InfluxQLTagFilter.predicate(conditions)
+            // One key per measurement and tag set: histd's series are one per field.
+            let keys = Set(
+                visibleSeries(SeriesSelection(measurement: measurement, predicate: predicate)).map { series in
+                    ([series.key.measurement] + series.key.tags.filter { $0.key != databaseTag }.map { "\($0.key)=\($0.value)" }).joined(separator: ",")
+                }
+            ).sorted()
+            let shown = keys.dropFirst(offset).prefix(limit ?? .max)
+            return shown.isEmpty ? [] : [ResultSeries(name: nil, columns: ["key"], rows: .values(shown.map { [.text($0)] }))]
         case .showTagKeys(let measurement):
             return byMeasurement(measurement, predicate: nil, columns: ["tagKey"]) { series in
                 Set(series.flatMap { $0.key.tags.map(\.key) }).subtracting([databaseTag]).sorted().map { [.text($0)] }
@@ -133,6 +156,13 @@ package struct InfluxQLExecution {
                 let pairs = Set(series.flatMap { $0.key.tags.filter { $0.key != databaseTag && matcher.accepts($0.key) } })
                 return pairs.sorted { ($0.key, $0.value) < ($1.key, $1.value) }.map { [.text($0.key), .text($0.value)] }
             }
+        case .showTagValuesCardinality(let measurement, let keys, let conditions):
+            let matcher = try NameMatcher(keys)
+            let predicate = try InfluxQLTagFilter.predicate(conditions)
+            return byMeasurement(measurement, predicate: predicate, columns: ["count"]) { series in
+                let pairs = Set(series.flatMap { $0.key.tags.filter { $0.key != databaseTag && matcher.accepts($0.key) } })
+                return pairs.isEmpty ? [] : [[.count(pairs.count)]]
+            }
         case .showFieldKeys(let measurement):
             return byMeasurement(measurement, predicate: nil, columns: ["fieldKey", "fieldType"]) { series in
                 var kinds: [String: ValueKind] = [:]
@@ -141,6 +171,15 @@ package struct InfluxQLExecution {
             }
         case .select(let select):
             return try InfluxQLSelection(execution: self, statement: select).run()
+        case .delete(let measurement, let conditions, let from, let to):
+            let predicate = try InfluxQLTagFilter.predicate(conditions)
+            let series = visibleSeries(SeriesSelection(measurement: measurement, predicate: predicate))
+            try SeriesDeletion(historian: historian).delete(series, from: from ?? .min, to: to ?? .max)
+            return []
+        case .onDatabase(let name, let inner):
+            var scoped = self
+            scoped.database = name
+            return try scoped.answer(inner)
         }
     }
 

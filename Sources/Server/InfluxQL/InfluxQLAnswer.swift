@@ -40,8 +40,10 @@ struct InfluxQLAnswer {
 
     private func write(_ series: InfluxQLExecution.ResultSeries, _ writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("name")
-        writer.string(series.name)
+        if let name = series.name {
+            writer.key("name")
+            writer.string(name)
+        }
         if let tags = series.tags {
             writer.key("tags")
             writer.beginObject()
