@@ -118,7 +118,7 @@ queries = [
     'SELECT v FROM m WHERE n = 1194',
     'SELECT v FROM m WHERE v = 12.5',
     'SELECT * FROM m WHERE v < 5 AND %s' % R,
-    "SELECT v FROM m WHERE (v > 990 OR machine = 'a') AND time < '2024-01-01T00:00:15Z'",
+    "SELECT v FROM m WHERE (v > 990 OR machine = 'a' AND n > 7) AND time < '2024-01-01T00:00:15Z'",
     'SELECT v FROM m WHERE v > 5 AND v < 8 OR v > 999',
     'SELECT mean(v) FROM m WHERE v > 440 AND %s GROUP BY time(5m)' % R,
     'SELECT count(v), max(v) FROM m WHERE v >= 100 AND v <= 200 AND %s GROUP BY machine' % R,
@@ -157,7 +157,8 @@ queries = [
     'SELECT mean(v) FROM m WHERE %s GROUP BY time(5m), machine SLIMIT 1 SOFFSET 1' % R,
     'SELECT mean(v) FROM m WHERE %s GROUP BY time(2m) LIMIT 3 OFFSET 2' % R,
     'SELECT * FROM m WHERE %s GROUP BY * LIMIT 2 OFFSET 1 SLIMIT 1 SOFFSET 1' % R,
-    'SELECT count(v) FROM m WHERE %s GROUP BY machine SOFFSET 1' % R,
+    'SELECT mean(v) FROM m WHERE %s GROUP BY machine SLIMIT 1 SOFFSET 1' % R,
+    "SELECT integral(v, 1m) FROM m WHERE machine = 'a' AND (v < 50 OR v > 400) AND %s GROUP BY time(2m) fill(0)" % R,
     # SHOW
     'SHOW SERIES', "SHOW SERIES FROM m WHERE machine = 'b'", 'SHOW SERIES LIMIT 1 OFFSET 1', 'SHOW SERIES ON plant FROM m WHERE line =~ /1/',
     'SHOW MEASUREMENTS ON plant', 'SHOW MEASUREMENTS ON plant LIMIT 1 OFFSET 1', 'SHOW TAG VALUES CARDINALITY FROM m WITH KEY = "machine"',

@@ -87,9 +87,14 @@ enum InfluxQLReducer {
         return mostMode.value
     }
 
-    /// The distinct values, in ascending order.
+    /// The distinct values in the order of their first samples' times (of equal times, ascending),
+    /// as InfluxDB 1.6 answers them.
     static func distinct(_ points: [Point]) -> [SampleValue] {
-        Array(Set(points.map(\.value))).sorted { isGreater($1, than: $0) }
+        var firstTimes: [SampleValue: Int64] = [:]
+        for point in points where firstTimes[point.value] == nil { firstTimes[point.value] = point.time }
+        return firstTimes.sorted { left, right in
+            left.value != right.value ? left.value < right.value : isGreater(right.key, than: left.key)
+        }.map(\.key)
     }
 
     /// `top` (`largest`) or `bottom`: the `count` largest or smallest samples (of equal values the

@@ -190,14 +190,15 @@ struct InfluxQLSelection {
         }
         guard intervals.labels.count * statement.columns.count * groups.count <= execution.maximumPoints else { throw tooManyPoints() }
         let extended = statement.columns.contains { $0.transform != nil } ? try self.intervals(extended: true) : nil
-        let onlyTransforms = statement.columns.allSatisfy { $0.transform != nil }
+        // Transformations and integral() are not filled, and an interval without any of them has no row.
+        let onlyUnfilled = statement.columns.allSatisfy(\.isUnfilled)
         var budget = PointsBudget(limit: execution.maximumPoints)
         var answer: [InfluxQLExecution.ResultSeries] = []
         for group in groups {
             let points = statement.needsSamples ? try samples(of: group, in: extended ?? intervals, budget: &budget) : nil
             // Per column: its aggregate and its value in each interval, nil where the interval is empty
             // (for derivative() and difference(): where the change is not defined).
-            var columnValues: [(isCount: Bool, transformed: Bool, values: [InfluxQLExecution.ResultValue?])] = []
+            var columnValues: [(isCount: Bool, unfilled: Bool, values: [InfluxQLExecution.ResultValue?])] = []
             // Without GROUP BY time() a lone selector answers with its sample's time, integral() with 0.
             var loneTime: Int64?
             for column in statement.columns {
@@ -211,7 +212,7 @@ struct InfluxQLSelection {
                     return reduced.map { $0?.value }
                 }
                 guard let transform = column.transform, let extended else {
-                    columnValues.append((isCount, false, try values(in: intervals)))
+                    columnValues.append((isCount, column.isUnfilled, try values(in: intervals)))
                     continue
                 }
                 let changes = changes(transform, of: try values(in: extended), labels: extended.labels)
@@ -233,8 +234,8 @@ struct InfluxQLSelection {
                         row.append(value)
                         continue
                     }
-                    // fill() applied to a transformation's aggregate already.
-                    guard !item.transformed else {
+                    // fill() applied to a transformation's aggregate already; integral() is not filled.
+                    guard !item.unfilled else {
                         row.append(.null)
                         continue
                     }
@@ -246,7 +247,7 @@ struct InfluxQLSelection {
                     case .number(let number): row.append(.number(number))
                     }
                 }
-                if empty, statement.fill == .none || onlyTransforms { continue }
+                if empty, statement.fill == .none || onlyUnfilled { continue }
                 rows.append(row)
             }
             if statement.descending { rows.reverse() }

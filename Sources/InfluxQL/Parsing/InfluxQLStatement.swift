@@ -84,6 +84,13 @@ package struct InfluxQLSelect: Equatable, Sendable {
             }
         }
 
+        /// Transformations and integral(): InfluxDB answers them without fill().
+        var isUnfilled: Bool {
+            if transform != nil { return true }
+            if case .integral = function { return true }
+            return false
+        }
+
         /// Functions whose answer is several rows per interval (`distinct`, `top`, `bottom`).
         var isMultiRow: Bool {
             switch function {
