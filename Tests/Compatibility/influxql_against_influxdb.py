@@ -57,6 +57,9 @@ for s in range(0, 1200, 3):
     lines.append('m,machine=a,line=L1 v=%s,n=%di %d' % (repr(s * 0.37 + 1.0 / 3), s, 1704067200 + s))
     if s % 9: lines.append('m,machine=b,line=L2 v=%s %d' % (repr(1000 - s * 1.5), 1704067200 + s))
 lines.append('m,machine=a,line=L1 v=12.5 1893456000')  # 2030: after now, counted only without GROUP BY time()
+# Every 15 minutes for five days across each daylight-saving change of 2024 in Europe, for tz().
+for start in (1711670400, 1729814400):
+    lines += ['d,site=x v=%d %d' % (q, start + q * 900) for q in range(480)]
 body = ('\n'.join(lines) + '\n').encode()
 req(INFLUX, 'POST', '/query?q=' + urllib.parse.quote('CREATE DATABASE plant'))
 for port in (INFLUX, HISTD):
@@ -194,6 +197,19 @@ queries = [
     "SELECT mean(v) FROM m WHERE (time < '2024-01-01T00:01:00Z' OR time > '2024-01-01T00:19:00Z')",
     "SELECT mean(v) FROM m WHERE machine = 'a' OR time > '2024-01-01T00:19:00Z'",
     "SELECT count(v) FROM m WHERE (machine = 'b' OR time >= '2024-01-01T00:10:00Z') AND time < '2024-01-01T00:12:00Z'",
+    # tz(): local intervals across daylight-saving changes, times written with the zone's offset
+    "SELECT count(v), first(v) FROM d WHERE time >= '2024-03-29T00:00:00Z' AND time < '2024-04-02T00:00:00Z' GROUP BY time(1d) tz('Europe/Berlin')",
+    "SELECT count(v) FROM d WHERE time >= '2024-03-30T22:00:00Z' AND time < '2024-03-31T03:00:00Z' GROUP BY time(1h) tz('Europe/Berlin')",
+    "SELECT count(v) FROM d WHERE time >= '2024-10-26T22:00:00Z' AND time < '2024-10-27T03:00:00Z' GROUP BY time(1h) tz('Europe/Berlin')",
+    "SELECT count(v), max(v) FROM d WHERE time >= '2024-10-25T00:00:00Z' AND time < '2024-10-30T00:00:00Z' GROUP BY time(1d) tz('Europe/Berlin')",
+    "SELECT v FROM d WHERE time >= '2024-10-25T00:00:00Z' LIMIT 2 tz('America/New_York')",
+    "SELECT count(v) FROM d WHERE time >= '2024-10-25T00:00:00Z' AND time < '2024-10-30T00:00:00Z' GROUP BY time(12h) tz('UTC')",
+    "SELECT count(v) FROM d WHERE time >= '2024-10-25T00:00:00Z' AND time < '2024-10-30T00:00:00Z' tz('Europe/Berlin')",
+    "SELECT mean(v) FROM d WHERE time >= '2024-03-29T00:00:00Z' AND time < '2024-04-02T00:00:00Z' GROUP BY time(1d, 6h) fill(none) tz('Europe/London')",
+    "SELECT sum(v) FROM d WHERE time >= '2024-03-28T00:00:00Z' AND time < '2024-04-03T00:00:00Z' GROUP BY time(2d) fill(0) tz('Asia/Kolkata')",
+    "SELECT derivative(mean(v), 1h) FROM d WHERE time >= '2024-10-26T00:00:00Z' AND time < '2024-10-29T00:00:00Z' GROUP BY time(1d) tz('Europe/Berlin')",
+    "SELECT integral(v, 1h) FROM d WHERE time >= '2024-03-30T00:00:00Z' AND time < '2024-04-01T00:00:00Z' GROUP BY time(1d) tz('Europe/Berlin')",
+    "SELECT max(v) FROM d WHERE v < 100 AND time >= '2024-03-29T00:00:00Z' tz('Europe/Berlin')",
 ]
 # Statements that delete, each followed by the queries that see what is left.
 deletions = [

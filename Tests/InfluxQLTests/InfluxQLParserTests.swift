@@ -208,7 +208,10 @@ import Testing
         #expect(
             select.rowCondition
                 == .all([
-                    .any([.field("v", .greater, .number(70)), .tag(.init(key: "line", operator: .equals, value: "L2")), .field("ok", .equals, .boolean(true))]),
+                    .any([
+                        .field("v", .greater, .number(70)), .tag(.init(key: "line", operator: .equals, value: "L2")),
+                        .field("ok", .equals, .boolean(true)),
+                    ]),
                     .field("n", .notEquals, .number(-3)),
                 ]))
         #expect(select.rowCondition?.fields == ["v", "ok", "n"])
@@ -221,26 +224,27 @@ import Testing
     }
 
     @Test func arithmeticOnColumns() throws {
-        let select = try Self.select("SELECT mean(\"t\") * 1.8 + 32, \"a\" / \"b\" AS ratio, (max(v) - -2) FROM m")
+        let aggregates = try Self.select("SELECT mean(\"t\") * 1.8 + 32, (max(v) - -2) AS range FROM m")
+        #expect(aggregates.columns == [.init(aggregate: .mean, field: "t", name: "mean"), .init(aggregate: .max, field: "v", name: "max")])
         #expect(
-            select.columns == [
-                .init(aggregate: .mean, field: "t", name: "mean"), .init(aggregate: nil, field: "a", name: "a"),
-                .init(aggregate: nil, field: "b", name: "b"), .init(aggregate: .max, field: "v", name: "max"),
+            aggregates.outputs == [
+                .init(
+                    name: "mean",
+                    expression: .binary(.add, .binary(.multiply, .column(0), .number(1.8, isInteger: false)), .number(32, isInteger: true))),
+                .init(name: "range", expression: .binary(.subtract, .column(1), .number(-2, isInteger: true))),
             ])
-        #expect(
-            select.outputs == [
-                .init(name: "mean", expression: .binary(.add, .binary(.multiply, .column(0), .number(1.8, isInteger: false)), .number(32, isInteger: true))),
-                .init(name: "ratio", expression: .binary(.divide, .column(1), .column(2))),
-                .init(name: "max", expression: .binary(.subtract, .column(3), .number(-2, isInteger: true))),
-            ])
-        #expect(select.outputNames == ["mean", "ratio", "max"])
+        #expect(aggregates.outputNames == ["mean", "range"])
+        let fields = try Self.select("SELECT \"a\" / \"b\", a + b * 2 FROM m")
+        #expect(fields.outputNames == ["a_b", "a_b"])
+        #expect(fields.outputs?.last?.expression == .binary(.add, .column(2), .binary(.multiply, .column(3), .number(2, isInteger: true))))
         // A `/` after an operand divides; elsewhere it opens a regular expression.
         #expect(try Self.select("SELECT v / 2 FROM m WHERE k =~ /x/").tagPredicate == .condition(.init(key: "k", operator: .matches, value: "x")))
     }
 
     @Test func clausesAfterGroupBy() throws {
         let select = try Self.select(
-            "SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(10m, -3m), machine fill(linear) ORDER BY time DESC LIMIT 5 OFFSET 2 SLIMIT 3 SOFFSET 1")
+            "SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(10m, -3m), machine fill(linear) ORDER BY time DESC LIMIT 5 OFFSET 2 SLIMIT 3 SOFFSET 1"
+        )
         #expect(select.interval == 600_000_000_000)
         #expect(select.intervalOffset == 420_000_000_000)
         #expect(select.fill == .linear)
@@ -248,6 +252,23 @@ import Testing
         #expect(select.offset == 2)
         #expect(select.seriesLimit == 3)
         #expect(select.seriesOffset == 1)
+    }
+
+    /// `tz()` names a zone of the system's database; its windows follow daylight-saving changes.
+    @Test func timeZones() throws {
+        let select = try Self.select("SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(1d) SOFFSET 1 tz('Europe/Berlin')")
+        let zone = try #require(select.timeZone)
+        #expect(zone.identifier == "Europe/Berlin")
+        #expect(zone.utcOffset(at: 1_704_067_200_000_000_000) == 3_600)
+        #expect(zone.utcOffset(at: 1_719_792_000_000_000_000) == 7_200)
+        let day: Int64 = 86_400_000_000_000
+        // 2024-03-31 local has 23 hours: from 2024-03-30T23:00:00Z to 2024-03-31T22:00:00Z.
+        let spring = zone.window(of: 1_711_846_800_000_000_000, width: day, offset: 0)
+        #expect(spring.start == 1_711_839_600_000_000_000)
+        #expect(spring.end == 1_711_922_400_000_000_000)
+        // 2024-10-27 local has 25 hours.
+        let autumn = zone.window(of: 1_729_994_400_000_000_000, width: day, offset: 0)
+        #expect(autumn.end - autumn.start == 25 * 3_600_000_000_000)
     }
 
     @Test func functionsOfSamples() throws {
@@ -264,11 +285,21 @@ import Testing
                 .init(aggregate: .max, field: "v", name: "moving_average", transform: .movingAverage(count: 3)),
                 .init(aggregate: .min, field: "v", name: "elapsed", transform: .elapsed(unit: 1_000_000_000)),
             ])
-        #expect(try Self.select("SELECT top(v, machine, line, 3) FROM m").columns == [.init(function: .top(largest: true, count: 3, tags: ["machine", "line"]), field: "v", name: "top")])
-        #expect(try Self.select("SELECT bottom(v, 2) FROM m").columns == [.init(function: .top(largest: false, count: 2, tags: []), field: "v", name: "bottom")])
+        #expect(
+            try Self.select("SELECT top(v, machine, line, 3) FROM m").columns == [
+                .init(function: .top(largest: true, count: 3, tags: ["machine", "line"]), field: "v", name: "top")
+            ])
+        #expect(
+            try Self.select("SELECT bottom(v, 2) FROM m").columns == [
+                .init(function: .top(largest: false, count: 2, tags: []), field: "v", name: "bottom")
+            ])
         #expect(try Self.select("SELECT distinct(v) FROM m").columns == [.init(function: .distinct, field: "v", name: "distinct")])
-        #expect(try Self.select("SELECT derivative(v) FROM m").columns == [.init(aggregate: nil, field: "v", name: "derivative", transform: .derivative(unit: 1_000_000_000, nonNegative: false))])
-        #expect(try Self.select("SELECT elapsed(v) FROM m").columns == [.init(aggregate: nil, field: "v", name: "elapsed", transform: .elapsed(unit: 1))])
+        #expect(
+            try Self.select("SELECT derivative(v) FROM m").columns == [
+                .init(aggregate: nil, field: "v", name: "derivative", transform: .derivative(unit: 1_000_000_000, nonNegative: false))
+            ])
+        #expect(
+            try Self.select("SELECT elapsed(v) FROM m").columns == [.init(aggregate: nil, field: "v", name: "elapsed", transform: .elapsed(unit: 1))])
     }
 
     @Test func seriesStatementsAndDeletes() throws {
@@ -285,7 +316,8 @@ import Testing
                 .onDatabase("plant", .showMeasurements(nil, limit: nil, offset: 0)),
                 .showTagValuesCardinality(measurement: "m", keys: .equals(["machine"]), where: nil),
                 .delete(measurement: "m", where: .condition(.init(key: "machine", operator: .equals, value: "b")), from: nil, to: nil),
-                .delete(measurement: "m", where: .condition(.init(key: "line", operator: .equals, value: "L1")), from: nil, to: 1_704_067_200_000_000_000),
+                .delete(
+                    measurement: "m", where: .condition(.init(key: "line", operator: .equals, value: "L1")), from: nil, to: 1_704_067_200_000_000_000),
                 .delete(measurement: nil, where: nil, from: 5, to: nil),
             ])
         #expect(statements.map(\.deletesData) == [false, false, false, true, true, true])
@@ -302,13 +334,17 @@ import Testing
         ),
         ("SELECT mean(v), w FROM m", "mixing aggregate and non-aggregate queries is not supported"),
         ("SELECT cumulative_sum(v), v FROM m", "mixing aggregate and non-aggregate queries is not supported"),
-        ("SELECT v FROM m WHERE v > w", "not supported by histd: the condition v > w: histd compares tags with 'value' or /regex/, fields with numbers and booleans"),
+        (
+            "SELECT v FROM m WHERE v > w",
+            "not supported by histd: the condition v > w: histd compares tags with 'value' or /regex/, fields with numbers and booleans"
+        ),
         ("SELECT v FROM m WHERE v =~ 3", "not supported by histd: the condition v =~ 3: regular expressions compare tags"),
         ("SELECT distinct(v), mean(v) FROM m", "not supported by histd: distinct() together with other columns or arithmetic; select it alone"),
         ("SELECT top(v, 0) FROM m", "limit (0) in top function must be at least 1"),
         ("SELECT moving_average(v, 1) FROM m", "moving_average window must be greater than 1"),
-        ("SELECT integral(v, 0s) FROM m", "error parsing query: found 0s, expected a duration such as 1s at offset 20"),
-        ("SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(1h) tz('Europe/Berlin')", "not supported by histd: TZ"),
+        ("SELECT integral(v, 0s) FROM m", "error parsing query: found 0s, expected a duration such as 1s at offset 19"),
+        ("SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(1h) tz('Nowhere/City')", "error parsing query: unable to find time zone Nowhere/City"),
+        ("SELECT v FROM m INTO n", "not supported by histd: INTO"),
         ("SELECT v FROM m SLIMIT 1 LIMIT 2", "error parsing query: found LIMIT, expected ';' or the end of the query at offset 25"),
         ("DROP MEASUREMENT m", "not supported by histd: DROP statements other than DROP SERIES; histd's admin API is /api/v1/admin"),
         ("DROP SERIES", "error parsing query: found end of query, expected FROM or WHERE at offset 11"),

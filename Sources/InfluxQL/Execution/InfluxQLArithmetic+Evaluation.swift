@@ -10,7 +10,8 @@ extension InfluxQLArithmetic {
         return .count(integer)
     }
 
-    private static func evaluate(_ expression: Expression, _ columns: ArraySlice<InfluxQLExecution.ResultValue>) -> (number: Double, isInteger: Bool)? {
+    private static func evaluate(_ expression: Expression, _ columns: ArraySlice<InfluxQLExecution.ResultValue>) -> (number: Double, isInteger: Bool)?
+    {
         switch expression {
         case .column(let index):
             let position = columns.startIndex + index

@@ -84,6 +84,8 @@ package struct InfluxQLExecution {
         package var tags: [SeriesKey.Tag]?
         package var columns: [String]
         package var rows: Rows
+        /// The zone of `tz()`, whose offset RFC 3339 times are written with; nil for UTC.
+        package var timeZone: InfluxQLTimeZone? = nil
 
         /// The values it holds besides the time column, as the points limit counts them.
         var pointCount: Int {
@@ -140,7 +142,8 @@ package struct InfluxQLExecution {
             // One key per measurement and tag set: histd's series are one per field.
             let keys = Set(
                 visibleSeries(SeriesSelection(measurement: measurement, predicate: predicate)).map { series in
-                    ([series.key.measurement] + series.key.tags.filter { $0.key != databaseTag }.map { "\($0.key)=\($0.value)" }).joined(separator: ",")
+                    ([series.key.measurement] + series.key.tags.filter { $0.key != databaseTag }.map { "\($0.key)=\($0.value)" }).joined(
+                        separator: ",")
                 }
             ).sorted()
             let shown = keys.dropFirst(offset).prefix(limit ?? .max)

@@ -65,8 +65,10 @@ enum InfluxQLReducer {
     /// InfluxDB 1.6's mode: the values sorted (stably) by value, and a value takes the lead when
     /// its count reaches the leader's, unless the run started after the leader's last counted sample.
     static func mode(_ points: [Point]) -> SampleValue {
-        let sorted = points.enumerated().sorted { isGreater($1.element.value, than: $0.element.value) || ($0.element.value == $1.element.value && $0.offset < $1.offset) }
-            .map(\.element)
+        let sorted = points.enumerated().sorted {
+            isGreater($1.element.value, than: $0.element.value) || ($0.element.value == $1.element.value && $0.offset < $1.offset)
+        }
+        .map(\.element)
         guard sorted.count > 1, var mostMode = sorted.first else { return points[0].value }
         var mostFrequency = 0
         var currentFrequency = 0

@@ -38,7 +38,8 @@ extension InfluxQLSelection {
             var rows = InfluxQLRawRows(sources: [], fieldCount: fieldNames.count)
             rows.append(.init(fields: columns, tags: tags))
             for row in 0..<rows.count {
-                if let test, !test.accepts(tags: tags, field: { name in fieldNames.firstIndex(of: name).flatMap { rows.value(row: row, field: $0) } }) {
+                if let test, !test.accepts(tags: tags, field: { name in fieldNames.firstIndex(of: name).flatMap { rows.value(row: row, field: $0) } })
+                {
                     continue
                 }
                 for (field, name) in selected.enumerated() {
@@ -56,15 +57,15 @@ extension InfluxQLSelection {
     func reduce(_ function: InfluxQLSelect.Function, _ points: [InfluxQLReducer.Point], in intervals: Intervals) -> [(
         time: Int64?, value: InfluxQLExecution.ResultValue
     )?] {
-        guard let start = intervals.labels.first else { return [] }
         let count = intervals.labels.count
+        guard count > 0 else { return [] }
         let width = statement.interval
         if case .integral(let unit) = function {
             let labels = intervals.labels
             let sums = InfluxQLReducer.integrals(
-                points, unit: unit, intervals: count, window: { Self.interval(of: $0, start: start, width: width) ?? 0 },
+                points, unit: unit, intervals: count, window: { intervals.index(of: $0, width: width) ?? 0 },
                 start: { index in width == nil ? 0 : labels[min(index, count - 1)] },
-                end: width.map { width in { index in labels[min(index, count - 1)] &+ width } })
+                end: width.map { width in { index in intervals.end(of: index, width: width) } })
             return sums.map { sum in sum.map { (width == nil ? 0 : nil, .number($0)) } }
         }
         return buckets(points, in: intervals).map { InfluxQLReducer.reduce(function, $0) }
@@ -73,9 +74,8 @@ extension InfluxQLSelection {
     /// `points` by interval index; those outside the intervals are left out.
     private func buckets(_ points: [InfluxQLReducer.Point], in intervals: Intervals) -> [[InfluxQLReducer.Point]] {
         var buckets = [[InfluxQLReducer.Point]](repeating: [], count: intervals.labels.count)
-        guard let start = intervals.labels.first else { return buckets }
         for point in points {
-            guard let index = Self.interval(of: point.time, start: start, width: statement.interval), index < buckets.count else { continue }
+            guard let index = intervals.index(of: point.time, width: statement.interval), index < buckets.count else { continue }
             buckets[index].append(point)
         }
         return buckets

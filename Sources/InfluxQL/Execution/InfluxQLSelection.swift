@@ -28,8 +28,11 @@ struct InfluxQLSelection {
         } else {
             answer = statement.isAggregate ? try aggregated(groups) : try raw(groups)
         }
-        guard let outputs = statement.outputs else { return answer }
-        return answer.map { computed($0, outputs) }
+        return answer.map { series in
+            var series = statement.outputs.map { computed(series, $0) } ?? series
+            series.timeZone = statement.timeZone
+            return series
+        }
     }
 
     // MARK: selection
@@ -143,6 +146,29 @@ struct InfluxQLSelection {
     struct Intervals {
         var labels: [Int64]
         var spans: [RollupSpan]
+        /// Intervals of uneven widths (`tz()`): found by their labels rather than by division.
+        var irregular = false
+
+        /// The index of the interval that holds `time` (0 without `GROUP BY time()`: the range is
+        /// one); nil before the first.
+        func index(of time: Int64, width: Int64?) -> Int? {
+            guard let start = labels.first else { return nil }
+            guard irregular else { return InfluxQLSelection.interval(of: time, start: start, width: width) }
+            guard time >= start else { return nil }
+            var low = 0
+            var high = labels.count
+            while high - low > 1 {
+                let middle = (low + high) / 2
+                if labels[middle] <= time { low = middle } else { high = middle }
+            }
+            return low
+        }
+
+        /// The end of interval `index` of `width` (the next label for irregular ones).
+        func end(of index: Int, width: Int64) -> Int64 {
+            guard irregular else { return labels[min(index, labels.count - 1)] &+ width }
+            return index + 1 < labels.count ? labels[index + 1] : spans.last?.to ?? .max
+        }
     }
 
     /// The intervals of the statement; `extended` adds one interval before the lower bound, whose
@@ -163,11 +189,13 @@ struct InfluxQLSelection {
         let from = extended && !beforeEarliest ? earlier : lowerBound
         let to = statement.to ?? execution.now
         guard from < to else { return Intervals(labels: [], spans: []) }
+        if let zone = statement.timeZone { return try zonedIntervals(zone, every: interval, from: from, to: to) }
         // Intervals start at whole multiples of the interval, plus the offset, since the epoch.
         let offset = statement.intervalOffset
         let (shiftedFrom, fromOverflow) = from.subtractingReportingOverflow(offset)
         let (shiftedTo, toOverflow) = to.subtractingReportingOverflow(offset)
-        guard !fromOverflow, !toOverflow, let (shiftedSpans, shiftedStart) = RollupSpan.epochAligned(from: shiftedFrom, to: shiftedTo, every: interval)
+        guard !fromOverflow, !toOverflow,
+            let (shiftedSpans, shiftedStart) = RollupSpan.epochAligned(from: shiftedFrom, to: shiftedTo, every: interval)
         else {
             throw .invalid("time out of range for GROUP BY time(): the intervals would start before the earliest time")
         }
@@ -179,6 +207,29 @@ struct InfluxQLSelection {
         // Every label lies between alignedStart and to; wrapping arithmetic reaches it even where
         // the offset alone exceeds Int64.
         return Intervals(labels: (0..<count).map { alignedStart &+ Int64($0) &* interval }, spans: spans)
+    }
+
+    /// The intervals of `GROUP BY time()` with `tz()`: InfluxDB's windows in local time, walked
+    /// from the one that holds `from`; equal intervals that follow each other share a span.
+    private func zonedIntervals(_ zone: InfluxQLTimeZone, every interval: Int64, from: Int64, to: Int64) throws(InfluxQLError) -> Intervals {
+        let limit = execution.maximumPoints / max(1, statement.columns.count)
+        var labels: [Int64] = []
+        var spans: [RollupSpan] = []
+        var window = zone.window(of: from, width: interval, offset: statement.intervalOffset)
+        while window.start < to {
+            guard labels.count < limit else { throw tooManyPoints() }
+            labels.append(window.start)
+            let span = RollupSpan(from: max(window.start, from), to: min(window.end, to), every: window.end - window.start)
+            if let last = spans.last, last.every == span.every, last.to == span.from, (last.to - last.from) % last.every == 0 {
+                spans[spans.count - 1].to = span.to
+            } else {
+                spans.append(span)
+            }
+            let next = zone.window(of: window.end, width: interval, offset: statement.intervalOffset)
+            guard next.start > window.start else { break }
+            window = next
+        }
+        return Intervals(labels: labels, spans: spans, irregular: true)
     }
 
     private func aggregated(_ groups: [Group]) throws -> [InfluxQLExecution.ResultSeries] {
@@ -471,8 +522,7 @@ struct InfluxQLSelection {
     /// sample a percentile selects (a median of an even count is the mean of the middle two, at the
     /// interval's start). InfluxDB's nearest rank: index floor(n x p / 100 + 0.5) - 1 of the values
     /// in ascending order, equal values in time order; no value where that index is outside.
-    func ranked(_ function: InfluxQLSelect.Function, of members: [Series], in intervals: Intervals) throws -> [(time: Int64, value: Double)?]
-    {
+    func ranked(_ function: InfluxQLSelect.Function, of members: [Series], in intervals: Intervals) throws -> [(time: Int64, value: Double)?] {
         var samples = [[(time: Int64, value: Double)]](repeating: [], count: intervals.labels.count)
         try forEachSample(of: members, in: intervals) { interval, time, value in
             switch value {
@@ -514,12 +564,12 @@ struct InfluxQLSelection {
     private func forEachSample(
         of members: [Series], in intervals: Intervals, _ body: (_ interval: Int, _ time: Int64, _ value: SampleValue) -> Void
     ) throws {
-        guard let from = intervals.spans.first?.from, let to = intervals.spans.last?.to, let start = intervals.labels.first else { return }
+        guard let from = intervals.spans.first?.from, let to = intervals.spans.last?.to else { return }
         var budget = PointsBudget(limit: execution.maximumPoints)
         for columns in try read(members, from: from, to: to, budget: &budget) {
             for index in 0..<columns.count {
                 let time = columns.timestamps[index]
-                guard let interval = Self.interval(of: time, start: start, width: statement.interval), interval < intervals.labels.count else {
+                guard let interval = intervals.index(of: time, width: statement.interval), interval < intervals.labels.count else {
                     continue
                 }
                 body(interval, time, columns.value(at: index))

@@ -283,16 +283,25 @@ package struct InfluxQLParser {
         statement.offset = try offsetClause()
         if skip(keyword: "slimit") { statement.seriesLimit = try integer() }
         if skip(keyword: "soffset") { statement.seriesOffset = try integer() }
+        if skip(keyword: "tz") { statement.timeZone = try timeZone() }
         if let column = statement.columns.first(where: { $0.transform != nil && $0.function != nil }), statement.interval == nil {
             throw .invalid("\(column.name)() needs GROUP BY time()")
         }
         if let column = statement.columns.first(where: { $0.transform != nil && $0.function == nil }), statement.interval != nil {
             throw .invalid("aggregate function required inside the call to \(column.name)")
         }
-        for keyword in ["tz", "into"] where current.isKeyword(keyword) {
-            throw .unsupported(keyword.uppercased())
-        }
+        if current.isKeyword("into") { throw .unsupported("INTO") }
         return statement
+    }
+
+    /// `('Area/City')` after `tz`.
+    private mutating func timeZone() throws(InfluxQLError) -> InfluxQLTimeZone {
+        try expect(symbol: "(")
+        guard case .string(let name) = current.kind else { throw unexpected("a time zone name such as 'Europe/Berlin'") }
+        guard let zone = InfluxQLTimeZone(name) else { throw .syntax("unable to find time zone \(name)") }
+        position += 1
+        try expect(symbol: ")")
+        return zone
     }
 
     /// A SELECT item as parsed: a column, a number, or arithmetic on them.
@@ -713,7 +722,6 @@ package struct InfluxQLParser {
         return DurationText.nanoseconds(normalized)
     }
 
-
     private mutating func groupBy(into statement: inout InfluxQLSelect) throws(InfluxQLError) {
         if skip(symbol: "*") {
             statement.groupByTags = ["*"]
@@ -754,7 +762,9 @@ package struct InfluxQLParser {
             fill = .linear
         } else {
             let negative = skip(symbol: "-")
-            guard case .number(let text) = current.kind, let value = Double(text) else { throw unexpected("null, none, previous, linear or a number") }
+            guard case .number(let text) = current.kind, let value = Double(text) else {
+                throw unexpected("null, none, previous, linear or a number")
+            }
             position += 1
             fill = .number(negative ? -value : value)
         }

@@ -187,6 +187,8 @@ package struct InfluxQLSelect: Equatable, Sendable {
     var seriesLimit: Int?
     /// `SOFFSET`: series skipped.
     var seriesOffset = 0
+    /// `tz('Area/City')`: local intervals and times.
+    var timeZone: InfluxQLTimeZone?
 
     var isAggregate: Bool { columns.contains { $0.function != nil } }
 
