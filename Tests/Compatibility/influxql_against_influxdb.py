@@ -57,6 +57,8 @@ for s in range(0, 1200, 3):
     lines.append('m,machine=a,line=L1 v=%s,n=%di %d' % (repr(s * 0.37 + 1.0 / 3), s, 1704067200 + s))
     if s % 9: lines.append('m,machine=b,line=L2 v=%s %d' % (repr(1000 - s * 1.5), 1704067200 + s))
 lines.append('m,machine=a,line=L1 v=12.5 1893456000')  # 2030: after now, counted only without GROUP BY time()
+# A string field beside numbers, for conditions on text.
+lines += ['s,machine=%s state="%s",temp=%d %d' % ('ab'[k % 2], ('on', 'off', 'idle')[k % 3], 20 + k, 1704067200 + 60 * k) for k in range(12)]
 # Every 15 minutes for five days across each daylight-saving change of 2024 in Europe, for tz().
 for start in (1711670400, 1729814400):
     lines += ['d,site=x v=%d %d' % (q, start + q * 900) for q in range(480)]
@@ -197,6 +199,11 @@ queries = [
     "SELECT mean(v) FROM m WHERE (time < '2024-01-01T00:01:00Z' OR time > '2024-01-01T00:19:00Z')",
     "SELECT mean(v) FROM m WHERE machine = 'a' OR time > '2024-01-01T00:19:00Z'",
     "SELECT count(v) FROM m WHERE (machine = 'b' OR time >= '2024-01-01T00:10:00Z') AND time < '2024-01-01T00:12:00Z'",
+    # conditions on string fields, written like tag conditions
+    "SELECT temp, state FROM s WHERE state = 'on'",
+    "SELECT count(temp) FROM s WHERE state =~ /o/ AND machine = 'a'",
+    "SELECT temp FROM s WHERE state != 'off' AND temp > 25 OR machine = 'b' AND state = 'idle'",
+    "SELECT mean(temp) FROM s WHERE state !~ /^of/ AND time >= '2024-01-01T00:00:00Z' AND time < '2024-01-01T00:12:00Z' GROUP BY time(4m), machine",
     # tz(): local intervals across daylight-saving changes, times written with the zone's offset
     "SELECT count(v), first(v) FROM d WHERE time >= '2024-03-29T00:00:00Z' AND time < '2024-04-02T00:00:00Z' GROUP BY time(1d) tz('Europe/Berlin')",
     "SELECT count(v) FROM d WHERE time >= '2024-03-30T22:00:00Z' AND time < '2024-03-31T03:00:00Z' GROUP BY time(1h) tz('Europe/Berlin')",

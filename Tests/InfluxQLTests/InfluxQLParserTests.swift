@@ -223,6 +223,18 @@ import Testing
         #expect(either.rowCondition == nil)
     }
 
+    /// Conditions written like a tag's on names that turn out to be string fields become row tests.
+    @Test func tagConditionsReadAsStringFields() throws {
+        let select = try Self.select("SELECT v FROM m WHERE (state = 'on' OR v > 1) AND machine =~ /a/")
+        let state = InfluxQLSelect.TagCondition(key: "state", operator: .equals, value: "on")
+        let machine = InfluxQLSelect.TagCondition(key: "machine", operator: .matches, value: "a")
+        #expect(select.tagPredicate == .condition(machine))
+        #expect(select.rowCondition?.tagKeys == ["state"])
+        #expect(select.rowCondition?.reading(textOf: ["state"]) == .any([.text(state), .field("v", .greater, .number(1))]))
+        #expect(select.rowCondition?.reading(textOf: ["state"]).fields == ["state", "v"])
+        #expect(InfluxQLRowCondition(.any([.condition(state), .condition(machine)])) == .any([.tag(state), .tag(machine)]))
+    }
+
     @Test func arithmeticOnColumns() throws {
         let aggregates = try Self.select("SELECT mean(\"t\") * 1.8 + 32, (max(v) - -2) AS range FROM m")
         #expect(aggregates.columns == [.init(aggregate: .mean, field: "t", name: "mean"), .init(aggregate: .max, field: "v", name: "max")])

@@ -173,7 +173,7 @@ package struct InfluxQLExecution {
                 return kinds.keys.sorted().map { [.text($0), .text(kinds[$0]?.description ?? "")] }
             }
         case .select(let select):
-            return try InfluxQLSelection(execution: self, statement: select).run()
+            return try InfluxQLSelection(execution: self, statement: readingStringFields(select)).run()
         case .delete(let measurement, let conditions, let from, let to):
             let predicate = try InfluxQLTagFilter.predicate(conditions)
             let series = visibleSeries(SeriesSelection(measurement: measurement, predicate: predicate))
@@ -184,6 +184,48 @@ package struct InfluxQLExecution {
             scoped.database = name
             return try scoped.answer(inner)
         }
+    }
+
+    /// `select` with its conditions written like a tag's (`"state" = 'on'`, `=~ /re/`) on names that
+    /// are string fields and not tags of the measurement moved to the row condition, as InfluxDB
+    /// reads them: the conjuncts of WHERE that hold one are tested on each row.
+    private func readingStringFields(_ select: InfluxQLSelect) -> InfluxQLSelect {
+        var keys: Set<String> = []
+        func collect(_ predicate: InfluxQLTagPredicate) {
+            switch predicate {
+            case .condition(let condition): keys.insert(condition.key)
+            case .all(let parts), .any(let parts): parts.forEach(collect)
+            }
+        }
+        if let predicate = select.tagPredicate { collect(predicate) }
+        keys.formUnion(select.rowCondition?.tagKeys ?? [])
+        guard !keys.isEmpty else { return select }
+        // Only the series of fields so named: a measurement of many series is not listed per query.
+        let series = visibleSeries(SeriesSelection(measurement: select.measurement, fields: keys))
+        let tagKeys = Set(series.flatMap { $0.key.tags.map(\.key) })
+        let textFields = Set(series.filter { $0.kind == .string }.map(\.key.field)).intersection(keys).subtracting(tagKeys)
+        guard !textFields.isEmpty else { return select }
+        var kept: [InfluxQLTagPredicate] = []
+        var tested: [InfluxQLRowCondition] = select.rowCondition.map { [$0.reading(textOf: textFields)] } ?? []
+        let conjuncts: [InfluxQLTagPredicate]
+        switch select.tagPredicate {
+        case .all(let parts)?: conjuncts = parts
+        case let predicate?: conjuncts = [predicate]
+        case nil: conjuncts = []
+        }
+        for conjunct in conjuncts {
+            keys = []
+            collect(conjunct)
+            if keys.isDisjoint(with: textFields) {
+                kept.append(conjunct)
+            } else {
+                tested.append(InfluxQLRowCondition(conjunct).reading(textOf: textFields))
+            }
+        }
+        var resolved = select
+        resolved.tagPredicate = kept.isEmpty ? nil : kept.count == 1 ? kept[0] : .all(kept)
+        resolved.rowCondition = tested.count == 1 ? tested[0] : .all(tested)
+        return resolved
     }
 
     /// The series `selection` chooses among those of the database asked for (all without one).

@@ -13,7 +13,7 @@ struct InfluxQLRowTest {
         func collect(_ condition: InfluxQLRowCondition) throws(InfluxQLError) {
             switch condition {
             case .field: break
-            case .tag(let tag):
+            case .tag(let tag), .text(let tag):
                 if tag.operator == .matches || tag.operator == .notMatches, patterns[tag.value] == nil {
                     patterns[tag.value] = try NameMatcher.compile(tag.value)
                 }
@@ -28,8 +28,7 @@ struct InfluxQLRowTest {
 
     /// Whether the row of a series with `tags` whose fields have the values `value` gives passes.
     func accepts(tags: [SeriesKey.Tag], field value: (String) -> SampleValue?) -> Bool {
-        condition.accepts(field: value) { tag in
-            let actual = tags.first { $0.key == tag.key }?.value ?? ""
+        condition.accepts(field: value, tag: { key in tags.first { $0.key == key }?.value ?? "" }) { tag, actual in
             switch tag.operator {
             case .equals: return actual == tag.value
             case .notEquals: return actual != tag.value

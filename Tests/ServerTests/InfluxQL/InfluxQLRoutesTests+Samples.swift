@@ -36,6 +36,18 @@ extension InfluxQLRoutesTests {
         }
     }
 
+    /// `"state" = 'on'` on a string field (not a tag) is tested on each row, as InfluxDB reads it.
+    @Test func conditionsOnStringFields() async throws {
+        try await TestServer.with { client, _ in
+            let lines = (0..<6).map { "s,machine=a state=\"\($0 % 2 == 0 ? "on" : "off")\",temp=\($0) \(Self.start + $0)" }.joined(separator: "\n")
+            #expect(try await client.post("/write?db=plant&precision=s", text: lines).status == 204)
+            let on = try await Self.series(client, "SELECT temp FROM s WHERE state = 'on' AND machine = 'a'")
+            #expect(Self.rows(on.first) as? [[Int]] == [[Self.start, 0], [Self.start + 2, 2], [Self.start + 4, 4]])
+            let either = try await Self.series(client, "SELECT count(temp) FROM s WHERE state !~ /^on$/ OR temp = 0")
+            #expect(Self.rows(either.first).first?[1] as? Int == 4)
+        }
+    }
+
     @Test func dropSeriesAndDeleteNeedTheAdminScope() async throws {
         let admin = "admin-secret-7"
         let reader = "reader-secret-8"
