@@ -204,6 +204,9 @@ queries = [
     "SELECT count(temp) FROM s WHERE state =~ /o/ AND machine = 'a'",
     "SELECT temp FROM s WHERE state != 'off' AND temp > 25 OR machine = 'b' AND state = 'idle'",
     "SELECT mean(temp) FROM s WHERE state !~ /^of/ AND time >= '2024-01-01T00:00:00Z' AND time < '2024-01-01T00:12:00Z' GROUP BY time(4m), machine",
+    # mode() of tied values: InfluxDB 1.6 picks by the order Go's unstable sort leaves them in
+    'SELECT mode(state), mode(temp) FROM s GROUP BY machine',
+    "SELECT mode(state) FROM s WHERE machine = 'a' AND time >= '2024-01-01T00:00:00Z' AND time < '2024-01-01T00:12:00Z' GROUP BY time(4m)",
     # tz(): local intervals across daylight-saving changes, times written with the zone's offset
     "SELECT count(v), first(v) FROM d WHERE time >= '2024-03-29T00:00:00Z' AND time < '2024-04-02T00:00:00Z' GROUP BY time(1d) tz('Europe/Berlin')",
     "SELECT count(v) FROM d WHERE time >= '2024-03-30T22:00:00Z' AND time < '2024-03-31T03:00:00Z' GROUP BY time(1h) tz('Europe/Berlin')",

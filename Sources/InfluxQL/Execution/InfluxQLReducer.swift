@@ -62,13 +62,12 @@ enum InfluxQLReducer {
         }
     }
 
-    /// InfluxDB 1.6's mode: the values sorted (stably) by value, and a value takes the lead when
-    /// its count reaches the leader's, unless the run started after the leader's last counted sample.
+    /// InfluxDB 1.6's mode: the samples sorted by value with Go's (unstable) sort, and a value
+    /// takes the lead when its count reaches the leader's, unless its run began after the time
+    /// of the leader's last counted sample.
     static func mode(_ points: [Point]) -> SampleValue {
-        let sorted = points.enumerated().sorted {
-            isGreater($1.element.value, than: $0.element.value) || ($0.element.value == $1.element.value && $0.offset < $1.offset)
-        }
-        .map(\.element)
+        var sorted = points
+        GoPatternDefeatingSort.sort(&sorted) { isGreater($1.value, than: $0.value) }
         guard sorted.count > 1, var mostMode = sorted.first else { return points[0].value }
         var mostFrequency = 0
         var currentFrequency = 0
@@ -145,20 +144,25 @@ enum InfluxQLReducer {
             if let end, point.time >= end(current) {
                 let boundary = end(current)
                 if from.time != boundary {
-                    let slope = (value - from.value) / Double(point.time - from.time)
-                    let atBoundary = slope * Double(boundary - from.time) + from.value
-                    sum += 0.5 * (atBoundary + from.value) * Double(boundary - from.time) / Double(unit)
+                    let slope = (value - from.value) / elapsed(from.time, point.time)
+                    let atBoundary = slope * elapsed(from.time, boundary) + from.value
+                    sum += 0.5 * (atBoundary + from.value) * elapsed(from.time, boundary) / Double(unit)
                     from = (boundary, atBoundary)
                 }
                 if current < count { result[current] = sum }
                 current = window(point.time)
                 sum = 0
             }
-            sum += 0.5 * (value + from.value) * Double(point.time - from.time) / Double(unit)
+            sum += 0.5 * (value + from.value) * elapsed(from.time, point.time) / Double(unit)
             previous = (point.time, value)
         }
         if let previous, previous.time != start(current), current < count { result[current] = sum }
         return result
+    }
+
+    /// Nanoseconds from `earlier` to `later` (not before it), at any two times.
+    private static func elapsed(_ earlier: Int64, _ later: Int64) -> Double {
+        Double(UInt64(bitPattern: later &- earlier))
     }
 
     static func number(_ value: SampleValue) -> Double? {

@@ -216,10 +216,10 @@ struct InfluxQLSelection {
         var labels: [Int64] = []
         var spans: [RollupSpan] = []
         var window = zone.window(of: from, width: interval, offset: statement.intervalOffset)
-        while window.start < to {
+        while window.start < to, case (let width, false) = window.end.subtractingReportingOverflow(window.start), width > 0 {
             guard labels.count < limit else { throw tooManyPoints() }
             labels.append(window.start)
-            let span = RollupSpan(from: max(window.start, from), to: min(window.end, to), every: window.end - window.start)
+            let span = RollupSpan(from: max(window.start, from), to: min(window.end, to), every: width)
             if let last = spans.last, last.every == span.every, last.to == span.from, (last.to - last.from) % last.every == 0 {
                 spans[spans.count - 1].to = span.to
             } else {
