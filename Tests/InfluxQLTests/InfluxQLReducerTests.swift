@@ -52,9 +52,10 @@ import Testing
     @Test func distinctInFirstSeenOrderAndTopWithTags() {
         let points: [InfluxQLReducer.Point] = [(0, .float(5), 0), (1, .float(3), 1), (1, .float(1), 0), (2, .float(5), 1), (3, .float(9), 0)]
         #expect(InfluxQLReducer.distinct(points) == [.float(5), .float(1), .float(3), .float(9)])
-        #expect(InfluxQLReducer.top(points, largest: true, count: 2, key: nil).map(\.time) == [0, 3])
-        #expect(InfluxQLReducer.top(points, largest: true, count: 2, key: { ["\($0.tagSet)"] }).map(\.time) == [2, 3])
-        #expect(InfluxQLReducer.top(points, largest: false, count: 1, key: nil).map(\.value) == [.float(1)])
+        #expect(InfluxQLReducer.top(points, largest: true, count: 2, tagValues: nil).map(\.time) == [0, 3])
+        #expect(InfluxQLReducer.top(points, largest: true, count: 2, tagValues: [["x"], ["y"]]).map(\.time) == [2, 3])
+        #expect(InfluxQLReducer.top(points, largest: true, count: 2, tagValues: [["x"], ["x"]]).map(\.time) == [3])
+        #expect(InfluxQLReducer.top(points, largest: false, count: 1, tagValues: nil).map(\.value) == [.float(1)])
     }
 
     private static func integer(_ value: SampleValue) -> Int {

@@ -99,17 +99,24 @@ enum InfluxQLReducer {
     }
 
     /// `top` (`largest`) or `bottom`: the `count` largest or smallest samples (of equal values the
-    /// earliest), with tags only the best of each combination of their values, in time order.
-    static func top(_ points: [Point], largest: Bool, count: Int, key: ((Point) -> [String])?) -> [Point] {
+    /// earliest); with `tagValues` (the values of the named tags per tag set) only the best of each
+    /// combination of those values. In time order.
+    static func top(_ points: [Point], largest: Bool, count: Int, tagValues: [[String]]?) -> [Point] {
         func better(_ point: Point, _ other: Point) -> Bool {
             if point.value != other.value { return largest ? isGreater(point.value, than: other.value) : isGreater(other.value, than: point.value) }
             return point.time < other.time
         }
         var candidates = points
-        if let key {
+        if let tagValues {
+            // The best of each tag set first, then of each combination of tag values.
+            var bestOfTagSet = [Point?](repeating: nil, count: tagValues.count)
+            for point in points where point.tagSet < tagValues.count {
+                if let current = bestOfTagSet[point.tagSet], !better(point, current) { continue }
+                bestOfTagSet[point.tagSet] = point
+            }
             var best: [[String]: Point] = [:]
-            for point in points {
-                let combination = key(point)
+            for case let point? in bestOfTagSet {
+                let combination = tagValues[point.tagSet]
                 if let current = best[combination], !better(point, current) { continue }
                 best[combination] = point
             }

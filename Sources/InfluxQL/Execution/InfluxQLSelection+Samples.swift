@@ -98,12 +98,12 @@ extension InfluxQLSelection {
                     continue
                 }
                 names = [column.name] + tags
-                func tagValues(_ point: InfluxQLReducer.Point) -> [String] {
-                    let key = group.tagSets[point.tagSet].fields.values.first?.key
+                let tagValues = group.tagSets.map { tagSet in
+                    let key = tagSet.fields.values.first?.key
                     return tags.map { key?.tag($0) ?? "" }
                 }
-                for point in InfluxQLReducer.top(bucket, largest: largest, count: count, key: tags.isEmpty ? nil : tagValues) {
-                    rows.append([.time(point.time), .value(point.value)] + tagValues(point).map { .text($0) })
+                for point in InfluxQLReducer.top(bucket, largest: largest, count: count, tagValues: tags.isEmpty ? nil : tagValues) {
+                    rows.append([.time(point.time), .value(point.value)] + tagValues[point.tagSet].map { .text($0) })
                 }
             }
             guard !rows.isEmpty else { continue }
