@@ -175,6 +175,8 @@ package struct InfluxQLExecution {
         case .select(let select):
             return try InfluxQLSelection(execution: self, statement: readingStringFields(select)).run()
         case .delete(let measurement, let conditions, let from, let to):
+            // As InfluxDB: a delete names its database, so that it never reaches into all of them.
+            guard database != nil else { throw InfluxQLError.invalid("database not found: ") }
             let predicate = try InfluxQLTagFilter.predicate(conditions)
             let series = visibleSeries(SeriesSelection(measurement: measurement, predicate: predicate))
             try SeriesDeletion(historian: historian).delete(series, from: from ?? .min, to: to ?? .max)

@@ -65,6 +65,8 @@ extension InfluxQLRoutesTests {
             let refused = try await client.post(drop, text: "", headers: ["Authorization": "Token \(reader)"])
             #expect(refused.status == 403)
             #expect(refused.text.contains("admin"))
+            let withoutDatabase = try await client.post(drop.replacingOccurrences(of: "db=plant&", with: ""), text: "", headers: asAdmin)
+            #expect(withoutDatabase.text == #"{"results":[{"statement_id":0,"error":"database not found: "}]}"#)
             #expect(try await client.post(drop, text: "", headers: asAdmin).status == 200)
             let delete =
                 "/query?db=plant&q="
