@@ -168,7 +168,8 @@ queries = [
     'SHOW SERIES', "SHOW SERIES FROM m WHERE machine = 'b'", 'SHOW SERIES LIMIT 1 OFFSET 1', 'SHOW SERIES ON plant FROM m WHERE line =~ /1/',
     'SHOW MEASUREMENTS ON plant', 'SHOW MEASUREMENTS ON plant LIMIT 1 OFFSET 1', 'SHOW TAG VALUES CARDINALITY FROM m WITH KEY = "machine"',
     'SHOW TAG VALUES CARDINALITY WITH KEY =~ /.*/', 'SHOW TAG VALUES EXACT CARDINALITY WITH KEY IN ("machine", "line") WHERE machine = \'a\'',
-    'SHOW TAG KEYS ON plant FROM m', 'SHOW FIELD KEYS ON plant',
+    'SHOW TAG KEYS ON plant FROM m', 'SHOW FIELD KEYS ON plant', 'SHOW TAG VALUES WITH KEY =~ /.*/ LIMIT 1 OFFSET 1',
+    'SHOW TAG KEYS LIMIT 1 OFFSET 1', 'SHOW FIELD KEYS LIMIT 1', "SELECT DISTINCT n FROM m WHERE time < '2024-01-01T00:00:10Z'",
     # functions of samples
     'SELECT distinct(n) FROM m WHERE %s' % S,
     "SELECT distinct(v) FROM m WHERE machine = 'b' AND %s GROUP BY time(20s)" % S,

@@ -306,6 +306,11 @@ import Testing
                 .init(function: .top(largest: false, count: 2, tags: []), field: "v", name: "bottom")
             ])
         #expect(try Self.select("SELECT distinct(v) FROM m").columns == [.init(function: .distinct, field: "v", name: "distinct")])
+        #expect(try Self.select("SELECT DISTINCT \"v\" FROM m").columns == [.init(function: .distinct, field: "v", name: "distinct")])
+        #expect(
+            try InfluxQLParser.parse("SHOW TAG KEYS LIMIT 1 OFFSET 2; SHOW FIELD KEYS FROM m LIMIT 3", now: Self.now) == [
+                .showTagKeys(measurement: nil, limit: 1, offset: 2), .showFieldKeys(measurement: "m", limit: 3, offset: 0),
+            ])
         #expect(
             try Self.select("SELECT derivative(v) FROM m").columns == [
                 .init(aggregate: nil, field: "v", name: "derivative", transform: .derivative(unit: 1_000_000_000, nonNegative: false))

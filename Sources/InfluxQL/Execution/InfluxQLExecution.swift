@@ -148,14 +148,14 @@ package struct InfluxQLExecution {
             ).sorted()
             let shown = keys.dropFirst(offset).prefix(limit ?? .max)
             return shown.isEmpty ? [] : [ResultSeries(name: nil, columns: ["key"], rows: .values(shown.map { [.text($0)] }))]
-        case .showTagKeys(let measurement):
-            return byMeasurement(measurement, predicate: nil, columns: ["tagKey"]) { series in
+        case .showTagKeys(let measurement, let limit, let offset):
+            return byMeasurement(measurement, predicate: nil, columns: ["tagKey"], limit: limit, offset: offset) { series in
                 Set(series.flatMap { $0.key.tags.map(\.key) }).subtracting([databaseTag]).sorted().map { [.text($0)] }
             }
-        case .showTagValues(let measurement, let keys, let conditions):
+        case .showTagValues(let measurement, let keys, let conditions, let limit, let offset):
             let matcher = try NameMatcher(keys)
             let predicate = try InfluxQLTagFilter.predicate(conditions)
-            return byMeasurement(measurement, predicate: predicate, columns: ["key", "value"]) { series in
+            return byMeasurement(measurement, predicate: predicate, columns: ["key", "value"], limit: limit, offset: offset) { series in
                 let pairs = Set(series.flatMap { $0.key.tags.filter { $0.key != databaseTag && matcher.accepts($0.key) } })
                 return pairs.sorted { ($0.key, $0.value) < ($1.key, $1.value) }.map { [.text($0.key), .text($0.value)] }
             }
@@ -166,8 +166,8 @@ package struct InfluxQLExecution {
                 let pairs = Set(series.flatMap { $0.key.tags.filter { $0.key != databaseTag && matcher.accepts($0.key) } })
                 return pairs.isEmpty ? [] : [[.count(pairs.count)]]
             }
-        case .showFieldKeys(let measurement):
-            return byMeasurement(measurement, predicate: nil, columns: ["fieldKey", "fieldType"]) { series in
+        case .showFieldKeys(let measurement, let limit, let offset):
+            return byMeasurement(measurement, predicate: nil, columns: ["fieldKey", "fieldType"], limit: limit, offset: offset) { series in
                 var kinds: [String: ValueKind] = [:]
                 for item in series { kinds[item.key.field] = item.kind }
                 return kinds.keys.sorted().map { [.text($0), .text(kinds[$0]?.description ?? "")] }
@@ -242,16 +242,17 @@ package struct InfluxQLExecution {
     }
 
     /// One answer series per measurement (or for the one named) with the rows `rows` makes of its
-    /// series that satisfy `predicate`.
+    /// series that satisfy `predicate`, `offset` of them skipped and at most `limit` kept.
     private func byMeasurement(
-        _ measurement: String?, predicate: SeriesPredicate?, columns: [String], rows: ([Series]) -> [[ResultValue]]
+        _ measurement: String?, predicate: SeriesPredicate?, columns: [String], limit: Int? = nil, offset: Int = 0,
+        rows: ([Series]) -> [[ResultValue]]
     ) -> [ResultSeries] {
         var byName: [String: [Series]] = [:]
         for item in visibleSeries(SeriesSelection(measurement: measurement, predicate: predicate)) {
             byName[item.key.measurement, default: []].append(item)
         }
         return byName.keys.sorted().compactMap { name in
-            let values = rows(byName[name] ?? [])
+            let values = Array(rows(byName[name] ?? []).dropFirst(offset).prefix(limit ?? .max))
             return values.isEmpty ? nil : ResultSeries(name: name, columns: columns, rows: .values(values))
         }
     }

@@ -183,8 +183,8 @@ package struct InfluxQLParser {
             if skip(keyword: "keys") {
                 let database = try databaseClause()
                 let measurement = skip(keyword: "from") ? try measurementName() : nil
-                _ = try limitClause()
-                return try onDatabase(.showTagKeys(measurement: measurement), database)
+                let limit = try limitClause()
+                return try onDatabase(.showTagKeys(measurement: measurement, limit: limit, offset: try offsetClause()), database)
             }
             try expect(keyword: "values")
             let cardinality = current.isKeyword("cardinality") || (current.isKeyword("exact") && next.isKeyword("cardinality"))
@@ -196,15 +196,17 @@ package struct InfluxQLParser {
             let keys = try nameFilter()
             // Grafana narrows the values by the tags already chosen; time bounds do not apply here.
             let predicate = try tagConditions()
-            _ = try limitClause()
+            let limit = try limitClause()
+            let offset = try offsetClause()
             if cardinality { return try onDatabase(.showTagValuesCardinality(measurement: measurement, keys: keys, where: predicate), database) }
-            return try onDatabase(.showTagValues(measurement: measurement, keys: keys, where: predicate), database)
+            return try onDatabase(.showTagValues(measurement: measurement, keys: keys, where: predicate, limit: limit, offset: offset), database)
         }
         if skip(keyword: "field") {
             try expect(keyword: "keys")
             let database = try databaseClause()
             let measurement = skip(keyword: "from") ? try measurementName() : nil
-            return try onDatabase(.showFieldKeys(measurement: measurement), database)
+            let limit = try limitClause()
+            return try onDatabase(.showFieldKeys(measurement: measurement, limit: limit, offset: try offsetClause()), database)
         }
         throw unexpected("DATABASES, MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES, FIELD KEYS or RETENTION POLICIES")
     }
@@ -408,8 +410,9 @@ package struct InfluxQLParser {
 
     private mutating func column() throws(InfluxQLError) -> InfluxQLSelect.Column {
         if skip(symbol: "*") { return .init(aggregate: nil, field: "*", name: "*") }
-        if current.isKeyword("distinct"), next.isSymbol("(") {
-            position += 2
+        if skip(keyword: "distinct") {
+            // `distinct(v)`, and `DISTINCT v` as InfluxQL also writes it.
+            guard skip(symbol: "(") else { return .init(function: .distinct, field: try reference(), name: "distinct") }
             return try call("distinct")
         }
         let isCall = next.isSymbol("(")

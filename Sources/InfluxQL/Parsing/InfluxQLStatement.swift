@@ -9,11 +9,12 @@ package indirect enum InfluxQLStatement: Equatable, Sendable {
     case showMeasurements(InfluxQLNameFilter?, limit: Int?, offset: Int)
     /// `SHOW SERIES`: one `key` (`m,tag=v,...`) per measurement and tag set.
     case showSeries(measurement: String?, where: InfluxQLTagPredicate?, limit: Int?, offset: Int)
-    case showTagKeys(measurement: String?)
-    case showTagValues(measurement: String?, keys: InfluxQLNameFilter, where: InfluxQLTagPredicate?)
+    /// `LIMIT` and `OFFSET` of the SHOW ... KEYS and VALUES statements count the rows of each measurement.
+    case showTagKeys(measurement: String?, limit: Int? = nil, offset: Int = 0)
+    case showTagValues(measurement: String?, keys: InfluxQLNameFilter, where: InfluxQLTagPredicate?, limit: Int? = nil, offset: Int = 0)
     /// `SHOW TAG VALUES [EXACT] CARDINALITY`: the number of distinct (key, value) pairs per measurement.
     case showTagValuesCardinality(measurement: String?, keys: InfluxQLNameFilter, where: InfluxQLTagPredicate?)
-    case showFieldKeys(measurement: String?)
+    case showFieldKeys(measurement: String?, limit: Int? = nil, offset: Int = 0)
     case select(InfluxQLSelect)
     /// `DROP SERIES` (every time) and `DELETE` (within the time bounds): the samples of the
     /// selected series are deleted; the series stay registered (admin scope).
