@@ -308,9 +308,12 @@ import Testing
         #expect(try Self.select("SELECT distinct(v) FROM m").columns == [.init(function: .distinct, field: "v", name: "distinct")])
         #expect(try Self.select("SELECT DISTINCT \"v\" FROM m").columns == [.init(function: .distinct, field: "v", name: "distinct")])
         #expect(
-            try InfluxQLParser.parse("SHOW TAG KEYS LIMIT 1 OFFSET 2; SHOW FIELD KEYS FROM m LIMIT 3", now: Self.now) == [
-                .showTagKeys(measurement: nil, limit: 1, offset: 2), .showFieldKeys(measurement: "m", limit: 3, offset: 0),
-            ])
+            try InfluxQLParser.parse(
+                "SHOW TAG KEYS WHERE a = 'b' LIMIT 1 OFFSET 2; SHOW FIELD KEYS FROM m LIMIT 3; SHOW MEASUREMENTS WHERE a = 'b'", now: Self.now) == [
+                    .showTagKeys(measurement: nil, where: .condition(.init(key: "a", operator: .equals, value: "b")), limit: 1, offset: 2),
+                    .showFieldKeys(measurement: "m", limit: 3, offset: 0),
+                    .showMeasurements(nil, where: .condition(.init(key: "a", operator: .equals, value: "b")), limit: nil, offset: 0),
+                ])
         #expect(
             try Self.select("SELECT derivative(v) FROM m").columns == [
                 .init(aggregate: nil, field: "v", name: "derivative", transform: .derivative(unit: 1_000_000_000, nonNegative: false))

@@ -132,9 +132,13 @@ package struct InfluxQLExecution {
                     name: "", columns: ["name", "duration", "shardGroupDuration", "replicaN", "default"],
                     rows: .values([[.text("autogen"), .text("0s"), .text("168h0m0s"), .count(1), .value(.boolean(true))]]))
             ]
-        case .showMeasurements(let filter, let limit, let offset):
+        case .showMeasurements(let filter, let conditions, let limit, let offset):
             let matcher = try NameMatcher(filter)
-            let names = Set(visibleSeries(SeriesSelection(measurement: nil)).map(\.key.measurement)).filter { matcher.accepts($0) }.sorted()
+            let predicate = try InfluxQLTagFilter.predicate(conditions)
+            let names = Set(visibleSeries(SeriesSelection(measurement: nil, predicate: predicate)).map(\.key.measurement)).filter {
+                matcher.accepts($0)
+            }
+            .sorted()
             let shown = names.dropFirst(offset).prefix(limit ?? .max)
             return shown.isEmpty ? [] : [ResultSeries(name: "measurements", columns: ["name"], rows: .values(shown.map { [.text($0)] }))]
         case .showSeries(let measurement, let conditions, let limit, let offset):
@@ -148,8 +152,9 @@ package struct InfluxQLExecution {
             ).sorted()
             let shown = keys.dropFirst(offset).prefix(limit ?? .max)
             return shown.isEmpty ? [] : [ResultSeries(name: nil, columns: ["key"], rows: .values(shown.map { [.text($0)] }))]
-        case .showTagKeys(let measurement, let limit, let offset):
-            return byMeasurement(measurement, predicate: nil, columns: ["tagKey"], limit: limit, offset: offset) { series in
+        case .showTagKeys(let measurement, let conditions, let limit, let offset):
+            let predicate = try InfluxQLTagFilter.predicate(conditions)
+            return byMeasurement(measurement, predicate: predicate, columns: ["tagKey"], limit: limit, offset: offset) { series in
                 Set(series.flatMap { $0.key.tags.map(\.key) }).subtracting([databaseTag]).sorted().map { [.text($0)] }
             }
         case .showTagValues(let measurement, let keys, let conditions, let limit, let offset):

@@ -169,8 +169,9 @@ package struct InfluxQLParser {
                 try expect(keyword: "measurement")
                 filter = try nameFilter()
             }
+            let predicate = try tagConditions()
             let limit = try limitClause()
-            return try onDatabase(.showMeasurements(filter, limit: limit, offset: try offsetClause()), database)
+            return try onDatabase(.showMeasurements(filter, where: predicate, limit: limit, offset: try offsetClause()), database)
         }
         if skip(keyword: "series") {
             let database = try databaseClause()
@@ -183,8 +184,9 @@ package struct InfluxQLParser {
             if skip(keyword: "keys") {
                 let database = try databaseClause()
                 let measurement = skip(keyword: "from") ? try measurementName() : nil
+                let predicate = try tagConditions()
                 let limit = try limitClause()
-                return try onDatabase(.showTagKeys(measurement: measurement, limit: limit, offset: try offsetClause()), database)
+                return try onDatabase(.showTagKeys(measurement: measurement, where: predicate, limit: limit, offset: try offsetClause()), database)
             }
             try expect(keyword: "values")
             let cardinality = current.isKeyword("cardinality") || (current.isKeyword("exact") && next.isKeyword("cardinality"))

@@ -6,11 +6,11 @@ package indirect enum InfluxQLStatement: Equatable, Sendable {
     case createDatabase(String)
     case showDatabases
     case showRetentionPolicies
-    case showMeasurements(InfluxQLNameFilter?, limit: Int?, offset: Int)
+    case showMeasurements(InfluxQLNameFilter?, where: InfluxQLTagPredicate? = nil, limit: Int?, offset: Int)
     /// `SHOW SERIES`: one `key` (`m,tag=v,...`) per measurement and tag set.
     case showSeries(measurement: String?, where: InfluxQLTagPredicate?, limit: Int?, offset: Int)
     /// `LIMIT` and `OFFSET` of the SHOW ... KEYS and VALUES statements count the rows of each measurement.
-    case showTagKeys(measurement: String?, limit: Int? = nil, offset: Int = 0)
+    case showTagKeys(measurement: String?, where: InfluxQLTagPredicate? = nil, limit: Int? = nil, offset: Int = 0)
     case showTagValues(measurement: String?, keys: InfluxQLNameFilter, where: InfluxQLTagPredicate?, limit: Int? = nil, offset: Int = 0)
     /// `SHOW TAG VALUES [EXACT] CARDINALITY`: the number of distinct (key, value) pairs per measurement.
     case showTagValuesCardinality(measurement: String?, keys: InfluxQLNameFilter, where: InfluxQLTagPredicate?)
