@@ -171,7 +171,12 @@ queries = [
     'SHOW TAG KEYS ON plant FROM m', 'SHOW FIELD KEYS ON plant', 'SHOW TAG VALUES WITH KEY =~ /.*/ LIMIT 1 OFFSET 1',
     'SHOW TAG KEYS LIMIT 1 OFFSET 1', 'SHOW FIELD KEYS LIMIT 1', "SHOW MEASUREMENTS WHERE machine = 'b'",
     "SHOW MEASUREMENTS WITH MEASUREMENT =~ /m/ WHERE machine =~ /a/ LIMIT 1", "SHOW TAG KEYS FROM m WHERE line = 'L2'",
-    "SHOW TAG KEYS WHERE site = 'x'", "SELECT DISTINCT n FROM m WHERE time < '2024-01-01T00:00:10Z'",
+    "SHOW TAG KEYS WHERE site = 'x'",
+    # several measurements: FROM a, b and FROM /re/
+    "SELECT count(v) FROM m, d WHERE time >= '2024-01-01T00:00:00Z' AND time < '2024-10-30T00:00:00Z'",
+    "SELECT last(temp), last(v) FROM /^[sd]$/ GROUP BY *",
+    "SELECT * FROM /s|d/ WHERE time >= '2024-01-01T00:09:00Z' AND time < '2024-03-29T00:30:00Z'",
+    "SELECT mean(v) FROM /m/, s WHERE time >= '2024-01-01T00:00:00Z' AND time < '2024-01-01T00:10:00Z' GROUP BY time(5m)", "SELECT DISTINCT n FROM m WHERE time < '2024-01-01T00:00:10Z'",
     # functions of samples
     'SELECT distinct(n) FROM m WHERE %s' % S,
     "SELECT distinct(v) FROM m WHERE machine = 'b' AND %s GROUP BY time(20s)" % S,

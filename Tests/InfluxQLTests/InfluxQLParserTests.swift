@@ -253,6 +253,15 @@ import Testing
         #expect(try Self.select("SELECT v / 2 FROM m WHERE k =~ /x/").tagPredicate == .condition(.init(key: "k", operator: .matches, value: "x")))
     }
 
+    @Test func severalMeasurements() throws {
+        #expect(try Self.select("SELECT v FROM m").sources == [])
+        let select = try Self.select("SELECT v FROM \"db\".\"rp\".a, /^b/ WHERE time > 0")
+        #expect(select.sources == [.name("a"), .pattern("^b")])
+        #expect(throws: InfluxQLError.unsupported("a regular expression after FROM here; name one measurement")) {
+            try InfluxQLParser.parse("DELETE FROM /m/", now: Self.now)
+        }
+    }
+
     @Test func clausesAfterGroupBy() throws {
         let select = try Self.select(
             "SELECT mean(v) FROM m WHERE time > 0 GROUP BY time(10m, -3m), machine fill(linear) ORDER BY time DESC LIMIT 5 OFFSET 2 SLIMIT 3 SOFFSET 1"

@@ -177,8 +177,17 @@ package struct InfluxQLExecution {
                 for item in series { kinds[item.key.field] = item.kind }
                 return kinds.keys.sorted().map { [.text($0), .text(kinds[$0]?.description ?? "")] }
             }
-        case .select(let select):
+        case .select(let select) where select.sources.isEmpty:
             return try InfluxQLSelection(execution: self, statement: readingStringFields(select)).run()
+        case .select(let select):
+            let names = try measurements(of: select.sources)
+            let common = expandingWildcards(select, across: names)
+            return try names.flatMap { name in
+                var one = common
+                one.measurement = name
+                one.sources = []
+                return try InfluxQLSelection(execution: self, statement: readingStringFields(one)).run()
+            }
         case .delete(let measurement, let conditions, let from, let to):
             // As InfluxDB: a delete names its database, so that it never reaches into all of them.
             guard database != nil else { throw InfluxQLError.invalid("database not found: ") }
@@ -233,6 +242,39 @@ package struct InfluxQLExecution {
         resolved.tagPredicate = kept.isEmpty ? nil : kept.count == 1 ? kept[0] : .all(kept)
         resolved.rowCondition = tested.count == 1 ? tested[0] : .all(tested)
         return resolved
+    }
+
+    /// `select` with `*` and `GROUP BY *` spelled out as InfluxDB does for several measurements: the
+    /// fields and tag keys of all of them, so a measurement's answer has a column or tag (null or
+    /// empty) for what only the others have.
+    private func expandingWildcards(_ select: InfluxQLSelect, across measurements: [String]) -> InfluxQLSelect {
+        guard select.groupByTags == ["*"] || select.columns.contains(where: { $0.field == "*" }) else { return select }
+        let series = measurements.flatMap { visibleSeries(SeriesSelection(measurement: $0)) }
+        let tagKeys = Set(series.flatMap { $0.key.tags.map(\.key) }).subtracting([databaseTag])
+        var expanded = select
+        if select.groupByTags == ["*"] { expanded.groupByTags = tagKeys.sorted() }
+        let shown = Set(series.map(\.key.field)).union(tagKeys.subtracting(expanded.groupByTags)).sorted()
+        expanded.columns = select.columns.flatMap { column in
+            column.field == "*" ? shown.map { InfluxQLSelect.Column(function: nil, field: $0, name: $0) } : [column]
+        }
+        return expanded
+    }
+
+    /// The measurements `sources` name or match, in name order.
+    private func measurements(of sources: [InfluxQLSelect.Source]) throws(InfluxQLError) -> [String] {
+        var names: Set<String> = []
+        var patterns: [NameMatcher] = []
+        for source in sources {
+            switch source {
+            case .name(let name): names.insert(name)
+            case .pattern(let pattern): patterns.append(try NameMatcher(.matches(pattern)))
+            }
+        }
+        if !patterns.isEmpty {
+            let existing = Set(visibleSeries(SeriesSelection(measurement: nil)).map(\.key.measurement))
+            names.formUnion(existing.filter { name in patterns.contains { $0.accepts(name) } })
+        }
+        return names.sorted()
     }
 
     /// The series `selection` chooses among those of the database asked for (all without one).

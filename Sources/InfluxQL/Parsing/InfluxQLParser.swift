@@ -107,10 +107,19 @@ package struct InfluxQLParser {
 
     /// `name`, or the last part of `db.rp.name`.
     private mutating func measurementName() throws(InfluxQLError) -> String {
-        if case .regex = current.kind { throw .unsupported("a regular expression after FROM; name one measurement") }
+        if case .regex = current.kind { throw .unsupported("a regular expression after FROM here; name one measurement") }
         var name = try identifier()
         while skip(symbol: ".") { name = try identifier() }
         return name
+    }
+
+    /// A measurement of SELECT's FROM: a name (`"db"."rp"."m"` is read as `m`), or `/re/`.
+    private mutating func source() throws(InfluxQLError) -> InfluxQLSelect.Source {
+        if case .regex(let pattern) = current.kind {
+            position += 1
+            return .pattern(pattern)
+        }
+        return .name(try measurementName())
     }
 
     private mutating func integer() throws(InfluxQLError) -> Int {
@@ -269,7 +278,15 @@ package struct InfluxQLParser {
         var items = [try selectItem()]
         while skip(symbol: ",") { items.append(try selectItem()) }
         try expect(keyword: "from")
-        var statement = InfluxQLSelect(columns: [], measurement: try measurementName())
+        var sources = [try source()]
+        while skip(symbol: ",") { sources.append(try source()) }
+        var statement: InfluxQLSelect
+        if sources.count == 1, case .name(let name) = sources[0] {
+            statement = InfluxQLSelect(columns: [], measurement: name)
+        } else {
+            statement = InfluxQLSelect(columns: [], measurement: "")
+            statement.sources = sources
+        }
         Self.place(items, into: &statement)
         try Self.checkColumns(of: statement)
         if skip(keyword: "where") { try condition(into: &statement) }

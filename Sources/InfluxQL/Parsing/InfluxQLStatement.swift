@@ -161,6 +161,15 @@ package struct InfluxQLSelect: Equatable, Sendable {
 
     var columns: [Column]
     var measurement: String
+    /// `FROM a, b` and `FROM /re/`: the measurements answered one after the other, in name order;
+    /// empty for the one ``measurement``.
+    var sources: [Source] = []
+
+    /// A measurement named in FROM, or a regular expression its names match anywhere.
+    package enum Source: Equatable, Sendable {
+        case name(String)
+        case pattern(String)
+    }
     /// The tag part of WHERE; nil selects every series.
     var tagPredicate: InfluxQLTagPredicate?
     /// Inclusive lower bound (ns).
