@@ -182,12 +182,23 @@ package struct InfluxQLExecution {
         case .select(let select):
             let names = try measurements(of: select.sources)
             let common = expandingWildcards(select, across: names)
-            return try names.flatMap { name in
+            // Each measurement runs with the points the ones before it left.
+            var remaining = self
+            var answer: [ResultSeries] = []
+            for name in names {
+                guard remaining.maximumPoints > 0 else {
+                    throw InfluxQLError.invalid(
+                        "the query would return more points than the server's limit of \(requestPointLimit); name fewer measurements or narrow the time range"
+                    )
+                }
                 var one = common
                 one.measurement = name
                 one.sources = []
-                return try InfluxQLSelection(execution: self, statement: readingStringFields(one)).run()
+                let series = try InfluxQLSelection(execution: remaining, statement: readingStringFields(one)).run()
+                remaining.maximumPoints -= series.reduce(0) { $0 + $1.pointCount }
+                answer += series
             }
+            return answer
         case .delete(let measurement, let conditions, let from, let to):
             // As InfluxDB: a delete names its database, so that it never reaches into all of them.
             guard database != nil else { throw InfluxQLError.invalid("database not found: ") }

@@ -48,6 +48,18 @@ extension InfluxQLRoutesTests {
         }
     }
 
+    /// `FROM a, b` answers each measurement in name order, within one points limit for the statement.
+    @Test func severalMeasurementsShareThePointsLimit() async throws {
+        try await TestServer.with({ $0.limits.maxQueryPoints = 500 }) { client, _ in
+            let lines = (0..<300).flatMap { ["a v=\($0) \(Self.start + $0)", "b v=\($0) \(Self.start + $0)"] }.joined(separator: "\n")
+            #expect(try await client.post("/write?db=plant&precision=s", text: lines).status == 204)
+            let counts = try await Self.series(client, "SELECT count(v) FROM /^[ab]$/")
+            #expect(counts.map { $0["name"] as? String } == ["a", "b"])
+            let results = try await Self.query(client, "SELECT v FROM b, a")
+            #expect((results.first?["error"] as? String)?.contains("more points than the 200 left of the server's limit of 500") == true)
+        }
+    }
+
     @Test func dropSeriesAndDeleteNeedTheAdminScope() async throws {
         let admin = "admin-secret-7"
         let reader = "reader-secret-8"
