@@ -227,8 +227,20 @@ package struct InfluxQLExecution {
         if let predicate = select.tagPredicate { collect(predicate) }
         keys.formUnion(select.rowCondition?.tagKeys ?? [])
         guard !keys.isEmpty else { return select }
-        // Only the series of fields so named: a measurement of many series is not listed per query.
-        let series = visibleSeries(SeriesSelection(measurement: select.measurement, fields: keys))
+        // Equalities at the top that some series has as a tag are tags: their keys are no string
+        // fields, and they narrow the look for the fields through the catalog's tag index, so a
+        // measurement of many series is not scanned per query.
+        var tags: [SeriesKey.Tag] = []
+        let topConjuncts: [InfluxQLTagPredicate]
+        if case .all(let parts)? = select.tagPredicate { topConjuncts = parts } else { topConjuncts = select.tagPredicate.map { [$0] } ?? [] }
+        for case .condition(let condition) in topConjuncts where condition.operator == .equals && !condition.value.isEmpty {
+            let tag = SeriesKey.Tag(key: condition.key, value: condition.value)
+            if !historian.series(measurement: select.measurement, tags: [tag]).isEmpty { tags.append(tag) }
+        }
+        keys.subtract(tags.map(\.key))
+        guard !keys.isEmpty else { return select }
+        let series = visibleSeries(
+            SeriesSelection(measurement: select.measurement, predicate: .all(tags.map { .tag($0.key, .equals($0.value)) }), fields: keys))
         let tagKeys = Set(series.flatMap { $0.key.tags.map(\.key) })
         let textFields = Set(series.filter { $0.kind == .string }.map(\.key.field)).intersection(keys).subtracting(tagKeys)
         guard !textFields.isEmpty else { return select }
