@@ -368,7 +368,11 @@ import Testing
             "not supported by histd: the condition v > w: histd compares tags with 'value' or /regex/, fields with numbers and booleans"
         ),
         ("SELECT v FROM m WHERE v =~ 3", "not supported by histd: the condition v =~ 3: regular expressions compare tags"),
-        ("SELECT distinct(v), mean(v) FROM m", "not supported by histd: distinct() together with other columns or arithmetic; select it alone"),
+        ("SELECT distinct(v), mean(v) FROM m", "aggregate function distinct() cannot be combined with other functions or fields"),
+        (
+            "SELECT top(v, 2), mean(w) FROM m",
+            "not supported by histd: top() together with other functions, * or arithmetic; name the fields and tags to show beside it"
+        ),
         ("SELECT top(v, 0) FROM m", "limit (0) in top function must be at least 1"),
         ("SELECT moving_average(v, 1) FROM m", "moving_average window must be greater than 1"),
         ("SELECT integral(v, 0s) FROM m", "error parsing query: found 0s, expected a duration such as 1s at offset 19"),

@@ -82,28 +82,40 @@ extension InfluxQLSelection {
     }
 
     /// `distinct`, `top` and `bottom`: several rows per interval (`distinct` at the interval's
-    /// start, `top` and `bottom` at their samples' times, with the tags they name).
+    /// start, `top` and `bottom` at their samples' times, with the tags they name, then the
+    /// fields and tags selected beside them as they are at the sample).
     func multiRow(_ groups: [Group]) throws -> [InfluxQLExecution.ResultSeries] {
-        guard let column = statement.columns.first, let function = column.function else { return [] }
+        guard let column = statement.columns.first(where: \.isMultiRow), let function = column.function else { return [] }
+        let beside = statement.columns.filter { $0 != column }
         let intervals = try intervals()
         var budget = PointsBudget(limit: execution.maximumPoints)
         var answer: [InfluxQLExecution.ResultSeries] = []
         for group in groups {
-            let points = try samples(of: group, in: intervals, budget: &budget)[column.field] ?? []
+            let samples = try samples(of: group, in: intervals, budget: &budget)
+            let points = samples[column.field] ?? []
+            // The values beside the selected samples: a tag set's tag, else its field at that time.
+            let keys = group.tagSets.map { $0.fields.values.first?.key }
+            let besideFields = beside.map { other in
+                Dictionary(
+                    (samples[other.field] ?? []).map { (Pair(tagSet: $0.tagSet, time: $0.time), $0.value) }, uniquingKeysWith: { first, _ in first })
+            }
+            func besideValues(_ point: InfluxQLReducer.Point) -> [InfluxQLExecution.ResultValue] {
+                beside.indices.map { index in
+                    if let tag = keys[point.tagSet]?.tag(beside[index].field) { return .text(tag) }
+                    return besideFields[index][Pair(tagSet: point.tagSet, time: point.time)].map { .value($0) } ?? .null
+                }
+            }
             var rows: [[InfluxQLExecution.ResultValue]] = []
-            var names = [column.name]
+            var names = [column.name] + beside.map(\.name)
             for (index, bucket) in buckets(points, in: intervals).enumerated() where !bucket.isEmpty {
                 guard case .top(let largest, let count, let tags) = function else {
                     rows += InfluxQLReducer.distinct(bucket).map { [.time(intervals.labels[index]), .value($0)] }
                     continue
                 }
-                names = [column.name] + tags
-                let tagValues = group.tagSets.map { tagSet in
-                    let key = tagSet.fields.values.first?.key
-                    return tags.map { key?.tag($0) ?? "" }
-                }
+                names = [column.name] + tags + beside.map(\.name)
+                let tagValues = keys.map { key in tags.map { key?.tag($0) ?? "" } }
                 for point in InfluxQLReducer.top(bucket, largest: largest, count: count, tagValues: tags.isEmpty ? nil : tagValues) {
-                    rows.append([.time(point.time), .value(point.value)] + tagValues[point.tagSet].map { .text($0) })
+                    rows.append([.time(point.time), .value(point.value)] + tagValues[point.tagSet].map { .text($0) } + besideValues(point))
                 }
             }
             guard !rows.isEmpty else { continue }
@@ -112,6 +124,12 @@ extension InfluxQLSelection {
             answer.append(.init(name: statement.measurement, tags: group.tags, columns: Self.columnNames(names), rows: .values(rows)))
         }
         return answer
+    }
+
+    /// A sample's place: its tag set in the group and its time.
+    private struct Pair: Hashable {
+        var tagSet: Int
+        var time: Int64
     }
 
     /// A transformation of raw values (`cumulative_sum(v)`, `derivative(v, 1s)`): one row per

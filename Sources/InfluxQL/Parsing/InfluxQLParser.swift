@@ -371,7 +371,15 @@ package struct InfluxQLParser {
     private static func checkColumns(of statement: InfluxQLSelect) throws(InfluxQLError) {
         let columns = statement.columns
         if let column = columns.first(where: \.isMultiRow), columns.count > 1 || statement.outputs != nil {
-            throw .unsupported("\(column.name)() together with other columns or arithmetic; select it alone")
+            // top() and bottom() show fields and tags of their samples beside them, as InfluxDB does.
+            if column.function == .distinct {
+                throw .invalid("aggregate function distinct() cannot be combined with other functions or fields")
+            }
+            let others = columns.filter { $0 != column }
+            guard statement.outputs == nil, !others.contains(where: { $0.function != nil || $0.transform != nil || $0.field == "*" }) else {
+                throw .unsupported("\(column.name)() together with other functions, * or arithmetic; name the fields and tags to show beside it")
+            }
+            return
         }
         let rawTransforms = columns.filter { $0.function == nil && $0.transform != nil }.count
         if rawTransforms > 0, rawTransforms < columns.count {
