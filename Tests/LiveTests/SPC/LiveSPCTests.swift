@@ -111,6 +111,40 @@ import Testing
         current.close()
     }
 
+    /// g, t and Laney p' charts run live: their limits are those of the batch chart of phase I, and
+    /// the episodes those of the same points fed in one go.
+    @Test(arguments: [
+        ["type": JSONValue.string("g"), "rules": .string("none")],
+        ["type": .string("t"), "rules": .string("none"), "distribution": .string("weibull")],
+        ["type": .string("laney-p"), "sample_size": .integer(100)],
+    ])
+    func rareEventAndLaneyChartsRunLive(extra: [String: JSONValue]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (phaseOne, phaseTwo) = Self.stream(400, seed: 7)
+        let historian = try Historian(directory: directory.path)
+        try Self.write(historian, phaseOne[...])
+        let live = try LiveSPC(historian: historian)
+        let revision = try live.create(try Self.definition(extra), author: "test", reason: "first", now: 0)
+        let settings = try revision.definition.chartSettings()
+        guard case .analysis(let batch) = try settings.request.analyze(settings.input(of: phaseOne.map { .init(start: $0.0, values: [$0.1]) }))
+        else {
+            Issue.record("not a Shewhart analysis")
+            return
+        }
+        #expect(revision.limits.center == batch.processCenter)
+        #expect(revision.limits.sigmaZ == batch.laneySigmaZ)
+        if batch.type == .t {
+            #expect(revision.limits.lower == batch.primary.lower[0] && revision.limits.upper == batch.primary.upper[0])
+        }
+        for start in stride(from: 0, to: phaseTwo.count, by: 37) { try Self.write(historian, phaseTwo[start..<min(phaseTwo.count, start + 37)]) }
+        live.waitUntilEvaluated()
+        live.waitUntilEvaluated()
+        let points = phaseTwo.map { Subgrouping.Subgroup(start: $0.0, values: [$0.1]) }
+        #expect(try Self.liveEpisodes(live) == Self.expectedEpisodes(revision, points: points))
+        live.close()
+    }
+
     @Test func subgroupsByCountAndByTimeCloseAsTheirSamplesArrive() throws {
         for extra: [String: JSONValue] in [
             ["type": .string("xbar-r"), "subgroup_size": .integer(4)],
