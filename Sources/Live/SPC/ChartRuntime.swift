@@ -68,25 +68,51 @@ struct ChartRuntime {
         step.messages.append((LiveEvent.Kind.lateData.rawValue, event))
     }
 
-    /// Reads the good samples after the closed points from the historian (at start and for a new
-    /// revision) and closes the points they complete. Samples committed meanwhile may reach
-    /// ``take(_:into:)`` too; those read here are then skipped.
+    /// Reads the good samples after the closed points from the historian (at start, for a new
+    /// revision and for a re-evaluation) and closes the points they complete, in pages of about
+    /// `catchUpPageSamples` samples: a re-evaluation over a long phase II never holds it whole.
+    /// Samples committed meanwhile may reach ``take(_:into:)`` too; those read here are then skipped.
     /// - Throws: storage errors of the read; ``SPCError`` for a value the chart cannot take.
     mutating func catchUp(historian: Historian, into step: inout Step) throws {
-        let from = checkpoint.closedThrough &+ 1
+        var from = checkpoint.closedThrough &+ 1
         guard from < .max else { return }
-        var budget = PointsBudget(limit: .max)
-        let (times, values) = try HistorianQuery(historian: historian).numericColumns(
-            of: series, from: from, to: .max, qualities: [.good], budget: &budget)
         openTimes.removeAll()
         openValues.removeAll()
-        for (time, value) in zip(times, values) where !definition.isExcluded(time) {
-            openTimes.append(time)
-            openValues.append(value)
-        }
         recentlyRead.removeAll()
-        for index in max(0, times.count - Self.recentReadLimit)..<times.count { recentlyRead[times[index]] = values[index] }
-        try closePoints(into: &step)
+        while true {
+            let to = try pageEnd(from: from, historian: historian)
+            var budget = PointsBudget(limit: .max)
+            let (times, values) = try HistorianQuery(historian: historian).numericColumns(
+                of: series, from: from, to: to, qualities: [.good], budget: &budget)
+            for (time, value) in zip(times, values) where !definition.isExcluded(time) {
+                openTimes.append(time)
+                openValues.append(value)
+            }
+            if to == .max {
+                for index in max(0, times.count - Self.recentReadLimit)..<times.count { recentlyRead[times[index]] = values[index] }
+            }
+            try closePoints(into: &step)
+            guard to < .max else { return }
+            from = to
+        }
+    }
+
+    /// The samples a page of ``catchUp(historian:into:)`` reads at most (about: estimated from chunk statistics).
+    var catchUpPageSamples = 1_000_000
+
+    /// The end of the page that starts at `from`: `.max` (the rest, and what is committed meanwhile)
+    /// when the rest holds few enough samples, else the time span halved until it does.
+    private func pageEnd(from: Int64, historian: Historian) throws -> Int64 {
+        guard try historian.estimatedSampleCount(series: series.id, from: from, to: .max) > catchUpPageSamples,
+            let latest = try historian.latest(series: series.id)?.timestamp, latest > from
+        else { return .max }
+        var span = UInt64(bitPattern: latest &- from)
+        while span > 1_000_000_000 {
+            let end = from &+ Int64(bitPattern: span)
+            if try historian.estimatedSampleCount(series: series.id, from: from, to: end) <= catchUpPageSamples { return end }
+            span /= 2
+        }
+        return from &+ Int64(bitPattern: max(span, 1))
     }
 
     /// Takes committed good samples in the order they became durable: a sample of a closed point is

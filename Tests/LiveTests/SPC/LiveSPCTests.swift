@@ -182,6 +182,41 @@ import Testing
         live.close()
     }
 
+    /// A catch-up read in pages (a long phase II, re-evaluated) closes the same points, with the
+    /// same episodes, as one read of everything.
+    @Test(arguments: [["subgroup_every": JSONValue.string("7s"), "type": .string("xbar-s")], ["subgroup_size": .integer(3), "type": .string("xbar-r")], [:]])
+    func aCatchUpInPagesEqualsOneRead(extra: [String: JSONValue]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (phaseOne, phaseTwo) = Self.stream(3_000, seed: 5)
+        var options = HistorianOptions()
+        options.chunkSampleLimit = 200
+        let historian = try Historian(directory: directory.path, options: options)
+        try Self.write(historian, phaseOne[...])
+        try Self.write(historian, phaseTwo[...])
+        try historian.flush()
+        let live = try LiveSPC(historian: historian)
+        let revision = try live.create(try Self.definition(extra), author: "test", reason: "first", now: 0)
+        live.close()
+        let settings = try revision.definition.chartSettings()
+        let series = try #require(historian.series(for: Self.key))
+        func runtime(pages: Int) throws -> (ChartRuntime, ChartRuntime.Step) {
+            var runtime = ChartRuntime(
+                revision: revision, settings: settings, series: series,
+                checkpoint: try ChartRuntime.firstCheckpoint(of: revision, settings: settings), openEvents: [:])
+            runtime.catchUpPageSamples = pages
+            var step = ChartRuntime.Step()
+            try runtime.catchUp(historian: historian, into: &step)
+            return (runtime, step)
+        }
+        let (whole, wholeStep) = try runtime(pages: 1_000_000)
+        let (paged, pagedStep) = try runtime(pages: 150)
+        #expect(paged.checkpoint.points == whole.checkpoint.points && paged.checkpoint.closedThrough == whole.checkpoint.closedThrough)
+        #expect(paged.openTimes == whole.openTimes && paged.openValues == whole.openValues)
+        #expect(pagedStep.events == wholeStep.events && !wholeStep.events.isEmpty)
+        #expect(whole.checkpoint.points > 100)
+    }
+
     @Test func subgroupsByCountAndByTimeCloseAsTheirSamplesArrive() throws {
         for extra: [String: JSONValue] in [
             ["type": .string("xbar-r"), "subgroup_size": .integer(4)],
