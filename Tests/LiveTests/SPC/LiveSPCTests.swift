@@ -184,7 +184,9 @@ import Testing
 
     /// A catch-up read in pages (a long phase II, re-evaluated) closes the same points, with the
     /// same episodes, as one read of everything.
-    @Test(arguments: [["subgroup_every": JSONValue.string("7s"), "type": .string("xbar-s")], ["subgroup_size": .integer(3), "type": .string("xbar-r")], [:]])
+    @Test(arguments: [
+        ["subgroup_every": JSONValue.string("7s"), "type": .string("xbar-s")], ["subgroup_size": .integer(3), "type": .string("xbar-r")], [:],
+    ])
     func aCatchUpInPagesEqualsOneRead(extra: [String: JSONValue]) throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
