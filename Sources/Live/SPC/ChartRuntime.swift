@@ -22,6 +22,10 @@ struct ChartRuntime {
     /// Set when samples arrived after their points were closed: the step re-evaluates the chart
     /// (``reevaluate(historian:believed:into:)``) once its samples are taken.
     var needsReevaluation = false
+    /// When the chart was last re-evaluated, and whether a deferred re-evaluation is scheduled:
+    /// late samples re-evaluate a chart at most once per ``LiveSPC`` interval.
+    var lastReevaluation: ContinuousClock.Instant?
+    var reevaluationScheduled = false
 
     /// What one step changed: events to store, messages to send.
     struct Step {
@@ -245,6 +249,8 @@ struct ChartRuntime {
     /// - Throws: storage errors of the read; ``SPCError`` for a value the chart cannot take.
     mutating func reevaluate(historian: Historian, believed: [LiveEvent], into step: inout Step) throws {
         needsReevaluation = false
+        reevaluationScheduled = false
+        lastReevaluation = .now
         let generation = (checkpoint.generation ?? 0) + 1
         var fresh = ChartRuntime(
             revision: revision, settings: settings, series: series, checkpoint: try Self.firstCheckpoint(of: revision, settings: settings),

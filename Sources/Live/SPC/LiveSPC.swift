@@ -34,12 +34,19 @@ public final class LiveSPC: Sendable {
     /// Every revision of every chart as stored, by chart, oldest first: read once at start (decoding
     /// them per request cost 0.1 s each with 100 charts), kept in step with the store.
     private let history = Mutex<[Int64: [ChartRevision]]>([:])
+    /// The shortest time between two re-evaluations of a chart (each reads its whole phase II):
+    /// late samples that come faster wait for the next one.
+    private let reevaluationInterval: Duration
+    /// Set by ``close()``: deferred steps do not run after it.
+    private let closed = Atomic<Bool>(false)
 
     /// Opens the live store of `historian`'s data directory, loads the charts and starts
     /// evaluating: first whatever arrived since each chart's checkpoint, then each committed batch.
+    /// `reevaluationInterval` spaces the re-evaluations that late samples cause, per chart.
     /// - Throws: ``LiveError/storage(_:)`` when the store cannot be opened or read.
-    public init(historian: Historian) throws(LiveError) {
+    public init(historian: Historian, reevaluationInterval: Duration = .seconds(5)) throws(LiveError) {
         self.historian = historian
+        self.reevaluationInterval = reevaluationInterval
         store = try LiveStore(path: historian.directory + "/live.sqlite")
         let revisions = try store.revisions()
         history.withLock { history in
@@ -80,6 +87,7 @@ public final class LiveSPC: Sendable {
 
     /// Stops evaluating (the daemon is stopping): no more steps after the running one; stream clients end.
     public func close() {
+        closed.store(true, ordering: .relaxed)
         if let id = observer.withLock({ $0.take() }) { historian.removeCommitObserver(id) }
         webhooks.withLock { $0.take() }?.stop()
         queue.sync {}
@@ -285,7 +293,7 @@ public final class LiveSPC: Sendable {
             do {
                 if touch.catchUp { try runtime.catchUp(historian: historian, into: &step) }
                 try runtime.take(touch.samples, into: &step)
-                if runtime.needsReevaluation { try runtime.reevaluate(historian: historian, believed: believed(runtime, step), into: &step) }
+                if runtime.needsReevaluation { try reevaluate(&runtime, chart: chart, into: &step) }
             } catch {
                 lastFailure.withLock { $0 = "chart \(chart): \(error)" }
                 continue
@@ -311,6 +319,26 @@ public final class LiveSPC: Sendable {
     }
 
     // MARK: helpers (on the queue)
+
+    /// Re-evaluates a chart that got late samples, or when it was re-evaluated less than
+    /// ``reevaluationInterval`` ago, schedules a step for when the interval has passed.
+    private func reevaluate(_ runtime: inout ChartRuntime, chart: Int64, into step: inout ChartRuntime.Step) throws {
+        if let last = runtime.lastReevaluation {
+            let wait = reevaluationInterval - (ContinuousClock.now - last)
+            if wait > .zero {
+                guard !runtime.reevaluationScheduled else { return }
+                runtime.reevaluationScheduled = true
+                let (seconds, attoseconds) = wait.components
+                let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+                queue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) { [weak self] in
+                    guard let self, !closed.load(ordering: .relaxed) else { return }
+                    steps([chart: ChartTouch()])
+                }
+                return
+            }
+        }
+        try runtime.reevaluate(historian: historian, believed: believed(runtime, step), into: &step)
+    }
 
     /// The episodes of the runtime's revision reported so far and not withdrawn by a correction:
     /// those stored, with the figures of `step` (not stored yet) where it changed them.
