@@ -85,7 +85,13 @@ public final class CSVIngester {
                 if header == nil {
                     try readHeader(bytes, start..<lineEnd)
                 } else {
-                    if !analyzed { try analyze(bytes, from: start, isFinal: isFinal) }
+                    if !analyzed {
+                        // Wait for more input until the first rows can be looked at together.
+                        guard try analyze(bytes, from: start, isFinal: isFinal) else {
+                            linesRead -= 1
+                            break
+                        }
+                    }
                     try readRow(bytes, start..<lineEnd, onReject: onReject)
                 }
             }
@@ -167,16 +173,19 @@ public final class CSVIngester {
             .flatMap { counts[$0, default: 0] > 0 ? $0 : nil } ?? UInt8(ascii: ",")
     }
 
+    /// The rows ``analyze(_:from:isFinal:)`` looks at, when the input has that many.
+    private static let analyzedRows = 1_000
+
     /// Looks at the time cells of the first rows: refuses a row index taken for the time, and
-    /// decides whether `03/04/2024` dates are day first.
-    private func analyze(_ bytes: UnsafeRawBufferPointer, from start: Int, isFinal: Bool) throws(CSVImportError) {
-        analyzed = true
+    /// decides whether `03/04/2024` dates are day first. Returns false, having decided nothing, when
+    /// fewer than ``analyzedRows`` complete lines are at hand and more input may come.
+    private func analyze(_ bytes: UnsafeRawBufferPointer, from start: Int, isFinal: Bool) throws(CSVImportError) -> Bool {
         var samples: [String] = []
         var position = start
-        while position < bytes.count, samples.count < 1_000 {
+        while position < bytes.count, samples.count < Self.analyzedRows {
             var end = position
             while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            if end == bytes.count && !isFinal { break }
+            if end == bytes.count && !isFinal { return false }
             var lineEnd = end
             if lineEnd > position && bytes[lineEnd - 1] == UInt8(ascii: "\r") { lineEnd -= 1 }
             if lineEnd > position {
@@ -185,6 +194,8 @@ public final class CSVIngester {
             }
             position = end + 1
         }
+        if samples.count < Self.analyzedRows && !isFinal && position >= bytes.count { return false }
+        analyzed = true
         if options.timeColumn == nil, let header, !Self.timeNames.contains(header[timeIndex].lowercased()) {
             let first = samples.first.flatMap { Int($0) }
             let second = samples.dropFirst().first.flatMap { Int($0) }
@@ -193,7 +204,7 @@ public final class CSVIngester {
                 throw .rowIndexTime(column: timeIndex + 1, name: header[timeIndex])
             }
         }
-        guard options.timeFormat == nil else { return }
+        guard options.timeFormat == nil else { return true }
         var dayFirst = false
         var monthFirst = false
         var ambiguous: String?
@@ -206,6 +217,7 @@ public final class CSVIngester {
         } else if !dayFirst, let ambiguous {
             throw .ambiguousDates(example: ambiguous)
         }
+        return true
     }
 
     /// The first two numbers of a `a/b/yyyy` date.
@@ -295,6 +307,14 @@ public final class CSVIngester {
             // register returns one series per key given.
             let series = try historian.register([(key, kind)])[0]
             return (series.id, series.kind)
+        } catch .catalog(.fieldTypeConflict(_, _, let existing, _)) {
+            // The field has a type in the measurement: the column's cells are read as that type.
+            do throws(HistorianError) {
+                let series = try historian.register([(key, existing)])[0]
+                return (series.id, series.kind)
+            } catch {
+                throw .storage(error)
+            }
         } catch {
             throw .storage(error)
         }

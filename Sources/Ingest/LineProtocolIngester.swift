@@ -159,7 +159,7 @@ public final class LineProtocolIngester {
                 onReject(
                     RejectedLine(
                         line: line.lineNumber, column: field.key.lowerBound + 1 - lineStart(line),
-                        reason: "series \(name(of: slot)) holds \(slots[slot].kind) values; field value is \(kind)"))
+                        reason: fieldTypeConflict(slot: slot, written: kind)))
                 continue
             }
             if case .string(let range) = field.value { pendingTexts.append((pending.count, line.string(range))) }
@@ -201,7 +201,8 @@ public final class LineProtocolIngester {
 
     /// The slot of the line's series for `field`, registering its key on first sight.
     /// - Throws: ``InvalidName`` for a key longer than ``maximumSeriesKeyBytes``, a name that is not
-    ///   UTF-8, or a control character (below U+0020, U+007F) in the measurement, a tag key or the field key.
+    ///   UTF-8, a control character (below U+0020, U+007F) in the measurement, a tag key or the field key,
+    ///   or a new series whose field has another type in its measurement (InfluxDB's field type conflict).
     private func resolve(_ line: LineProtocolLine, field: LineProtocolField, kind: ValueKind) -> Result<Int, InvalidName> {
         let length = line.seriesBytes.count + 1 + field.key.count
         guard length <= Self.maximumSeriesKeyBytes else {
@@ -239,12 +240,24 @@ public final class LineProtocolIngester {
         if let existing = slotsByKey[key] { return .success(existing) }
         if let registered = historian.series(for: key) {
             slots.append((registered.id, nil, registered.kind))
-        } else {
-            slotsByKey[key] = slots.count
-            slots.append((nil, key, kind))
-            unregistered.append(slots.count - 1)
+            return .success(slots.count - 1)
         }
+        if let conflict = historian.fieldTypeConflict(key, kind: kind) {
+            return .failure(InvalidName(offset: field.key.lowerBound, reason: conflict.description))
+        }
+        slotsByKey[key] = slots.count
+        slots.append((nil, key, kind))
+        unregistered.append(slots.count - 1)
         return .success(slots.count - 1)
+    }
+
+    /// InfluxDB's message for a value of kind `written` in the series of `slot`, which holds `existing`
+    /// (default: the slot's kind) values.
+    private func fieldTypeConflict(slot: Int, written: ValueKind, existing: ValueKind? = nil) -> String {
+        let key = slots[slot].key ?? slots[slot].id.flatMap { historian.series($0)?.key }
+        let conflict = CatalogError.fieldTypeConflict(
+            measurement: key?.measurement ?? "?", field: key?.field ?? "?", existing: existing ?? slots[slot].kind, written: written)
+        return conflict.description
     }
 
     /// The series of `slot` for messages.
@@ -276,13 +289,16 @@ public final class LineProtocolIngester {
                 rejections += 1
                 // InfluxDB's wording for the database's limit; ours for the measurement's.
                 let reason: String
-                switch slots[entry.slot].key.map(historian.seriesLimitReason(for:)) {
+                switch slots[entry.slot].key.map({ self.historian.refusalReason(for: $0, kind: slots[entry.slot].kind) }) {
+                case let conflict? where conflict.isFieldTypeConflict:
+                    // InfluxDB's wording, without the series: the field's type is the measurement's.
+                    reason = conflict.description
                 case .measurementSeriesLimit(let measurement, let limit):
-                    reason = "max-series-per-measurement limit exceeded for measurement \(measurement): (\(limit))"
+                    reason = "series \(name(of: entry.slot)): max-series-per-measurement limit exceeded for measurement \(measurement): (\(limit))"
                 default:
-                    reason = "max-series-per-database limit exceeded: (\(historian.options.maximumSeries))"
+                    reason = "series \(name(of: entry.slot)): max-series-per-database limit exceeded: (\(self.historian.options.maximumSeries))"
                 }
-                onReject(RejectedLine(line: entry.line, column: nil, reason: "series \(name(of: entry.slot)): \(reason)"))
+                onReject(RejectedLine(line: entry.line, column: nil, reason: reason))
             }
         }
         if !registeredKinds.isEmpty {
@@ -293,7 +309,7 @@ public final class LineProtocolIngester {
                 onReject(
                     RejectedLine(
                         line: entry.line, column: nil,
-                        reason: "series \(name(of: entry.slot)) holds \(registered) values; field value is \(slots[entry.slot].kind)"))
+                        reason: fieldTypeConflict(slot: entry.slot, written: slots[entry.slot].kind, existing: registered)))
             }
             for (slot, kind) in registeredKinds { slots[slot].kind = kind }
         }

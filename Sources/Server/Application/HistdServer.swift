@@ -133,6 +133,7 @@ public struct HistdServer: Sendable {
             databaseTag: configuration.databaseTag, maximumPoints: limits.maxQueryPoints
         )
         .register(on: router)
+        FluxQueryRoutes().register(on: router)
         SeriesRoutes(historian: historian, executor: executor, databaseTag: configuration.databaseTag).register(on: router)
         SPCRoutes(
             historian: historian, executor: executor, limiter: limiter, maximumPoints: limits.maxQueryPoints, databaseTag: configuration.databaseTag

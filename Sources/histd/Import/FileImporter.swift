@@ -40,7 +40,7 @@ struct FileImporter {
                 printed += 1
             }
         }
-        try Self.read(path, encoding: encoding) { bytes, readCount, atEnd in
+        try Self.readChunks(path, encoding: encoding) { bytes, readCount, atEnd in
             progress.bytes += readCount
             let consumed = try bytes.withUnsafeBytes { raw throws -> Int in
                 if let lineProtocol { return try lineProtocol.ingest(raw, isFinal: atEnd, onReject: onReject) }
@@ -74,7 +74,7 @@ struct FileImporter {
     static func dryRun(path: String, options: CSVImportOptions, encoding: TextEncoding) throws {
         let csv = CSVIngester(historian: nil, options: options)
         var rejected: [RejectedLine] = []
-        try read(path, encoding: encoding) { bytes, _, atEnd in
+        try readChunks(path, encoding: encoding) { bytes, _, atEnd in
             let consumed = try bytes.withUnsafeBytes { try csv.ingest($0, isFinal: atEnd) { rejected.append($0) } }
             return (consumed, csv.previewIsComplete)
         }
@@ -87,7 +87,7 @@ struct FileImporter {
 
     /// Calls `body` with the UTF-8 bytes not yet consumed, the count of file bytes just read and
     /// whether the file ended; `body` returns how many it consumed and whether to stop.
-    private static func read(
+    private static func readChunks(
         _ path: String, encoding: TextEncoding, _ body: ([UInt8], Int, Bool) throws -> (consumed: Int, stop: Bool)
     ) throws {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)

@@ -36,7 +36,7 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .long, help: "Bucket width for a rollup, e.g. 1m.")
     var every: String?
 
-    @Option(name: .long, help: "Rollup aggregate: count, sum, min, max, mean, first, last, stddev, twa, integral.")
+    @Option(name: .long, help: "Rollup aggregates, comma-separated: count, sum, min, max, mean, first, last, stddev, twa, integral.")
     var agg: String = "mean"
 
     @Option(name: .long, help: "Output format: csv or json.")
@@ -59,12 +59,24 @@ struct QueryCommand: ParsableCommand {
         }
     }
 
+    /// The aggregates of a comma-separated `--agg` list, each once, in the order given.
+    /// - Throws: `ValidationError` naming an unknown aggregate.
+    static func aggregates(_ text: String) throws -> [Aggregate] {
+        var aggregates: [Aggregate] = []
+        for name in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let trimmed = name.trimmingCharacters(in: .whitespaces)
+            guard let aggregate = Aggregate(rawValue: trimmed) else {
+                throw ValidationError("--agg: '\(trimmed)' is not one of \(Aggregate.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !aggregates.contains(aggregate) { aggregates.append(aggregate) }
+        }
+        return aggregates
+    }
+
     private func query() throws {
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
         let (fromTime, toTime) = try TimeArgument.range(from: from, to: to, now: now, fromArgument: "--from", toArgument: "--to")
-        guard let aggregate = Aggregate(rawValue: agg) else {
-            throw ValidationError("--agg must be one of \(Aggregate.allCases.map(\.rawValue).joined(separator: ", ")), not '\(agg)'")
-        }
+        let aggregates = try Self.aggregates(agg)
         guard let output = QueryOutput.Format(rawValue: format) else { throw ValidationError("--format must be csv or json, not '\(format)'") }
         let qualities = try quality.map { text throws(QueryArgumentError) in try QualityList.parse(text, argument: "--quality") }
         let selection = SeriesSelection(measurement: measurement, predicate: try TagCondition.predicate(tag, argument: "--tag"), fields: [field])
@@ -94,12 +106,12 @@ struct QueryCommand: ParsableCommand {
             }
         } else if let every {
             guard let width = DurationText.nanoseconds(every) else { throw ValidationError("--every '\(every)' is not a duration like 1m") }
-            printer.beginRollup(aggregate)
+            printer.beginRollup(aggregates)
             let rollups = try query.rollups(
                 of: SeriesGrouping.none.groups(of: matched), spans: RollupSpan.starting(from: fromTime, to: toTime, every: width),
-                timeWeighted: aggregate.isTimeWeighted, qualities: qualities)
+                timeWeighted: aggregates.contains(where: \.isTimeWeighted), qualities: qualities)
             for (series, buckets) in zip(matched, rollups) {
-                for bucket in buckets { printer.bucket(series: series.key.description, bucket, aggregate) }
+                for bucket in buckets { printer.bucket(series: series.key.description, bucket, aggregates) }
             }
         } else {
             printer.beginSamples()

@@ -4,10 +4,11 @@ import Time
 
 /// Prints query rows as CSV or as a JSON array, one object per row.
 ///
-/// Raw and plot CSV columns: `series,time,value,quality`; rollup CSV: `series,start,end,count,<aggregate>`;
-/// interpolation CSV: `series,time,value`. JSON keys: raw `series`, `time` (RFC 3339), `time_ns`,
-/// `value`, `quality`; rollup `series`, `start`, `start_ns`, `end`, `end_ns`, `count`, `aggregate`,
-/// `value` (null for an empty bucket); interpolation `series`, `time`, `time_ns`, `value` (null where unknown).
+/// Raw and plot CSV columns: `series,time,value,quality`; rollup CSV: `series,start,end,count`, then
+/// each other aggregate asked for, each column once; interpolation CSV: `series,time,value`. JSON keys:
+/// raw `series`, `time` (RFC 3339), `time_ns`, `value`, `quality`; rollup `series`, `start`, `start_ns`,
+/// `end`, `end_ns`, `count`, then one key per other aggregate (null for an empty bucket);
+/// interpolation `series`, `time`, `time_ns`, `value` (null where unknown).
 struct QueryOutput {
     enum Format: String { case csv, json }
 
@@ -22,8 +23,9 @@ struct QueryOutput {
         if format == .csv { print("series,time,value,quality") } else { print("[", terminator: "") }
     }
 
-    mutating func beginRollup(_ aggregate: Aggregate) {
-        if format == .csv { print("series,start,end,count,\(aggregate.rawValue)") } else { print("[", terminator: "") }
+    mutating func beginRollup(_ aggregates: [Aggregate]) {
+        let columns = (["series", "start", "end", "count"] + aggregates.filter { $0 != .count }.map(\.rawValue)).joined(separator: ",")
+        if format == .csv { print(columns) } else { print("[", terminator: "") }
     }
 
     mutating func beginInterpolated() {
@@ -62,15 +64,17 @@ struct QueryOutput {
         }
     }
 
-    mutating func bucket(series: String, _ bucket: RollupBucket, _ aggregate: Aggregate) {
-        let value = bucket.value(of: aggregate).map(Self.number)
+    mutating func bucket(series: String, _ bucket: RollupBucket, _ aggregates: [Aggregate]) {
+        let values = aggregates.filter { $0 != .count }.map { ($0.rawValue, bucket.value(of: $0).map(Self.number)) }
         switch format {
         case .csv:
-            print("\(Self.csvCell(series)),\(RFC3339.format(bucket.start)),\(RFC3339.format(bucket.end)),\(bucket.count),\(value ?? "")")
+            let cells = values.map { $0.1 ?? "" }.map { "," + $0 }.joined()
+            print("\(Self.csvCell(series)),\(RFC3339.format(bucket.start)),\(RFC3339.format(bucket.end)),\(bucket.count)\(cells)")
         case .json:
             separator()
+            let keys = values.map { ",\"\($0.0)\":\($0.1 ?? "null")" }.joined()
             print(
-                "{\"series\":\(JSONText.quoted(series)),\"start\":\"\(RFC3339.format(bucket.start))\",\"start_ns\":\(bucket.start),\"end\":\"\(RFC3339.format(bucket.end))\",\"end_ns\":\(bucket.end),\"count\":\(bucket.count),\"aggregate\":\"\(aggregate.rawValue)\",\"value\":\(value ?? "null")}",
+                "{\"series\":\(JSONText.quoted(series)),\"start\":\"\(RFC3339.format(bucket.start))\",\"start_ns\":\(bucket.start),\"end\":\"\(RFC3339.format(bucket.end))\",\"end_ns\":\(bucket.end),\"count\":\(bucket.count)\(keys)}",
                 terminator: "")
         }
     }
