@@ -265,7 +265,9 @@ public final class Historian: Sendable {
     /// field's type in the measurement, the limit per measurement when its measurement is full, else
     /// the limit of the database.
     package func refusalReason(for key: SeriesKey, kind: ValueKind) -> CatalogError {
-        let (conflict, count) = state.withLock { ($0.catalog.fieldTypeConflict(key, kind: kind), $0.catalog.seriesCount(measurement: key.measurement)) }
+        let (conflict, count) = state.withLock {
+            ($0.catalog.fieldTypeConflict(key, kind: kind), $0.catalog.seriesCount(measurement: key.measurement))
+        }
         if let conflict { return conflict }
         return count >= options.maximumSeriesPerMeasurement
             ? .measurementSeriesLimit(measurement: key.measurement, limit: options.maximumSeriesPerMeasurement)

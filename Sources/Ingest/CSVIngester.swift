@@ -141,7 +141,8 @@ public final class CSVIngester {
             fieldNames.append(names[index].isEmpty ? "column\(index + 1)" : names[index])
         }
         guard !fieldIndices.isEmpty else {
-            throw .badHeader("no value column besides the time\(tagIndices.isEmpty ? "" : ", tag") and skipped columns (\(names.joined(separator: ", ")))")
+            throw .badHeader(
+                "no value column besides the time\(tagIndices.isEmpty ? "" : ", tag") and skipped columns (\(names.joined(separator: ", ")))")
         }
         fieldKinds = Array(repeating: nil, count: fieldIndices.count)
         header = names
@@ -357,7 +358,8 @@ public final class CSVIngester {
             case .integer: text = "\(Int64(bitPattern: value.bits))i"
             case .unsigned: text = "\(value.bits)u"
             case .boolean: text = value.bits == 0 ? "false" : "true"
-            case .string: text = "\"" + (value.text ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            case .string:
+                text = "\"" + (value.text ?? "").replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
             }
             fields.append(SeriesKey.escape(fieldNames[field]) + "=" + text)
         }
@@ -464,7 +466,8 @@ public final class CSVIngester {
         } else {
             let text = String(decoding: raw, as: UTF8.self)
             guard let parsed = RFC3339.parse(text) else {
-                return .failure(TimeProblem(message: "is not a time: use RFC 3339, epoch \(options.precision.rawValue), dd/mm/yyyy hh:mm, or --time-format"))
+                return .failure(
+                    TimeProblem(message: "is not a time: use RFC 3339, epoch \(options.precision.rawValue), dd/mm/yyyy hh:mm, or --time-format"))
             }
             nanoseconds = Self.hasZone(raw) ? parsed : utc(CSVTimeFormat.Reading(localNanoseconds: parsed, offsetSeconds: nil))
         }
@@ -511,7 +514,8 @@ public final class CSVIngester {
             }
         }
         let date: [CSVTimeFormat.Element] =
-            dayFirst ? [.day, .literal(separator), .month, .literal(separator), .year] : [.month, .literal(separator), .day, .literal(separator), .year]
+            dayFirst
+            ? [.day, .literal(separator), .month, .literal(separator), .year] : [.month, .literal(separator), .day, .literal(separator), .year]
         let colon = CSVTimeFormat.Element.literal(UInt8(ascii: ":"))
         for time: [CSVTimeFormat.Element] in [
             [], [.literal(UInt8(ascii: " ")), .hour, colon, .minute], [.literal(UInt8(ascii: " ")), .hour, colon, .minute, colon, .second],

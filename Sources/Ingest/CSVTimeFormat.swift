@@ -57,7 +57,8 @@ public enum CSVTimeFormat: Sendable, Equatable {
                 case let other:
                     throw .invalidOption(
                         "--time-format",
-                        "'\(text)': %\(Character(Unicode.Scalar(other))) is not supported (use %Y %y %m %d %H %M %S %f %z %F %T, or dd/mm/yyyy hh:mm)")
+                        "'\(text)': %\(Character(Unicode.Scalar(other))) is not supported (use %Y %y %m %d %H %M %S %f %z %F %T, or dd/mm/yyyy hh:mm)"
+                    )
                 }
                 index += 2
             } else if starts("yyyy") {

@@ -136,9 +136,13 @@ import Time
 
     @Test func aDryRunStoresNothingAndPreviewsLineProtocol() throws {
         let ingester = CSVIngester(historian: nil, options: Self.options { $0.tagColumns = ["line"] }, previewLimit: 2)
-        let text = "timestamp\tline\tspeed\tok\n2024-01-01T00:00:00Z\tL 1\t12.5\tyes\n2024-01-01T00:00:01Z\tL2\t13\tno\n2024-01-01T00:00:02Z\tL2\t14\tno\n"
+        let text =
+            "timestamp\tline\tspeed\tok\n2024-01-01T00:00:00Z\tL 1\t12.5\tyes\n2024-01-01T00:00:01Z\tL2\t13\tno\n2024-01-01T00:00:02Z\tL2\t14\tno\n"
         #expect(try Self.ingest(text, ingester).isEmpty)
-        #expect(ingester.preview == [#"plant,line=L\ 1 speed=12.5,ok="yes" 1704067200000000000"#, #"plant,line=L2 speed=13.0,ok="no" 1704067201000000000"#])
+        #expect(
+            ingester.preview == [
+                #"plant,line=L\ 1 speed=12.5,ok="yes" 1704067200000000000"#, #"plant,line=L2 speed=13.0,ok="no" 1704067201000000000"#,
+            ])
         let schema = try #require(ingester.schema)
         #expect(schema.description.contains("delimiter: tab"))
         #expect(schema.description.contains("fields: speed (float), ok (string)"))

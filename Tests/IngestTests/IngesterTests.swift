@@ -37,7 +37,8 @@ import Testing
             press,machine=M2 speed=2u
             """, into: historian)
         #expect(rejected.map(\.line) == [3, 5])
-        #expect(rejected[0].reason == #"field type conflict: input field "temp" on measurement "press" is type integer, already exists as type float"#)
+        #expect(
+            rejected[0].reason == #"field type conflict: input field "temp" on measurement "press" is type integer, already exists as type float"#)
         #expect(rejected[1] == RejectedLine(line: 5, column: 20, reason: "field without a value"))
         let name = try #require(historian.series(for: SeriesKey(measurement: "press", tags: [.init(key: "line", value: "L1")], field: "name")))
         #expect(name.kind == .string)
@@ -49,7 +50,8 @@ import Testing
             try historian.samples(series: temperature.id, from: .min, to: .max) == [
                 Sample(timestamp: 10_000_000_000, value: .float(71.5)), Sample(timestamp: 11_000_000_000, value: .float(72)),
             ])
-        let unsigned = try #require(historian.series(for: SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M2")], field: "speed")))
+        let unsigned = try #require(
+            historian.series(for: SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M2")], field: "speed")))
         #expect(unsigned.kind == .unsigned)
         // Both lines lack a timestamp, so both get the default 42: the later one replaces the earlier.
         #expect(try historian.samples(series: unsigned.id, from: .min, to: .max) == [Sample(timestamp: 42, value: .unsigned(2))])
@@ -75,7 +77,9 @@ import Testing
         }
         #expect(rejected.count == 4, "the integer for float series d0 is refused every round: \(rejected)")
         #expect(
-            rejected.allSatisfy { $0.reason == #"field type conflict: input field "v" on measurement "m" is type integer, already exists as type float"# },
+            rejected.allSatisfy {
+                $0.reason == #"field type conflict: input field "v" on measurement "m" is type integer, already exists as type float"#
+            },
             "\(rejected)")
         #expect(historian.allSeries.count == 20)
         let d4 = try #require(historian.series(for: SeriesKey(measurement: "m", tags: [.init(key: "device", value: "d4")], field: "v")))

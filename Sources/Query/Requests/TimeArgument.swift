@@ -19,7 +19,8 @@ public enum TimeArgument {
             {
                 throw QueryArgumentError(
                     argument: argument, text: text,
-                    reason: "is before 1990 read as nanoseconds but looks like \(unit.name): write \(text)\(unit.suffix) (or \(text)ns for nanoseconds)")
+                    reason:
+                        "is before 1990 read as nanoseconds but looks like \(unit.name): write \(text)\(unit.suffix) (or \(text)ns for nanoseconds)")
             }
             return value
         }

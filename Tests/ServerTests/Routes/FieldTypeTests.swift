@@ -26,7 +26,9 @@ import Testing
             let response = try await client.post(
                 "/write", text: "press,machine=M1 count=1i 1704067200000000000\npress,machine=M2 count=2 1704067200000000000\n")
             #expect(response.status == 400)
-            #expect(response.text.contains(#"input field \"count\" on measurement \"press\" is type float, already exists as type integer"#), "\(response.text)")
+            #expect(
+                response.text.contains(#"input field \"count\" on measurement \"press\" is type float, already exists as type integer"#),
+                "\(response.text)")
         }
     }
 }

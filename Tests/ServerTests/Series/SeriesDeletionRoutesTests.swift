@@ -57,7 +57,8 @@ import Testing
     }
 
     @Test func needsTheAdminScope() async throws {
-        let write = AccessToken(name: "writer", secretHash: AccessToken.parseHash(AccessToken.hashHex(of: "w-secret")) ?? [], scopes: [.read, .write])
+        let write = AccessToken(
+            name: "writer", secretHash: AccessToken.parseHash(AccessToken.hashHex(of: "w-secret")) ?? [], scopes: [.read, .write])
         let admin = AccessToken(name: "admin", secretHash: AccessToken.parseHash(AccessToken.hashHex(of: "a-secret")) ?? [], scopes: [.admin])
         try await TestServer.with({ $0.tokens = [write, admin] }) { (client, _) async throws in
             let range = "?measurement=press&from=2024-01-01T00:00:00Z&to=2024-01-02T00:00:00Z"
