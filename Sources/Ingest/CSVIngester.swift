@@ -30,8 +30,12 @@ public final class CSVIngester {
     private var analyzed = false
     private var dateOrder: DateOrder?
     private var plausibleRange: ClosedRange<Int64>?
-    /// The series of each field column, by the row's tag values.
+    /// The series of each field column, by the row's tag values (but for those of ``currentTags``).
     private var seriesByTags: [[String]: [(id: SeriesID, kind: ValueKind)?]] = [:]
+    /// The tag values of the last row and the series of its field columns: rows of one machine
+    /// often follow each other, and without tag columns every row has these.
+    private var currentTags: [String] = []
+    private var currentSeries: [(id: SeriesID, kind: ValueKind)?] = []
     private var nextDryRunID: SeriesID = 1
     private var cells: [(range: Range<Int>, escaped: Bool)] = []
     private var rowValues: [(series: SeriesID, bits: UInt64, text: String?)] = []
@@ -145,6 +149,7 @@ public final class CSVIngester {
                 "no value column besides the time\(tagIndices.isEmpty ? "" : ", tag") and skipped columns (\(names.joined(separator: ", ")))")
         }
         fieldKinds = Array(repeating: nil, count: fieldIndices.count)
+        currentSeries = Array(repeating: nil, count: fieldIndices.count)
         header = names
     }
 
@@ -265,25 +270,38 @@ public final class CSVIngester {
             reject("column '\(header[timeIndex])': '\(text(bytes, timeCell))' \(reason.message)")
             return
         }
-        let tagValues = tagIndices.map { text(bytes, cells[$0]) }
-        var series = seriesByTags[tagValues] ?? Array(repeating: nil, count: fieldIndices.count)
+        let tagValues = tagIndices.isEmpty ? [] : tagIndices.map { text(bytes, cells[$0]) }
+        if tagValues != currentTags {
+            seriesByTags[currentTags] = currentSeries
+            currentTags = tagValues
+            currentSeries = seriesByTags[tagValues] ?? Array(repeating: nil, count: fieldIndices.count)
+        }
         rowValues.removeAll(keepingCapacity: true)
         for (field, index) in fieldIndices.enumerated() {
             let cell = cells[index]
             guard !cell.range.isEmpty else { continue }
             let value = text(bytes, cell)
-            let kind = fieldKinds[field] ?? (number(value) != nil ? .float : .string)
-            fieldKinds[field] = kind
-            if series[field] == nil { series[field] = try resolve(field: field, kind: kind, tagValues: tagValues) }
-            guard let (id, seriesKind) = series[field] else { continue }
-            guard let bits = Self.bits(of: value, as: seriesKind, number: number) else {
-                seriesByTags[tagValues] = series
-                reject("column '\(fieldNames[field])': '\(value)' is not a \(seriesKind) value (the series holds \(seriesKind) values)")
+            let series: (id: SeriesID, kind: ValueKind)
+            if let known = currentSeries[field] {
+                series = known
+            } else {
+                let kind = fieldKinds[field] ?? (number(value) != nil ? .float : .string)
+                fieldKinds[field] = kind
+                series = try resolve(field: field, kind: kind, tagValues: tagValues)
+                currentSeries[field] = series
+            }
+            let bits: UInt64?
+            switch series.kind {
+            case .float: bits = number(value)?.bitPattern
+            case .string: bits = 0
+            default: bits = Self.bits(of: value, as: series.kind)
+            }
+            guard let bits else {
+                reject("column '\(fieldNames[field])': '\(value)' is not a \(series.kind) value (the series holds \(series.kind) values)")
                 return
             }
-            rowValues.append((id, bits, seriesKind == .string ? value : nil))
+            rowValues.append((series.id, bits, series.kind == .string ? value : nil))
         }
-        seriesByTags[tagValues] = series
         if historian == nil, preview.count < previewLimit { preview.append(lineProtocol(timestamp: timestamp, tagValues: tagValues)) }
         for value in rowValues {
             if let text = value.text { pendingTexts.append((pending.count, value.series, text)) }
@@ -421,10 +439,9 @@ public final class CSVIngester {
         return Double(text.replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
     }
 
-    /// The stored bits of `text` as a value of `kind`; strings get theirs at write time.
-    private static func bits(of text: String, as kind: ValueKind, number: (String) -> Double?) -> UInt64? {
+    /// The stored bits of `text` as an integer, unsigned or boolean value; nil when it is not one.
+    private static func bits(of text: String, as kind: ValueKind) -> UInt64? {
         switch kind {
-        case .float: number(text)?.bitPattern
         case .integer: Int64(text).map { UInt64(bitPattern: $0) }
         case .unsigned: UInt64(text)
         case .boolean:
@@ -433,7 +450,7 @@ public final class CSVIngester {
             case "false", "f", "0": 0
             default: nil
             }
-        case .string: 0
+        case .float, .string: nil
         }
     }
 
