@@ -75,7 +75,7 @@ struct QueryCommand: ParsableCommand {
             }
         } catch let error as QueryArgumentError {
             throw ValidationError(error.description)
-        } catch let error as RemoteQuery.Failure {
+        } catch let error as DaemonClient.Failure {
             throw ValidationError(error.description)
         }
     }
@@ -99,7 +99,8 @@ struct QueryCommand: ParsableCommand {
             width = nanoseconds
             parameters += [("every", every), ("agg", aggregates.map(\.rawValue).joined(separator: ","))]
         }
-        let answer = try RemoteQuery(url: url, token: token ?? ProcessInfo.processInfo.environment["HISTD_TOKEN"], parameters: parameters).run()
+        let client = DaemonClient(url: url, token: token ?? ProcessInfo.processInfo.environment["HISTD_TOKEN"])
+        let answer = try RemoteQuery(client: client, parameters: parameters)
         for warning in answer.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         var printer = QueryOutput(format: output)
         if interpolate != nil {

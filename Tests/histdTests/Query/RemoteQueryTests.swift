@@ -35,5 +35,11 @@ struct RemoteQueryTests {
         #expect(wrong.output.contains("warning: unknown_field: measurement 'press' has no field 'tmp'; its fields: temp (float)"), "\(wrong.output)")
         let both = try BuiltExecutable.run(["query", "--url", url, "--data", directory, "--measurement", "press", "--field", "temp"] + range)
         #expect(both.status != 0)
+        let chart = try BuiltExecutable.run(
+            ["spc", "chart", "--type", "imr", "--url", url, "--measurement", "press", "--field", "temp", "--from", "2024-01-01T00:00:00Z"])
+        #expect(chart.status == 0, "\(chart.output)")
+        #expect(chart.output.contains("\"type\":\"imr\""), "\(chart.output.prefix(300))")
+        let incomplete = try BuiltExecutable.run(["spc", "chart", "--type", "imr", "--url", url, "--measurement", "press"])
+        #expect(incomplete.status != 0 && incomplete.output.contains("--url needs --measurement, --field and --from"), "\(incomplete.output)")
     }
 }
