@@ -3,7 +3,7 @@ import Testing
 
 @testable import histd
 
-/// `histd query --url` reads through a running daemon, which holds the directory.
+/// `histd query --url`, `spc chart --url` and `oee --url` read through a running daemon, which holds the directory.
 @Suite("histd query --url", .serialized)
 struct RemoteQueryTests {
     @Test func readsRowsRollupsAndWarningsThroughTheDaemon() throws {
@@ -39,6 +39,10 @@ struct RemoteQueryTests {
             ["spc", "chart", "--type", "imr", "--url", url, "--measurement", "press", "--field", "temp", "--from", "2024-01-01T00:00:00Z"])
         #expect(chart.status == 0, "\(chart.output)")
         #expect(chart.output.contains("\"type\":\"imr\""), "\(chart.output.prefix(300))")
+        // No machines are configured: the daemon's 404 and its reason come through.
+        let oee = try BuiltExecutable.run(["oee", "--url", url, "--from", "now-1d"])
+        #expect(oee.status != 0 && oee.output.contains("404: no machines are configured for OEE"), "\(oee.output)")
+        #expect(try BuiltExecutable.run(["oee"]).status != 0)
         let incomplete = try BuiltExecutable.run(["spc", "chart", "--type", "imr", "--url", url, "--measurement", "press"])
         #expect(incomplete.status != 0 && incomplete.output.contains("--url needs --measurement, --field and --from"), "\(incomplete.output)")
     }
