@@ -435,8 +435,11 @@ public final class CSVIngester {
     /// A number, with a decimal comma accepted when `,` is not the delimiter.
     private func number(_ text: String) -> Double? {
         if let value = Double(text) { return value.isFinite ? value : nil }
-        guard delimiter != UInt8(ascii: ","), text.contains(","), !text.contains(".") else { return nil }
-        return Double(text.replacingOccurrences(of: ",", with: ".")).flatMap { $0.isFinite ? $0 : nil }
+        guard delimiter != UInt8(ascii: ",") else { return nil }
+        var bytes = Array(text.utf8)
+        guard let comma = bytes.firstIndex(of: UInt8(ascii: ",")), !bytes.contains(UInt8(ascii: ".")) else { return nil }
+        bytes[comma] = UInt8(ascii: ".")
+        return Double(String(decoding: bytes, as: UTF8.self)).flatMap { $0.isFinite ? $0 : nil }
     }
 
     /// The stored bits of `text` as an integer, unsigned or boolean value; nil when it is not one.

@@ -16,18 +16,23 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
-    /// `bytes` in UTF-8 (UTF-8 input is returned as it is).
-    public func utf8<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
-        guard self != .utf8 else { return Array(bytes) }
-        var output: [UInt8] = []
+    /// `bytes` in UTF-8 (UTF-8 input, and input without a byte above 0x7F, is returned as it is).
+    public func utf8(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+        guard self != .utf8, let first = bytes.firstIndex(where: { $0 >= 0x80 }) else { return Array(bytes) }
+        var output = Array(bytes[..<first])
         output.reserveCapacity(bytes.count + bytes.count / 8)
-        for byte in bytes {
+        for byte in bytes[first...] {
             if byte < 0x80 {
                 output.append(byte)
                 continue
             }
             let scalar = self == .cp1252 && byte < 0xA0 ? Self.cp1252High[Int(byte - 0x80)] : UInt32(byte)
-            output.append(contentsOf: String(Character(Unicode.Scalar(scalar) ?? "\u{FFFD}")).utf8)
+            // Two bytes for U+0080 ... U+07FF, three for the rest (CP1252's punctuation, U+FFFD).
+            if scalar < 0x800 {
+                output += [UInt8(0xC0 | (scalar >> 6)), UInt8(0x80 | (scalar & 0x3F))]
+            } else {
+                output += [UInt8(0xE0 | (scalar >> 12)), UInt8(0x80 | ((scalar >> 6) & 0x3F)), UInt8(0x80 | (scalar & 0x3F))]
+            }
         }
         return output
     }

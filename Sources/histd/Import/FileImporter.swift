@@ -107,7 +107,7 @@ struct FileImporter {
             if let gunzip {
                 if count > 0 {
                     let inflated = try buffer.withUnsafeBytes { try gunzip.decompress(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-                    pending += encoding.utf8(inflated)
+                    pending += encoding.utf8(inflated[...])
                 } else {
                     try gunzip.finish()
                 }
