@@ -39,7 +39,7 @@ extension Historian {
     private func rewrite(_ files: [PartitionFile], excluding excluded: Set<SeriesID>) throws(HistorianError) -> Int {
         guard let windowStart = files.first?.windowStart else { return 0 }
         let windowEnd = files.map(\.windowEnd).max() ?? windowStart
-        let ids = Set(files.flatMap(\.chunks.keys)).subtracting(excluded).sorted()
+        let ids = Set(files.flatMap(\.seriesIDs)).subtracting(excluded).sorted()
         let input = try state.withLock { (state) throws(HistorianError) -> RewriteInput in
             var input = RewriteInput(series: [], tombstones: [:])
             for id in ids {
@@ -51,37 +51,44 @@ extension Historian {
             }
             return input
         }
-        var chunks: [SealedChunk] = []
-        var generation: UInt64 = 0
+        // The name carries the generation, so it is known before the first chunk is written.
+        let kept = Set(ids)
+        let generation = files.lazy.flatMap(\.entries).filter { kept.contains($0.series) }.map(\.sequence).max() ?? 0
+        let covered = files.map(\.coveredSegment).max() ?? 0
+        // Merged chunks are at most as many as the files' (more only for series beyond the chunk limit).
+        let expectedChunks = files.reduce(0) { $0 + $1.entries.count }
+        // Written series by series as the merge produces them: the window's chunks are never all in memory.
+        var writer: PartitionFileWriter?
+        func write(_ chunk: SealedChunk) throws(HistorianError) {
+            if writer == nil {
+                writer = try PartitionFileWriter(
+                    windowStart: windowStart, windowEnd: windowEnd, coveredSegment: covered, directory: partitionDirectory,
+                    generation: generation, expectedChunks: expectedChunks, faults: options.fileFaults)
+            }
+            try writer?.append(chunk)
+        }
         for series in input.series {
             var references: [ChunkReference] = []
             for file in files {
-                for entry in file.chunks[series.id] ?? [] {
+                for entry in file.entries(of: series.id) {
                     references.append(ChunkReference(source: .file(file, entry), statistics: entry.statistics, sequence: entry.sequence))
                 }
             }
             references.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
             let sequence = references.map(\.sequence).max() ?? 0
-            generation = max(generation, sequence)
             let snapshot = SeriesSnapshot(series: series, chunks: references, tombstones: input.tombstones[series.id] ?? [], strings: [])
             var open = OpenChunk(series: series.id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
             for sample in try snapshot.rawSamples(from: windowStart, to: windowEnd) {
                 if open.count >= options.effectiveChunkSampleLimit {
-                    chunks.append(open.seal())
+                    try write(open.seal())
                     open = OpenChunk(series: series.id, kind: series.kind, window: windowStart, windowEnd: windowEnd, sequence: sequence)
                 }
                 open.append(timestamp: sample.timestamp, bits: sample.bits, quality: sample.quality)
             }
-            if open.count > 0 { chunks.append(open.seal()) }
+            if open.count > 0 { try write(open.seal()) }
         }
-        var written: PartitionFile?
-        if !chunks.isEmpty {
-            let covered = files.map(\.coveredSegment).max() ?? 0
-            let path = try PartitionFile.write(
-                chunks, windowStart: windowStart, windowEnd: windowEnd, coveredSegment: covered,
-                directory: partitionDirectory, generation: generation, faults: options.fileFaults)
-            written = try PartitionFile(path: path)
-        }
+        let chunkCount = writer?.count ?? 0
+        let written = try writer.map { (writer) throws(HistorianError) in try PartitionFile(path: try writer.finish()) }
         let oldPaths = Set(files.map(\.path))
         state.withLock { state in
             // The old files leave the engine's list even when the new file took one of their names:
@@ -93,17 +100,16 @@ extension Historian {
         // Queries that took the old files before the swap keep reading them through their open descriptors.
         for old in oldPaths where old != written?.path { try FileIO.remove(old, faults: options.fileFaults) }
         try FileIO.syncDirectory(partitionDirectory, faults: options.fileFaults)
-        return chunks.count
+        return chunkCount
     }
 
     private func needsCompaction(_ files: [PartitionFile]) -> Bool {
         if files.count > 1 { return true }
         for file in files {
-            for entries in file.chunks.values {
-                for (index, entry) in entries.enumerated() {
-                    if entry.statistics.hasDuplicateTimestamps { return true }
-                    if index > 0 && entries[index - 1].statistics.maxTime >= entry.statistics.minTime { return true }
-                }
+            for (index, entry) in file.entries.enumerated() {
+                if entry.statistics.hasDuplicateTimestamps { return true }
+                let previous = index > 0 ? file.entries[index - 1] : nil
+                if let previous, previous.series == entry.series, previous.statistics.maxTime >= entry.statistics.minTime { return true }
             }
         }
         return false
@@ -138,7 +144,7 @@ extension Historian {
             let (dropped, windows) = state.withLock { state -> (Set<SeriesID>, [[PartitionFile]]) in
                 let dropped = Set(state.catalog.all.filter { $0.key.measurement == measurement }.map(\.id))
                 let expired = state.partitions.filter { file in
-                    file.windowEnd <= cutoff && file.chunks.keys.contains(where: dropped.contains)
+                    file.windowEnd <= cutoff && file.entries.contains { dropped.contains($0.series) }
                 }
                 // Every file of each window, so that the merge sees all of its samples.
                 let starts = Set(expired.map(\.windowStart)).sorted()

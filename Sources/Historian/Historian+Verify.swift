@@ -35,7 +35,8 @@ extension Historian {
                     let file = try PartitionFile(path: path)
                     let chunks = try file.verifyChunks { catalog.series($0)?.kind }
                     report.checked.append(
-                        "partitions/\(name): \(file.chunks.count) series, \(chunks) chunks, \(file.size) bytes: header, index and chunk checksums OK")
+                        "partitions/\(name): \(file.seriesIDs.count) series, \(chunks) chunks, \(file.size) bytes: header, index and chunk checksums OK"
+                    )
                 } catch {
                     report.faults.append(error.description)
                 }

@@ -148,9 +148,7 @@ public final class Historian: Sendable {
                 continue
             }
             let file = try PartitionFile(path: path)
-            for entries in file.chunks.values {
-                for entry in entries { nextSequence = max(nextSequence, entry.sequence + 1) }
-            }
+            for entry in file.entries { nextSequence = max(nextSequence, entry.sequence + 1) }
             partitions.append(file)
         }
         for tombstone in catalog.tombstones { nextSequence = max(nextSequence, tombstone.sequence + 1) }

@@ -50,8 +50,8 @@ public struct HistorianOptions: Sendable {
     /// replayed and the loss reported in ``Historian/recovery``, instead of refusing to open
     /// (default false: refuse, naming file and offset).
     public var acceptWALLoss = false
-    /// Called after every successful flush with the durations of its steps (for monitoring); must
-    /// be cheap and must not call back into the ``Historian``.
+    /// Called after every successful flush, once its chunks are released, with the durations of its
+    /// steps (for monitoring), on the thread that flushed; must not call back into the ``Historian``.
     public var flushObserver: (@Sendable (FlushReport) -> Void)?
     /// Makes file operations fail on purpose (tests of full and failing disks); nil in production.
     package var fileFaults: (any FileFaults)?

@@ -95,6 +95,18 @@ public enum RFC3339 {
     }
 
     /// `nanoseconds` as `YYYY-MM-DDTHH:MM:SS[.fffffffff]Z`, the fraction trimmed of trailing zeros.
+    /// `nanoseconds` as the local time `utcOffset` seconds east of UTC, with that offset
+    /// (`2024-03-31T03:00:00+02:00`); an offset of 0 is written `Z`.
+    public static func format(_ nanoseconds: Int64, utcOffset: Int) -> String {
+        guard utcOffset != 0 else { return format(nanoseconds) }
+        let local = format(nanoseconds &+ Int64(utcOffset) * 1_000_000_000).dropLast()
+        let minutes = abs(utcOffset) / 60
+        let hours = String(minutes / 60)
+        let rest = String(minutes % 60)
+        return local + (utcOffset < 0 ? "-" : "+") + String(repeating: "0", count: 2 - min(2, hours.count)) + hours + ":"
+            + String(repeating: "0", count: 2 - rest.count) + rest
+    }
+
     public static func format(_ nanoseconds: Int64) -> String {
         var seconds = nanoseconds / 1_000_000_000
         var fraction = nanoseconds % 1_000_000_000

@@ -31,6 +31,10 @@ import Testing
         #expect(RFC3339.format(1_704_067_200_000_000_000) == "2024-01-01T00:00:00Z")
         #expect(RFC3339.format(1_704_067_200_250_000_000) == "2024-01-01T00:00:00.25Z")
         #expect(RFC3339.format(-1) == "1969-12-31T23:59:59.999999999Z")
+        #expect(RFC3339.format(1_711_846_800_000_000_000, utcOffset: 7_200) == "2024-03-31T03:00:00+02:00")
+        #expect(RFC3339.format(1_729_814_400_500_000_000, utcOffset: -14_400) == "2024-10-24T20:00:00.5-04:00")
+        #expect(RFC3339.format(1_704_067_200_000_000_000, utcOffset: 19_800) == "2024-01-01T05:30:00+05:30")
+        #expect(RFC3339.format(1_704_067_200_000_000_000, utcOffset: 0) == "2024-01-01T00:00:00Z")
         var generator = SplitMix64(seed: 7)
         for _ in 0..<1000 {
             let time = Int64(bitPattern: generator.next()) / 4

@@ -7,8 +7,8 @@ final class SeriesCatalog {
 
     let path: String
     private let database: SQLiteDatabase
-    private var idsByKey: [SeriesKey: SeriesID] = [:]
     private(set) var all: [Series] = [] // index = id - 1
+    private var keyIndex = SeriesKeyIndex()
     /// Indexes of `all` per measurement and per tag (key and value), ascending: selection starts
     /// from the shortest list that its conditions allow instead of scanning every series.
     private var indexesByMeasurement: [String: [Int]] = [:]
@@ -185,7 +185,7 @@ final class SeriesCatalog {
 
     /// The series with `key`, or nil when it is not registered.
     func lookup(_ key: SeriesKey) -> Series? {
-        idsByKey[key].flatMap(series)
+        keyIndex.position(of: key, in: all).map { all[$0] }
     }
 
     /// Registers the series of `keys` that are new, all in one SQLite transaction, and returns
@@ -264,7 +264,7 @@ final class SeriesCatalog {
         for tag in series.key.tags { indexesByTag[tag, default: []].append(all.count) }
         all.append(series)
         kinds.append(series.kind)
-        idsByKey[series.key] = series.id
+        keyIndex.insert(position: all.count - 1, in: all)
         fieldKinds[series.key.measurement, default: [:]][series.key.field, default: []].insert(series.kind)
     }
 

@@ -13,6 +13,14 @@ enum FlushingChunk: Sendable {
         }
     }
 
+    /// The start of the partition window it belongs to.
+    var window: Int64 {
+        switch self {
+        case .sealed(let chunk): chunk.window
+        case .open(let chunk): chunk.window
+        }
+    }
+
     /// What a query reads of it, when it overlaps `[from, to)`.
     func reference(from: Int64, to: Int64) -> ChunkReference? {
         switch self {

@@ -37,18 +37,21 @@ extension Historian {
     /// A failure in step 2 or 3 leaves the chunks in `flushing` and the WAL in place; the next
     /// flush writes them together with what the head gathered since.
     func flush(whenHeadHolds minimum: Int) throws(HistorianError) {
-        try flushTurn.withLock { (_) throws(HistorianError) in
+        let report = try flushTurn.withLock { (_) throws(HistorianError) -> FlushReport? in
             do throws(HistorianError) {
-                try flushLocked(whenHeadHolds: minimum)
+                let report = try flushLocked(whenHeadHolds: minimum)
                 flushScheduler.succeeded()
+                return report
             } catch {
                 flushScheduler.failed(error)
                 throw error
             }
         }
+        // Told once the flushed chunks are released, so that an observer can return their memory.
+        if let report { options.flushObserver?(report) }
     }
 
-    private func flushLocked(whenHeadHolds minimum: Int) throws(HistorianError) {
+    private func flushLocked(whenHeadHolds minimum: Int) throws(HistorianError) -> FlushReport? {
         let started = ContinuousClock.now
         let taken = try writeGate.withExclusive {
             () throws(HistorianError) -> (covered: UInt64, chunks: [SeriesID: [FlushingChunk]], tombstones: Int)? in
@@ -70,28 +73,16 @@ extension Historian {
                 }
             }
         }
-        guard let taken else { return }
+        guard let taken else { return nil }
         let drained = ContinuousClock.now
+        var paths: [String] = []
         var written: [PartitionFile] = []
         do throws(HistorianError) {
-            // Sealing encodes and compresses the open chunks: here, with no lock held. Each window's
-            // chunks are handed to the file writer whole (it sorts them in place, without a copy).
-            var byWindow: [Int64: [SealedChunk]] = [:]
-            for chunks in taken.chunks.values {
-                for chunk in chunks {
-                    if let sealed = chunk.sealed() { byWindow[sealed.window, default: []].append(sealed) }
-                }
-            }
-            for window in byWindow.keys.sorted() {
-                let end = window.addingReportingOverflow(max(1, options.partitionWindow))
-                let path = try PartitionFile.write(
-                    byWindow.removeValue(forKey: window) ?? [], windowStart: window, windowEnd: end.overflow ? .max : end.partialValue,
-                    coveredSegment: taken.covered, directory: partitionDirectory, faults: options.fileFaults)
-                written.append(try PartitionFile(path: path))
-            }
+            try writePartitions(of: taken.chunks, covered: taken.covered, into: &paths)
+            for path in paths { written.append(try PartitionFile(path: path)) }
         } catch {
             // Unpublished files would be read twice once the chunks are written again.
-            for file in written { try? FileIO.remove(file.path) }
+            for path in paths { try? FileIO.remove(path) }
             throw error
         }
         let filesWritten = ContinuousClock.now
@@ -112,10 +103,49 @@ extension Historian {
         try Checkpoint.write(covered: taken.covered, to: checkpointPath, directory: directory, faults: options.fileFaults)
         try log.removeSegments(through: taken.covered)
         log.recover(coveredThrough: taken.covered)
-        options.flushObserver?(
-            FlushReport(
-                pause: drained - started, writing: filesWritten - drained, publishing: .now - filesWritten,
-                chunks: taken.chunks.values.reduce(0) { $0 + $1.count }, files: written.count))
+        return FlushReport(
+            pause: drained - started, writing: filesWritten - drained, publishing: .now - filesWritten,
+            chunks: taken.chunks.values.reduce(0) { $0 + $1.count }, files: written.count)
+    }
+
+    /// The most partition files one pass of a flush writes at once (each holds a descriptor and a buffer).
+    static let windowsPerFlushPass = 16
+
+    /// Seals the drained chunks and writes one partition file per window, series by series: sealing
+    /// (encoding and compressing) happens here, with no lock held, and each sealed chunk is in the
+    /// file's buffer and gone before the next series is sealed. A flush of many windows (a backfill)
+    /// writes them ``windowsPerFlushPass`` at a time. Adds each file's path to `paths` once it is complete.
+    private func writePartitions(
+        of chunks: [SeriesID: [FlushingChunk]], covered: UInt64, into paths: inout [String]
+    ) throws(HistorianError) {
+        let series = chunks.keys.sorted()
+        var chunksPerWindow: [Int64: Int] = [:]
+        for flushing in chunks.values {
+            for chunk in flushing { chunksPerWindow[chunk.window, default: 0] += 1 }
+        }
+        let ordered = chunksPerWindow.keys.sorted()
+        var passStart = 0
+        while passStart < ordered.count {
+            let pass = ordered[passStart..<min(passStart + Self.windowsPerFlushPass, ordered.count)]
+            passStart = pass.endIndex
+            var writers: [Int64: PartitionFileWriter] = [:]
+            for window in pass {
+                let end = window.addingReportingOverflow(max(1, options.partitionWindow))
+                writers[window] = try PartitionFileWriter(
+                    windowStart: window, windowEnd: end.overflow ? .max : end.partialValue, coveredSegment: covered,
+                    directory: partitionDirectory, expectedChunks: chunksPerWindow[window] ?? 0, faults: options.fileFaults)
+            }
+            for id in series {
+                var sealed = (chunks[id] ?? []).compactMap { writers[$0.window] == nil ? nil : $0.sealed() }
+                sealed.sort { ($0.statistics.minTime, $0.sequence) < ($1.statistics.minTime, $1.sequence) }
+                for chunk in sealed { try writers[chunk.window]?.append(chunk) }
+            }
+            for window in pass {
+                // A window whose chunks were all empty open ones gets no file.
+                guard let writer = writers.removeValue(forKey: window), writer.count > 0 else { continue }
+                paths.append(try writer.finish())
+            }
+        }
     }
 
     /// Starts a flush on the background queue when the head passed its limit, unless one is

@@ -1,5 +1,3 @@
-import Compression
-
 /// The chunk of one series that is still receiving samples.
 ///
 /// The newest samples (up to `reorderWindow`) wait unencoded in a buffer sorted by time, so that
@@ -18,24 +16,24 @@ struct OpenChunk: Sendable {
     let sequence: UInt64
     /// The most samples held unencoded.
     let reorderWindow: Int
-    private var timestamps = TimestampEncoder()
-    private var values: ValueEncoder
-    private var qualities = RunLengthEncoder()
-    /// Statistics of the encoded samples only (the buffer is added when asked, in time order, so the
-    /// result is bit for bit what a recomputation over the sealed chunk gives).
-    private var encodedStatistics = ChunkStatistics()
-    private var encodedLastBits: UInt64 = 0
-    private var encodedLastQuality: UInt8 = 0
+    /// The encoders, allocated with the first sample that leaves the buffer: a series that gets few
+    /// samples between flushes (a million slow series) holds only its small buffer, not the ~370
+    /// bytes of encoders and statistics.
+    private var encoders: EncodersBox?
     /// The buffered samples are `buffer[bufferStart...]`, sorted by time, equal timestamps in write
     /// order; the encoded prefix is dropped in batches rather than one by one (each drop shifts the array).
     private var buffer: [RawSample] = []
     private var bufferStart = 0
-    /// The encoded size of the three columns when the encoders last completed a vector of
-    /// ``vectorLength`` samples (the samples since wait in the encoders' pending vectors).
-    private(set) var encodedBytes = 0
 
-    /// The samples the Compression encoders collect before they encode them as one vector.
-    static let vectorLength = 2_048
+    /// Copy on write: copies of a chunk (a query's view, ``seal()``) share the box until one of them
+    /// appends, and every append copies a shared box first, so no box is mutated while shared.
+    private final class EncodersBox: @unchecked Sendable {
+        var encoders: ChunkEncoders
+
+        init(_ encoders: ChunkEncoders) {
+            self.encoders = encoders
+        }
+    }
 
     init(series: SeriesID, kind: ValueKind, window: Int64, windowEnd: Int64, sequence: UInt64, reorderWindow: Int = 0) {
         self.series = series
@@ -44,36 +42,43 @@ struct OpenChunk: Sendable {
         self.windowEnd = windowEnd
         self.sequence = sequence
         self.reorderWindow = max(0, reorderWindow)
-        values = ValueEncoder(kind: kind)
     }
 
+    /// Statistics of the encoded samples only (the buffer is added when asked, in time order, so the
+    /// result is bit for bit what a recomputation over the sealed chunk gives).
+    private var encodedStatistics: ChunkStatistics {
+        encoders?.encoders.statistics ?? ChunkStatistics()
+    }
+
+    private var encodedCount: Int { encoders?.encoders.statistics.count ?? 0 }
+
     /// Samples in the chunk, buffered ones included.
-    var count: Int { encodedStatistics.count + buffer.count - bufferStart }
+    var count: Int { encodedCount + buffer.count - bufferStart }
 
     /// The statistics of every sample in the chunk, buffered ones included.
     var statistics: ChunkStatistics {
         var result = encodedStatistics
-        for sample in buffer[bufferStart...] { Self.add(sample, kind: kind, to: &result) }
+        for sample in buffer[bufferStart...] { ChunkEncoders.add(sample, kind: kind, to: &result) }
         return result
     }
 
     /// The stored bits of the latest sample (largest timestamp; of equal ones the last written).
-    var lastBits: UInt64 { buffer.count > bufferStart ? buffer[buffer.count - 1].bits : encodedLastBits }
+    var lastBits: UInt64 { buffer.count > bufferStart ? buffer[buffer.count - 1].bits : encoders?.encoders.lastBits ?? 0 }
     /// The quality of the latest sample.
-    var lastQuality: UInt8 { buffer.count > bufferStart ? buffer[buffer.count - 1].quality : encodedLastQuality }
+    var lastQuality: UInt8 { buffer.count > bufferStart ? buffer[buffer.count - 1].quality : encoders?.encoders.lastQuality ?? 0 }
 
     /// True when `timestamp` can be appended: not earlier than the last encoded sample, in the
     /// chunk's window, below `limit` samples.
     func accepts(_ timestamp: Int64, limit: Int) -> Bool {
         count < limit && timestamp < windowEnd && timestamp >= window
-            && (encodedStatistics.count == 0 || timestamp >= encodedStatistics.maxTime)
+            && (encodedCount == 0 || timestamp >= encodedStatistics.maxTime)
     }
 
     /// True when the samples of a run sorted by time, from `first` to `last`, can all be appended:
     /// then appending them one by one would accept every one.
     func acceptsSortedRun(first: Int64, last: Int64, count runCount: Int, limit: Int) -> Bool {
         count + runCount <= limit && first >= window && last < windowEnd
-            && (encodedStatistics.count == 0 || first >= encodedStatistics.maxTime)
+            && (encodedCount == 0 || first >= encodedStatistics.maxTime)
     }
 
     /// Appends samples sorted by time (the caller checked ``acceptsSortedRun(first:last:count:limit:)``),
@@ -82,6 +87,7 @@ struct OpenChunk: Sendable {
     /// its start in one pass, instead of shifting the buffer once per sample.
     mutating func append(sorted run: ArraySlice<RawSample>) {
         guard let first = run.first else { return }
+        ownEncoders()
         guard buffer.count > bufferStart, first.timestamp < buffer[buffer.count - 1].timestamp else {
             for sample in run { appendLatest(sample) }
             return
@@ -105,6 +111,7 @@ struct OpenChunk: Sendable {
 
     /// Appends a sample; the caller checked ``accepts(_:limit:)``.
     mutating func append(timestamp: Int64, bits: UInt64, quality: UInt8) {
+        ownEncoders()
         let sample = RawSample(series: series, timestamp: timestamp, bits: bits, quality: quality)
         if let last = buffer.last, buffer.count > bufferStart, timestamp < last.timestamp {
             buffer.insert(sample, at: insertionIndex(of: timestamp))
@@ -143,56 +150,46 @@ struct OpenChunk: Sendable {
         return low
     }
 
+    /// Encodes `sample`; the appends that lead here made the box unique first (see ``ownEncoders()``).
     private mutating func encode(_ sample: RawSample) {
-        // Cannot throw: samples reach the encoders in time order, none earlier than the last encoded.
-        try? timestamps.append(sample.timestamp)
-        values.append(bits: sample.bits)
-        qualities.append(Int64(sample.quality))
-        encodedLastBits = sample.bits
-        encodedLastQuality = sample.quality
-        Self.add(sample, kind: kind, to: &encodedStatistics)
-        if encodedStatistics.count % Self.vectorLength == 0 {
-            // The encoders have just encoded a vector and hold no pending values: encoding now
-            // copies their bytes, once per vector.
-            encodedBytes = timestamps.encode().count + values.encode().count + qualities.encode().count
-        }
+        if encoders == nil { encoders = EncodersBox(ChunkEncoders(kind: kind)) }
+        encoders?.encoders.encode(sample, kind: kind)
     }
 
-    /// Estimated bytes of memory the chunk holds: the encoders' pending vectors (as far as they
-    /// have grown), the encoded bytes as of the last complete vector, the reorder buffer and the chunk itself.
+    /// Gives this chunk its own copy of a box it shares with a copy of itself; once per append
+    /// rather than once per encoded sample.
+    private mutating func ownEncoders() {
+        if !isKnownUniquelyReferenced(&encoders), let shared = encoders { encoders = EncodersBox(shared.encoders) }
+    }
+
+    /// Estimated bytes of memory the chunk holds: the chunk itself, its encoders (their pending
+    /// vectors as far as they have grown, the encoded bytes as of the last complete vector) and the
+    /// reorder buffer.
     var memoryBytes: Int {
-        MemoryLayout<OpenChunk>.stride + timestamps.pendingBytes + values.pendingBytes + encodedBytes
-            + buffer.capacity * MemoryLayout<RawSample>.stride
-    }
-
-    private static func add(_ sample: RawSample, kind: ValueKind, to statistics: inout ChunkStatistics) {
-        if sample.quality != Quality.good.rawValue { statistics.hasNonGoodQuality = true }
-        statistics.add(timestamp: sample.timestamp, value: SampleValue.number(bits: sample.bits, kind: kind))
-    }
-
-    /// Moves every buffered sample into the encoders.
-    private mutating func encodeBuffer() {
-        for sample in buffer[bufferStart...] { encode(sample) }
-        buffer = []
-        bufferStart = 0
+        let encoded = encoders.map { MemoryLayout<ChunkEncoders>.stride + $0.encoders.pendingBytes + $0.encoders.encodedBytes } ?? 0
+        return MemoryLayout<OpenChunk>.stride + encoded + buffer.capacity * MemoryLayout<RawSample>.stride
     }
 
     /// The encoded columns of every sample in the chunk, unframed: what a query of the head reads
     /// (framing would spend a zstd attempt on every query).
     func columns() -> ChunkColumns {
-        var complete = self
-        complete.encodeBuffer()
-        return ChunkColumns(
-            timestamps: complete.timestamps.encode(), values: complete.values.encode(), qualities: complete.qualities.encode())
+        let complete = completeEncoders()
+        return ChunkColumns(timestamps: complete.timestamps.encode(), values: complete.values.encode(), qualities: complete.qualities.encode())
     }
 
     /// The immutable chunk of every sample in the chunk.
     func seal() -> SealedChunk {
-        var complete = self
-        complete.encodeBuffer()
+        let complete = completeEncoders()
         return SealedChunk(
-            series: series, window: window, sequence: sequence, statistics: complete.encodedStatistics,
+            series: series, window: window, sequence: sequence, statistics: complete.statistics,
             timestamps: ChunkPayload.encode(timestamps: complete.timestamps.encode()),
             payload: ChunkPayload.encode(values: complete.values.encode(), qualities: complete.qualities.encode()))
+    }
+
+    /// The encoders with every buffered sample encoded too; the chunk is unchanged.
+    private func completeEncoders() -> ChunkEncoders {
+        var complete = encoders?.encoders ?? ChunkEncoders(kind: kind)
+        for sample in buffer[bufferStart...] { complete.encode(sample, kind: kind) }
+        return complete
     }
 }

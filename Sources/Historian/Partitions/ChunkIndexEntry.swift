@@ -13,6 +13,11 @@ struct ChunkIndexEntry: Sendable, Equatable {
     var sequence: UInt64
     var statistics: ChunkStatistics
 
+    /// The order of entries in the index: by series, then minimum time, then sequence.
+    var indexOrder: (SeriesID, Int64, UInt64) {
+        (series, statistics.minTime, sequence)
+    }
+
     /// Bytes of one entry in the index (see ``PartitionFile``).
     static let encodedSize = 121
 

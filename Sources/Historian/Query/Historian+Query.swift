@@ -22,7 +22,7 @@ extension Historian {
                 guard let series = state.catalog.series(id) else { throw .query(.unknownSeries(id)) }
                 var chunks: [ChunkReference] = []
                 for file in state.partitions where file.windowStart < to && file.windowEnd > from {
-                    for entry in file.chunks[id] ?? [] where entry.statistics.minTime < to && entry.statistics.maxTime >= from {
+                    for entry in file.entries(of: id) where entry.statistics.minTime < to && entry.statistics.maxTime >= from {
                         chunks.append(ChunkReference(source: .file(file, entry), statistics: entry.statistics, sequence: entry.sequence))
                     }
                 }
@@ -131,7 +131,7 @@ extension Historian {
                 if let sealed = head.sealedMaxTime(of: id), sealed > time { return nil }
                 if state.flushing[id]?.contains(where: { ($0.maxTime ?? .min) > time }) == true { return nil }
                 for file in state.partitions {
-                    if file.chunks[id]?.contains(where: { $0.statistics.maxTime > time }) == true { return nil }
+                    if file.entries(of: id).contains(where: { $0.statistics.maxTime > time }) { return nil }
                 }
                 if state.tombstones(of: id).contains(where: { $0.removes(time, chunkSequence: chunk.sequence) }) { return nil }
                 let texts = state.catalog.stringTexts[id] ?? []

@@ -104,26 +104,11 @@ enum FileIO {
         if failure != 0 { throw .io(path: path, operation: "write", code: failure) }
     }
 
-    /// The bytes a large file is written in before its writeback is started.
+    /// The bytes a large file (a partition file) is written in before its writeback is started and
+    /// waited for, so that dirty pages never pile up: the WAL's fsyncs on the same disk then wait
+    /// behind a few megabytes at most, not behind a burst of a hundred (RocksDB's `bytes_per_sync`
+    /// paces the same way).
     static let writebackPiece = 4 << 20
-
-    /// Writes `bytes` in pieces of ``writebackPiece``, each made durable before the next is written,
-    /// so that dirty pages never pile up: the WAL's fsyncs on the same disk then wait behind a few
-    /// megabytes at most, not behind a burst of a hundred (RocksDB's `bytes_per_sync` paces the
-    /// same way).
-    static func writeInPacedPieces(descriptor: Int32, path: String, _ bytes: [UInt8], faults: (any FileFaults)?) throws(HistorianError) {
-        guard bytes.count > writebackPiece else {
-            try writeAll(descriptor: descriptor, path: path, bytes, faults: faults)
-            return
-        }
-        var offset = 0
-        while offset < bytes.count {
-            let end = min(offset + writebackPiece, bytes.count)
-            try writeAll(descriptor: descriptor, path: path, Array(bytes[offset..<end]), faults: faults)
-            if end < bytes.count, fdatasync(descriptor) != 0 { throw .io(path: path, operation: "fdatasync", code: errno) }
-            offset = end
-        }
-    }
 
     static func sync(descriptor: Int32, path: String, faults: (any FileFaults)? = nil) throws(HistorianError) {
         try check(faults, .sync, path)
@@ -138,14 +123,14 @@ enum FileIO {
         try sync(descriptor: descriptor, path: path, faults: faults)
     }
 
-    /// Writes a whole file atomically and durably: a temporary file, fsync, rename, fsync of the directory.
+    /// Writes a small whole file atomically and durably: a temporary file, fsync, rename, fsync of the directory.
     /// A failure leaves no temporary file behind.
     static func writeAtomically(_ bytes: [UInt8], to path: String, directory: String, faults: (any FileFaults)? = nil) throws(HistorianError) {
         let temporary = path + ".tmp"
         let descriptor = try create(temporary, flags: O_TRUNC, faults: faults)
         do throws(HistorianError) {
             defer { close(descriptor) }
-            try writeInPacedPieces(descriptor: descriptor, path: temporary, bytes, faults: faults)
+            try writeAll(descriptor: descriptor, path: temporary, bytes, faults: faults)
             try sync(descriptor: descriptor, path: temporary, faults: faults)
         } catch {
             unlink(temporary)

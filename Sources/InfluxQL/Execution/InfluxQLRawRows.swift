@@ -59,12 +59,36 @@ package struct InfluxQLRawRows {
     }
 
     /// The row indices in answer order: by time (tag sets in the order they were added), reversed
-    /// for `descending`, at most `limit`.
-    func order(descending: Bool, limit: Int?) -> [Int] {
+    /// for `descending`, those `keeps` accepts, after skipping `offset`, at most `limit`.
+    func order(descending: Bool, offset: Int = 0, limit: Int?, where keeps: ((Int) -> Bool)? = nil) -> [Int] {
         var order = Array(0..<count)
         if tagSets.count > 1 { order.sort { (times[$0], tagSetOfRow[$0]) < (times[$1], tagSetOfRow[$1]) } }
         if descending { order.reverse() }
+        if let keeps { order = order.filter(keeps) }
+        if offset > 0 { order.removeFirst(min(offset, order.count)) }
         if let limit, limit < order.count { order.removeLast(order.count - limit) }
         return order
+    }
+
+    /// The value of field `field` in row `row`; nil where the row has none.
+    func value(row: Int, field: Int) -> SampleValue? {
+        let position = Int(positions[row * fieldCount + field])
+        guard position >= 0, let column = tagSets[Int(tagSetOfRow[row])].fields[field] else { return nil }
+        return column.value(at: position)
+    }
+
+    /// The tags of the tag set of row `row`.
+    func tags(row: Int) -> [SeriesKey.Tag] { tagSets[Int(tagSetOfRow[row])].tags }
+
+    /// Row `row` as the answer shows it: its time, then per source the field's value or the tag's.
+    func values(row: Int) -> [InfluxQLExecution.ResultValue] {
+        let tags = tags(row: row)
+        return [.time(times[row])]
+            + sources.map { source in
+                switch source {
+                case .field(let field): value(row: row, field: field).map { .value($0) } ?? .null
+                case .tag(let key): tags.first { $0.key == key }.map { .text($0.value) } ?? .null
+                }
+            }
     }
 }

@@ -46,6 +46,9 @@ enum InfluxQLLexer {
             case "\"", "'":
                 let text = try quoted(characters, &index, closing: character, what: character == "'" ? "string" : "identifier")
                 tokens.append(InfluxQLToken(kind: character == "'" ? .string(text) : .identifier(text, quoted: true), offset: start))
+            case "/" where tokens.last.map(Self.endsOperand) ?? false:
+                tokens.append(InfluxQLToken(kind: .symbol("/"), offset: start))
+                index += 1
             case "/":
                 tokens.append(InfluxQLToken(kind: .regex(try quoted(characters, &index, closing: "/", what: "regular expression")), offset: start))
             case "=", "!", "<", ">":
@@ -73,6 +76,17 @@ enum InfluxQLLexer {
         }
         tokens.append(InfluxQLToken(kind: .end, offset: characters.count))
         return tokens
+    }
+
+    /// Whether `token` ends an operand, so that a `/` after it divides (`"a" / "b"`,
+    /// `mean(v) / 2`); elsewhere `/` opens a regular expression (`=~ /re/`, `FROM /re/`).
+    private static func endsOperand(_ token: InfluxQLToken) -> Bool {
+        switch token.kind {
+        case .number, .duration, .string: true
+        case .identifier(let text, let quoted): quoted || !InfluxQLParser.keywords.contains(text.uppercased())
+        case .symbol(let symbol): symbol == ")"
+        case .regex, .end: false
+        }
     }
 
     static let durationUnits: Set<String> = ["ns", "u", "µ", "us", "µs", "ms", "s", "m", "h", "d", "w"]

@@ -95,7 +95,7 @@ package struct InfluxQLParser {
     }
 
     /// InfluxQL's reserved words (and AND, OR).
-    private static let keywords: Set<String> = [
+    static let keywords: Set<String> = [
         "ALL", "ALTER", "AND", "ANY", "AS", "ASC", "BEGIN", "BY", "CREATE", "CONTINUOUS", "DATABASE", "DATABASES", "DEFAULT",
         "DELETE", "DESC", "DESTINATIONS", "DIAGNOSTICS", "DISTINCT", "DROP", "DURATION", "END", "EVERY", "EXPLAIN", "FIELD",
         "FOR", "FROM", "GRANT", "GRANTS", "GROUP", "GROUPS", "IN", "INF", "INSERT", "INTO", "KEY", "KEYS", "KILL", "LIMIT",
@@ -107,10 +107,19 @@ package struct InfluxQLParser {
 
     /// `name`, or the last part of `db.rp.name`.
     private mutating func measurementName() throws(InfluxQLError) -> String {
-        if case .regex = current.kind { throw .unsupported("a regular expression after FROM; name one measurement") }
+        if case .regex = current.kind { throw .unsupported("a regular expression after FROM here; name one measurement") }
         var name = try identifier()
         while skip(symbol: ".") { name = try identifier() }
         return name
+    }
+
+    /// A measurement of SELECT's FROM: a name (`"db"."rp"."m"` is read as `m`), or `/re/`.
+    private mutating func source() throws(InfluxQLError) -> InfluxQLSelect.Source {
+        if case .regex(let pattern) = current.kind {
+            position += 1
+            return .pattern(pattern)
+        }
+        return .name(try measurementName())
     }
 
     private mutating func integer() throws(InfluxQLError) -> Int {
@@ -128,61 +137,109 @@ package struct InfluxQLParser {
             return .createDatabase(try identifier())
         }
         if skip(keyword: "show") { return try show() }
-        if current.isKeyword("drop") || current.isKeyword("delete") || current.isKeyword("alter") || current.isKeyword("grant")
-            || current.isKeyword("revoke") || current.isKeyword("kill")
-        {
-            throw .unsupported("\(current.text.uppercased()) statements; histd's admin API is /api/v1/admin")
+        if current.isKeyword("drop"), next.isKeyword("series") {
+            position += 2
+            return try deletion(requiresSource: true)
         }
-        throw unexpected("SELECT, SHOW or CREATE DATABASE")
+        if skip(keyword: "delete") { return try deletion(requiresSource: false) }
+        if current.isKeyword("drop") || current.isKeyword("alter") || current.isKeyword("grant") || current.isKeyword("revoke")
+            || current.isKeyword("kill")
+        {
+            throw .unsupported("\(current.text.uppercased()) statements other than DROP SERIES; histd's admin API is /api/v1/admin")
+        }
+        throw unexpected("SELECT, SHOW, CREATE DATABASE, DROP SERIES or DELETE")
+    }
+
+    /// `DROP SERIES [FROM m] [WHERE tags]` and `DELETE [FROM m] [WHERE tags and time]`, after their
+    /// keywords; InfluxDB asks for FROM or WHERE (DROP SERIES: no time bounds).
+    private mutating func deletion(requiresSource dropSeries: Bool) throws(InfluxQLError) -> InfluxQLStatement {
+        let measurement = skip(keyword: "from") ? try measurementName() : nil
+        var conditions = InfluxQLSelect(columns: [], measurement: measurement ?? "")
+        let keyword = current
+        if skip(keyword: "where") { try condition(into: &conditions) }
+        guard measurement != nil || keyword.isKeyword("where") else { throw unexpected("FROM or WHERE") }
+        if conditions.rowCondition != nil { throw .invalid("fields not supported in WHERE clause during deletion") }
+        if dropSeries, conditions.from != nil || conditions.to != nil {
+            throw .invalid("DROP SERIES doesn't support time in WHERE clause")
+        }
+        return .delete(measurement: measurement, where: conditions.tagPredicate, from: conditions.from, to: conditions.to)
     }
 
     private mutating func show() throws(InfluxQLError) -> InfluxQLStatement {
         if skip(keyword: "databases") { return .showDatabases }
         if skip(keyword: "retention") {
             try expect(keyword: "policies")
-            try skipOnDatabase()
-            return .showRetentionPolicies
+            return try onDatabase(.showRetentionPolicies)
         }
         if skip(keyword: "measurements") {
-            try skipOnDatabase()
+            let database = try databaseClause()
             var filter: InfluxQLNameFilter?
             if skip(keyword: "with") {
                 try expect(keyword: "measurement")
                 filter = try nameFilter()
             }
-            return .showMeasurements(filter, limit: try limitClause())
+            let predicate = try tagConditions()
+            let limit = try limitClause()
+            return try onDatabase(.showMeasurements(filter, where: predicate, limit: limit, offset: try offsetClause()), database)
+        }
+        if skip(keyword: "series") {
+            let database = try databaseClause()
+            let measurement = skip(keyword: "from") ? try measurementName() : nil
+            let predicate = try tagConditions()
+            let limit = try limitClause()
+            return try onDatabase(.showSeries(measurement: measurement, where: predicate, limit: limit, offset: try offsetClause()), database)
         }
         if skip(keyword: "tag") {
             if skip(keyword: "keys") {
-                try skipOnDatabase()
+                let database = try databaseClause()
                 let measurement = skip(keyword: "from") ? try measurementName() : nil
-                _ = try limitClause()
-                return .showTagKeys(measurement: measurement)
+                let predicate = try tagConditions()
+                let limit = try limitClause()
+                return try onDatabase(.showTagKeys(measurement: measurement, where: predicate, limit: limit, offset: try offsetClause()), database)
             }
             try expect(keyword: "values")
-            try skipOnDatabase()
+            let cardinality = current.isKeyword("cardinality") || (current.isKeyword("exact") && next.isKeyword("cardinality"))
+            if cardinality { position += current.isKeyword("exact") ? 2 : 1 }
+            let database = try databaseClause()
             let measurement = skip(keyword: "from") ? try measurementName() : nil
             try expect(keyword: "with")
             try expect(keyword: "key")
             let keys = try nameFilter()
             // Grafana narrows the values by the tags already chosen; time bounds do not apply here.
-            var conditions = InfluxQLSelect(columns: [], measurement: measurement ?? "")
-            if skip(keyword: "where") { try condition(into: &conditions) }
-            _ = try limitClause()
-            return .showTagValues(measurement: measurement, keys: keys, where: conditions.tagPredicate)
+            let predicate = try tagConditions()
+            let limit = try limitClause()
+            let offset = try offsetClause()
+            if cardinality { return try onDatabase(.showTagValuesCardinality(measurement: measurement, keys: keys, where: predicate), database) }
+            return try onDatabase(.showTagValues(measurement: measurement, keys: keys, where: predicate, limit: limit, offset: offset), database)
         }
         if skip(keyword: "field") {
             try expect(keyword: "keys")
-            try skipOnDatabase()
+            let database = try databaseClause()
             let measurement = skip(keyword: "from") ? try measurementName() : nil
-            return .showFieldKeys(measurement: measurement)
+            let limit = try limitClause()
+            return try onDatabase(.showFieldKeys(measurement: measurement, limit: limit, offset: try offsetClause()), database)
         }
-        throw unexpected("DATABASES, MEASUREMENTS, TAG KEYS, TAG VALUES, FIELD KEYS or RETENTION POLICIES")
+        throw unexpected("DATABASES, MEASUREMENTS, SERIES, TAG KEYS, TAG VALUES, FIELD KEYS or RETENTION POLICIES")
     }
 
-    /// `ON db`: the database comes from the `db` parameter; one named here is taken as said.
-    private mutating func skipOnDatabase() throws(InfluxQLError) {
-        if skip(keyword: "on") { _ = try identifier() }
+    /// `ON db`, if written.
+    private mutating func databaseClause() throws(InfluxQLError) -> String? {
+        skip(keyword: "on") ? try identifier() : nil
+    }
+
+    /// `statement` run on `database` (read here when nil and written next) instead of the `db` parameter.
+    private mutating func onDatabase(_ statement: InfluxQLStatement, _ database: String? = nil) throws(InfluxQLError) -> InfluxQLStatement {
+        guard let name = database != nil ? database : try databaseClause() else { return statement }
+        return .onDatabase(name, statement)
+    }
+
+    /// `WHERE` with tag conditions only (SHOW statements; time bounds do not apply to them).
+    private mutating func tagConditions() throws(InfluxQLError) -> InfluxQLTagPredicate? {
+        guard skip(keyword: "where") else { return nil }
+        var conditions = InfluxQLSelect(columns: [], measurement: "")
+        try condition(into: &conditions)
+        if conditions.rowCondition != nil { throw .unsupported("conditions on field values in SHOW statements") }
+        return conditions.tagPredicate
     }
 
     private mutating func nameFilter() throws(InfluxQLError) -> InfluxQLNameFilter {
@@ -211,16 +268,27 @@ package struct InfluxQLParser {
         skip(keyword: "limit") ? try integer() : nil
     }
 
+    private mutating func offsetClause() throws(InfluxQLError) -> Int {
+        skip(keyword: "offset") ? try integer() : 0
+    }
+
     // MARK: SELECT
 
     private mutating func select() throws(InfluxQLError) -> InfluxQLSelect {
-        var columns = [try column()]
-        while skip(symbol: ",") { columns.append(try column()) }
+        var items = [try selectItem()]
+        while skip(symbol: ",") { items.append(try selectItem()) }
         try expect(keyword: "from")
-        var statement = InfluxQLSelect(columns: columns, measurement: try measurementName())
-        if statement.isAggregate, columns.contains(where: { $0.function == nil }) {
-            throw .invalid("mixing aggregate and non-aggregate queries is not supported")
+        var sources = [try source()]
+        while skip(symbol: ",") { sources.append(try source()) }
+        var statement: InfluxQLSelect
+        if sources.count == 1, case .name(let name) = sources[0] {
+            statement = InfluxQLSelect(columns: [], measurement: name)
+        } else {
+            statement = InfluxQLSelect(columns: [], measurement: "")
+            statement.sources = sources
         }
+        Self.place(items, into: &statement)
+        try Self.checkColumns(of: statement)
         if skip(keyword: "where") { try condition(into: &statement) }
         if skip(keyword: "group") {
             try expect(keyword: "by")
@@ -233,128 +301,337 @@ package struct InfluxQLParser {
             if skip(keyword: "desc") { statement.descending = true } else { _ = skip(keyword: "asc") }
         }
         statement.limit = try limitClause()
-        if statement.interval == nil, let column = statement.columns.first(where: { $0.transform != nil }) {
+        statement.offset = try offsetClause()
+        if skip(keyword: "slimit") { statement.seriesLimit = try integer() }
+        if skip(keyword: "soffset") { statement.seriesOffset = try integer() }
+        if skip(keyword: "tz") { statement.timeZone = try timeZone() }
+        if let column = statement.columns.first(where: { $0.transform != nil && $0.function != nil }), statement.interval == nil {
             throw .invalid("\(column.name)() needs GROUP BY time()")
         }
-        for keyword in ["offset", "slimit", "soffset", "tz", "into"] where current.isKeyword(keyword) {
-            throw .unsupported(keyword.uppercased())
+        if let column = statement.columns.first(where: { $0.transform != nil && $0.function == nil }), statement.interval != nil {
+            throw .invalid("aggregate function required inside the call to \(column.name)")
         }
+        if current.isKeyword("into") { throw .unsupported("INTO") }
         return statement
+    }
+
+    /// `('Area/City')` after `tz`.
+    private mutating func timeZone() throws(InfluxQLError) -> InfluxQLTimeZone {
+        try expect(symbol: "(")
+        guard case .string(let name) = current.kind else { throw unexpected("a time zone name such as 'Europe/Berlin'") }
+        guard let zone = InfluxQLTimeZone(name) else { throw .syntax("unable to find time zone \(name)") }
+        position += 1
+        try expect(symbol: ")")
+        return zone
+    }
+
+    /// A SELECT item as parsed: a column, a number, or arithmetic on them.
+    private indirect enum Item {
+        case column(InfluxQLSelect.Column)
+        case number(Double, isInteger: Bool)
+        case binary(InfluxQLArithmetic.Operator, Item, Item)
+    }
+
+    /// The statement's columns and, when an item computes, its outputs: the items' columns in order,
+    /// each output naming them by index.
+    private static func place(_ items: [(item: Item, alias: String?)], into statement: inout InfluxQLSelect) {
+        var computes = false
+        for entry in items {
+            if case .column = entry.item { continue }
+            computes = true
+        }
+        guard computes else {
+            statement.columns = items.compactMap { entry in
+                guard case .column(var column) = entry.item else { return nil }
+                if let alias = entry.alias { column.name = alias }
+                return column
+            }
+            return
+        }
+        var columns: [InfluxQLSelect.Column] = []
+        func expression(_ item: Item, _ names: inout [String]) -> InfluxQLArithmetic.Expression {
+            switch item {
+            case .column(let column):
+                columns.append(column)
+                names.append(column.name)
+                return .column(columns.count - 1)
+            case .number(let value, let isInteger): return .number(value, isInteger: isInteger)
+            case .binary(let operation, let left, let right): return .binary(operation, expression(left, &names), expression(right, &names))
+            }
+        }
+        statement.outputs = items.map { entry in
+            var names: [String] = []
+            let tree = expression(entry.item, &names)
+            return InfluxQLArithmetic(name: entry.alias ?? names.joined(separator: "_"), expression: tree)
+        }
+        statement.columns = columns
+    }
+
+    /// What InfluxDB refuses to combine, and what histd does not.
+    private static func checkColumns(of statement: InfluxQLSelect) throws(InfluxQLError) {
+        let columns = statement.columns
+        if let column = columns.first(where: \.isMultiRow), columns.count > 1 || statement.outputs != nil {
+            // top() and bottom() show fields and tags of their samples beside them, as InfluxDB does.
+            if column.function == .distinct {
+                throw .invalid("aggregate function distinct() cannot be combined with other functions or fields")
+            }
+            let others = columns.filter { $0 != column }
+            guard statement.outputs == nil, !others.contains(where: { $0.function != nil || $0.transform != nil || $0.field == "*" }) else {
+                throw .unsupported("\(column.name)() together with other functions, * or arithmetic; name the fields and tags to show beside it")
+            }
+            return
+        }
+        let rawTransforms = columns.filter { $0.function == nil && $0.transform != nil }.count
+        if rawTransforms > 0, rawTransforms < columns.count {
+            throw .invalid("mixing aggregate and non-aggregate queries is not supported")
+        }
+        if statement.isAggregate, columns.contains(where: { $0.function == nil }) {
+            throw .invalid("mixing aggregate and non-aggregate queries is not supported")
+        }
+        if statement.outputs != nil, columns.contains(where: { $0.field == "*" }) {
+            throw .unsupported("arithmetic on *; name the fields")
+        }
+    }
+
+    private mutating func selectItem() throws(InfluxQLError) -> (item: Item, alias: String?) {
+        let item = try additive()
+        return (item, skip(keyword: "as") ? try identifier() : nil)
+    }
+
+    private mutating func additive() throws(InfluxQLError) -> Item {
+        var item = try multiplicative()
+        while current.isSymbol("+") || current.isSymbol("-") {
+            let operation: InfluxQLArithmetic.Operator = advance().isSymbol("+") ? .add : .subtract
+            item = .binary(operation, item, try multiplicative())
+        }
+        return item
+    }
+
+    private mutating func multiplicative() throws(InfluxQLError) -> Item {
+        var item = try factor()
+        while current.isSymbol("*") || current.isSymbol("/") {
+            let operation: InfluxQLArithmetic.Operator = advance().isSymbol("*") ? .multiply : .divide
+            item = .binary(operation, item, try factor())
+        }
+        return item
+    }
+
+    private mutating func factor() throws(InfluxQLError) -> Item {
+        let negative = current.isSymbol("-") && { if case .number = next.kind { true } else { false } }()
+        if negative { position += 1 }
+        if case .number(let text) = current.kind, let value = Double(text) {
+            position += 1
+            return .number(negative ? -value : value, isInteger: !text.contains("."))
+        }
+        let opening = current
+        guard skip(symbol: "(") else { return .column(try column()) }
+        nesting += 1
+        defer { nesting -= 1 }
+        guard nesting <= Self.maximumNesting else {
+            throw .syntax("parentheses nested deeper than \(Self.maximumNesting) levels at offset \(opening.offset)")
+        }
+        let inner = try additive()
+        try expect(symbol: ")")
+        return inner
     }
 
     private mutating func column() throws(InfluxQLError) -> InfluxQLSelect.Column {
         if skip(symbol: "*") { return .init(aggregate: nil, field: "*", name: "*") }
+        if skip(keyword: "distinct") {
+            // `distinct(v)`, and `DISTINCT v` as InfluxQL also writes it.
+            guard skip(symbol: "(") else { return .init(function: .distinct, field: try reference(), name: "distinct") }
+            return try call("distinct")
+        }
         let isCall = next.isSymbol("(")
         let name = isCall ? try identifier() : try reference()
-        var column: InfluxQLSelect.Column
-        if isCall, let transform = Self.transforms[name.lowercased()] {
-            position += 1
-            column = try transformed(transform, name: name.lowercased())
-        } else if isCall {
-            position += 1
-            column = try call(name)
-        } else {
-            column = .init(aggregate: nil, field: name, name: name)
-        }
-        if skip(keyword: "as") { column.name = try identifier() }
-        if ["+", "-", "*", "/"].contains(where: { current.isSymbol($0) }) { throw .unsupported("arithmetic on columns") }
-        return column
+        guard isCall else { return .init(aggregate: nil, field: name, name: name) }
+        position += 1
+        return Self.transforms.contains(name.lowercased()) ? try transformed(name.lowercased()) : try call(name)
     }
 
-    /// `mean(v)`, `percentile(v, 95)`, after the function's name and opening parenthesis.
+    /// `mean(v)`, `percentile(v, 95)`, `top(v, tag, 3)`, after the function's name and opening parenthesis.
     private mutating func call(_ name: String) throws(InfluxQLError) -> InfluxQLSelect.Column {
-        let function: InfluxQLSelect.Function
-        switch name.lowercased() {
+        let lowercased = name.lowercased()
+        var function: InfluxQLSelect.Function
+        switch lowercased {
         case "spread": function = .spread
         case "median": function = .median
+        case "mode": function = .mode
+        case "distinct": function = .distinct
         case "percentile": function = .percentile(0)
+        case "integral": function = .integral(unit: 1_000_000_000)
+        case "top", "bottom": function = .top(largest: lowercased == "top", count: 0, tags: [])
+        case "count" where current.isKeyword("distinct") && next.isSymbol("("):
+            position += 2
+            let field = try reference()
+            try expect(symbol: ")")
+            try expect(symbol: ")")
+            return .init(function: .countDistinct, field: field, name: "count")
         default:
-            guard let aggregate = Self.functions[name.lowercased()] else {
-                let known = (Array(Self.functions.keys) + Array(Self.transforms.keys) + ["median", "percentile", "spread"]).sorted()
+            guard let aggregate = Self.functions[lowercased] else {
+                let known = (Array(Self.functions.keys) + Array(Self.transforms) + Self.sampleFunctions).sorted()
                 throw .unsupported("the function \(name)(); histd runs \(known.joined(separator: ", "))")
             }
             function = .aggregate(aggregate)
         }
         if current.isSymbol("*") { throw .unsupported("\(name)(*); name the field") }
         let field = try reference()
-        var column = InfluxQLSelect.Column(function: function, field: field, name: name.lowercased())
-        if case .percentile = function {
+        switch function {
+        case .percentile:
             try expect(symbol: ",")
             guard case .number(let text) = current.kind, let percentage = Double(text), percentage >= 0, percentage <= 100 else {
                 throw unexpected("a percentage from 0 to 100")
             }
             position += 1
-            column.function = .percentile(percentage)
+            function = .percentile(percentage)
+        case .integral:
+            if skip(symbol: ",") { function = .integral(unit: try positiveDuration()) }
+        case .top(let largest, _, _):
+            var tags: [String] = []
+            try expect(symbol: ",")
+            while case .identifier = current.kind {
+                tags.append(try reference())
+                try expect(symbol: ",")
+            }
+            let count = try integer()
+            guard count > 0 else { throw .invalid("limit (\(count)) in \(lowercased) function must be at least 1") }
+            function = .top(largest: largest, count: count, tags: tags)
+        default:
+            break
         }
         try expect(symbol: ")")
+        return .init(function: function, field: field, name: lowercased)
+    }
+
+    private mutating func positiveDuration() throws(InfluxQLError) -> Int64 {
+        guard case .duration(let text) = current.kind, let nanoseconds = Self.nanoseconds(text), nanoseconds > 0 else {
+            throw unexpected("a duration such as 1s")
+        }
+        position += 1
+        return nanoseconds
+    }
+
+    /// `derivative(mean(v) [, 1s])`, `cumulative_sum(v)`, `moving_average(v, 3)` and the like,
+    /// after the opening parenthesis: of an aggregate per interval, or of raw values.
+    private mutating func transformed(_ name: String) throws(InfluxQLError) -> InfluxQLSelect.Column {
+        var column: InfluxQLSelect.Column
+        if next.isSymbol("(") {
+            let inner = try identifier()
+            position += 1
+            column = try call(inner)
+            if column.isMultiRow || column.function == .countDistinct || column.needsSamples {
+                throw .unsupported("\(name)() of \(column.name)()")
+            }
+        } else {
+            column = .init(aggregate: nil, field: try reference(), name: name)
+        }
+        let transform: InfluxQLSelect.Transform
+        switch name {
+        case "derivative", "non_negative_derivative":
+            // Raw values change per second unless told; aggregates per interval.
+            let unit = skip(symbol: ",") ? try positiveDuration() : column.function == nil ? 1_000_000_000 : nil
+            transform = .derivative(unit: unit, nonNegative: name == "non_negative_derivative")
+        case "difference", "non_negative_difference": transform = .difference(nonNegative: name == "non_negative_difference")
+        case "cumulative_sum": transform = .cumulativeSum
+        case "moving_average":
+            try expect(symbol: ",")
+            let count = try integer()
+            guard count > 1 else { throw .invalid("moving_average window must be greater than 1") }
+            transform = .movingAverage(count: count)
+        default:
+            transform = .elapsed(unit: skip(symbol: ",") ? try positiveDuration() : 1)
+        }
+        try expect(symbol: ")")
+        column.name = name
+        column.transform = transform
         return column
     }
 
-    /// `derivative(mean(v) [, 1s])` and the like, after the opening parenthesis.
-    private mutating func transformed(_ kind: (derivative: Bool, nonNegative: Bool), name: String) throws(InfluxQLError) -> InfluxQLSelect.Column {
-        let inner = try identifier()
-        guard skip(symbol: "(") else {
-            throw .unsupported("\(name)() of raw values; give it an aggregate: \(name)(mean(\"field\"))")
-        }
-        let innerColumn = try call(inner)
-        var unit: Int64?
-        if kind.derivative, skip(symbol: ",") {
-            guard case .duration(let text) = current.kind, let nanoseconds = Self.nanoseconds(text), nanoseconds > 0 else {
-                throw unexpected("a duration such as 1s")
-            }
-            position += 1
-            unit = nanoseconds
-        }
-        try expect(symbol: ")")
-        let transform: InfluxQLSelect.Transform =
-            kind.derivative
-            ? .derivative(unit: unit, nonNegative: kind.nonNegative) : .difference(nonNegative: kind.nonNegative)
-        return .init(function: innerColumn.function, field: innerColumn.field, name: name, transform: transform)
-    }
-
-    private static let transforms: [String: (derivative: Bool, nonNegative: Bool)] = [
-        "derivative": (true, false), "non_negative_derivative": (true, true),
-        "difference": (false, false), "non_negative_difference": (false, true),
+    private static let transforms: Set<String> = [
+        "derivative", "non_negative_derivative", "difference", "non_negative_difference", "cumulative_sum", "moving_average", "elapsed",
     ]
+
+    /// Functions histd computes from decoded samples.
+    private static let sampleFunctions = ["median", "percentile", "spread", "mode", "distinct", "integral", "top", "bottom"]
 
     /// InfluxQL's functions that are Historian aggregates.
     private static let functions: [String: Aggregate] = [
         "mean": .mean, "sum": .sum, "count": .count, "min": .min, "max": .max, "first": .first, "last": .last, "stddev": .stddev,
     ]
 
-    /// A WHERE as parsed: time bounds and tag conditions joined by AND and OR.
+    /// A WHERE as parsed: time bounds, tag conditions and conditions on field values joined by AND and OR.
     private indirect enum Condition {
         case time(symbol: String, time: Int64)
         case tag(InfluxQLSelect.TagCondition)
+        case field(String, InfluxQLRowCondition.Comparison, InfluxQLRowCondition.Operand)
         case all([Condition])
         case any([Condition])
     }
 
-    /// WHERE: tag conditions joined by AND and OR (AND binds tighter), and time bounds joined to
-    /// the rest by AND only.
+    /// WHERE: time bounds are intersected wherever they stand, also inside OR, and taken out of the
+    /// condition, as InfluxDB 1.x does; the conjuncts that hold only tag conditions select series,
+    /// the others are tested on each row.
     private mutating func condition(into statement: inout InfluxQLSelect) throws(InfluxQLError) {
+        var times: [(symbol: String, time: Int64)] = []
+        let rest = Self.withoutTime(try disjunction(), &times)
+        for bound in times { try self.bound(&statement, bound.symbol, bound.time) }
+        guard let rest else { return }
         var conjuncts: [Condition] = []
         func flatten(_ condition: Condition) {
             if case .all(let parts) = condition { parts.forEach(flatten) } else { conjuncts.append(condition) }
         }
-        flatten(try disjunction())
+        flatten(rest)
         var predicates: [InfluxQLTagPredicate] = statement.tagPredicate.map { [$0] } ?? []
+        var rowConditions: [InfluxQLRowCondition] = []
         for conjunct in conjuncts {
-            if case .time(let symbol, let time) = conjunct {
-                try bound(&statement, symbol, time)
+            if let predicate = Self.tagPredicate(conjunct) {
+                predicates.append(predicate)
             } else {
-                predicates.append(try Self.predicate(conjunct))
+                rowConditions.append(Self.rowCondition(conjunct))
             }
         }
         statement.tagPredicate = predicates.isEmpty ? nil : predicates.count == 1 ? predicates[0] : .all(predicates)
+        if !rowConditions.isEmpty { statement.rowCondition = rowConditions.count == 1 ? rowConditions[0] : .all(rowConditions) }
     }
 
-    private static func predicate(_ condition: Condition) throws(InfluxQLError) -> InfluxQLTagPredicate {
+    /// `condition` without its time comparisons, which are added to `times`; nil when nothing is left.
+    private static func withoutTime(_ condition: Condition, _ times: inout [(symbol: String, time: Int64)]) -> Condition? {
         switch condition {
-        case .time: throw .unsupported("time conditions joined by OR; join them to the rest with AND")
+        case .time(let symbol, let time):
+            times.append((symbol, time))
+            return nil
+        case .tag, .field:
+            return condition
+        case .all(let parts), .any(let parts):
+            let kept = parts.compactMap { withoutTime($0, &times) }
+            guard kept.count > 1 else { return kept.first }
+            if case .all = condition { return .all(kept) }
+            return .any(kept)
+        }
+    }
+
+    /// The condition as tag conditions; nil when it tests a field.
+    private static func tagPredicate(_ condition: Condition) -> InfluxQLTagPredicate? {
+        switch condition {
+        case .time, .field: return nil
         case .tag(let tag): return .condition(tag)
-        case .all(let parts): return .all(try parts.map { part throws(InfluxQLError) in try predicate(part) })
-        case .any(let parts): return .any(try parts.map { part throws(InfluxQLError) in try predicate(part) })
+        case .all(let parts):
+            let converted = parts.compactMap(tagPredicate)
+            return converted.count == parts.count ? .all(converted) : nil
+        case .any(let parts):
+            let converted = parts.compactMap(tagPredicate)
+            return converted.count == parts.count ? .any(converted) : nil
+        }
+    }
+
+    /// The condition as tested on rows (time comparisons were taken out before: they read as true).
+    private static func rowCondition(_ condition: Condition) -> InfluxQLRowCondition {
+        switch condition {
+        case .time: .all([])
+        case .tag(let tag): .tag(tag)
+        case .field(let name, let comparison, let operand): .field(name, comparison, operand)
+        case .all(let parts): .all(parts.map(rowCondition))
+        case .any(let parts): .any(parts.map(rowCondition))
         }
     }
 
@@ -412,7 +689,23 @@ package struct InfluxQLParser {
             position += 1
             return .tag(.init(key: key, operator: symbol == "=~" ? .matches : .notMatches, value: pattern))
         default:
-            throw .unsupported("the condition \(key) \(symbol) \(current.text): histd filters on tags ('value' or /regex/) and time only")
+            break
+        }
+        guard let comparison = InfluxQLRowCondition.Comparison(rawValue: symbol) else {
+            throw .unsupported("the condition \(key) \(symbol) \(current.text): regular expressions compare tags")
+        }
+        let negative = skip(symbol: "-")
+        switch current.kind {
+        case .number(let text):
+            guard let value = Double(text) else { throw unexpected("a number") }
+            position += 1
+            return .field(key, comparison, .number(negative ? -value : value))
+        case .identifier(let word, quoted: false) where !negative && ["true", "false"].contains(word.lowercased()):
+            position += 1
+            return .field(key, comparison, .boolean(word.lowercased() == "true"))
+        default:
+            throw .unsupported(
+                "the condition \(key) \(symbol) \(current.text): histd compares tags with 'value' or /regex/, fields with numbers and booleans")
         }
     }
 
@@ -470,7 +763,14 @@ package struct InfluxQLParser {
                 throw unexpected("a duration such as 10s")
             }
             position += 1
-            if current.isSymbol(",") { throw .unsupported("an offset in GROUP BY time()") }
+            if skip(symbol: ",") {
+                // InfluxDB takes the offset modulo the interval, a negative one too.
+                let negative = skip(symbol: "-")
+                guard case .duration(let text) = current.kind, let offset = Self.nanoseconds(text) else { throw unexpected("a duration such as 15m") }
+                position += 1
+                let remainder = (negative ? -offset : offset) % interval
+                statement.intervalOffset = remainder < 0 ? remainder + interval : remainder
+            }
             try expect(symbol: ")")
             statement.interval = interval
             return
@@ -488,11 +788,13 @@ package struct InfluxQLParser {
             fill = .none
         } else if skip(keyword: "previous") {
             fill = .previous
-        } else if current.isKeyword("linear") {
-            throw .unsupported("fill(linear); use /api/v1/query?mode=interpolate")
+        } else if skip(keyword: "linear") {
+            fill = .linear
         } else {
             let negative = skip(symbol: "-")
-            guard case .number(let text) = current.kind, let value = Double(text) else { throw unexpected("null, none, previous or a number") }
+            guard case .number(let text) = current.kind, let value = Double(text) else {
+                throw unexpected("null, none, previous, linear or a number")
+            }
             position += 1
             fill = .number(negative ? -value : value)
         }

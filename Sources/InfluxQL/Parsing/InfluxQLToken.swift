@@ -11,7 +11,7 @@ struct InfluxQLToken: Equatable, Sendable {
         case duration(String)
         /// `/.../`.
         case regex(String)
-        /// `=`, `!=` (also written `<>`), `<`, `<=`, `>`, `>=`, `=~`, `!~`, `+`, `-`, `*`, `(`, `)`, `,`, `;`, `.`, `::`.
+        /// `=`, `!=` (also written `<>`), `<`, `<=`, `>`, `>=`, `=~`, `!~`, `+`, `-`, `*`, `/`, `(`, `)`, `,`, `;`, `.`, `::`.
         case symbol(String)
         case end
     }

@@ -14,6 +14,7 @@ extension LiveEvent {
             text += "null"
         }
         text += ",\"chart\":" + String(chart)
+        if let correction { text += ",\"correction\":" + JSONText.quoted(correction) }
         text += ",\"episode\":" + (episode.map(JSONText.quoted) ?? "null")
         text += ",\"first_time\":" + String(firstTime)
         text += ",\"id\":" + JSONText.quoted(id)

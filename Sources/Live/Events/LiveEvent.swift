@@ -36,6 +36,10 @@ public struct LiveEvent: Sendable, Equatable, Codable {
     public var acknowledged: Acknowledgement?
     /// Words for people: what happened.
     public var message: String
+    /// Of a `corrected` event: `opened` (re-evaluation found an episode live evaluation had not
+    /// reported), `withdrawn` (it no longer finds a reported one) or `changed` (the same start, other
+    /// figures); nil for the other kinds.
+    public var correction: String? = nil
 
     /// Statistics kept per episode.
     public static let valueLimit = 100
@@ -44,7 +48,7 @@ public struct LiveEvent: Sendable, Equatable, Codable {
         case id, episode, kind, chart, revision, machine, panel, rule, severity
         case firstTime = "first_time"
         case lastTime = "last_time"
-        case points, values, open, acknowledged, message
+        case points, values, open, acknowledged, message, correction
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,5 +69,6 @@ public struct LiveEvent: Sendable, Equatable, Codable {
         try container.encode(open, forKey: .open)
         try container.encode(acknowledged, forKey: .acknowledged)
         try container.encode(message, forKey: .message)
+        try container.encodeIfPresent(correction, forKey: .correction)
     }
 }

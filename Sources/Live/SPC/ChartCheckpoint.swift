@@ -12,4 +12,7 @@ struct ChartCheckpoint: Sendable, Codable {
     var points: Int
     /// The open episodes: event id by `panel/rule`.
     var openEpisodes: [String: String]
+    /// Re-evaluations of the revision so far (late data); part of the ids of the episodes each
+    /// finds, so that they never take the id of an earlier episode. Nil in checkpoints stored before.
+    var generation: Int? = nil
 }

@@ -19,6 +19,9 @@ struct ChartRuntime {
     /// ``take(_:into:)``; those are skipped, and any other sample is taken as new.
     var recentlyRead: [Int64: Double] = [:]
     static let recentReadLimit = 100_000
+    /// Set when samples arrived after their points were closed: the step re-evaluates the chart
+    /// (``reevaluate(historian:believed:into:)``) once its samples are taken.
+    var needsReevaluation = false
 
     /// What one step changed: events to store, messages to send.
     struct Step {
@@ -117,7 +120,10 @@ struct ChartRuntime {
                 openValues.append(value)
             }
         }
-        if late.count > 0 { self.late(count: late.count, first: late.first, last: late.last, into: &step) }
+        if late.count > 0 {
+            self.late(count: late.count, first: late.first, last: late.last, into: &step)
+            needsReevaluation = true
+        }
         try closePoints(into: &step)
     }
 
@@ -178,7 +184,8 @@ struct ChartRuntime {
                     extended.insert(key)
                     continue
                 }
-                let id = "c\(revision.chart)-r\(revision.revision)-p\(index)-\(panelPoint.panel)-\(rule)"
+                let generation = checkpoint.generation.map { "-g\($0)" } ?? ""
+                let id = "c\(revision.chart)-r\(revision.revision)\(generation)-p\(index)-\(panelPoint.panel)-\(rule)"
                 let event = LiveEvent(
                     id: id, episode: id, kind: .spcViolation, chart: revision.chart, revision: revision.revision,
                     machine: series.key.tag("machine"), panel: panelPoint.panel, rule: rule, severity: definition.severity(of: rule),
@@ -200,6 +207,80 @@ struct ChartRuntime {
                 step.messages.append((LiveEvent.Kind.spcViolation.rawValue, event))
             }
         }
+    }
+
+    /// Evaluates the revision again from the start of phase II over every sample stored now (late
+    /// ones included), as a restart from nothing would, and continues from that state. Events are
+    /// never rewritten: `believed` (the episodes reported so far and not withdrawn) is compared with
+    /// the episodes found, by panel, rule and first point, and each difference gets a `corrected`
+    /// event: `opened` for an episode found anew (stored as a violation too), `withdrawn` for one no
+    /// longer found (closed if it was open), `changed` for one whose end or count differs (an open
+    /// one goes on under its event).
+    /// - Throws: storage errors of the read; ``SPCError`` for a value the chart cannot take.
+    mutating func reevaluate(historian: Historian, believed: [LiveEvent], into step: inout Step) throws {
+        needsReevaluation = false
+        let generation = (checkpoint.generation ?? 0) + 1
+        var fresh = ChartRuntime(
+            revision: revision, settings: settings, series: series, checkpoint: try Self.firstCheckpoint(of: revision, settings: settings),
+            openEvents: [:])
+        fresh.checkpoint.generation = generation
+        var replay = Step()
+        try fresh.catchUp(historian: historian, into: &replay)
+        func signature(_ event: LiveEvent) -> String { "\(event.panel ?? "")/\(event.rule ?? "")@\(event.firstTime)" }
+        let found = Dictionary(replay.events.values.filter { $0.kind == .spcViolation }.map { (signature($0), $0) }) { first, _ in first }
+        let reported = Dictionary(believed.map { (signature($0), $0) }) { first, _ in first }
+        func correction(_ kind: String, of event: LiveEvent, reported: LiveEvent?) {
+            var corrected = event
+            corrected.id = "c\(revision.chart)-r\(revision.revision)-g\(generation)-\(kind)-\(signature(event))"
+            corrected.kind = .corrected
+            corrected.episode = reported?.id ?? event.id
+            corrected.acknowledged = nil
+            corrected.correction = kind
+            corrected.message = "late samples of \(series.key) re-evaluated: episode \(kind) (\(event.rule ?? "") on the \(event.panel ?? "") panel)"
+            step.events[corrected.id] = corrected
+            step.messages.append((LiveEvent.Kind.corrected.rawValue, corrected))
+        }
+        for (key, old) in reported.sorted(by: { $0.key < $1.key }) where found[key] == nil {
+            if old.open {
+                var closed = old
+                closed.open = false
+                step.events[closed.id] = closed
+            }
+            correction("withdrawn", of: old, reported: old)
+        }
+        var openEvents: [String: LiveEvent] = [:]
+        var openEpisodes: [String: String] = [:]
+        for (key, new) in found.sorted(by: { $0.key < $1.key }) {
+            var kept = new
+            if let old = reported[key] {
+                if old.lastTime != new.lastTime || old.points != new.points || old.open != new.open {
+                    correction("changed", of: new, reported: old)
+                }
+                // The episode goes on under its reported event: an open one takes the figures found.
+                kept = old
+                if old.open {
+                    kept.lastTime = new.lastTime
+                    kept.points = new.points
+                    kept.values = new.values
+                    kept.open = new.open
+                    step.events[kept.id] = kept
+                }
+            } else {
+                step.events[new.id] = new
+                step.messages.append((LiveEvent.Kind.spcViolation.rawValue, new))
+                correction("opened", of: new, reported: nil)
+            }
+            if kept.open, let panel = kept.panel, let rule = kept.rule {
+                openEvents[panel + "/" + rule] = kept
+                openEpisodes[panel + "/" + rule] = kept.id
+            }
+        }
+        fresh.checkpoint.openEpisodes = openEpisodes
+        checkpoint = fresh.checkpoint
+        self.openEvents = openEvents
+        openTimes = fresh.openTimes
+        openValues = fresh.openValues
+        recentlyRead = fresh.recentlyRead
     }
 
     /// Closes every open episode (the chart gets a new revision or is deleted).

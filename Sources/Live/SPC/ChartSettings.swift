@@ -151,12 +151,13 @@ public struct ChartSettings: Sendable, Equatable {
         }
     }
 
-    /// The chart types a live definition may not use (yet): GET /api/v1/spc/chart computes them.
-    static let notLiveTypes: Set<ChartType> = [.laneyP, .laneyU, .g, .t, .zmr]
+    /// The chart types a live definition may not use: a Z-MR chart standardizes each point by its
+    /// part's estimates, which a definition of one series does not carry; GET /api/v1/spc/chart computes it.
+    static let notLiveTypes: Set<ChartType> = [.zmr]
 
     /// Why a live definition refuses `type`.
     static func notLive(_ type: ChartType) -> String {
-        "type \(type.rawValue) is not available for live charts (no streaming monitor yet); compute it with GET /api/v1/spc/chart"
+        "type \(type.rawValue) is not available for live charts (each point needs its part's estimates); compute it with GET /api/v1/spc/chart"
     }
 
     /// The fewest values a point of this chart takes: 2 for X-bar charts (a range or standard

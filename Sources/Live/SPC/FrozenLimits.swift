@@ -6,12 +6,18 @@ import SPC
 /// The limits of a chart revision, computed once from its phase I and kept: phase II is judged
 /// against them until a new revision computes others.
 public struct FrozenLimits: Sendable, Equatable, Codable {
-    /// Process center: μ of variables charts and CUSUM, p̄, c̄ or ū of attribute charts.
+    /// Process center: μ of variables charts and CUSUM, p̄, c̄ or ū of attribute and Laney charts,
+    /// ḡ of g charts, the fitted median of t charts.
     public var center: Double
-    /// Process σ of variables charts, EWMA and CUSUM (NaN for attribute charts).
+    /// Process σ of variables charts, EWMA, CUSUM, g and t (NaN for attribute and Laney charts).
     public var sigma: Double
     /// Points (subgroups) of phase I.
     public var phaseOnePoints: Int
+    /// σ_z of a Laney p' or u' chart; nil for the other types.
+    public var sigmaZ: Double?
+    /// The fixed lower and upper control limits of a t chart (quantiles of the fitted distribution); nil for the other types.
+    public var lower: Double?
+    public var upper: Double?
     /// The limit keys of the chart JSON of `/api/v1/spc/chart` for the chart type (`type`,
     /// `center`, `lcl`, `ucl`, `sigma`, `sigma_method`, `secondary`, and `lambda`, `L` or `k`, `h`).
     public var limits: JSONValue
@@ -46,11 +52,16 @@ public struct FrozenLimits: Sendable, Equatable, Codable {
         let center: Double
         let sigma: Double
         var warnings: [ChartWarning] = []
+        var sigmaZ: Double?
+        var tLimits: (lower: Double, upper: Double)?
         switch result {
         case .analysis(let analysis):
             warnings = analysis.warnings
             center = analysis.processCenter
-            sigma = analysis.type == .p || analysis.type == .np || analysis.type == .c || analysis.type == .u ? .nan : analysis.sigma
+            let attribute: Set<ChartType> = [.p, .np, .c, .u, .laneyP, .laneyU]
+            sigma = attribute.contains(analysis.type) ? .nan : analysis.sigma
+            sigmaZ = analysis.laneySigmaZ
+            if analysis.type == .t { tLimits = (analysis.primary.lower[0], analysis.primary.upper[0]) }
         case .cusum(let chart):
             center = chart.center
             sigma = chart.sigma
@@ -63,6 +74,8 @@ public struct FrozenLimits: Sendable, Equatable, Codable {
             for key in pointKeys { secondary[key] = nil }
             members["secondary"] = .object(secondary)
         }
-        return FrozenLimits(center: center, sigma: sigma, phaseOnePoints: subgroups.count, limits: .object(members), warnings: warnings)
+        return FrozenLimits(
+            center: center, sigma: sigma, phaseOnePoints: subgroups.count, sigmaZ: sigmaZ, lower: tLimits?.lower, upper: tLimits?.upper,
+            limits: .object(members), warnings: warnings)
     }
 }

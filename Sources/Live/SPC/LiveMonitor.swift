@@ -9,6 +9,7 @@ enum LiveMonitor: Sendable, Codable {
     case attribute(AttributeMonitor)
     case ewma(EWMAMonitor)
     case cusum(CUSUMMonitor)
+    case rareEvent(RareEventMonitor)
 
     /// Rule keys besides the run rules: a point beyond the limits on a chart whose rule set has no
     /// WE1 or N1 (and on EWMA charts), and the two sides of a CUSUM.
@@ -16,7 +17,8 @@ enum LiveMonitor: Sendable, Codable {
 
     /// One panel's point and the rules it fires.
     struct PanelPoint: Sendable, Equatable {
-        /// `individuals`, `moving_range`, `mean`, `range`, `stddev`, `p`, `np`, `c`, `u`, `ewma` or `cusum`.
+        /// `individuals`, `moving_range`, `mean`, `range`, `stddev`, `p`, `np`, `c`, `u`, `laney_p`,
+        /// `laney_u`, `g`, `t`, `ewma` or `cusum` (as ``SPC/ChartType/primaryPanel`` names them).
         var panel: String
         /// The plotted statistic.
         var statistic: Double
@@ -33,17 +35,24 @@ enum LiveMonitor: Sendable, Codable {
         case .individuals: self = .individuals(try IndividualsMonitor(center: limits.center, sigma: limits.sigma, rules: rules))
         case .xbarR, .xbarS:
             self = .subgroups(try SubgroupMonitor(center: limits.center, sigma: limits.sigma, usesRange: request.type == .xbarR, rules: rules))
-        case .p, .np, .c, .u: self = .attribute(try AttributeMonitor(type: request.type, rate: limits.center, rules: rules))
+        case .p, .np, .c, .u, .laneyP, .laneyU:
+            self = .attribute(try AttributeMonitor(type: request.type, rate: limits.center, sigmaZ: limits.sigmaZ ?? 1, rules: rules))
+        case .g: self = .rareEvent(try RareEventMonitor(unitsBetweenEventsMean: limits.center))
+        case .t:
+            guard let lower = limits.lower, let upper = limits.upper else {
+                throw .invalidParameter(name: "limits", value: limits.center, reason: "the frozen limits of a t chart lack lcl and ucl")
+            }
+            self = .rareEvent(try RareEventMonitor(timeBetweenEventsMedian: limits.center, lower: lower, upper: upper))
         case .ewma: self = .ewma(try EWMAMonitor(center: limits.center, sigma: limits.sigma, lambda: request.lambda, width: request.width))
         case .cusum:
             self = .cusum(try CUSUMMonitor(center: limits.center, sigma: limits.sigma, k: request.k, h: request.h, headStart: request.headStart))
-        case .laneyP, .laneyU, .g, .t, .zmr:
+        case .zmr:
             throw .unsupportedOption(name: "type", reason: ChartSettings.notLive(request.type))
         }
     }
 
-    /// Feeds the next point: `subgroup`'s values (one for individuals, EWMA and CUSUM), summed into a
-    /// count of `sampleSize` × values items for p, np and u, as ``ChartSettings/input(of:)`` does.
+    /// Feeds the next point: `subgroup`'s values (one for individuals, g, t, EWMA and CUSUM), summed into a
+    /// count of `sampleSize` × values items for p, np, u and the Laney charts, as ``ChartSettings/input(of:)`` does.
     /// - Throws: ``SPCError`` for a value the chart cannot take (a count above its size).
     mutating func add(_ subgroup: Subgrouping.Subgroup, sampleSize: Double) throws(SPCError) -> [PanelPoint] {
         switch self {
@@ -60,11 +69,15 @@ enum LiveMonitor: Sendable, Codable {
             let size = monitor.type == .c ? 1 : Double(subgroup.values.count) * sampleSize
             let signal = try monitor.add(count: count, size: size)
             self = .attribute(monitor)
-            return [Self.point(monitor.type.rawValue, signal)]
+            return [Self.point(monitor.type.primaryPanel, signal)]
         case .ewma(var monitor):
             let signal = try monitor.add(subgroup.values[0])
             self = .ewma(monitor)
             return [Self.point("ewma", signal)]
+        case .rareEvent(var monitor):
+            let signal = try monitor.add(subgroup.values[0])
+            self = .rareEvent(monitor)
+            return [Self.point(monitor.type.rawValue, signal)]
         case .cusum(var monitor):
             let update = try monitor.add(subgroup.values[0])
             self = .cusum(monitor)

@@ -285,6 +285,7 @@ public final class LiveSPC: Sendable {
             do {
                 if touch.catchUp { try runtime.catchUp(historian: historian, into: &step) }
                 try runtime.take(touch.samples, into: &step)
+                if runtime.needsReevaluation { try runtime.reevaluate(historian: historian, believed: believed(runtime, step), into: &step) }
             } catch {
                 lastFailure.withLock { $0 = "chart \(chart): \(error)" }
                 continue
@@ -310,6 +311,19 @@ public final class LiveSPC: Sendable {
     }
 
     // MARK: helpers (on the queue)
+
+    /// The episodes of the runtime's revision reported so far and not withdrawn by a correction:
+    /// those stored, with the figures of `step` (not stored yet) where it changed them.
+    private func believed(_ runtime: ChartRuntime, _ step: ChartRuntime.Step) throws -> [LiveEvent] {
+        let chart = runtime.revision.chart
+        var events: [String: LiveEvent] = [:]
+        for event in try store.events(EventFilter(chart: chart, limit: .max)) where event.revision == runtime.revision.revision {
+            events[event.id] = event
+        }
+        for event in step.events.values where event.chart == chart { events[event.id] = event }
+        let withdrawn = Set(events.values.filter { $0.kind == .corrected && $0.correction == "withdrawn" }.compactMap(\.episode))
+        return events.values.filter { $0.kind == .spcViolation && !withdrawn.contains($0.id) }
+    }
 
     private func onQueue<Result>(_ body: () throws(LiveError) -> Result) throws(LiveError) -> Result {
         let outcome = queue.sync { Swift.Result { () throws(LiveError) -> Result in try body() } }

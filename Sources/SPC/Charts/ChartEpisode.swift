@@ -27,18 +27,23 @@ public struct ChartEpisode: Sendable, Equatable, Encodable {
     }
 }
 
-extension ChartAnalysis {
-    /// The name of the primary panel, as live charts name it.
+extension ChartType {
+    /// The name of the chart's primary panel in episodes, batch and live.
     public var primaryPanel: String {
-        switch type {
+        switch self {
         case .individuals: "individuals"
         case .xbarR, .xbarS: "mean"
         case .laneyP: "laney_p"
         case .laneyU: "laney_u"
         case .zmr: "z"
-        default: type.rawValue
+        default: rawValue
         }
     }
+}
+
+extension ChartAnalysis {
+    /// The name of the primary panel, as live charts name it.
+    public var primaryPanel: String { type.primaryPanel }
 
     /// The name of the secondary panel, nil without one.
     public var secondaryPanel: String? {

@@ -57,18 +57,8 @@ extension ChartAnalysis: Encodable {
             try container.encode(shortRun.sigmaBy.rawValue, forKey: .sigmaBy)
             try container.encode(shortRun.parts, forKey: .parts)
         }
-        try Self.encodeCapped(episodes, forKey: .episodes, omittedKey: .episodesOmitted, into: &container, encoder: encoder)
+        try container.encodeCapped(episodes, forKey: .episodes, omittedKey: .episodesOmitted, encoder: encoder)
         try container.encode(warnings, forKey: .warnings)
-    }
-
-    /// `list`, at most the encoder's cap of entries, and how many were left out when any was.
-    static func encodeCapped<Element: Encodable>(
-        _ list: [Element], forKey key: CodingKeys, omittedKey: CodingKeys, into container: inout KeyedEncodingContainer<CodingKeys>,
-        encoder: any Encoder
-    ) throws {
-        let cap = encoder.userInfo[SPCJSON.maxViolationsKey] as? Int ?? .max
-        try container.encode(Array(list.prefix(max(0, cap))), forKey: key)
-        if list.count > cap { try container.encode(list.count - cap, forKey: omittedKey) }
     }
 
     func encode(_ chart: ControlChart, into container: inout KeyedEncodingContainer<CodingKeys>, encoder: any Encoder) throws {
@@ -78,8 +68,8 @@ extension ChartAnalysis: Encodable {
         try container.encodeFinite(sigma, forKey: .sigma)
         try container.encode(sigmaMethod.rawValue, forKey: .sigmaMethod)
         try container.encodeFinite(chart.statistics, forKey: .statistics)
-        try Self.encodeCapped(chart.beyond, forKey: .beyond, omittedKey: .beyondOmitted, into: &container, encoder: encoder)
-        try Self.encodeCapped(chart.violations, forKey: .violations, omittedKey: .violationsOmitted, into: &container, encoder: encoder)
+        try container.encodeCapped(chart.beyond, forKey: .beyond, omittedKey: .beyondOmitted, encoder: encoder)
+        try container.encodeCapped(chart.violations, forKey: .violations, omittedKey: .violationsOmitted, encoder: encoder)
     }
 
     /// The R, S or MR panel: `type` is `r`, `s` or `mr`.

@@ -1,6 +1,7 @@
 /// The JSON form of a T² chart, as `histd spc multivariate --method t2` prints it: `method` (`t2`),
 /// `variables`, `subgroup_size`, `phase1` (`[A, B]`), `alpha`, `center` (the phase I means),
-/// `statistics`, `ucl_phase1`, `ucl_phase2`, `beyond` and `contributions`.
+/// `statistics`, `ucl_phase1`, `ucl_phase2`, `beyond` and `contributions` (both capped by
+/// ``SPCJSON/encode(_:maxViolations:)``, with `beyond_omitted` and `contributions_omitted`).
 extension HotellingT2Chart: Encodable {
     enum CodingKeys: String, CodingKey {
         case method, variables, alpha, center, statistics, beyond, contributions
@@ -8,6 +9,8 @@ extension HotellingT2Chart: Encodable {
         case phaseOne = "phase1"
         case upperLimitPhaseOne = "ucl_phase1"
         case upperLimitPhaseTwo = "ucl_phase2"
+        case beyondOmitted = "beyond_omitted"
+        case contributionsOmitted = "contributions_omitted"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -21,7 +24,7 @@ extension HotellingT2Chart: Encodable {
         try container.encodeFinite(statistics.map { Optional($0) }, forKey: .statistics)
         try container.encodeFinite(upperLimitPhaseOne, forKey: .upperLimitPhaseOne)
         try container.encodeFinite(upperLimitPhaseTwo, forKey: .upperLimitPhaseTwo)
-        try container.encode(beyond, forKey: .beyond)
-        try container.encode(contributions, forKey: .contributions)
+        try container.encodeCapped(beyond, forKey: .beyond, omittedKey: .beyondOmitted, encoder: encoder)
+        try container.encodeCapped(contributions, forKey: .contributions, omittedKey: .contributionsOmitted, encoder: encoder)
     }
 }

@@ -1,6 +1,7 @@
 /// The JSON form of a PCA chart, as `histd spc multivariate --method pca` prints it: `method`
 /// (`pca`), `variables`, `phase1`, `alpha`, `components` (k), `eigenvalues`, `explained_variance`,
-/// `t2`, `t2_limit`, `spe`, `spe_limit`, `beyond_t2`, `beyond_spe` and `spe_contributions`.
+/// `t2`, `t2_limit`, `spe`, `spe_limit`, `beyond_t2`, `beyond_spe` and `spe_contributions` (the
+/// last three capped by ``SPCJSON/encode(_:maxViolations:)``, with `*_omitted` counts).
 extension PCAChart: Encodable {
     enum CodingKeys: String, CodingKey {
         case method, variables, alpha, components, eigenvalues, t2, spe
@@ -11,6 +12,9 @@ extension PCAChart: Encodable {
         case beyondT2 = "beyond_t2"
         case beyondSPE = "beyond_spe"
         case speContributions = "spe_contributions"
+        case beyondT2Omitted = "beyond_t2_omitted"
+        case beyondSPEOmitted = "beyond_spe_omitted"
+        case speContributionsOmitted = "spe_contributions_omitted"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -26,8 +30,8 @@ extension PCAChart: Encodable {
         try container.encodeFinite(t2Limit, forKey: .t2Limit)
         try container.encodeFinite(spe.map { Optional($0) }, forKey: .spe)
         try container.encodeFinite(speLimit, forKey: .speLimit)
-        try container.encode(beyondT2, forKey: .beyondT2)
-        try container.encode(beyondSPE, forKey: .beyondSPE)
-        try container.encode(speContributions, forKey: .speContributions)
+        try container.encodeCapped(beyondT2, forKey: .beyondT2, omittedKey: .beyondT2Omitted, encoder: encoder)
+        try container.encodeCapped(beyondSPE, forKey: .beyondSPE, omittedKey: .beyondSPEOmitted, encoder: encoder)
+        try container.encodeCapped(speContributions, forKey: .speContributions, omittedKey: .speContributionsOmitted, encoder: encoder)
     }
 }

@@ -9,8 +9,9 @@ public enum SPCJSON {
     /// - Throws: `EncodingError` from `JSONEncoder` (the SPC types write non-finite numbers as null,
     ///   so they do not throw).
     /// - Parameter maxViolations: the most entries each per-point list of a chart (`beyond`,
-    ///   `violations`, `episodes`) holds; the number left out follows as `beyond_omitted`,
-    ///   `violations_omitted`, `episodes_omitted`. Nil keeps every entry.
+    ///   `violations`, `episodes`; of multivariate charts `beyond`, `contributions`, `beyond_t2`,
+    ///   `beyond_spe`, `spe_contributions`) holds; the number left out follows under the list's key
+    ///   with `_omitted` appended. Nil keeps every entry.
     public static func encode(_ value: some Encodable, maxViolations: Int? = nil) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -20,4 +21,14 @@ public enum SPCJSON {
 
     /// Where ``encode(_:maxViolations:)`` passes its cap to the `Encodable` conformances.
     static let maxViolationsKey = CodingUserInfoKey(rawValue: "histd.maxViolations")!
+}
+
+extension KeyedEncodingContainer {
+    /// Encodes `list` with at most the encoder's cap of entries (see ``SPCJSON/encode(_:maxViolations:)``),
+    /// and under `omittedKey` how many were left out when any was.
+    mutating func encodeCapped<Element: Encodable>(_ list: [Element], forKey key: Key, omittedKey: Key, encoder: any Encoder) throws {
+        let cap = encoder.userInfo[SPCJSON.maxViolationsKey] as? Int ?? .max
+        try encode(Array(list.prefix(max(0, cap))), forKey: key)
+        if list.count > cap { try encode(list.count - cap, forKey: omittedKey) }
+    }
 }

@@ -23,10 +23,24 @@ extension SubgroupMonitor {
 }
 
 extension AttributeMonitor {
-    /// A phase II monitor with the rate frozen by a p, np, c or u phase I analysis.
+    /// A phase II monitor with the rate (and σ_z) frozen by a p, np, c, u, laney-p or laney-u phase I analysis.
     ///
     /// - Throws: `SPCError.wrongChartType` when `analysis` is not an attribute chart.
     public init(limitsOf analysis: ChartAnalysis, rules: RunRuleSet = .none) throws(SPCError) {
-        try self.init(type: analysis.type, rate: analysis.processCenter, rules: rules)
+        try self.init(type: analysis.type, rate: analysis.processCenter, sigmaZ: analysis.laneySigmaZ ?? 1, rules: rules)
+    }
+}
+
+extension RareEventMonitor {
+    /// A phase II monitor with the limits frozen by a g or t phase I analysis.
+    ///
+    /// - Throws: `SPCError.wrongChartType` when `analysis` is neither a g nor a t chart.
+    public init(limitsOf analysis: ChartAnalysis) throws(SPCError) {
+        switch analysis.type {
+        case .g: try self.init(unitsBetweenEventsMean: analysis.processCenter)
+        case .t:
+            try self.init(timeBetweenEventsMedian: analysis.processCenter, lower: analysis.primary.lower[0], upper: analysis.primary.upper[0])
+        default: throw .wrongChartType(expected: "g or t", actual: analysis.type.rawValue)
+        }
     }
 }

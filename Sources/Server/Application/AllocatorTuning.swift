@@ -12,6 +12,19 @@ enum AllocatorTuning {
     static let retainedBytes: Int32 = 16 << 20
     static let largestHeapBlock: Int32 = 8 << 20
 
+    /// The chunks of a flush past which the memory its head held is handed back to the kernel.
+    static let largeFlushChunks = 100_000
+
+    /// Hands the free memory of every heap back to the kernel (glibc's `malloc_trim`): after a flush
+    /// of many small chunks (a million series) the freed head stays mapped, fragmented across the
+    /// heaps, and the process kept 1.2 GiB where a restart on the same data takes 0.5. Only after
+    /// large flushes: the next head faults its pages in again.
+    static func releaseFreeMemory() {
+        #if os(Linux) && canImport(Glibc)
+        _ = malloc_trim(0)
+        #endif
+    }
+
     /// Applies the settings to the whole process; call once at start.
     static func apply() {
         #if os(Linux) && canImport(Glibc)

@@ -49,6 +49,7 @@ public struct HistdServer: Sendable {
                     "pause_ms": "\(FlushReport.milliseconds(report.pause))", "writing_ms": "\(FlushReport.milliseconds(report.writing))",
                     "publishing_ms": "\(FlushReport.milliseconds(report.publishing))", "chunks": "\(report.chunks)", "files": "\(report.files)",
                 ])
+            if report.chunks >= AllocatorTuning.largeFlushChunks { AllocatorTuning.releaseFreeMemory() }
         }
         let historian = try Historian(directory: configuration.dataDirectory, options: options)
         let recovery = historian.recovery

@@ -40,8 +40,10 @@ struct InfluxQLAnswer {
 
     private func write(_ series: InfluxQLExecution.ResultSeries, _ writer: inout JSONWriter) {
         writer.beginObject()
-        writer.key("name")
-        writer.string(series.name)
+        if let name = series.name {
+            writer.key("name")
+            writer.string(name)
+        }
         if let tags = series.tags {
             writer.key("tags")
             writer.beginObject()
@@ -61,20 +63,29 @@ struct InfluxQLAnswer {
         case .values(let rows):
             for row in rows {
                 writer.beginArray()
-                for value in row { write(value, &writer) }
+                for value in row { write(value, zone: series.timeZone, &writer) }
                 writer.endArray()
             }
         case .raw(let rows, let order):
-            write(rows, order, &writer)
+            write(rows, order, zone: series.timeZone, &writer)
         }
         writer.endArray()
         writer.endObject()
     }
 
-    private func write(_ value: InfluxQLExecution.ResultValue, _ writer: inout JSONWriter) {
+    /// A time as an integer of `epochUnit` nanoseconds, or RFC 3339 text with `zone`'s offset (`tz()`).
+    private func writeTime(_ nanoseconds: Int64, zone: InfluxQLTimeZone?, _ writer: inout JSONWriter) {
+        if let epochUnit {
+            writer.integer(nanoseconds / epochUnit)
+        } else {
+            writer.string(RFC3339.format(nanoseconds, utcOffset: zone?.utcOffset(at: nanoseconds) ?? 0))
+        }
+    }
+
+    private func write(_ value: InfluxQLExecution.ResultValue, zone: InfluxQLTimeZone?, _ writer: inout JSONWriter) {
         switch value {
         case .time(let nanoseconds):
-            if let epochUnit { writer.integer(nanoseconds / epochUnit) } else { writer.string(RFC3339.format(nanoseconds)) }
+            writeTime(nanoseconds, zone: zone, &writer)
         case .value(let value): writer.value(value)
         case .number(let number): writer.double(number)
         case .count(let count): writer.integer(count)
@@ -85,7 +96,7 @@ struct InfluxQLAnswer {
     /// Writes the raw rows `order` names as `[time, ...]`: times as integers of `epochUnit`
     /// nanoseconds, or RFC 3339 text without one. Rows of float and integer fields with integer
     /// times go straight into the buffer; the rest through the writer's ordinary calls.
-    private func write(_ rows: InfluxQLRawRows, _ order: [Int], _ writer: inout JSONWriter) {
+    private func write(_ rows: InfluxQLRawRows, _ order: [Int], zone: InfluxQLTimeZone?, _ writer: inout JSONWriter) {
         // Each tag set's columns are taken out once: indexing the nested arrays per value copied them.
         let fieldColumns = rows.tagSets.map(\.fields)
         let tagValues = rows.tagSets.map { tagSet in
@@ -135,7 +146,7 @@ struct InfluxQLAnswer {
         } slow: { offset, writer in
             let row = order[offset]
             writer.beginArray()
-            if let epochUnit { writer.integer(rows.times[row] / epochUnit) } else { writer.string(RFC3339.format(rows.times[row])) }
+            writeTime(rows.times[row], zone: zone, &writer)
             let tagSet = Int(rows.tagSetOfRow[row])
             for (index, source) in rows.sources.enumerated() {
                 guard case .field(let field) = source else {

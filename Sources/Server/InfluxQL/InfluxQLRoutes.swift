@@ -68,6 +68,9 @@ struct InfluxQLRoutes {
         } catch {
             throw APIError.badRequest(error.message)
         }
+        if statements.contains(where: \.deletesData), let token = context.token, !token.allows(.admin) {
+            throw APIError(.forbidden, "token '\(token.name)' lacks the 'admin' scope that DROP SERIES and DELETE need")
+        }
         let database = parameters["db"].flatMap { $0.isEmpty ? nil : $0 }
         if database != nil { try context.requireDatabase(database) }
         let execution = InfluxQLExecution(

@@ -19,6 +19,8 @@ struct SPCMultivariateRequest: Sendable {
     var phaseOne: Range<Int>?
     var alpha: Double?
     var components: ComponentSelection?
+    /// The most entries of each per-point list of the answer (`max_violations`, as the chart answer takes it).
+    var maxViolations: Int
 
     /// - Throws: a 400 ``APIError`` naming the parameter.
     init(_ parameters: Parameters, now: Int64) throws {
@@ -50,6 +52,7 @@ struct SPCMultivariateRequest: Sendable {
             phaseOne = lower..<upper
         }
         alpha = try parameters.finiteNumber("alpha")
+        maxViolations = try parameters.positiveInteger("max_violations") ?? SPCRoutes.defaultMaxViolations
         let count = try parameters.positiveInteger("components")
         let fraction = try parameters.finiteNumber("variance")
         if method == "t2" {

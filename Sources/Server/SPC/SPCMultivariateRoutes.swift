@@ -19,7 +19,7 @@ struct SPCMultivariateRoutes {
 
     static let names: Set<String> = [
         "measurement", "tag", "fields", "every", "from", "to", "quality", "method", "subgroup_size", "phase1", "alpha", "components",
-        "variance", "u", "p",
+        "variance", "max_violations", "u", "p",
     ]
 
     func register(on router: Router<ServerRequestContext>) {
@@ -97,6 +97,6 @@ struct SPCMultivariateRoutes {
         members.endArray()
         members.key("skipped_buckets")
         members.integer(Int64(skipped))
-        return try SPCRoutes.extend(SPCJSON.encode(chart), with: members)
+        return try SPCRoutes.extend(SPCJSON.encode(chart, maxViolations: request.maxViolations), with: members)
     }
 }

@@ -47,7 +47,7 @@ import Testing
     /// The chunks of `id` in the partition files of `directory`.
     static func chunkCount(of id: SeriesID, in directory: String) throws -> Int {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory + "/partitions").filter { $0.hasSuffix(".part") }
-        return try names.reduce(0) { $0 + (try PartitionFile(path: directory + "/partitions/" + $1).chunks[id]?.count ?? 0) }
+        return try names.reduce(0) { $0 + (try PartitionFile(path: directory + "/partitions/" + $1).entries(of: id).count) }
     }
 
     /// Raw samples, plain rollups and time-weighted rollups of every series.

@@ -25,7 +25,7 @@ import Testing
         let (directory, path) = try makeDirectory()
         defer { directory.remove() }
         let file = try PartitionFile(path: path)
-        let entries = file.chunks.values.flatMap { $0 }
+        let entries = file.entries
         #expect(entries.count == 2)
         // Both series were written with the same 3,600 timestamps: one stored column.
         #expect(Set(entries.map(\.timestampOffset)).count == 1)

@@ -27,7 +27,7 @@ import Testing
             [bad], windowStart: 0, windowEnd: 1_000, coveredSegment: 0, directory: directory.path + "/partitions", generation: 1)
         let faults = Historian.verify(directory: directory.path).faults
         #expect(faults.count == 1)
-        let offset = try #require(try PartitionFile(path: path).chunks[1]?.first?.offset)
+        let offset = try #require(try PartitionFile(path: path).entries(of: 1).first?.offset)
         #expect(faults.first == path + ": corrupt at byte offset \(offset): chunk of series 1 disagrees with its index statistics")
     }
 }

@@ -111,6 +111,77 @@ import Testing
         current.close()
     }
 
+    /// g, t and Laney p' charts run live: their limits are those of the batch chart of phase I, and
+    /// the episodes those of the same points fed in one go.
+    @Test(arguments: [
+        ["type": JSONValue.string("g"), "rules": .string("none")],
+        ["type": .string("t"), "rules": .string("none"), "distribution": .string("weibull")],
+        ["type": .string("laney-p"), "sample_size": .integer(100)],
+    ])
+    func rareEventAndLaneyChartsRunLive(extra: [String: JSONValue]) throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (phaseOne, phaseTwo) = Self.stream(400, seed: 7)
+        let historian = try Historian(directory: directory.path)
+        try Self.write(historian, phaseOne[...])
+        let live = try LiveSPC(historian: historian)
+        let revision = try live.create(try Self.definition(extra), author: "test", reason: "first", now: 0)
+        let settings = try revision.definition.chartSettings()
+        guard case .analysis(let batch) = try settings.request.analyze(settings.input(of: phaseOne.map { .init(start: $0.0, values: [$0.1]) }))
+        else {
+            Issue.record("not a Shewhart analysis")
+            return
+        }
+        #expect(revision.limits.center == batch.processCenter)
+        #expect(revision.limits.sigmaZ == batch.laneySigmaZ)
+        if batch.type == .t {
+            #expect(revision.limits.lower == batch.primary.lower[0] && revision.limits.upper == batch.primary.upper[0])
+        }
+        for start in stride(from: 0, to: phaseTwo.count, by: 37) { try Self.write(historian, phaseTwo[start..<min(phaseTwo.count, start + 37)]) }
+        live.waitUntilEvaluated()
+        live.waitUntilEvaluated()
+        let points = phaseTwo.map { Subgrouping.Subgroup(start: $0.0, values: [$0.1]) }
+        #expect(try Self.liveEpisodes(live) == Self.expectedEpisodes(revision, points: points))
+        live.close()
+    }
+
+    /// Samples that arrive after their points were closed give a late_data event and a new
+    /// evaluation: with its corrected events, the episodes reported and not withdrawn are those of
+    /// every sample in time order, and later points extend them.
+    @Test func lateSamplesAreEvaluatedAgainIntoCorrectedEpisodes() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let (phaseOne, phaseTwo) = Self.stream(400, seed: 11)
+        let historian = try Historian(directory: directory.path)
+        try Self.write(historian, phaseOne[...])
+        let live = try LiveSPC(historian: historian)
+        let revision = try live.create(try Self.definition(), author: "test", reason: "first", now: 0)
+        // The shifted stretch 60..<90 is held back and written after later points closed.
+        try Self.write(historian, phaseTwo[0..<60])
+        try Self.write(historian, phaseTwo[90..<250])
+        live.waitUntilEvaluated()
+        live.waitUntilEvaluated()
+        let beforeCorrection = try live.events(EventFilter(kind: .spcViolation, limit: .max)).count
+        try Self.write(historian, phaseTwo[60..<90])
+        live.waitUntilEvaluated()
+        try Self.write(historian, phaseTwo[250...])
+        live.waitUntilEvaluated()
+        live.waitUntilEvaluated()
+        let events = try live.events(EventFilter(limit: .max))
+        #expect(events.filter { $0.kind == .lateData }.map(\.points) == [30])
+        let corrections = events.filter { $0.kind == .corrected }
+        #expect(!corrections.isEmpty && corrections.allSatisfy { ["opened", "withdrawn", "changed"].contains($0.correction ?? "") })
+        #expect(try live.events(EventFilter(kind: .spcViolation, limit: .max)).count > beforeCorrection)
+        let withdrawn = Set(corrections.filter { $0.correction == "withdrawn" }.compactMap(\.episode))
+        let believed = Set(
+            events.filter { $0.kind == .spcViolation && !withdrawn.contains($0.id) }.map {
+                "\($0.panel ?? "")/\($0.rule ?? "") \($0.firstTime) \($0.lastTime) \($0.points) \($0.open ? "open" : "closed")"
+            })
+        let points = phaseTwo.map { Subgrouping.Subgroup(start: $0.0, values: [$0.1]) }
+        #expect(believed == (try Self.expectedEpisodes(revision, points: points)))
+        live.close()
+    }
+
     @Test func subgroupsByCountAndByTimeCloseAsTheirSamplesArrive() throws {
         for extra: [String: JSONValue] in [
             ["type": .string("xbar-r"), "subgroup_size": .integer(4)],
@@ -210,6 +281,10 @@ import Testing
             LiveEvent(
                 id: "late", episode: nil, kind: .lateData, chart: 9, revision: 1, machine: nil, panel: nil, rule: nil, severity: nil, firstTime: 0,
                 lastTime: 1, points: 1, values: [], open: false, acknowledged: nil, message: ""),
+            LiveEvent(
+                id: "c1-r2-g1-opened-x", episode: "c1-r2-g1-p3-individuals-WE2", kind: .corrected, chart: 1, revision: 2, machine: nil,
+                panel: "individuals", rule: "WE2", severity: .warning, firstTime: 4, lastTime: 9, points: 2, values: [3], open: false,
+                acknowledged: nil, message: "re-evaluated", correction: "opened"),
         ] {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

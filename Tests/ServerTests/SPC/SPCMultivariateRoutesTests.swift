@@ -67,6 +67,17 @@ import Testing
             let contributions = try #require(chart["contributions"] as? [[String: Any]])
             let ranked = (contributions.first?["variables"] as? [[String: Any]])?.compactMap { $0["variable"] as? String }
             #expect(ranked == ["x3", "x1", "x2"])
+
+            // Per-point lists are capped as chart answers are (max_violations), the rest counted.
+            let wide =
+                "/api/v1/spc/multivariate?measurement=unit&tag=plant=A&fields=x1,x2,x3&every=1s&from=\(Self.start)s&to=\(Self.start + 22)s&phase1=0:15&alpha=0.6"
+            let uncapped = try await SPCChartRoutesTests.object(client.get(wide))
+            let beyond = try #require(uncapped["beyond"] as? [Int])
+            #expect(beyond.count >= 3 && uncapped["beyond_omitted"] == nil)
+            let capped = try await SPCChartRoutesTests.object(client.get(wide + "&max_violations=1"))
+            #expect(capped["beyond"] as? [Int] == [beyond[0]])
+            #expect(capped["beyond_omitted"] as? Int == beyond.count - 1)
+            #expect((capped["contributions"] as? [Any])?.count == 1 && capped["contributions_omitted"] as? Int == beyond.count - 1)
         }
     }
 

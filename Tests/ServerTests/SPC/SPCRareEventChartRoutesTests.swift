@@ -97,15 +97,20 @@ import Testing
         }
     }
 
-    @Test func liveDefinitionsRefuseTheNewTypes() async throws {
+    @Test func liveDefinitionsTakeGTAndLaneyButNotZMR() async throws {
         try await TestServer.with { client, _ in
             try await SPCChartRoutesTests.write(Self.lines("ward,unit=W1 patients_between", [20, 8, 17, 6]), client)
             let definition = """
                 {"name": "ward", "series": {"measurement": "ward", "tags": {"unit": "W1"}, "field": "patients_between"},
-                 "type": "g", "phase1": {"from": "2024-01-01T00:00:00Z", "to": "2024-01-01T00:01:00Z"}}
+                 "type": "TYPE", "phase1": {"from": "2024-01-01T00:00:00Z", "to": "2024-01-01T00:01:00Z"}}
                 """
-            let refused = try await client.post("/api/v1/spc/charts", text: definition)
-            #expect(refused.status == 400 && refused.text.contains("type g is not available for live charts"), "\(refused.text)")
+            let accepted = try await client.post("/api/v1/spc/charts", text: definition.replacingOccurrences(of: "TYPE", with: "g"))
+            #expect(accepted.status == 201, "\(accepted.text)")
+            let refused = try await client.post(
+                "/api/v1/spc/charts",
+                text: definition.replacingOccurrences(of: "TYPE", with: "zmr").replacingOccurrences(
+                    of: "\"name\": \"ward\"", with: "\"name\": \"ward2\""))
+            #expect(refused.status == 400 && refused.text.contains("type zmr is not available for live charts"), "\(refused.text)")
         }
     }
 }
