@@ -211,7 +211,8 @@ public final class Historian: Sendable {
 
     /// Registers the new keys among `keys` in one catalog transaction and returns every key's series.
     /// - Throws: ``HistorianError/catalog(_:)`` with ``CatalogError/kindConflict`` when a key is known
-    ///   with another kind, ``CatalogError/seriesLimit`` when a new one would pass
+    ///   with another kind, ``CatalogError/fieldTypeConflict`` when a new key's field has another type
+    ///   in its measurement, ``CatalogError/seriesLimit`` when a new one would pass
     ///   ``HistorianOptions/maximumSeries`` (then nothing is registered).
     public func register(_ keys: [(key: SeriesKey, kind: ValueKind)]) throws(HistorianError) -> [Series] {
         try state.withLock { (state) throws(HistorianError) -> [Series] in
@@ -224,6 +225,11 @@ public final class Historian: Sendable {
             where state.catalog.seriesCount(measurement: measurement) + added.count > options.maximumSeriesPerMeasurement {
                 throw .catalog(.measurementSeriesLimit(measurement: measurement, limit: options.maximumSeriesPerMeasurement))
             }
+            var pendingFieldKinds: [String: [String: ValueKind]] = [:]
+            for (key, kind) in keys where newKeys.contains(key) {
+                if let conflict = state.catalog.fieldTypeConflict(key, kind: kind, pending: pendingFieldKinds) { throw .catalog(conflict) }
+                pendingFieldKinds[key.measurement, default: [:]][key.field] = pendingFieldKinds[key.measurement]?[key.field] ?? kind
+            }
             do throws(CatalogError) {
                 return try state.catalog.register(keys).compactMap { $0 }
             } catch {
@@ -233,8 +239,9 @@ public final class Historian: Sendable {
     }
 
     /// Registers as many of the new keys as ``HistorianOptions/maximumSeries`` and
-    /// ``HistorianOptions/maximumSeriesPerMeasurement`` allow, in order; the keys past them get nil
-    /// (InfluxDB's partial write; ``seriesLimitReason(for:)`` says which limit).
+    /// ``HistorianOptions/maximumSeriesPerMeasurement`` allow, in order; the keys past them, and
+    /// those whose field has another type in its measurement, get nil (InfluxDB's partial write;
+    /// ``refusalReason(for:kind:)`` says why).
     /// - Throws: ``HistorianError/catalog(_:)`` with ``CatalogError/kindConflict`` when a key is known with another kind.
     package func registerWithinLimit(_ keys: [(key: SeriesKey, kind: ValueKind)]) throws(HistorianError) -> [Series?] {
         try state.withLock { (state) throws(HistorianError) -> [Series?] in
@@ -246,10 +253,20 @@ public final class Historian: Sendable {
         }
     }
 
-    /// Why a new series with `key` was refused by ``registerWithinLimit(_:)``: the limit per
-    /// measurement when its measurement is full, else the limit of the database.
-    package func seriesLimitReason(for key: SeriesKey) -> CatalogError {
-        let count = state.withLock { $0.catalog.seriesCount(measurement: key.measurement) }
+    /// The conflict a new series with `key` and `kind` would make with the type its field has in
+    /// its measurement, or nil (InfluxDB types a field per measurement).
+    package func fieldTypeConflict(_ key: SeriesKey, kind: ValueKind) -> CatalogError? {
+        state.withLock { $0.catalog.fieldTypeConflict(key, kind: kind) }
+    }
+
+    /// Why a new series with `key` and `kind` was refused by ``registerWithinLimit(_:)``: its
+    /// field's type in the measurement, the limit per measurement when its measurement is full, else
+    /// the limit of the database.
+    package func refusalReason(for key: SeriesKey, kind: ValueKind) -> CatalogError {
+        let (conflict, count) = state.withLock {
+            ($0.catalog.fieldTypeConflict(key, kind: kind), $0.catalog.seriesCount(measurement: key.measurement))
+        }
+        if let conflict { return conflict }
         return count >= options.maximumSeriesPerMeasurement
             ? .measurementSeriesLimit(measurement: key.measurement, limit: options.maximumSeriesPerMeasurement)
             : .seriesLimit(limit: options.maximumSeries)
@@ -322,7 +339,11 @@ public final class Historian: Sendable {
                 throw .catalog(error)
             }
             for (index, point) in points.enumerated() {
-                guard let series = state.catalog.lookup(point.series) else { continue }
+                guard let series = state.catalog.lookup(point.series) else {
+                    let reason = state.catalog.fieldTypeConflict(point.series, kind: point.sample.value.kind) ?? .seriesLimit(limit: .max)
+                    rejected.append((index, .catalog(reason)))
+                    continue
+                }
                 if series.kind == point.sample.value.kind {
                     accepted.append((series.id, point.sample))
                 } else {

@@ -52,7 +52,7 @@ extension LineProtocolError.Reason {
         case .unterminatedString: "string field value without its closing quote"
         case .integerOverflow: "integer field value out of range"
         case .invalidTimestamp: "invalid timestamp (expected an integer)"
-        case .timestampOverflow: "timestamp out of the Int64 nanosecond range"
+        case .timestampOverflow: "timestamp out of the Int64 nanosecond range: check the request's precision (ns, us, ms, s)"
         case .unexpectedCharacter(let byte):
             if byte >= 0x20 && byte < 0x7f {
                 "unexpected character '\(Character(Unicode.Scalar(byte)))'"

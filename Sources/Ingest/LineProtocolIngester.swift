@@ -1,6 +1,7 @@
 import Dispatch
 import Historian
 import Synchronization
+import Time
 
 /// Streams line protocol into a ``Historian``: parses, resolves series through a cache, registers
 /// new series in one catalog transaction per batch, and writes batches of samples.
@@ -11,6 +12,9 @@ import Synchronization
 /// Bad lines (syntax, a value whose kind conflicts with its series) are reported through the
 /// callback with their line number and skipped; every other line is stored.
 ///
+/// With a ``PlausibleTimeWindow``, a line whose timestamp lies outside it is rejected with the
+/// precision that would put it inside ("looks like seconds: use precision=s").
+///
 /// `tags` are added to every line's series (replacing a line's own tag of the same key): the daemon
 /// stores the InfluxDB database name this way.
 public final class LineProtocolIngester {
@@ -19,6 +23,9 @@ public final class LineProtocolIngester {
     private let batchSize: Int
     private let precision: TimestampPrecision
     private var defaultTimestamp: Int64
+    private let plausibleTimes: PlausibleTimeWindow?
+    /// The window's bounds at the start of the current input (its `now` is the default timestamp).
+    private var plausibleRange: ClosedRange<Int64>?
     private let extraTags: [SeriesKey.Tag]
     private var cache = SeriesCache()
     /// Series known to the cache, by slot: the catalog series, or a key waiting for registration.
@@ -53,15 +60,18 @@ public final class LineProtocolIngester {
     ///   - defaultTimestamp: nanoseconds used for lines without a timestamp.
     ///   - batchSize: samples per write (one WAL record and one durability wait each).
     ///   - tags: tags added to the series of every line.
+    ///   - plausibleTimes: the window written timestamps must lie in (its `now` is `defaultTimestamp`); nil accepts any time.
     public init(
         historian: Historian, precision: TimestampPrecision = .nanoseconds, defaultTimestamp: Int64, batchSize: Int = 65_536,
-        tags: [SeriesKey.Tag] = []
+        tags: [SeriesKey.Tag] = [], plausibleTimes: PlausibleTimeWindow? = nil
     ) {
         self.historian = historian
         extraTags = tags
         parser = LineProtocolParser(precision: precision)
         self.precision = precision
         self.defaultTimestamp = defaultTimestamp
+        self.plausibleTimes = plausibleTimes
+        plausibleRange = plausibleTimes.map { $0.earliest...max($0.earliest, $0.latest(now: defaultTimestamp)) }
         self.batchSize = max(1, batchSize)
     }
 
@@ -92,6 +102,7 @@ public final class LineProtocolIngester {
         _ = loggedThrough.take()
         parser = LineProtocolParser(precision: precision)
         self.defaultTimestamp = defaultTimestamp
+        plausibleRange = plausibleTimes.map { $0.earliest...max($0.earliest, $0.latest(now: defaultTimestamp)) }
         valuesWritten = 0
         linesAccepted = 0
         rejections = 0
@@ -110,6 +121,11 @@ public final class LineProtocolIngester {
         guard timestamp != .max else {
             rejections += 1
             onReject(RejectedLine(line: line.lineNumber, column: nil, reason: Historian.reservedTimestampReason))
+            return
+        }
+        if let plausibleRange, !plausibleRange.contains(timestamp) {
+            rejections += 1
+            onReject(RejectedLine(line: line.lineNumber, column: nil, reason: implausibleTimeReason(timestamp)))
             return
         }
         var stored = false
@@ -143,7 +159,7 @@ public final class LineProtocolIngester {
                 onReject(
                     RejectedLine(
                         line: line.lineNumber, column: field.key.lowerBound + 1 - lineStart(line),
-                        reason: "series \(name(of: slot)) holds \(slots[slot].kind) values; field value is \(kind)"))
+                        reason: fieldTypeConflict(slot: slot, written: kind)))
                 continue
             }
             if case .string(let range) = field.value { pendingTexts.append((pending.count, line.string(range))) }
@@ -152,6 +168,18 @@ public final class LineProtocolIngester {
         }
         if stored { linesAccepted += 1 }
         if pending.count >= batchSize { try writePending(onReject: onReject) }
+    }
+
+    /// Why `timestamp` (nanoseconds, outside the plausible window) is refused, with the precision that fits.
+    private func implausibleTimeReason(_ timestamp: Int64) -> String {
+        let window = plausibleTimes ?? PlausibleTimeWindow()
+        let written = timestamp / precision.nanosecondsPerUnit
+        let writtenUnit = PlausibleTimeWindow.units.first { $0.suffix == precision.rawValue } ?? PlausibleTimeWindow.units[3]
+        let hint =
+            window.likelyUnit(of: written, writtenIn: writtenUnit, now: defaultTimestamp).map { "looks like \($0.name): use precision=\($0.suffix)" }
+            ?? "check the timestamp and the request's precision (ns, us, ms, s)"
+        return "timestamp \(written) read with precision=\(precision.rawValue) is \(RFC3339.format(timestamp)), "
+            + "outside the plausible window \(window.describe(now: defaultTimestamp)): \(hint)"
     }
 
     /// The byte offset where the line starts, for columns (the measurement starts the line after blanks).
@@ -173,7 +201,8 @@ public final class LineProtocolIngester {
 
     /// The slot of the line's series for `field`, registering its key on first sight.
     /// - Throws: ``InvalidName`` for a key longer than ``maximumSeriesKeyBytes``, a name that is not
-    ///   UTF-8, or a control character (below U+0020, U+007F) in the measurement, a tag key or the field key.
+    ///   UTF-8, a control character (below U+0020, U+007F) in the measurement, a tag key or the field key,
+    ///   or a new series whose field has another type in its measurement (InfluxDB's field type conflict).
     private func resolve(_ line: LineProtocolLine, field: LineProtocolField, kind: ValueKind) -> Result<Int, InvalidName> {
         let length = line.seriesBytes.count + 1 + field.key.count
         guard length <= Self.maximumSeriesKeyBytes else {
@@ -211,12 +240,24 @@ public final class LineProtocolIngester {
         if let existing = slotsByKey[key] { return .success(existing) }
         if let registered = historian.series(for: key) {
             slots.append((registered.id, nil, registered.kind))
-        } else {
-            slotsByKey[key] = slots.count
-            slots.append((nil, key, kind))
-            unregistered.append(slots.count - 1)
+            return .success(slots.count - 1)
         }
+        if let conflict = historian.fieldTypeConflict(key, kind: kind) {
+            return .failure(InvalidName(offset: field.key.lowerBound, reason: conflict.description))
+        }
+        slotsByKey[key] = slots.count
+        slots.append((nil, key, kind))
+        unregistered.append(slots.count - 1)
         return .success(slots.count - 1)
+    }
+
+    /// InfluxDB's message for a value of kind `written` in the series of `slot`, which holds `existing`
+    /// (default: the slot's kind) values.
+    private func fieldTypeConflict(slot: Int, written: ValueKind, existing: ValueKind? = nil) -> String {
+        let key = slots[slot].key ?? slots[slot].id.flatMap { historian.series($0)?.key }
+        let conflict = CatalogError.fieldTypeConflict(
+            measurement: key?.measurement ?? "?", field: key?.field ?? "?", existing: existing ?? slots[slot].kind, written: written)
+        return conflict.description
     }
 
     /// The series of `slot` for messages.
@@ -248,13 +289,16 @@ public final class LineProtocolIngester {
                 rejections += 1
                 // InfluxDB's wording for the database's limit; ours for the measurement's.
                 let reason: String
-                switch slots[entry.slot].key.map(historian.seriesLimitReason(for:)) {
+                switch slots[entry.slot].key.map({ self.historian.refusalReason(for: $0, kind: slots[entry.slot].kind) }) {
+                case let conflict? where conflict.isFieldTypeConflict:
+                    // InfluxDB's wording, without the series: the field's type is the measurement's.
+                    reason = conflict.description
                 case .measurementSeriesLimit(let measurement, let limit):
-                    reason = "max-series-per-measurement limit exceeded for measurement \(measurement): (\(limit))"
+                    reason = "series \(name(of: entry.slot)): max-series-per-measurement limit exceeded for measurement \(measurement): (\(limit))"
                 default:
-                    reason = "max-series-per-database limit exceeded: (\(historian.options.maximumSeries))"
+                    reason = "series \(name(of: entry.slot)): max-series-per-database limit exceeded: (\(self.historian.options.maximumSeries))"
                 }
-                onReject(RejectedLine(line: entry.line, column: nil, reason: "series \(name(of: entry.slot)): \(reason)"))
+                onReject(RejectedLine(line: entry.line, column: nil, reason: reason))
             }
         }
         if !registeredKinds.isEmpty {
@@ -265,7 +309,7 @@ public final class LineProtocolIngester {
                 onReject(
                     RejectedLine(
                         line: entry.line, column: nil,
-                        reason: "series \(name(of: entry.slot)) holds \(registered) values; field value is \(slots[entry.slot].kind)"))
+                        reason: fieldTypeConflict(slot: entry.slot, written: slots[entry.slot].kind, existing: registered)))
             }
             for (slot, kind) in registeredKinds { slots[slot].kind = kind }
         }

@@ -13,6 +13,9 @@ final class SeriesCatalog {
     /// from the shortest list that its conditions allow instead of scanning every series.
     private var indexesByMeasurement: [String: [Int]] = [:]
     private var indexesByTag: [SeriesKey.Tag: [Int]] = [:]
+    /// The kinds of each field of each measurement: one, unless a directory written before fields
+    /// were typed per measurement holds several.
+    private(set) var fieldKinds: [String: [String: Set<ValueKind>]] = [:]
     /// Range deletes made durable by flushes, in sequence order.
     private(set) var tombstones: [Tombstone] = []
     /// The texts of each string series, at index = code.
@@ -187,12 +190,14 @@ final class SeriesCatalog {
 
     /// Registers the series of `keys` that are new, all in one SQLite transaction, and returns
     /// the series of every key in order. Throws ``CatalogError/kindConflict`` when a known key has another kind.
-    /// Registers the new keys in one transaction; a new key past `limit` series in all, or past
-    /// `measurementLimit` series of its measurement, gets nil.
+    /// Registers the new keys in one transaction; a new key past `limit` series in all, past
+    /// `measurementLimit` series of its measurement, or whose field has another type in its
+    /// measurement (``fieldTypeConflict(_:kind:pending:)``) gets nil.
     func register(_ keys: [(key: SeriesKey, kind: ValueKind)], limit: Int = .max, measurementLimit: Int = .max) throws(CatalogError) -> [Series?] {
         var pending: [Series] = []
         var pendingIndex: [SeriesKey: Int] = [:]
         var pendingByMeasurement: [String: Int] = [:]
+        var pendingFieldKinds: [String: [String: ValueKind]] = [:]
         var result: [Series?] = []
         result.reserveCapacity(keys.count)
         for (key, kind) in keys {
@@ -204,12 +209,14 @@ final class SeriesCatalog {
                 continue
             }
             guard all.count + pending.count < limit,
-                seriesCount(measurement: key.measurement) + pendingByMeasurement[key.measurement, default: 0] < measurementLimit
+                seriesCount(measurement: key.measurement) + pendingByMeasurement[key.measurement, default: 0] < measurementLimit,
+                fieldTypeConflict(key, kind: kind, pending: pendingFieldKinds) == nil
             else {
                 result.append(nil)
                 continue
             }
             pendingByMeasurement[key.measurement, default: 0] += 1
+            if fieldKinds[key.measurement]?[key.field] == nil { pendingFieldKinds[key.measurement, default: [:]][key.field] = kind }
             let series = Series(id: SeriesID(all.count + pending.count + 1), key: key, kind: kind, metadata: SeriesMetadata())
             pendingIndex[key] = pending.count
             pending.append(series)
@@ -258,6 +265,16 @@ final class SeriesCatalog {
         all.append(series)
         kinds.append(series.kind)
         keyIndex.insert(position: all.count - 1, in: all)
+        fieldKinds[series.key.measurement, default: [:]][series.key.field, default: []].insert(series.kind)
+    }
+
+    /// The conflict a new series with `key` and `kind` would make with the type its field already
+    /// has in its measurement (`pending`: kinds of series being registered with it), or nil.
+    func fieldTypeConflict(_ key: SeriesKey, kind: ValueKind, pending: [String: [String: ValueKind]] = [:]) -> CatalogError? {
+        let existing = fieldKinds[key.measurement]?[key.field] ?? pending[key.measurement]?[key.field].map { [$0] } ?? []
+        guard !existing.isEmpty, !existing.contains(kind) else { return nil }
+        let first = ValueKind.allCases.first(where: existing.contains) ?? kind
+        return .fieldTypeConflict(measurement: key.measurement, field: key.field, existing: first, written: kind)
     }
 
     /// The series of `measurement` (every measurement when nil) that carry every tag of `tags`,

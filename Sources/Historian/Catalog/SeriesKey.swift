@@ -76,7 +76,8 @@ public struct SeriesKey: Hashable, Sendable, CustomStringConvertible {
         return tags
     }
 
-    private static func escape(_ text: String) -> String {
+    /// `text` with `,`, `=`, space and backslash escaped by a backslash, as line protocol writes names.
+    public static func escape(_ text: String) -> String {
         var escaped = ""
         for character in text {
             if character == "," || character == "=" || character == " " || character == "\\" { escaped.append("\\") }

@@ -2,11 +2,28 @@ import Time
 
 /// The text forms of a time in a query: RFC 3339, integer epoch nanoseconds, an integer epoch with
 /// a unit suffix (`1704067200s`, `ms`, `us`, `ns`), or relative to now (`now`, `now-1h`, `now+15m`).
+///
+/// A bare non-zero integer that falls before 1990 read as nanoseconds but in the plausible window
+/// (``PlausibleTimeWindow``, 1990 to a day after now) read as seconds, milliseconds or microseconds
+/// is refused with the spelling that means it (`1583748873` -> "write 1583748873s"); `1583748873ns`
+/// still names that nanosecond.
 public enum TimeArgument {
     /// The time `text` names, nanoseconds since the epoch; `now` is the current time in nanoseconds.
-    /// - Throws: ``QueryArgumentError`` naming `argument` and the accepted forms.
+    /// - Throws: ``QueryArgumentError`` naming `argument` and the accepted forms, or the unit a bare
+    ///   integer was likely meant in.
     public static func parse(_ text: String, argument: String, now: Int64) throws(QueryArgumentError) -> Int64 {
-        if let value = Int64(text) { return value }
+        if let value = Int64(text) {
+            let window = PlausibleTimeWindow()
+            if value != 0, value < window.earliest,
+                let unit = window.likelyUnit(of: value, writtenIn: PlausibleTimeWindow.units[3], now: now)
+            {
+                throw QueryArgumentError(
+                    argument: argument, text: text,
+                    reason:
+                        "is before 1990 read as nanoseconds but looks like \(unit.name): write \(text)\(unit.suffix) (or \(text)ns for nanoseconds)")
+            }
+            return value
+        }
         if let value = RFC3339.parse(text) { return value }
         if text.hasPrefix("now") {
             let offset = text.dropFirst(3)

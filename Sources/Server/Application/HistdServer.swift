@@ -109,6 +109,7 @@ public struct HistdServer: Sendable {
         ServerRequestContext
     > {
         let router = Router(context: ServerRequestContext.self)
+        router.add(middleware: VersionHeaderMiddleware())
         router.add(middleware: ErrorMiddleware())
         router.add(middleware: QueryMetricsMiddleware(metrics: metrics))
         router.add(middleware: AuthenticationMiddleware(tokens: configuration.tokens))
@@ -119,7 +120,7 @@ public struct HistdServer: Sendable {
         HealthRoutes(historian: historian, metrics: metrics, readiness: readiness).register(on: router)
         WriteRoutes(
             executor: executor, metrics: metrics, bodyReader: bodyReader, databaseTag: configuration.databaseTag,
-            ingesters: IngesterPool(historian: historian)
+            ingesters: IngesterPool(historian: historian, plausibleTimes: configuration.plausibleTimeWindow)
         )
         .register(on: router)
         AdminRoutes(historian: historian, executor: executor, settings: configuration.maintenance).register(on: router)
@@ -133,6 +134,7 @@ public struct HistdServer: Sendable {
             databaseTag: configuration.databaseTag, maximumPoints: limits.maxQueryPoints
         )
         .register(on: router)
+        FluxQueryRoutes().register(on: router)
         SeriesRoutes(historian: historian, executor: executor, databaseTag: configuration.databaseTag).register(on: router)
         SPCRoutes(
             historian: historian, executor: executor, limiter: limiter, maximumPoints: limits.maxQueryPoints, databaseTag: configuration.databaseTag

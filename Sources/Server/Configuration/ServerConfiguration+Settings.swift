@@ -74,6 +74,19 @@ extension ServerConfiguration {
         Setting(key: "database_tag") { (configuration, value) throws(ConfigurationError) in
             configuration.databaseTag = try value.text("database_tag")
         },
+        Setting(key: "write.check_times") { (configuration, value) throws(ConfigurationError) in
+            configuration.checkPlausibleTimes = try value.boolean("write.check_times")
+        },
+        Setting(key: "write.earliest_time") { (configuration, value) throws(ConfigurationError) in
+            let text = try value.text("write.earliest_time")
+            guard let earliest = RFC3339.parse(text) else {
+                throw .invalid(key: "write.earliest_time", message: "expected an RFC 3339 time like 1990-01-01T00:00:00Z, found '\(text)'")
+            }
+            configuration.plausibleTimes.earliest = earliest
+        },
+        Setting(key: "write.max_time_ahead") { (configuration, value) throws(ConfigurationError) in
+            configuration.plausibleTimes.ahead = try value.duration("write.max_time_ahead")
+        },
         Setting(key: "tls.certificate") { (configuration, value) throws(ConfigurationError) in
             configuration.tlsCertificate = try value.text("tls.certificate")
         },

@@ -1,5 +1,6 @@
 import Historian
 import Logging
+import Time
 
 /// Everything `histd serve` needs to run, with the embedded defaults: data in `./histd-data`,
 /// HTTP on 127.0.0.1:8086, no tokens (so loopback only), fsync on every write batch.
@@ -40,6 +41,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var tlsKey: String?
     /// Allows listening beyond loopback without TLS (`tls.allow_plaintext`): tokens would cross the network in clear.
     public var tlsAllowPlaintext = false
+    /// The window written sample times must lie in (`write.earliest_time`, `write.max_time_ahead`).
+    public var plausibleTimes = PlausibleTimeWindow()
+    /// Whether `/write` refuses lines whose time lies outside ``plausibleTimes`` (`write.check_times`).
+    public var checkPlausibleTimes = true
     /// The machines `/api/v1/oee` reports on (set programmatically; the TOML form is in docs/oee.md).
     public var machines: [OEEMachineDefinition] = []
     /// Open a directory whose write-ahead log is damaged or misses segments, replaying what can be
@@ -61,6 +66,11 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// `127.0.0.1.example.com` can point anywhere).
     public var isLoopbackOnly: Bool {
         LoopbackAddress.isLoopback(host: host)
+    }
+
+    /// The window `/write` checks times against, nil when ``checkPlausibleTimes`` is off.
+    public var plausibleTimeWindow: PlausibleTimeWindow? {
+        checkPlausibleTimes ? plausibleTimes : nil
     }
 
     /// The storage engine options these settings imply.
@@ -137,6 +147,8 @@ public struct ServerConfiguration: Sendable, Equatable {
             ("maintenance_interval", "\(maintenance.interval)"),
             ("tokens", tokens.map { "\($0.name)(\($0.scopes.map(\.rawValue).sorted().joined(separator: "+")))" }.joined(separator: ",")),
             ("database_tag", databaseTag),
+            ("write.check_times", "\(checkPlausibleTimes)"), ("write.earliest_time", RFC3339.format(plausibleTimes.earliest)),
+            ("write.max_time_ahead", "\(plausibleTimes.ahead / 1_000_000_000)s"),
             ("tls.certificate", tlsCertificate ?? "none"), ("tls.key", tlsKey ?? "none"), ("tls.allow_plaintext", "\(tlsAllowPlaintext)"),
             ("machines", machines.map(\.name).joined(separator: ",")),
         ]

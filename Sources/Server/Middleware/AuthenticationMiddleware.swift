@@ -49,6 +49,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
         case "/write", "/api/v2/write": return .write
         default:
             if path.hasPrefix("/api/v1/admin") { return .admin }
+            if path == "/api/v1/series", method == .delete { return .admin }
             if path.hasPrefix("/api/v1/series"), method != .get, method != .head { return .write }
             if path.hasPrefix("/api/v1/spc/charts") || path.hasPrefix("/api/v1/events"), method != .get, method != .head { return .write }
             return .read

@@ -4,11 +4,14 @@ import Query
 import Time
 
 /// Runs one ``QueryRequest`` against the storage engine and writes the JSON answer:
-/// `{"series": [{"measurement", "tags", "field", "columns", "values": [[...], ...]}, ...]}`.
+/// `{"series": [{"measurement", "tags", "field", "columns", "values": [[...], ...]}, ...]}`, and
+/// `"warnings": [{"code", "message"}]` when the selection matched no series.
 struct QueryExecution {
     let historian: Historian
     let query: QueryRequest
     let maximumPoints: Int
+    /// The series the request's token may see, for the names a warning lists.
+    var visible: @Sendable (Series) -> Bool = { _ in true }
 
     /// - Throws: 400/422 ``APIError`` for a query that would return more than the limit or that the
     ///   engine refuses; storage failures as 500 without paths.
@@ -33,8 +36,26 @@ struct QueryExecution {
             throw Self.tooManyPoints(exceeded.points, limit: exceeded.limit)
         }
         writer.endArray()
+        if series.isEmpty, let warning = SelectionWarning.explain(query.selection, in: historian, visible: visible) {
+            Self.write([warning], &writer)
+        }
         writer.endObject()
         return writer.buffers
+    }
+
+    /// `"warnings": [{"code": ..., "message": ...}]` after an answer's other keys.
+    static func write(_ warnings: [SelectionWarning], _ writer: inout JSONWriter) {
+        writer.key("warnings")
+        writer.beginArray()
+        for warning in warnings {
+            writer.beginObject()
+            writer.key("code")
+            writer.string(warning.code)
+            writer.key("message")
+            writer.string(warning.message)
+            writer.endObject()
+        }
+        writer.endArray()
     }
 
     /// Buckets of `width` from `from` to `to`, the last one possibly partial.

@@ -22,8 +22,13 @@ struct QueryRoutes {
             let maximumPoints = maximumPoints
             let query = request
             let executor = executor
+            let visible: @Sendable (Series) -> Bool = { [context, databaseTag] in context.maySee($0, tag: databaseTag) }
             let body = try await responseMemory.answer(in: limiter) {
-                try await executor.run { try QueryExecution(historian: historian, query: query, maximumPoints: maximumPoints).run() }
+                try await executor.run {
+                    var execution = QueryExecution(historian: historian, query: query, maximumPoints: maximumPoints)
+                    execution.visible = visible
+                    return try execution.run()
+                }
             }
             var fields = HTTPFields()
             fields[.contentType] = "application/json; charset=utf-8"

@@ -11,18 +11,18 @@ struct HealthRoutes {
     func register(on router: Router<ServerRequestContext>) {
         router.get("/health") { _, _ in
             if let failure = historian.storageFailure {
-                return Self.status("fail", .serviceUnavailable, message: "writes cannot be made durable: \(failure)")
+                return Self.health("fail", .serviceUnavailable, message: "writes cannot be made durable: \(failure)")
             }
-            return Self.status("pass", .ok, message: "ready for queries and writes")
+            return Self.health("pass", .ok, message: "ready for queries and writes")
         }
         router.get("/ready") { _, _ in
             readiness.isReady ? Self.status("ready", .ok) : Self.status("shutting down", .serviceUnavailable)
         }
         router.get("/ping") { _, _ in
-            Response(status: .noContent, headers: [Self.versionHeader: "1.8-histd"])
+            Response(status: .noContent)
         }
         router.head("/ping") { _, _ in
-            Response(status: .noContent, headers: [Self.versionHeader: "1.8-histd"])
+            Response(status: .noContent)
         }
         router.get("/metrics") { _, _ in
             let storage = historian.storageStatistics()
@@ -39,21 +39,31 @@ struct HealthRoutes {
         }
     }
 
-    private static let versionHeader = HTTPField.Name("X-Influxdb-Version")!
-
-    /// `{"name":"histd","status":...,"message":...}`: the keys of InfluxDB 2's `/health`, whose
-    /// clients read `status` (and report `fail` without `name`).
-    private static func status(_ text: String, _ status: HTTPResponse.Status, message: String? = nil) -> Response {
+    /// `{"name":"histd","message":...,"status":...,"version":...,"commit":...}`: the keys of InfluxDB 2's
+    /// `/health`, whose clients read `status` (and report `fail` without `name`).
+    private static func health(_ text: String, _ status: HTTPResponse.Status, message: String) -> Response {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("name")
         writer.string("histd")
+        writer.key("message")
+        writer.string(message)
         writer.key("status")
         writer.string(text)
-        if let message {
-            writer.key("message")
-            writer.string(message)
-        }
+        writer.key("version")
+        writer.string(HistdVersion.number)
+        writer.key("commit")
+        writer.string(HistdVersion.commit)
+        writer.endObject()
+        return writer.response(status: status)
+    }
+
+    /// `{"status":...}` of `/ready`.
+    private static func status(_ text: String, _ status: HTTPResponse.Status) -> Response {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("status")
+        writer.string(text)
         writer.endObject()
         return writer.response(status: status)
     }

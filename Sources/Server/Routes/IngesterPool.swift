@@ -1,6 +1,7 @@
 import Historian
 import Ingest
 import Synchronization
+import Time
 
 /// Line protocol ingesters kept between write requests, per precision and database tag, so that a
 /// request does not resolve every series of its batch again (measured at about 12 % of the write
@@ -23,12 +24,15 @@ final class IngesterPool: Sendable {
     }
 
     private let historian: Historian
+    /// The window written times must lie in; nil accepts any time.
+    private let plausibleTimes: PlausibleTimeWindow?
     private let idle = Mutex<[Key: [Lease]]>([:])
     /// Idle ingesters kept per key; more than the usual number of concurrent writers is waste.
     private let keptPerKey = 8
 
-    init(historian: Historian) {
+    init(historian: Historian, plausibleTimes: PlausibleTimeWindow?) {
         self.historian = historian
+        self.plausibleTimes = plausibleTimes
     }
 
     /// An ingester ready for a new input.
@@ -39,7 +43,8 @@ final class IngesterPool: Sendable {
             return lease
         }
         let ingester = LineProtocolIngester(
-            historian: historian, precision: precision, defaultTimestamp: defaultTimestamp, batchSize: 1 << 22, tags: tags)
+            historian: historian, precision: precision, defaultTimestamp: defaultTimestamp, batchSize: 1 << 22, tags: tags,
+            plausibleTimes: plausibleTimes)
         return Lease(ingester: ingester, key: key)
     }
 

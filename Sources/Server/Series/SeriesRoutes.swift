@@ -2,8 +2,9 @@ import Historian
 import Hummingbird
 import Query
 
-/// `GET /api/v1/series` (list and search), `GET /api/v1/series/{id}` and `PUT /api/v1/series/{id}`
-/// (read and replace metadata); see docs/http-api.md, "Series".
+/// `GET /api/v1/series` (list and search), `DELETE /api/v1/series` (samples in a time range, `admin`
+/// scope), `GET /api/v1/series/{id}` and `PUT /api/v1/series/{id}` (read and replace metadata); see
+/// docs/http-api.md, "Series".
 struct SeriesRoutes {
     let historian: Historian
     let executor: BlockingExecutor
@@ -29,6 +30,29 @@ struct SeriesRoutes {
                 return writer.bytes
             }
             return Self.response(bytes)
+        }
+        router.delete("/api/v1/series") { request, context in
+            let parameters = request.uri.queryParameters
+            try parameters.requireKnown(["measurement", "tag", "field", "from", "to", "u", "p"])
+            guard let fromText = parameters.get("from"), let toText = parameters.get("to") else {
+                throw APIError.badRequest("from and to are both required: a delete names its time range (RFC 3339, epoch with a unit or now-1h)")
+            }
+            let range = try TimeArgument.range(from: fromText, to: toText, now: HistorianService.nowNanoseconds())
+            let selection = context.limited(try parameters.seriesSelection(), tag: databaseTag)
+            let historian = historian
+            let deleted: Int
+            do {
+                deleted = try await executor.run { try SampleDeletion.delete(selection, from: range.from, to: range.to, in: historian) }
+            } catch let error as HistorianError {
+                context.logger.error("delete failed", metadata: ["error": "\(error)"])
+                throw WriteRoutes.storageError(error)
+            }
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key("deleted")
+            writer.integer(deleted)
+            writer.endObject()
+            return writer.response()
         }
         router.get("/api/v1/series/:id") { _, context in
             let id = try Self.seriesID(context)

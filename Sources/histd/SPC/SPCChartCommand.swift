@@ -12,6 +12,9 @@ struct SPCChartCommand: ParsableCommand {
             p, np and laney-p rows "defectives,size"; u and laney-u rows "defects,units"; g one count of units
             between events per row; t one time between events (> 0) per row; zmr rows "part,value" (the part
             any text). Rows are 0-based.
+
+            With --url instead of FILE, a running daemon computes the chart on a stored series (GET /api/v1/spc/chart, \
+            docs/http-api.md) and its JSON answer is printed: give --measurement, --field, --from and the subgrouping.
             """
     )
 
@@ -57,10 +60,21 @@ struct SPCChartCommand: ParsableCommand {
     @Flag(name: .customLong("drop-out-of-control"), help: "Drop phase I points beyond the limits and re-estimate (Shewhart charts).")
     var dropOutOfControl = false
 
-    @Argument(help: "The CSV file.")
-    var file: String
+    @OptionGroup var daemon: SPCDaemonOptions
+
+    @Argument(help: "The CSV file (or --url).")
+    var file: String?
+
+    func validate() throws {
+        guard (file == nil) != (daemon.url == nil) else { throw ValidationError("give either FILE (a CSV file) or --url (a running daemon)") }
+    }
 
     func run() throws {
+        if let url = daemon.url {
+            try chartInDaemon(url)
+            return
+        }
+        let file = file ?? ""
         guard let parsedDistribution = TimeBetweenEventsDistribution(rawValue: distribution) else {
             throw SPCInputError(item: "--distribution", message: "\"\(distribution)\" is not one of exponential, weibull")
         }
@@ -89,6 +103,30 @@ struct SPCChartCommand: ParsableCommand {
             try SPCOutput.write(request.analyze(input))
         } catch let error as SPCError {
             throw error.inputError(file: file)
+        }
+    }
+
+    /// Sends the chart's settings to the daemon at `url` and prints its answer.
+    private func chartInDaemon(_ url: String) throws {
+        _ = try parseType()
+        var parameters = try daemon.parameters() + [("type", type), ("rules", rules)]
+        if let phaseOne { parameters.append(("phase1", phaseOne)) }
+        if let center { parameters.append(("center", "\(center)")) }
+        if let sigma { parameters.append(("sigma", "\(sigma)")) }
+        if let sigmaMethod { parameters.append(("sigma_method", sigmaMethod)) }
+        if dropOutOfControl { parameters.append(("drop_out_of_control", "true")) }
+        switch type {
+        case "ewma": parameters += [("lambda", "\(lambda)"), ("L", "\(width)")]
+        case "cusum": parameters += [("k", "\(k)"), ("h", "\(h)"), ("head_start", "\(headStart)")]
+        case "t": parameters.append(("distribution", distribution))
+        case "zmr": parameters.append(("sigma_by", sigmaBy))
+        default: break
+        }
+        do {
+            FileHandle.standardOutput.write(Data(try daemon.client(url).get("/api/v1/spc/chart", parameters)))
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        } catch {
+            throw ValidationError(error.description)
         }
     }
 

@@ -7,6 +7,9 @@ import Testing
 /// (writes and queries hung), 70,000 nested parentheses overflowed the parser's stack.
 @Suite("histd serve: hostile requests", .serialized)
 struct HostileRequestTests {
+    /// The tests write tiny timestamps: the plausible window (setting `write.check_times`) is off.
+    static let anyTime = ["HISTD_WRITE_CHECK_TIMES": "false"]
+
     static func encoded(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
     }
@@ -16,7 +19,7 @@ struct HostileRequestTests {
         let executable = try BuiltExecutable.histd()
         let directory = NSTemporaryDirectory() + "histd-regex-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let server = try ServerProcess(executable: executable, dataDirectory: directory, logPath: directory + ".log")
+        let server = try ServerProcess(executable: executable, dataDirectory: directory, logPath: directory + ".log", environment: Self.anyTime)
         defer { try? FileManager.default.removeItem(atPath: server.logPath) }
         // A backtracking matcher needs about 2^n steps for (a+)+b against n a's.
         let long = String(repeating: "a", count: 20_000)
@@ -53,7 +56,7 @@ struct HostileRequestTests {
         let executable = try BuiltExecutable.histd()
         let directory = NSTemporaryDirectory() + "histd-nesting-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let server = try ServerProcess(executable: executable, dataDirectory: directory, logPath: directory + ".log")
+        let server = try ServerProcess(executable: executable, dataDirectory: directory, logPath: directory + ".log", environment: Self.anyTime)
         defer { try? FileManager.default.removeItem(atPath: server.logPath) }
         let connection = try HTTPConnection(host: "127.0.0.1", port: server.port, receiveTimeout: 60)
         let depth = 70_000
