@@ -173,9 +173,11 @@ package struct InfluxQLExecution {
             }
         case .showFieldKeys(let measurement, let limit, let offset):
             return byMeasurement(measurement, predicate: nil, columns: ["fieldKey", "fieldType"], limit: limit, offset: offset) { series in
-                var kinds: [String: ValueKind] = [:]
-                for item in series { kinds[item.key.field] = item.kind }
-                return kinds.keys.sorted().map { [.text($0), .text(kinds[$0]?.description ?? "")] }
+                // A field written with different types (a directory older than the per-measurement
+                // type check) is listed once per type, as InfluxDB lists it across shards.
+                var kinds: [String: Set<String>] = [:]
+                for item in series { kinds[item.key.field, default: []].insert(item.kind.description) }
+                return kinds.keys.sorted().flatMap { field in (kinds[field] ?? []).sorted().map { [.text(field), .text($0)] } }
             }
         case .select(let select) where select.sources.isEmpty:
             return try InfluxQLSelection(execution: self, statement: readingStringFields(select)).run()

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import Historian
+
 /// A field has one type per measurement, as in InfluxDB: a new series whose field has another type is refused.
 @Suite struct FieldTypeTests {
     @Test func aConflictingTypeInAnotherSeriesIsAFieldTypeConflict() async throws {
@@ -29,6 +31,34 @@ import Testing
             #expect(
                 response.text.contains(#"input field \"count\" on measurement \"press\" is type float, already exists as type integer"#),
                 "\(response.text)")
+        }
+    }
+
+    /// A directory that holds a field with two types (written before the check) lists the field
+    /// once per type in SHOW FIELD KEYS, as InfluxDB does across shards.
+    @Test func showFieldKeysListsEachTypeOfAField() async throws {
+        let directory = NSTemporaryDirectory() + "histd-field-types-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        do {
+            let historian = try Historian(directory: directory)
+            _ = try historian.write([
+                Point(
+                    series: SeriesKey(measurement: "press", tags: [.init(key: "machine", value: "M1")], field: "temp"), timestamp: 1, value: .float(1)
+                )
+            ])
+        }
+        do {
+            // As an older histd wrote it: a second series of press.temp holding strings.
+            let database = try SQLiteDatabase(path: directory + "/catalog.sqlite")
+            try database.execute("INSERT INTO series(id, measurement, tags, field, kind) VALUES(2, 'press', 'machine=M2', 'temp', 5)")
+        }
+        try await TestServer.with(dataDirectory: directory) { (client, _) async throws in
+            let answer = try await client.get(
+                "/query?q=" + "SHOW FIELD KEYS FROM press".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            ).json()
+            let results = try #require(answer["results"] as? [[String: Any]])
+            let series = try #require((results.first?["series"] as? [[String: Any]])?.first)
+            #expect(series["values"] as? [[String]] == [["temp", "float"], ["temp", "string"]])
         }
     }
 }
