@@ -170,7 +170,8 @@ public struct OEESummary: Encodable, Sendable {
         let iso = result.iso22400
         indicators = Indicators(
             availability: iso.availability, effectiveness: iso.effectiveness, qualityRatio: iso.qualityRatio,
-            oeeIndex: iso.oeeIndex, utilizationEfficiency: iso.utilizationEfficiency, neeIndex: iso.neeIndex, setupRatio: iso.setupRatio, technicalEfficiency: iso.technicalEfficiency,
+            oeeIndex: iso.oeeIndex, utilizationEfficiency: iso.utilizationEfficiency, neeIndex: iso.neeIndex, setupRatio: iso.setupRatio,
+            technicalEfficiency: iso.technicalEfficiency,
             scrapRatio: iso.scrapRatio,
             meanTimeBetweenFailuresMinutes: iso.meanTimeBetweenFailures.map { $0 / 60e9 },
             meanTimeToRepairMinutes: iso.meanTimeToRepair.map { $0 / 60e9 })

@@ -59,7 +59,8 @@ public struct HistdServer: Sendable {
                 metadata: ["damage": "\(recovery.damage)", "missing_segments": "\(recovery.missingSegments)"])
         }
         let live = try LiveSPC(historian: historian)
-        let machines = try OEEMachineCatalog(configured: configuration.machines, registry: try MachineRegistry(directory: configuration.dataDirectory))
+        let machines = try OEEMachineCatalog(
+            configured: configuration.machines, registry: try MachineRegistry(directory: configuration.dataDirectory))
         let executor = BlockingExecutor(threads: max(4, System.coreCount * 2))
         let readiness = Readiness()
         let router = makeRouter(historian: historian, live: live, machines: machines, executor: executor, metrics: metrics, readiness: readiness)

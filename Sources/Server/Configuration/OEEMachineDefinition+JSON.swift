@@ -73,7 +73,8 @@ extension OEEMachineDefinition {
         var members: [String: JSONValue] = [
             "name": .string(name), "ideal_cycle_s": .number(idealCycleSeconds), "micro_stop_threshold_s": .number(microStopThresholdSeconds),
             "setup_reasons": .array(setupReasons.sorted().map { .string($0) }), "state": Self.json(stateSeries),
-            "states": .object(stateMapping.mapValues { .string($0.state == .down && $0.reason != nil ? "DOWN:\($0.reason ?? "")" : $0.state.rawValue) }),
+            "states": .object(
+                stateMapping.mapValues { .string($0.state == .down && $0.reason != nil ? "DOWN:\($0.reason ?? "")" : $0.state.rawValue) }),
             "calendar": calendarJSON,
         ]
         var countMembers: [String: JSONValue] = ["good": Self.json(counts.good)]
@@ -116,7 +117,9 @@ extension OEEMachineDefinition {
 
     /// `nanoseconds` as the largest whole unit of `DurationText` (`5m`, `90s`).
     static func durationText(_ nanoseconds: Int64) -> String {
-        for (suffix, unit) in [("d", Int64(86_400_000_000_000)), ("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000)]
+        for (suffix, unit) in [
+            ("d", Int64(86_400_000_000_000)), ("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000), ("ms", 1_000_000),
+        ]
         where nanoseconds % unit == 0 {
             return "\(nanoseconds / unit)\(suffix)"
         }
@@ -144,7 +147,8 @@ extension OEEMachineDefinition {
         case "counts": return .counts(good: good, reject: reject)
         case "counter": return .counters(good: good, reject: reject, modulus: try object.optionalInteger("counter_modulus"))
         case let other:
-            throw .invalid(key: object.path("count_mode"), message: "\(object.path("count_mode")): expected \"counts\" or \"counter\", found \"\(other)\"")
+            throw .invalid(
+                key: object.path("count_mode"), message: "\(object.path("count_mode")): expected \"counts\" or \"counter\", found \"\(other)\"")
         }
     }
 
@@ -158,13 +162,16 @@ extension OEEMachineDefinition {
                 try pause.requireKnown(["start", "end"])
                 breaks.append(.init(start: try time(pause, "start"), end: try time(pause, "end")))
             }
-            shifts.append(OEEShiftDefinition(name: try shift.requiredString("name"), start: try time(shift, "start"), end: try time(shift, "end"), breaks: breaks))
+            shifts.append(
+                OEEShiftDefinition(
+                    name: try shift.requiredString("name"), start: try time(shift, "start"), end: try time(shift, "end"), breaks: breaks))
         }
         var dates: Set<LocalDate> = []
         for text in try object.optionalStrings("non_scheduled_dates") ?? [] {
             let parts = text.split(separator: "-").compactMap { Int($0) }
             guard parts.count == 3, (1...12).contains(parts[1]), (1...31).contains(parts[2]) else {
-                throw .invalid(key: object.path("non_scheduled_dates"), message: "\(object.path("non_scheduled_dates")): '\(text)' is not a date YYYY-MM-DD")
+                throw .invalid(
+                    key: object.path("non_scheduled_dates"), message: "\(object.path("non_scheduled_dates")): '\(text)' is not a date YYYY-MM-DD")
             }
             dates.insert(LocalDate(year: parts[0], month: parts[1], day: parts[2]))
         }
@@ -172,7 +179,8 @@ extension OEEMachineDefinition {
         for day in try object.optionalIntegers("non_scheduled_weekdays") ?? [] {
             guard (1...7).contains(day) else {
                 throw .invalid(
-                    key: object.path("non_scheduled_weekdays"), message: "\(object.path("non_scheduled_weekdays")): \(day) is not 1 (Monday) to 7 (Sunday)")
+                    key: object.path("non_scheduled_weekdays"),
+                    message: "\(object.path("non_scheduled_weekdays")): \(day) is not 1 (Monday) to 7 (Sunday)")
             }
             weekdays.insert(Int(day))
         }

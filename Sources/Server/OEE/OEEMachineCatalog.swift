@@ -46,7 +46,8 @@ struct OEEMachineCatalog: Sendable {
             let near = SeriesSelection(measurement: reference.measurement, predicate: predicate, fields: [reference.field]).series(in: historian)
             let hint =
                 near.isEmpty
-                ? "" : "; series with more tags exist, e.g. \(near.prefix(2).map(\.key.description).joined(separator: "; ")): list every tag of the series"
+                ? ""
+                : "; series with more tags exist, e.g. \(near.prefix(2).map(\.key.description).joined(separator: "; ")): list every tag of the series"
             unmatched.append((key, "\(key): no series is \(reference.key)\(hint)"))
         }
         return unmatched

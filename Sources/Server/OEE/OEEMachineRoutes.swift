@@ -17,7 +17,8 @@ struct OEEMachineRoutes {
         router.post("/api/v1/oee/machines") { request, context in
             let (machine, reason) = try await definition(of: request)
             guard !catalog.isConfigured(machine.name) else {
-                throw APIError(.conflict, "machine '\(machine.name)' is defined in the configuration file ([[machines]]); a name is defined in one place only")
+                throw APIError(
+                    .conflict, "machine '\(machine.name)' is defined in the configuration file ([[machines]]); a name is defined in one place only")
             }
             let registry = catalog.registry
             let author = ChartDefinitionRoutes.author(context)
@@ -49,7 +50,9 @@ struct OEEMachineRoutes {
             let name = try Self.name(context)
             let (machine, reason) = try await definition(of: request)
             guard machine.name == name else {
-                throw LiveError.invalid(key: "name", message: "name: '\(machine.name)' differs from the machine in the path ('\(name)'); a machine is renamed by DELETE and POST")
+                throw LiveError.invalid(
+                    key: "name",
+                    message: "name: '\(machine.name)' differs from the machine in the path ('\(name)'); a machine is renamed by DELETE and POST")
             }
             let registry = catalog.registry
             let author = ChartDefinitionRoutes.author(context)

@@ -91,7 +91,9 @@ struct JSONObject {
         guard let items = try optionalArray(key, "a list of strings") else { return nil }
         var texts: [String] = []
         for (index, item) in items.enumerated() {
-            guard let text = item.string else { throw LiveError.invalid(key: "\(path(key))[\(index)]", message: "\(path(key))[\(index)]: expected a string") }
+            guard let text = item.string else {
+                throw LiveError.invalid(key: "\(path(key))[\(index)]", message: "\(path(key))[\(index)]: expected a string")
+            }
             texts.append(text)
         }
         return texts
