@@ -8,7 +8,7 @@ public enum OEEError: Error, Equatable, Sendable {
     case breaksOverlap(shift: String, first: Int, second: Int)
     /// Two shifts of a calendar overlap (calendar shifts must be disjoint).
     case shiftsOverlap(first: String, second: String)
-    /// A state code that is not RUN, DOWN or SETUP.
+    /// A state code that is not RUN, DOWN, SETUP or NO_DATA.
     case unknownState(String)
     /// A count event or counter sample with a negative value.
     case negativeCount(item: String, value: Int64)
@@ -40,7 +40,7 @@ extension OEEError: CustomStringConvertible {
         case .shiftsOverlap(let first, let second):
             "shift \(second) overlaps shift \(first)"
         case .unknownState(let code):
-            "unknown state \"\(code)\" (expected RUN, DOWN or SETUP)"
+            "unknown state \"\(code)\" (expected RUN, DOWN, SETUP or NO_DATA)"
         case .negativeCount(let item, let value):
             "\(item): negative count \(value)"
         case .countTooLarge(let item, let value):

@@ -3,7 +3,7 @@ import Historian
 import Synchronization
 
 /// The durable state of live analytics, `live.sqlite` in the data directory: chart revisions,
-/// each chart's checkpoint, events and the message log of the event stream. One evaluation step's
+/// each chart's checkpoint, events, the message log of the event stream and OEE machine revisions. One evaluation step's
 /// checkpoint, events and messages commit in one transaction.
 final class LiveStore: Sendable {
     /// The connection, used only under ``lock``.
@@ -32,6 +32,8 @@ final class LiveStore: Sendable {
                 CREATE INDEX IF NOT EXISTS message_chart ON message (chart, sequence);
                 CREATE TABLE IF NOT EXISTS webhook_cursor (chart INTEGER PRIMARY KEY, delivered INTEGER NOT NULL, attempts INTEGER NOT NULL,
                     last_error TEXT, last_attempt INTEGER);
+                CREATE TABLE IF NOT EXISTS machine_revision (name TEXT NOT NULL, revision INTEGER NOT NULL, document TEXT NOT NULL,
+                    PRIMARY KEY (name, revision));
                 """)
             connection = database
         } catch {
@@ -134,6 +136,29 @@ final class LiveStore: Sendable {
                 (statement.int64(0), try Self.value(ChartCheckpoint.self, from: statement.string(1) ?? ""))
             }
             return Dictionary(rows, uniquingKeysWith: { $1 })
+        }
+    }
+
+    // MARK: OEE machines
+
+    /// Every revision of every OEE machine, in name and revision order.
+    func machineRevisions() throws(LiveError) -> [MachineRevision] {
+        try withDatabase { () throws(LiveError) -> [MachineRevision] in
+            try rows("SELECT document FROM machine_revision ORDER BY name, revision") { (statement) throws(LiveError) in
+                try Self.value(MachineRevision.self, from: statement.string(0) ?? "")
+            }
+        }
+    }
+
+    /// Adds a revision of an OEE machine.
+    func add(_ revision: MachineRevision) throws(LiveError) {
+        let document = try Self.text(revision)
+        try withDatabase(transaction: true) { () throws(LiveError) in
+            try run("INSERT INTO machine_revision (name, revision, document) VALUES (?, ?, ?)") { statement in
+                statement.bind(1, revision.name)
+                statement.bind(2, Int64(revision.revision))
+                statement.bind(3, document)
+            }
         }
     }
 

@@ -50,6 +50,8 @@ extension OEECalculator {
         figures.setupTime = tally.setupTime
         figures.setupCount = tally.setupCount
         figures.noDataTime = tally.noDataTime
+        figures.failureTime = tally.failureTime
+        figures.failureCount = tally.failureCount
         figures.downtimeByReason = tally.downtimeByReason
         figures.stopCountByReason = tally.stopCountByReason
         figures.good = tally.good

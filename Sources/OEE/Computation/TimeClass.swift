@@ -4,9 +4,11 @@ enum TimeClass: Equatable, Sendable {
     case run
     /// A DOWN interval shorter than the micro-stop threshold: run time and small-stop loss.
     case smallStop
-    /// An availability loss with its reason; `isSetup` for setup reasons.
-    case stop(reason: String, isSetup: Bool)
-    /// Before the first state event: no state known, an availability loss under ``noDataReason``.
+    /// An availability loss with its reason; `isSetup` for setup reasons, `isFailure` for the
+    /// reasons that count as failures (ISO 22400-2 FE, MTBF, MTTR).
+    case stop(reason: String, isSetup: Bool, isFailure: Bool)
+    /// Before the first state event or in a stale stretch: no state known, an availability loss
+    /// under ``noDataReason``.
     case noData
 
     /// Reason under which time without any state event is an availability loss.
@@ -16,7 +18,7 @@ enum TimeClass: Equatable, Sendable {
     /// strictly below the threshold; an open stop (no later event yet) is never small. Setup is never small.
     init(_ interval: StateInterval, configuration: MachineConfiguration) {
         switch interval.activity {
-        case nil:
+        case nil, .unknown?:
             self = .noData
         case .run:
             self = .run
@@ -26,7 +28,7 @@ enum TimeClass: Equatable, Sendable {
             if !isSetup, !interval.isOpen, !length.overflow, length.partialValue < configuration.microStopThreshold {
                 self = .smallStop
             } else {
-                self = .stop(reason: reason, isSetup: isSetup)
+                self = .stop(reason: reason, isSetup: isSetup, isFailure: configuration.isFailure(reason))
             }
         }
     }

@@ -8,6 +8,8 @@ struct TimeTally: Equatable, Sendable {
     var setupTime: Int64 = 0
     var setupCount: Int64 = 0
     var noDataTime: Int64 = 0
+    var failureTime: Int64 = 0
+    var failureCount: Int64 = 0
     var good: Int64 = 0
     var reject: Int64 = 0
     /// Availability loss per reason; a reason whose sum returns to 0 is removed.
@@ -17,7 +19,7 @@ struct TimeTally: Equatable, Sendable {
 
     var isZero: Bool {
         plannedTime == 0 && runTime == 0 && smallStopTime == 0 && smallStopCount == 0 && setupTime == 0
-            && setupCount == 0 && noDataTime == 0 && good == 0 && reject == 0 && downtimeByReason.isEmpty
+            && setupCount == 0 && noDataTime == 0 && failureTime == 0 && failureCount == 0 && good == 0 && reject == 0 && downtimeByReason.isEmpty
             && stopCountByReason.isEmpty
     }
 
@@ -43,12 +45,14 @@ struct TimeTally: Equatable, Sendable {
             runTime += amount
             smallStopTime += amount
             if startsStop { smallStopCount += sign }
-        case .stop(let reason, let isSetup):
+        case .stop(let reason, let isSetup, let isFailure):
             addDowntime(amount, reason: reason)
             if isSetup { setupTime += amount }
+            if isFailure { failureTime += amount }
             if startsStop {
                 addStop(sign, reason: reason)
                 if isSetup { setupCount += sign }
+                if isFailure { failureCount += sign }
             }
         case .noData:
             addDowntime(amount, reason: TimeClass.noDataReason)

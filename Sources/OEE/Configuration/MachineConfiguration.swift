@@ -10,6 +10,9 @@ public struct MachineConfiguration: Sendable {
     /// Reason codes that are setup (changeover): always an availability loss, never a small stop,
     /// and ISO 22400-2 setup time.
     public var setupReasons: Set<String>
+    /// Reason codes that are failures (ISO 22400-2 failure events: FE, MTBF, MTTR); nil counts
+    /// every stop that is neither setup nor `NO_DATA` as a failure.
+    public var failureReasons: Set<String>?
     /// Rollover modulus of PLC counters (for example 65536 for a 16-bit counter), nil if they never wrap.
     public var counterModulus: Int64?
 
@@ -19,6 +22,7 @@ public struct MachineConfiguration: Sendable {
     ///   - idealCycleSecondsByProduct: ideal cycle time per product, seconds per part.
     ///   - microStopThresholdSeconds: small-stop threshold in seconds, 0 for none.
     ///   - setupReasons: reason codes counted as setup.
+    ///   - failureReasons: reason codes counted as failures; nil for every stop that is not setup.
     ///   - counterModulus: rollover modulus of PLC counters.
     /// - Throws: ``OEEError/invalidIdealCycleTime(item:seconds:)``,
     ///   ``OEEError/invalidMicroStopThreshold(seconds:)``, ``OEEError/invalidCounterModulus(_:)``.
@@ -27,6 +31,7 @@ public struct MachineConfiguration: Sendable {
         idealCycleSecondsByProduct: [String: Double] = [:],
         microStopThresholdSeconds: Double = 0,
         setupReasons: Set<String> = [StateEvent.setupReason],
+        failureReasons: Set<String>? = nil,
         counterModulus: Int64? = nil
     ) throws(OEEError) {
         self.idealCycleTime = try Self.nanoseconds(ofCycle: idealCycleSeconds, item: "ideal cycle time")
@@ -40,6 +45,7 @@ public struct MachineConfiguration: Sendable {
         else { throw .invalidMicroStopThreshold(seconds: microStopThresholdSeconds) }
         self.microStopThreshold = Int64((microStopThresholdSeconds * 1e9).rounded())
         self.setupReasons = setupReasons
+        self.failureReasons = failureReasons
         if let counterModulus, counterModulus <= 0 { throw .invalidCounterModulus(counterModulus) }
         self.counterModulus = counterModulus
     }
@@ -47,6 +53,13 @@ public struct MachineConfiguration: Sendable {
     /// The ideal cycle time of `product` in nanoseconds (the default when it has none).
     public func idealCycleTime(for product: String?) -> Int64 {
         product.flatMap { idealCycleTimeByProduct[$0] } ?? idealCycleTime
+    }
+
+    /// Whether a stop with `reason` is a failure: listed in ``failureReasons``, or, without that
+    /// list, any reason that is not setup.
+    public func isFailure(_ reason: String) -> Bool {
+        guard !setupReasons.contains(reason) else { return false }
+        return failureReasons?.contains(reason) ?? true
     }
 
     private static func nanoseconds(ofCycle seconds: Double, item: String) throws(OEEError) -> Int64 {

@@ -2,13 +2,14 @@ import Foundation
 import Time
 
 /// The JSON contract of `histd oee FILE.json`: reads one machine's document (see the module
-/// documentation, docs/oee.md) and writes one JSON object per shift, in time order.
+/// documentation, docs/oee.md) and writes one JSON object per shift, in time order, with the day
+/// the shift starts on (in the offset of its `start` text) and its `start` and `end` (RFC 3339, UTC).
 public enum OEEJSONReport {
     /// Evaluates a JSON document.
     /// - Parameter input: the document's bytes (UTF-8 JSON).
     /// - Returns: pretty-printed JSON, an array with one object per shift, keys sorted.
     /// - Throws: ``OEEDocumentError`` naming the offending item by its JSON path: malformed JSON, a
-    ///   missing or mistyped key, a timestamp that is not RFC 3339, an unknown state, a break outside
+    ///   missing, unknown or mistyped key, a timestamp that is not RFC 3339, an unknown state, a break outside
     ///   its shift, overlapping shifts, a negative count, an invalid ideal cycle time.
     public static func evaluate(_ input: Data) throws(OEEDocumentError) -> Data {
         let document: OEEDocument
@@ -19,11 +20,21 @@ public enum OEEJSONReport {
         } catch {
             throw OEEDocumentError(item: "", message: "not a JSON document: \(error)")
         }
+        if let tree = try? JSONSerialization.jsonObject(with: input), let key = OEEDocument.unknownKey(in: tree) {
+            throw OEEDocumentError(item: key, message: "unknown key (see docs/oee.md for the keys of the input)")
+        }
         let reports = try shiftReports(of: document)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         do {
-            return try encoder.encode(reports.map { OEESummary($0) })
+            return try encoder.encode(
+                reports.map { report in
+                    var summary = OEESummary(report)
+                    summary.day = String(document.shifts[report.shiftIndex].start.prefix(10))
+                    summary.start = RFC3339.format(report.shift.window.start)
+                    summary.end = RFC3339.format(report.shift.window.end)
+                    return summary
+                })
         } catch {
             throw OEEDocumentError(item: "", message: "cannot encode the result: \(error)")
         }
@@ -33,10 +44,16 @@ public enum OEEJSONReport {
         let configuration: MachineConfiguration
         do {
             configuration = try MachineConfiguration(
-                idealCycleSeconds: document.idealCycleSeconds,
-                microStopThresholdSeconds: document.microStopThresholdSeconds ?? 0)
+                idealCycleSeconds: document.idealCycleSeconds, idealCycleSecondsByProduct: document.idealCycleSecondsByProduct ?? [:],
+                microStopThresholdSeconds: document.microStopThresholdSeconds ?? 0,
+                setupReasons: Set(document.setupReasons ?? [StateEvent.setupReason]), failureReasons: document.failureReasons.map(Set.init))
         } catch {
-            let item = if case .invalidMicroStopThreshold = error { "micro_stop_threshold_s" } else { "ideal_cycle_s" }
+            let item =
+                switch error {
+                case .invalidMicroStopThreshold: "micro_stop_threshold_s"
+                case .invalidIdealCycleTime(let item, _) where item.hasPrefix("product "): "ideal_cycle_s_by_product.\(item.dropFirst(8))"
+                default: "ideal_cycle_s"
+                }
             throw OEEDocumentError(item: item, message: error.description)
         }
         var teepCalendarTime: Int64?
@@ -76,9 +93,13 @@ public enum OEEJSONReport {
             }
             counts.append(event)
         }
+        var products: [ProductChange] = []
+        for (index, entry) in (document.productChanges ?? []).enumerated() {
+            products.append(ProductChange(timestamp: try timestamp(entry.ts, item: "product_changes[\(index)].ts"), product: entry.product))
+        }
         do {
             return try OEECalculator.batch(
-                calendar: calendar, configuration: configuration, stateEvents: states, countEvents: counts
+                calendar: calendar, configuration: configuration, stateEvents: states, countEvents: counts, productChanges: products
             ).shiftReports(teepCalendarTime: teepCalendarTime)
         } catch {
             throw OEEDocumentError(item: "", message: error.description)

@@ -2,7 +2,7 @@
 /// `/api/v1/oee` serves one per shift or group: times in minutes, ratios as fractions (0.75 = 75 %),
 /// null where a ratio has no denominator. Keys (docs/oee.md): `shift`, `planned_production_time_min`,
 /// `run_time_min`, `good`, `reject`, `total`, `availability`, `performance`, `quality`, `oee`,
-/// `teep`, `losses_min`, `iso22400`; the context keys `machine`, `line`, `day`, `start`, `end`,
+/// `oee_index`, `teep`, `losses_min`, `six_big_losses`, `iso22400`, `warnings`; the context keys `machine`, `line`, `day`, `start`, `end`,
 /// `group` and the reason Pareto `pareto` appear only when set, so the CLI's output has none of them.
 public struct OEESummary: Encodable, Sendable {
     struct Losses: Encodable {
@@ -25,11 +25,32 @@ public struct OEESummary: Encodable, Sendable {
         }
     }
 
+    /// Nakajima's six big losses in minutes (docs/oee.md, "Reason categories and the six big losses").
+    struct BigLosses: Encodable {
+        var breakdowns: Double
+        var setupAndAdjustments: Double
+        var smallStops: Double
+        var reducedSpeed: Double
+        var startupRejects: Double
+        var productionRejects: Double
+
+        enum CodingKeys: String, CodingKey {
+            case breakdowns
+            case setupAndAdjustments = "setup_and_adjustments"
+            case smallStops = "small_stops"
+            case reducedSpeed = "reduced_speed"
+            case startupRejects = "startup_rejects"
+            case productionRejects = "production_rejects"
+        }
+    }
+
     struct Indicators: Encodable {
         var availability: Double?
         var effectiveness: Double?
         var qualityRatio: Double?
         var oeeIndex: Double?
+        var utilizationEfficiency: Double?
+        var neeIndex: Double?
         var setupRatio: Double?
         var technicalEfficiency: Double?
         var scrapRatio: Double?
@@ -41,6 +62,8 @@ public struct OEESummary: Encodable, Sendable {
             case effectiveness
             case qualityRatio = "quality_ratio"
             case oeeIndex = "oee_index"
+            case utilizationEfficiency = "utilization_efficiency"
+            case neeIndex = "nee_index"
             case setupRatio = "setup_ratio"
             case technicalEfficiency = "technical_efficiency"
             case scrapRatio = "scrap_ratio"
@@ -55,6 +78,8 @@ public struct OEESummary: Encodable, Sendable {
             try container.encode(effectiveness, forKey: .effectiveness)
             try container.encode(qualityRatio, forKey: .qualityRatio)
             try container.encode(oeeIndex, forKey: .oeeIndex)
+            try container.encode(utilizationEfficiency, forKey: .utilizationEfficiency)
+            try container.encode(neeIndex, forKey: .neeIndex)
             try container.encode(setupRatio, forKey: .setupRatio)
             try container.encode(technicalEfficiency, forKey: .technicalEfficiency)
             try container.encode(scrapRatio, forKey: .scrapRatio)
@@ -79,6 +104,8 @@ public struct OEESummary: Encodable, Sendable {
     public var group: String?
     /// Downtime reasons ranked by lost minutes.
     public var pareto: DowntimePareto?
+    /// What a reader should not take at face value (``OEEWarning``).
+    public var warnings: [OEEWarning]
     var plannedProductionTimeMinutes: Double
     var runTimeMinutes: Double
     var good: Int64
@@ -88,7 +115,9 @@ public struct OEESummary: Encodable, Sendable {
     var performance: Double?
     var quality: Double?
     var oee: Double?
+    var oeeIndex: Double?
     var losses: Losses
+    var bigLosses: BigLosses
     var indicators: Indicators
     var teep: Double?
 
@@ -96,20 +125,30 @@ public struct OEESummary: Encodable, Sendable {
         case shift, machine, line, day, start, end, group, pareto
         case plannedProductionTimeMinutes = "planned_production_time_min"
         case runTimeMinutes = "run_time_min"
-        case good, reject, total, availability, performance, quality, oee
+        case good, reject, total, availability, performance, quality, oee, warnings
+        case oeeIndex = "oee_index"
         case losses = "losses_min"
+        case bigLosses = "six_big_losses"
         case indicators = "iso22400"
         case teep
     }
 
-    /// The summary of one shift, named after it.
+    /// The summary of one shift, named after it, with its warnings (``OEEWarning/warnings(of:)-(ShiftReport)``).
     public init(_ report: ShiftReport) {
         self.init(report.result)
         shift = report.shift.name
+        warnings = OEEWarning.warnings(of: report)
     }
 
-    /// The summary of `result` with no context keys set.
-    public init(_ result: OEEResult) {
+    /// The summary of `result` with no context keys set; `context` names it in warnings.
+    public init(_ result: OEEResult, context: String = "total") {
+        warnings = OEEWarning.warnings(of: result, context: context)
+        oeeIndex = result.oeeIndex
+        let figures = result.figures
+        bigLosses = BigLosses(
+            breakdowns: Self.minutes(figures.availabilityLoss - figures.setupTime), setupAndAdjustments: Self.minutes(figures.setupTime),
+            smallStops: Self.minutes(result.losses.smallStops), reducedSpeed: Self.minutes(result.losses.speedLoss), startupRejects: 0,
+            productionRejects: Self.minutes(result.losses.quality))
         plannedProductionTimeMinutes = Self.minutes(result.figures.plannedProductionTime)
         runTimeMinutes = Self.minutes(result.figures.runTime)
         good = result.figures.good
@@ -131,7 +170,8 @@ public struct OEESummary: Encodable, Sendable {
         let iso = result.iso22400
         indicators = Indicators(
             availability: iso.availability, effectiveness: iso.effectiveness, qualityRatio: iso.qualityRatio,
-            oeeIndex: iso.oeeIndex, setupRatio: iso.setupRatio, technicalEfficiency: iso.technicalEfficiency,
+            oeeIndex: iso.oeeIndex, utilizationEfficiency: iso.utilizationEfficiency, neeIndex: iso.neeIndex, setupRatio: iso.setupRatio,
+            technicalEfficiency: iso.technicalEfficiency,
             scrapRatio: iso.scrapRatio,
             meanTimeBetweenFailuresMinutes: iso.meanTimeBetweenFailures.map { $0 / 60e9 },
             meanTimeToRepairMinutes: iso.meanTimeToRepair.map { $0 / 60e9 })
@@ -157,9 +197,12 @@ public struct OEESummary: Encodable, Sendable {
         try container.encode(performance, forKey: .performance)
         try container.encode(quality, forKey: .quality)
         try container.encode(oee, forKey: .oee)
+        try container.encode(oeeIndex, forKey: .oeeIndex)
         try container.encode(losses, forKey: .losses)
+        try container.encode(bigLosses, forKey: .bigLosses)
         try container.encode(indicators, forKey: .indicators)
         try container.encode(teep, forKey: .teep)
+        try container.encode(warnings, forKey: .warnings)
     }
 
     /// Nanoseconds to minutes.

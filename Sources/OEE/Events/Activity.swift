@@ -2,4 +2,6 @@
 enum Activity: Hashable, Sendable {
     case run
     case stopped(reason: String)
+    /// The state is not known (``MachineState/noData``): time counts as `NO_DATA`.
+    case unknown
 }

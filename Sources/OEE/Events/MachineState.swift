@@ -6,8 +6,11 @@ public enum MachineState: String, CaseIterable, Hashable, Sendable {
     case down = "DOWN"
     /// Changeover: an availability loss and ISO 22400-2 setup time. Same as DOWN with reason SETUP.
     case setup = "SETUP"
+    /// No signal: the machine's state is unknown (a stale source, docs/oee.md "Staleness"). An
+    /// availability loss with reason `NO_DATA`, never a stop, small stop or failure.
+    case noData = "NO_DATA"
 
-    /// Parses a state code (exact, upper case: "RUN", "DOWN", "SETUP").
+    /// Parses a state code (exact, upper case: "RUN", "DOWN", "SETUP", "NO_DATA").
     /// - Throws: ``OEEError/unknownState(_:)`` for any other code.
     public init(code: String) throws(OEEError) {
         guard let state = MachineState(rawValue: code) else { throw .unknownState(code) }

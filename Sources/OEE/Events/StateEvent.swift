@@ -24,6 +24,7 @@ public struct StateEvent: Hashable, Sendable {
         case .run: .run
         case .down: .stopped(reason: reason ?? Self.unspecifiedReason)
         case .setup: .stopped(reason: Self.setupReason)
+        case .noData: .unknown
         }
     }
 }

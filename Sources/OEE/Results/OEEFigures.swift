@@ -16,8 +16,14 @@ public struct OEEFigures: Equatable, Sendable {
     public var setupTime: Int64 = 0
     /// Number of setups.
     public var setupCount: Int64 = 0
-    /// Part of the availability loss before the first state event (reason `NO_DATA`).
+    /// Part of the availability loss without a known state (reason `NO_DATA`): before the first
+    /// state event and in stale stretches.
     public var noDataTime: Int64 = 0
+    /// Part of the availability loss in stops with a failure reason
+    /// (``MachineConfiguration/isFailure(_:)``): ISO 22400-2 failure time, behind MTTR.
+    public var failureTime: Int64 = 0
+    /// Number of stops with a failure reason (ISO 22400-2 failure events, FE).
+    public var failureCount: Int64 = 0
     /// Availability loss per reason code; the values add up to `plannedProductionTime - runTime`.
     public var downtimeByReason: [String: Int64] = [:]
     /// Stops (availability losses, not small stops) per reason code.
@@ -42,10 +48,6 @@ public struct OEEFigures: Equatable, Sendable {
     public var idealTimeOfTotal: Int64 { idealTimeOfGood + idealTimeOfReject }
     /// Availability loss: planned production time minus run time.
     public var availabilityLoss: Int64 { plannedProductionTime - runTime }
-    /// Availability loss that is neither setup nor missing data: failure time (ISO 22400-2 ADET).
-    public var failureTime: Int64 { availabilityLoss - setupTime - noDataTime }
-    /// Number of failures: stops that are not setups.
-    public var failureCount: Int64 { stopCountByReason.values.reduce(0, +) - setupCount }
 
     /// Sums two sets of figures field by field.
     public static func + (left: OEEFigures, right: OEEFigures) -> OEEFigures {
@@ -63,6 +65,8 @@ public struct OEEFigures: Equatable, Sendable {
         left.setupTime += right.setupTime
         left.setupCount += right.setupCount
         left.noDataTime += right.noDataTime
+        left.failureTime += right.failureTime
+        left.failureCount += right.failureCount
         left.downtimeByReason.merge(right.downtimeByReason, uniquingKeysWith: +)
         left.stopCountByReason.merge(right.stopCountByReason, uniquingKeysWith: +)
         left.good += right.good

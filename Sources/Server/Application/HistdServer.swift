@@ -60,9 +60,11 @@ public struct HistdServer: Sendable {
                 metadata: ["damage": "\(recovery.damage)", "missing_segments": "\(recovery.missingSegments)"])
         }
         let live = try LiveSPC(historian: historian)
+        let machines = try OEEMachineCatalog(
+            configured: configuration.machines, registry: try MachineRegistry(directory: configuration.dataDirectory))
         let executor = BlockingExecutor(threads: max(4, System.coreCount * 2))
         let readiness = Readiness()
-        let router = makeRouter(historian: historian, live: live, executor: executor, metrics: metrics, readiness: readiness)
+        let router = makeRouter(historian: historian, live: live, machines: machines, executor: executor, metrics: metrics, readiness: readiness)
         let limits = configuration.limits
         let eventLoopGroup = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let clients = ClientConnectionCounter(limit: limits.maxConnectionsPerClient, maximumConnections: limits.maxConnections)
@@ -105,9 +107,9 @@ public struct HistdServer: Sendable {
         logger.info("stopped")
     }
 
-    private func makeRouter(historian: Historian, live: LiveSPC, executor: BlockingExecutor, metrics: ServerMetrics, readiness: Readiness) -> Router<
-        ServerRequestContext
-    > {
+    private func makeRouter(
+        historian: Historian, live: LiveSPC, machines: OEEMachineCatalog, executor: BlockingExecutor, metrics: ServerMetrics, readiness: Readiness
+    ) -> Router<ServerRequestContext> {
         let router = Router(context: ServerRequestContext.self)
         router.add(middleware: VersionHeaderMiddleware())
         router.add(middleware: ErrorMiddleware())
@@ -143,11 +145,9 @@ public struct HistdServer: Sendable {
         let definitionReader = RequestBodyReader(maximumBytes: ChartDefinitionRoutes.maximumBodyBytes, timeout: limits.requestTimeout)
         ChartDefinitionRoutes(live: live, executor: executor, bodyReader: definitionReader).register(on: router)
         EventRoutes(live: live, executor: executor, bodyReader: definitionReader).register(on: router)
-        OEERoutes(
-            historian: historian, executor: executor, limiter: limiter, machines: configuration.machines,
-            maximumPoints: limits.maxQueryPoints
-        )
-        .register(on: router)
+        OEERoutes(historian: historian, executor: executor, limiter: limiter, catalog: machines, maximumPoints: limits.maxQueryPoints)
+            .register(on: router)
+        OEEMachineRoutes(historian: historian, catalog: machines, executor: executor, bodyReader: definitionReader).register(on: router)
         return router
     }
 }

@@ -1,12 +1,16 @@
 import OEE
 import TOML
+import Time
 
 extension OEEMachineDefinition {
     /// Reads one `[[machines]]` table of the configuration file (docs/oee.md shows every key).
     /// - Parameter item: how messages name the table, e.g. `machines[2]`.
     /// - Throws: ``ConfigurationError/invalid(key:message:)`` or a `TOMLError` naming the key.
     init(toml table: TOMLTable, item: String) throws {
-        try table.checkKeys(["name", "line", "ideal_cycle_s", "micro_stop_threshold_s", "setup_reasons", "state", "states", "counts", "calendar"])
+        try table.checkKeys([
+            "name", "line", "ideal_cycle_s", "micro_stop_threshold_s", "setup_reasons", "state", "states", "counts", "calendar", "staleness",
+            "heartbeat", "product", "ideal_cycle_s_by_product", "failure_reasons",
+        ])
         guard let name = try table.string("name") else { throw ConfigurationError.invalid(key: "\(item).name", message: "is required") }
         guard let ideal = try table.double("ideal_cycle_s") else {
             throw ConfigurationError.invalid(key: "\(item).ideal_cycle_s", message: "is required")
@@ -28,10 +32,37 @@ extension OEEMachineDefinition {
             counts: try Self.counts(counts, item: "\(item).counts"), idealCycleSeconds: ideal,
             microStopThresholdSeconds: try table.double("micro_stop_threshold_s") ?? 0,
             setupReasons: Set(try table.strings("setup_reasons") ?? [StateEvent.setupReason]),
-            calendar: try Self.calendar(calendar, item: "\(item).calendar"))
+            calendar: try Self.calendar(calendar, item: "\(item).calendar"),
+            staleness: try Self.staleness(try table.string("staleness"), item: "\(item).staleness"),
+            heartbeat: try table.table("heartbeat").map { try Self.series($0, item: "\(item).heartbeat") },
+            product: try table.table("product").map { try Self.series($0, item: "\(item).product") },
+            idealCycleSecondsByProduct: try Self.cycleTimes(try table.table("ideal_cycle_s_by_product"), item: "\(item).ideal_cycle_s_by_product"),
+            failureReasons: try table.strings("failure_reasons").map(Set.init))
     }
 
-    private static func stateMapping(_ text: String) -> OEEStateMapping? {
+    /// A staleness duration (`"5m"`), nil when absent.
+    /// - Throws: ``ConfigurationError/invalid(key:message:)`` for text that is not a positive duration.
+    static func staleness(_ text: String?, item: String) throws(ConfigurationError) -> Int64? {
+        guard let text else { return nil }
+        guard let nanoseconds = DurationText.nanoseconds(text) else {
+            throw .invalid(key: item, message: "'\(text)' is not a positive duration such as \"5m\" or \"90s\"")
+        }
+        return nanoseconds
+    }
+
+    private static func cycleTimes(_ table: TOMLTable?, item: String) throws -> [String: Double] {
+        var times: [String: Double] = [:]
+        for (product, value) in table?.entries ?? [] {
+            switch value {
+            case .float(let seconds): times[product] = seconds
+            case .integer(let seconds): times[product] = Double(seconds)
+            default: throw ConfigurationError.invalid(key: "\(item).\(product)", message: "expected seconds per part (a number)")
+            }
+        }
+        return times
+    }
+
+    static func stateMapping(_ text: String) -> OEEStateMapping? {
         let parts = text.split(separator: ":", maxSplits: 1)
         guard let code = parts.first, let state = MachineState(rawValue: String(code)), parts.count == 1 || state == .down else { return nil }
         return OEEStateMapping(state: state, reason: parts.count == 2 ? String(parts[1]) : nil)

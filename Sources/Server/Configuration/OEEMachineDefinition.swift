@@ -24,11 +24,25 @@ public struct OEEMachineDefinition: Sendable, Equatable {
     public var setupReasons: Set<String>
     /// Shifts, breaks and non-scheduled days.
     public var calendar: OEEShiftCalendarDefinition
+    /// Silence (ns) after which the state is unknown (`NO_DATA`, OEE's `Staleness`): no sample of
+    /// the state, count or heartbeat series for this long. Nil: off (sources that report states
+    /// only on change are never stale).
+    public var staleness: Int64?
+    /// An optional series whose samples only say that the machine's data source is alive.
+    public var heartbeat: SeriesReference?
+    /// An optional series of product identifiers (text): each sample is a product change.
+    public var product: SeriesReference?
+    /// Ideal cycle time per product, seconds per part; products not listed use ``idealCycleSeconds``.
+    public var idealCycleSecondsByProduct: [String: Double]
+    /// Reason codes that are failures (ISO 22400-2 FE, MTBF, MTTR); nil: every stop that is not setup.
+    public var failureReasons: Set<String>?
 
     public init(
         name: String, line: String? = nil, stateSeries: SeriesReference, stateMapping: [String: OEEStateMapping] = [:],
         counts: OEECountSource, idealCycleSeconds: Double, microStopThresholdSeconds: Double = 0,
-        setupReasons: Set<String> = [StateEvent.setupReason], calendar: OEEShiftCalendarDefinition
+        setupReasons: Set<String> = [StateEvent.setupReason], calendar: OEEShiftCalendarDefinition, staleness: Int64? = nil,
+        heartbeat: SeriesReference? = nil, product: SeriesReference? = nil, idealCycleSecondsByProduct: [String: Double] = [:],
+        failureReasons: Set<String>? = nil
     ) {
         self.name = name
         self.line = line
@@ -39,6 +53,21 @@ public struct OEEMachineDefinition: Sendable, Equatable {
         self.microStopThresholdSeconds = microStopThresholdSeconds
         self.setupReasons = setupReasons
         self.calendar = calendar
+        self.staleness = staleness
+        self.heartbeat = heartbeat
+        self.product = product
+        self.idealCycleSecondsByProduct = idealCycleSecondsByProduct
+        self.failureReasons = failureReasons
+    }
+
+    /// Every series the machine reads, with the key path that names it: `state`, `counts.good`,
+    /// `counts.reject`, `heartbeat`, `product`.
+    public var seriesReferences: [(key: String, series: SeriesReference)] {
+        var references: [(key: String, series: SeriesReference)] = [("state", stateSeries), ("counts.good", counts.good)]
+        if let reject = counts.reject { references.append(("counts.reject", reject)) }
+        if let heartbeat { references.append(("heartbeat", heartbeat)) }
+        if let product { references.append(("product", product)) }
+        return references
     }
 
     /// The OEE calculator's settings for this machine.
@@ -47,8 +76,9 @@ public struct OEEMachineDefinition: Sendable, Equatable {
         var modulus: Int64?
         if case .counters(_, _, let value) = counts { modulus = value }
         return try MachineConfiguration(
-            idealCycleSeconds: idealCycleSeconds, microStopThresholdSeconds: microStopThresholdSeconds,
-            setupReasons: setupReasons, counterModulus: modulus)
+            idealCycleSeconds: idealCycleSeconds, idealCycleSecondsByProduct: idealCycleSecondsByProduct,
+            microStopThresholdSeconds: microStopThresholdSeconds, setupReasons: setupReasons, failureReasons: failureReasons,
+            counterModulus: modulus)
     }
 
     /// Checks what can be checked without data.

@@ -51,7 +51,11 @@ struct AuthenticationMiddleware: RouterMiddleware {
             if path.hasPrefix("/api/v1/admin") { return .admin }
             if path == "/api/v1/series", method == .delete { return .admin }
             if path.hasPrefix("/api/v1/series"), method != .get, method != .head { return .write }
-            if path.hasPrefix("/api/v1/spc/charts") || path.hasPrefix("/api/v1/events"), method != .get, method != .head { return .write }
+            if path.hasPrefix("/api/v1/spc/charts") || path.hasPrefix("/api/v1/events") || path.hasPrefix("/api/v1/oee"), method != .get,
+                method != .head
+            {
+                return .write
+            }
             return .read
         }
     }

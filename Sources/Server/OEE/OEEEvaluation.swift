@@ -15,13 +15,18 @@ struct OEEEvaluation {
     /// - Throws: 422/500 ``APIError`` for data or configuration that cannot give a report, naming the machine.
     func run() throws -> [UInt8] {
         var reports: [(machine: OEEMachineDefinition, report: ShiftReport, record: OEERecord)] = []
+        var unmatched: [String: [OEEWarning]] = [:]
         for machine in request.machines {
-            for (report, record) in try evaluate(machine) { reports.append((machine, report, record)) }
+            let (machineReports, warnings) = try evaluate(machine)
+            for (report, record) in machineReports { reports.append((machine, report, record)) }
+            if !warnings.isEmpty { unmatched[machine.name] = warnings }
         }
+        let everyUnmatched = request.machines.flatMap { unmatched[$0.name] ?? [] }
         let records = reports.map(\.record)
         let totalResult = OEERollup.total(records)
         var total = OEESummary(totalResult)
         total.pareto = DowntimePareto(figures: totalResult.figures)
+        total.warnings = everyUnmatched + total.warnings
         let rows: OEEAnswer.Rows
         switch request.grouping {
         case .shift:
@@ -35,6 +40,7 @@ struct OEEEvaluation {
                         summary.start = RFC3339.format(report.shift.window.start)
                         summary.end = RFC3339.format(report.shift.window.end)
                         summary.pareto = DowntimePareto(figures: report.result.figures)
+                        summary.warnings = (unmatched[machine.name] ?? []) + summary.warnings
                         return summary
                     })
         case .reason:
@@ -42,9 +48,17 @@ struct OEEEvaluation {
         case .shiftName, .day, .machine, .line:
             rows = .summaries(
                 OEERollup.rollUp(records, by: request.grouping.dimension ?? .machine).map { row in
-                    var summary = OEESummary(row.result)
+                    var summary = OEESummary(row.result, context: "\(request.grouping.rawValue) \(row.key)")
                     summary.group = row.key
                     summary.pareto = DowntimePareto(figures: row.result.figures)
+                    let members = request.machines.filter { machine in
+                        switch request.grouping {
+                        case .machine: machine.name == row.key
+                        case .line: machine.line == row.key
+                        default: true
+                        }
+                    }
+                    summary.warnings = members.flatMap { unmatched[$0.name] ?? [] } + summary.warnings
                     return summary
                 })
         }
@@ -56,8 +70,8 @@ struct OEEEvaluation {
         return Array(try encoder.encode(answer))
     }
 
-    /// The shift reports and records of one machine.
-    private func evaluate(_ machine: OEEMachineDefinition) throws -> [(ShiftReport, OEERecord)] {
+    /// The shift reports and records of one machine, and the warnings of its selectors that match nothing.
+    private func evaluate(_ machine: OEEMachineDefinition) throws -> ([(ShiftReport, OEERecord)], [OEEWarning]) {
         let calendar: ShiftCalendar
         let configuration: MachineConfiguration
         do {
@@ -66,22 +80,26 @@ struct OEEEvaluation {
         } catch {
             throw APIError(.internalServerError, "machine \(machine.name): its configuration cannot be used: \(error)")
         }
-        guard let first = calendar.shifts.first, let last = calendar.shifts.last else { return [] }
+        guard let first = calendar.shifts.first, let last = calendar.shifts.last else { return ([], []) }
         let events: OEEMachineEvents
+        let horizon = min(now, last.window.end)
         do {
             events = try OEEMachineEvents.read(
-                machine, from: first.window.start, to: last.window.end, historian: historian, maximumPoints: maximumPoints)
+                machine, from: first.window.start, to: last.window.end, horizon: horizon, historian: historian, maximumPoints: maximumPoints)
         } catch let error as HistorianError {
             throw QueryExecution.apiError(error)
         }
         do {
             let calculator = try OEECalculator.batch(
                 calendar: calendar, configuration: configuration, stateEvents: events.states, countEvents: events.counts,
-                counterSamples: events.counterSamples, horizon: min(now, last.window.end))
+                counterSamples: events.counterSamples, productChanges: events.productChanges, horizon: horizon)
             let zone = TimeZone(identifier: machine.calendar.timeZone) ?? .gmt
             let tags = machine.line.map { ["line": $0] } ?? [:]
-            return zip(try calculator.shiftReports(), try calculator.records(machine: machine.name, tags: tags, timeZone: zone))
-                .map { ($0, $1) }
+            let warnings = events.unmatched.map { OEEWarning(code: OEEWarning.selectorUnmatched, message: "machine \(machine.name): \($0)") }
+            return (
+                zip(try calculator.shiftReports(), try calculator.records(machine: machine.name, tags: tags, timeZone: zone)).map { ($0, $1) },
+                warnings
+            )
         } catch {
             throw APIError(.unprocessableContent, "machine \(machine.name): \(error)")
         }

@@ -2,23 +2,34 @@ import Historian
 import OEE
 import Time
 
-/// A machine's state, count and counter events in a time range, read from its series.
+/// A machine's state, count, counter and product events in a time range, read from its series.
 ///
-/// The last state before the range (and the last counter reading, as the baseline) is included,
-/// so the first shift starts in the state the machine was in. A series that does not exist yet
-/// gives no events: its time is `NO_DATA`. Samples are used whatever their quality.
+/// The last state before the range (and the last counter reading, as the baseline, and the last
+/// product) is included, so the first shift starts in the state the machine was in. A series that
+/// does not exist gives no events (its time is `NO_DATA`) and a warning. Samples are used whatever
+/// their quality. With a staleness timeout, stretches without any sample of the state, count or
+/// heartbeat series are marked `NO_DATA` (OEE's `Staleness`), judged from `from` minus the timeout on.
 struct OEEMachineEvents: Sendable {
     var states: [StateEvent] = []
     var counts: [CountEvent] = []
     var counterSamples: [CounterSample] = []
+    var productChanges: [ProductChange] = []
+    /// Why a series selector of the machine matched nothing, one message per selector.
+    var unmatched: [String] = []
 
-    /// Reads the events of `machine` in `[from, to)`.
+    /// Reads the events of `machine` in `[from, to)`; `horizon` is the instant up to which silence
+    /// counts as stale.
     /// - Throws: 422 ``APIError`` naming the machine, series, time and value of a state value that
     ///   means nothing or a count that is not a whole number of parts, or when the range holds more
     ///   than `maximumPoints` samples; storage errors.
-    static func read(_ machine: OEEMachineDefinition, from: Int64, to: Int64, historian: Historian, maximumPoints: Int) throws -> OEEMachineEvents {
+    static func read(
+        _ machine: OEEMachineDefinition, from requestedFrom: Int64, to: Int64, horizon: Int64, historian: Historian, maximumPoints: Int
+    ) throws -> OEEMachineEvents {
         var events = OEEMachineEvents()
+        events.unmatched = OEEMachineCatalog.unmatchedSelectors(of: machine, historian: historian).map(\.message)
         var budget = maximumPoints
+        let from = requestedFrom - (machine.staleness ?? 0)
+        var sampleTimes: [Int64] = []
         if let series = historian.series(for: machine.stateSeries.key) {
             var samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine)
             if let before = try historian.lastSample(series: series.id, before: from) { samples.insert(before, at: 0) }
@@ -26,9 +37,18 @@ struct OEEMachineEvents: Sendable {
                 events.states.append(try state(of: sample, series: series, machine: machine))
             }
         }
+        if let reference = machine.product, let series = historian.series(for: reference.key) {
+            var samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine)
+            if let before = try historian.lastSample(series: series.id, before: from) { samples.insert(before, at: 0) }
+            events.productChanges = samples.map { ProductChange(timestamp: $0.timestamp, product: text(of: $0.value)) }
+        }
+        if machine.staleness != nil, let reference = machine.heartbeat, let series = historian.series(for: reference.key) {
+            sampleTimes += try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine).map(\.timestamp)
+        }
         for (reference, isGood) in [(machine.counts.good, true)] + (machine.counts.reject.map { [($0, false)] } ?? []) {
             guard let series = historian.series(for: reference.key) else { continue }
             var samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine)
+            sampleTimes += samples.map(\.timestamp)
             switch machine.counts {
             case .counts:
                 for sample in samples {
@@ -42,6 +62,9 @@ struct OEEMachineEvents: Sendable {
                     events.counterSamples.append(CounterSample(timestamp: sample.timestamp, value: reading, kind: isGood ? .good : .reject))
                 }
             }
+        }
+        if let staleness = machine.staleness {
+            events.states = Staleness.mark(states: events.states, samples: sampleTimes, timeout: staleness, horizon: horizon)
         }
         return events
     }

@@ -112,8 +112,8 @@ import Testing
         #expect(agree(result.iso22400.setupRatio, 1.0 / 457.0))
         // Technical efficiency = APT / (APT + ADET) = 456 / (456 + 23).
         #expect(agree(result.iso22400.technicalEfficiency, 456.0 / 479.0))
-        // One failure: MTBF = 456 min, MTTR = 23 min (in nanoseconds).
-        #expect(agree(result.iso22400.meanTimeBetweenFailures, Double(minutes(456))))
+        // One failure: MTBF = sum of TBF / FE = (APT + ASUT) / FE = 457 min, MTTR = 23 min (in nanoseconds).
+        #expect(agree(result.iso22400.meanTimeBetweenFailures, Double(minutes(457))))
         #expect(agree(result.iso22400.meanTimeToRepair, Double(minutes(23))))
     }
 }

@@ -71,8 +71,8 @@ import Testing
         let iso = try #require(shift["iso22400"] as? [String: Any])
         #expect(
             Set(iso.keys) == [
-                "availability", "effectiveness", "quality_ratio", "oee_index", "setup_ratio", "technical_efficiency",
-                "scrap_ratio", "mtbf_min", "mttr_min",
+                "availability", "effectiveness", "quality_ratio", "oee_index", "utilization_efficiency", "nee_index", "setup_ratio",
+                "technical_efficiency", "scrap_ratio", "mtbf_min", "mttr_min",
             ])
         // Two failures: MTBF = 373 / 2 min, MTTR = 47 / 2 min; scrap ratio = 423 / 19,271.
         #expect(number(iso, "mtbf_min") == 186.5)

@@ -28,7 +28,7 @@ import Testing
         let plain = try object(OEESummary(result))
         let cliKeys: Set<String> = [
             "planned_production_time_min", "run_time_min", "good", "reject", "total", "availability", "performance",
-            "quality", "oee", "losses_min", "iso22400", "teep",
+            "quality", "oee", "oee_index", "losses_min", "six_big_losses", "iso22400", "teep", "warnings",
         ]
         #expect(Set(plain.keys) == cliKeys)
         var summary = OEESummary(result)

@@ -37,6 +37,11 @@ struct ReferenceModel {
                     continue
                 }
                 let interval = intervals[index]
+                if interval.reason == Self.unknownState {
+                    result[shiftIndex].downtimeByReason["NO_DATA", default: 0] += step
+                    result[shiftIndex].noDataTime += step
+                    continue
+                }
                 let isFirst = counted.insert(index).inserted
                 guard let reason = interval.reason else {
                     result[shiftIndex].runTime += step
@@ -50,10 +55,10 @@ struct ReferenceModel {
                     if isFirst { result[shiftIndex].smallStopCount += 1 }
                 } else {
                     result[shiftIndex].downtimeByReason[reason, default: 0] += step
-                    if isSetup { result[shiftIndex].setupTime += step }
+                    if isSetup { result[shiftIndex].setupTime += step } else { result[shiftIndex].failureTime += step }
                     if isFirst {
                         result[shiftIndex].stopCountByReason[reason, default: 0] += 1
-                        if isSetup { result[shiftIndex].setupCount += 1 }
+                        if isSetup { result[shiftIndex].setupCount += 1 } else { result[shiftIndex].failureCount += 1 }
                     }
                 }
             }
@@ -93,6 +98,9 @@ struct ReferenceModel {
         return byTime.keys.sorted().compactMap { time in byTime[time].map { (time, $0) } }
     }
 
+    /// The interval reason of a `NO_DATA` state event (no reason code can be empty).
+    static let unknownState = ""
+
     private func mergedIntervals(_ states: [StateEvent]) -> [Interval] {
         let events = lastWins(
             states.map { event -> (Int64, String?) in
@@ -100,6 +108,7 @@ struct ReferenceModel {
                 case .run: (event.timestamp, nil)
                 case .down: (event.timestamp, event.reason ?? "UNSPECIFIED")
                 case .setup: (event.timestamp, "SETUP")
+                case .noData: (event.timestamp, Self.unknownState)
                 }
             })
         var intervals: [Interval] = []
