@@ -206,7 +206,7 @@ package struct InfluxQLExecution {
             guard database != nil else { throw InfluxQLError.invalid("database not found: ") }
             let predicate = try InfluxQLTagFilter.predicate(conditions)
             let series = visibleSeries(SeriesSelection(measurement: measurement, predicate: predicate))
-            try SeriesDeletion(historian: historian).delete(series, from: from ?? .min, to: to ?? .max)
+            try SampleDeletion.delete(series, from: from ?? .min, to: to ?? .max, in: historian)
             return []
         case .onDatabase(let name, let inner):
             var scoped = self

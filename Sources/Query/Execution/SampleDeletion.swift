@@ -2,7 +2,8 @@ import Historian
 
 /// Removes the samples a selection and a time range choose, through the engine's range deletes:
 /// the series stay registered (listed, with no samples there) and their ids are never reused.
-/// `DELETE /api/v1/series` and `histd delete` both run it.
+/// `DELETE /api/v1/series` and `histd delete` run the counted form, InfluxQL's `DROP SERIES` and
+/// `DELETE` (which answer no count) the uncounted one.
 public enum SampleDeletion {
     /// Deletes the samples in `[from, to)` (nanoseconds) of every series `selection` chooses.
     ///
@@ -21,5 +22,14 @@ public enum SampleDeletion {
             deleted += count
         }
         return deleted
+    }
+
+    /// Deletes the samples in `[from, to)` (nanoseconds) of every series of `series`, without counting
+    /// them (a count decodes the range); an empty range deletes nothing.
+    /// - Throws: ``HistorianError`` for an unknown series or an I/O failure; the series before it
+    ///   are deleted, the ones after it are not.
+    public static func delete(_ series: [Series], from: Int64, to: Int64, in historian: Historian) throws(HistorianError) {
+        guard from < to else { return }
+        for item in series { try historian.delete(series: item.id, from: from, to: to) }
     }
 }

@@ -3,9 +3,10 @@ import Query
 import TestSupport
 import Testing
 
-@Suite struct SeriesDeletionTests {
-    /// The selected series lose their samples in the range, the others keep theirs, and every
-    /// series stays registered; the deletes hold after the directory is opened again.
+@Suite struct UncountedDeletionTests {
+    /// The selected series lose their samples in the range (InfluxQL's deletes: no count), the
+    /// others keep theirs, and every series stays registered; the deletes hold after the directory
+    /// is opened again.
     @Test func deletesTheRangeOfTheSelectedSeriesOnly() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -16,9 +17,8 @@ import Testing
             _ = try historian.write(
                 keys.flatMap { key in (0..<10).map { Point(series: key, timestamp: Int64($0) * second, value: .float(Double($0))) } })
             let selected = SeriesSelection(measurement: "press", predicate: .tag("machine", .equals("M1"))).series(in: historian)
-            let deletion = SeriesDeletion(historian: historian)
-            #expect(try deletion.delete(selected, from: 2 * second, to: 5 * second) == 1)
-            #expect(try deletion.delete(selected, from: 5 * second, to: 5 * second) == 0)
+            try SampleDeletion.delete(selected, from: 2 * second, to: 5 * second, in: historian)
+            try SampleDeletion.delete(selected, from: 5 * second, to: 5 * second, in: historian)
         }
         let reopened = try Historian(directory: directory.path)
         let deleted = try #require(reopened.series(for: keys[0]))
