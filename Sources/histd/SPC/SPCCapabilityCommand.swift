@@ -11,6 +11,8 @@ struct SPCCapabilityCommand: ParsableCommand {
             FILE holds one value per row, or with --subgroup-size N one subgroup of N values per row.
             --transform boxcox computes every index on Box-Cox transformed values and limits; --distribution lognormal,
             weibull or normal adds the ISO 22514-2 percentile-method indices of a fitted distribution. See docs/spc.md.
+            With --url instead of FILE, a running daemon computes the study on a stored series (GET /api/v1/spc/capability; \
+            the series' spec limits from its metadata when --lsl/--usl are not given).
             """
     )
 
@@ -41,10 +43,30 @@ struct SPCCapabilityCommand: ParsableCommand {
     @Option(help: "Fit lognormal, weibull or normal and add its percentile-method indices (\"distribution\").")
     var distribution: String?
 
-    @Argument(help: "The CSV file.")
-    var file: String
+    @OptionGroup var daemon: SPCSeriesOptions
+
+    @Argument(help: "The CSV file (or --url).")
+    var file: String?
+
+    func validate() throws {
+        guard (file == nil) != (daemon.url == nil) else { throw ValidationError("give either FILE (a CSV file) or --url (a running daemon)") }
+    }
 
     func run() throws {
+        if daemon.url != nil {
+            var parameters = try daemon.parameters()
+            for (name, value) in [("lsl", lsl), ("usl", usl), ("target", target), ("confidence", confidence)] {
+                if let value { parameters.append((name, "\(value)")) }
+            }
+            if subgroupSize > 1 { parameters.append(("subgroup_size", "\(subgroupSize)")) }
+            for (name, value) in [("sigma_method", sigmaMethod), ("transform", transform), ("distribution", distribution)] {
+                if let value { parameters.append((name, value)) }
+            }
+            if let lambda { parameters.append(("lambda", "\(lambda)")) }
+            try daemon.printAnswer(of: "/api/v1/spc/capability", parameters)
+            return
+        }
+        let file = file ?? ""
         let specification: SpecificationLimits
         do {
             specification = try SpecificationLimits(lower: lsl, upper: usl, target: target)

@@ -60,7 +60,13 @@ struct SPCChartCommand: ParsableCommand {
     @Flag(name: .customLong("drop-out-of-control"), help: "Drop phase I points beyond the limits and re-estimate (Shewhart charts).")
     var dropOutOfControl = false
 
-    @OptionGroup var daemon: SPCDaemonOptions
+    @OptionGroup var daemon: SPCSeriesOptions
+
+    @Option(name: .customLong("subgroup-size"), help: "With --url: points are consecutive groups of N samples.")
+    var subgroupSize: Int?
+
+    @Option(name: .customLong("sample-size"), help: "With --url: items inspected per sample (p, np, u charts).")
+    var sampleSize: Int?
 
     @Argument(help: "The CSV file (or --url).")
     var file: String?
@@ -70,8 +76,8 @@ struct SPCChartCommand: ParsableCommand {
     }
 
     func run() throws {
-        if let url = daemon.url {
-            try chartInDaemon(url)
+        if daemon.url != nil {
+            try chartInDaemon()
             return
         }
         let file = file ?? ""
@@ -106,10 +112,12 @@ struct SPCChartCommand: ParsableCommand {
         }
     }
 
-    /// Sends the chart's settings to the daemon at `url` and prints its answer.
-    private func chartInDaemon(_ url: String) throws {
+    /// Sends the chart's settings to the daemon of `--url` and prints its answer.
+    private func chartInDaemon() throws {
         _ = try parseType()
         var parameters = try daemon.parameters() + [("type", type), ("rules", rules)]
+        if let subgroupSize { parameters.append(("subgroup_size", "\(subgroupSize)")) }
+        if let sampleSize { parameters.append(("sample_size", "\(sampleSize)")) }
         if let phaseOne { parameters.append(("phase1", phaseOne)) }
         if let center { parameters.append(("center", "\(center)")) }
         if let sigma { parameters.append(("sigma", "\(sigma)")) }
@@ -122,12 +130,7 @@ struct SPCChartCommand: ParsableCommand {
         case "zmr": parameters.append(("sigma_by", sigmaBy))
         default: break
         }
-        do {
-            FileHandle.standardOutput.write(Data(try daemon.client(url).get("/api/v1/spc/chart", parameters)))
-            FileHandle.standardOutput.write(Data("\n".utf8))
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try daemon.printAnswer(of: "/api/v1/spc/chart", parameters)
     }
 
     func parseType() throws -> ChartType {

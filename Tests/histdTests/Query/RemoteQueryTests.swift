@@ -3,7 +3,7 @@ import Testing
 
 @testable import histd
 
-/// `histd query --url`, `spc chart --url` and `oee --url` read through a running daemon, which holds the directory.
+/// `histd query --url`, `spc chart|capability --url` and `oee --url` read through a running daemon, which holds the directory.
 @Suite("histd query --url", .serialized)
 struct RemoteQueryTests {
     @Test func readsRowsRollupsAndWarningsThroughTheDaemon() throws {
@@ -39,6 +39,16 @@ struct RemoteQueryTests {
             ["spc", "chart", "--type", "imr", "--url", url, "--measurement", "press", "--field", "temp", "--from", "2024-01-01T00:00:00Z"])
         #expect(chart.status == 0, "\(chart.output)")
         #expect(chart.output.contains("\"type\":\"imr\""), "\(chart.output.prefix(300))")
+        let capability = try BuiltExecutable.run(
+            [
+                "spc", "capability", "--lsl", "19", "--usl", "23", "--url", url, "--measurement", "press", "--field", "temp", "--from",
+                "2024-01-01T00:00:00Z",
+            ])
+        #expect(capability.status == 0, "\(capability.output)")
+        // Mean 21 and the moving range of the two values, 1, over d2 = 1.128: Cp = 4 / (6 · 1/1.128).
+        let study = try #require(try JSONSerialization.jsonObject(with: Data(capability.output.utf8)) as? [String: Any])
+        #expect(abs(((study["cp"] as? Double) ?? 0) - 4 / (6 / 1.128379)) < 1e-4, "\(capability.output.prefix(400))")
+        #expect(try BuiltExecutable.run(["spc", "capability", "--lsl", "19", "--url", url, "file.csv"]).status != 0)
         // No machines are configured: the daemon's 404 and its reason come through.
         let oee = try BuiltExecutable.run(["oee", "--url", url, "--from", "now-1d"])
         #expect(oee.status != 0 && oee.output.contains("404: no machines are configured for OEE"), "\(oee.output)")
