@@ -6,7 +6,11 @@ struct SPCMultivariateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "multivariate",
         abstract: "Hotelling T² chart (individuals or subgroups) or PCA chart (T² and SPE) of several variables.",
-        discussion: "FILE has a header row of variable names and one observation per row. See docs/spc.md."
+        discussion: """
+            FILE has a header row of variable names and one observation per row. With --url instead of FILE, a running \
+            daemon computes the chart on stored fields of one measurement and tag set, aligned on --every buckets \
+            (GET /api/v1/spc/multivariate). See docs/spc.md.
+            """
     )
 
     @Option(help: "t2 (Hotelling T²) or pca (T² and SPE of principal components).")
@@ -27,10 +31,34 @@ struct SPCMultivariateCommand: ParsableCommand {
     @Option(help: "pca: keep the fewest components whose eigenvalues reach this fraction of the total.")
     var variance: Double?
 
-    @Argument(help: "The CSV file.")
-    var file: String
+    @OptionGroup var daemon: SPCSeriesOptions
+
+    @Option(help: "With --url: the fields (variables), comma-separated.")
+    var fields: String?
+
+    @Option(help: "With --url: the bucket width that aligns the fields, e.g. 1m.")
+    var every: String?
+
+    @Argument(help: "The CSV file (or --url).")
+    var file: String?
+
+    func validate() throws {
+        guard (file == nil) != (daemon.url == nil) else { throw ValidationError("give either FILE (a CSV file) or --url (a running daemon)") }
+    }
 
     func run() throws {
+        if daemon.url != nil {
+            guard let fields, let every else { throw ValidationError("--url needs --fields and --every (the variables and their buckets)") }
+            var parameters = try daemon.parameters(needsField: false) + [("fields", fields), ("every", every), ("method", method)]
+            if subgroupSize > 1 { parameters.append(("subgroup_size", "\(subgroupSize)")) }
+            if let phaseOne { parameters.append(("phase1", phaseOne)) }
+            if let alpha { parameters.append(("alpha", "\(alpha)")) }
+            if let components { parameters.append(("components", "\(components)")) }
+            if let variance { parameters.append(("variance", "\(variance)")) }
+            try daemon.printAnswer(of: "/api/v1/spc/multivariate", parameters)
+            return
+        }
+        let file = file ?? ""
         let window = try phaseOne.map(SPCChartCommand.parseWindow)
         switch method {
         case "t2":

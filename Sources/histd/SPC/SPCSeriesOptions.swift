@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 
-/// The options of `histd spc chart|capability --url`: a running daemon computes the result on a
-/// stored series (`GET /api/v1/spc/...`) instead of a CSV file.
+/// The options of `histd spc chart|capability|multivariate --url`: a running daemon computes the
+/// result on stored series (`GET /api/v1/spc/...`) instead of a CSV file.
 struct SPCSeriesOptions: ParsableArguments {
     @Option(name: .long, help: "A running daemon to compute on a stored series: http://127.0.0.1:8086 (instead of FILE).")
     var url: String?
@@ -28,13 +28,16 @@ struct SPCSeriesOptions: ParsableArguments {
     @Option(name: .customLong("subgroup-every"), help: "With --url: points are time buckets of this width, e.g. 1h.")
     var subgroupEvery: String?
 
-    /// The route's parameters for the series, the range and `--subgroup-every`.
-    /// - Throws: `ValidationError` without `--measurement`, `--field` or `--from`.
-    func parameters() throws -> [(String, String)] {
-        guard let measurement, let field, let from else {
-            throw ValidationError("--url needs --measurement, --field and --from (the series and the range)")
+    /// The route's parameters for the series, the range and `--subgroup-every`; `--field` is left
+    /// out when `needsField` is false (the command names its fields otherwise).
+    /// - Throws: `ValidationError` without `--measurement`, `--from` or a needed `--field`.
+    func parameters(needsField: Bool = true) throws -> [(String, String)] {
+        guard let measurement, let from, field != nil || !needsField else {
+            throw ValidationError("--url needs --measurement, \(needsField ? "--field " : "")and --from (the series and the range)")
         }
-        var parameters: [(String, String)] = [("measurement", measurement)] + tag.map { ("tag", $0) } + [("field", field), ("from", from)]
+        var parameters: [(String, String)] = [("measurement", measurement)] + tag.map { ("tag", $0) }
+        if needsField, let field { parameters.append(("field", field)) }
+        parameters.append(("from", from))
         if let to { parameters.append(("to", to)) }
         if let subgroupEvery { parameters.append(("subgroup_every", subgroupEvery)) }
         return parameters

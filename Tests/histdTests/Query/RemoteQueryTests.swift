@@ -3,7 +3,7 @@ import Testing
 
 @testable import histd
 
-/// `histd query --url`, `spc chart|capability --url` and `oee --url` read through a running daemon, which holds the directory.
+/// `histd query --url`, `spc chart|capability|multivariate --url` and `oee --url` read through a running daemon, which holds the directory.
 @Suite("histd query --url", .serialized)
 struct RemoteQueryTests {
     @Test func readsRowsRollupsAndWarningsThroughTheDaemon() throws {
@@ -49,6 +49,16 @@ struct RemoteQueryTests {
         let study = try #require(try JSONSerialization.jsonObject(with: Data(capability.output.utf8)) as? [String: Any])
         #expect(abs(((study["cp"] as? Double) ?? 0) - 4 / (6 / 1.128379)) < 1e-4, "\(capability.output.prefix(400))")
         #expect(try BuiltExecutable.run(["spc", "capability", "--lsl", "19", "--url", url, "file.csv"]).status != 0)
+        let unit = (0..<10).map { "unit x1=\(Double($0 % 3) + 0.5),x2=\(Double($0 * $0 % 7)) \(1_704_067_200 + $0 * 60)000000000" }
+        #expect(try connection.request("POST", "/write", body: Array(unit.joined(separator: "\n").utf8)).status == 204)
+        let multivariate = try BuiltExecutable.run(
+            [
+                "spc", "multivariate", "--url", url, "--measurement", "unit", "--fields", "x1,x2", "--every", "1m", "--from", "2024-01-01T00:00:00Z",
+                "--to", "2024-01-01T00:10:00Z",
+            ])
+        #expect(multivariate.status == 0, "\(multivariate.output.prefix(300))")
+        let t2 = try #require(try JSONSerialization.jsonObject(with: Data(multivariate.output.utf8)) as? [String: Any])
+        #expect(t2["method"] as? String == "t2" && (t2["statistics"] as? [Any])?.count == 10 && t2["variables"] as? [String] == ["x1", "x2"])
         // No machines are configured: the daemon's 404 and its reason come through.
         let oee = try BuiltExecutable.run(["oee", "--url", url, "--from", "now-1d"])
         #expect(oee.status != 0 && oee.output.contains("404: no machines are configured for OEE"), "\(oee.output)")
