@@ -1,8 +1,10 @@
 import Historian
 import OEE
+import Query
 import Time
 
-/// A machine's state, count, counter and product events in a time range, read from its series.
+/// A machine's state, count, counter and product events in a time range, read from its series
+/// through the query layer (`HistorianQuery` columns under one points budget).
 ///
 /// The last state before the range (and the last counter reading, as the baseline, and the last
 /// product) is included, so the first shift starts in the state the machine was in. A series that
@@ -27,39 +29,34 @@ struct OEEMachineEvents: Sendable {
     ) throws -> OEEMachineEvents {
         var events = OEEMachineEvents()
         events.unmatched = OEEMachineCatalog.unmatchedSelectors(of: machine, historian: historian).map(\.message)
-        var budget = maximumPoints
+        var budget = PointsBudget(limit: maximumPoints)
         let from = requestedFrom - (machine.staleness ?? 0)
         var sampleTimes: [Int64] = []
         if let series = historian.series(for: machine.stateSeries.key) {
-            var samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine)
-            if let before = try historian.lastSample(series: series.id, before: from) { samples.insert(before, at: 0) }
-            for sample in samples {
-                events.states.append(try state(of: sample, series: series, machine: machine))
+            let samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine, withLastBefore: true)
+            for (time, value) in samples {
+                events.states.append(try state(of: value, at: time, series: series, machine: machine))
             }
         }
         if let reference = machine.product, let series = historian.series(for: reference.key) {
-            var samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine)
-            if let before = try historian.lastSample(series: series.id, before: from) { samples.insert(before, at: 0) }
-            events.productChanges = samples.map { ProductChange(timestamp: $0.timestamp, product: text(of: $0.value)) }
+            let samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine, withLastBefore: true)
+            events.productChanges = samples.map { ProductChange(timestamp: $0.time, product: text(of: $0.value)) }
         }
         if machine.staleness != nil, let reference = machine.heartbeat, let series = historian.series(for: reference.key) {
-            sampleTimes += try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine).map(\.timestamp)
+            sampleTimes += try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine).map(\.time)
         }
         for (reference, isGood) in [(machine.counts.good, true)] + (machine.counts.reject.map { [($0, false)] } ?? []) {
             guard let series = historian.series(for: reference.key) else { continue }
-            var samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine)
-            sampleTimes += samples.map(\.timestamp)
-            switch machine.counts {
-            case .counts:
-                for sample in samples {
-                    let parts = try wholeParts(sample, series: series, machine: machine)
-                    events.counts.append(CountEvent(timestamp: sample.timestamp, good: isGood ? parts : 0, reject: isGood ? 0 : parts))
-                }
-            case .counters:
-                if let before = try historian.lastSample(series: series.id, before: from) { samples.insert(before, at: 0) }
-                for sample in samples {
-                    let reading = try wholeParts(sample, series: series, machine: machine)
-                    events.counterSamples.append(CounterSample(timestamp: sample.timestamp, value: reading, kind: isGood ? .good : .reject))
+            let isCounter = if case .counters = machine.counts { true } else { false }
+            let samples = try read(series, from: from, to: to, historian: historian, budget: &budget, machine: machine, withLastBefore: isCounter)
+            // The counter's baseline before the range is no sample of the range.
+            sampleTimes += samples.lazy.filter { $0.time >= from }.map(\.time)
+            for (time, value) in samples {
+                let parts = try wholeParts(value, at: time, series: series, machine: machine)
+                if isCounter {
+                    events.counterSamples.append(CounterSample(timestamp: time, value: parts, kind: isGood ? .good : .reject))
+                } else {
+                    events.counts.append(CountEvent(timestamp: time, good: isGood ? parts : 0, reject: isGood ? 0 : parts))
                 }
             }
         }
@@ -69,42 +66,53 @@ struct OEEMachineEvents: Sendable {
         return events
     }
 
+    /// The samples of `series` in `[from, to)` as (time, value), after the last one before `from`
+    /// when `withLastBefore`; spends `budget`.
+    /// - Throws: 422 ``APIError`` naming the machine when the range holds more samples than the budget.
     private static func read(
-        _ series: Series, from: Int64, to: Int64, historian: Historian, budget: inout Int, machine: OEEMachineDefinition
-    ) throws -> [Sample] {
-        budget -= try historian.estimatedSampleCount(series: series.id, from: from, to: to)
-        guard budget >= 0 else {
+        _ series: Series, from: Int64, to: Int64, historian: Historian, budget: inout PointsBudget, machine: OEEMachineDefinition,
+        withLastBefore: Bool = false
+    ) throws -> [(time: Int64, value: SampleValue)] {
+        let read: [SampleColumns]
+        do {
+            read = try HistorianQuery(historian: historian).columns(of: [series], from: from, to: to, budget: &budget)
+        } catch is PointsBudget.Exceeded {
             throw APIError(
                 .unprocessableContent,
                 "machine \(machine.name): the range holds more samples than the server's query limit; narrow from/to")
         }
-        return try historian.samples(series: series.id, from: from, to: to)
+        var samples: [(time: Int64, value: SampleValue)] = []
+        if withLastBefore, let before = try historian.lastSample(series: series.id, before: from) { samples.append((before.timestamp, before.value)) }
+        for columns in read {
+            for index in 0..<columns.count { samples.append((columns.timestamps[index], columns.value(at: index))) }
+        }
+        return samples
     }
 
     /// The state event of one sample: the machine's mapping of the value, else `RUN`, `DOWN`,
     /// `SETUP` or `DOWN:REASON`.
-    static func state(of sample: Sample, series: Series, machine: OEEMachineDefinition) throws -> StateEvent {
-        let text = Self.text(of: sample.value)
+    static func state(of value: SampleValue, at time: Int64, series: Series, machine: OEEMachineDefinition) throws -> StateEvent {
+        let text = Self.text(of: value)
         if let mapped = machine.stateMapping[text] {
-            return StateEvent(timestamp: sample.timestamp, state: mapped.state, reason: mapped.reason)
+            return StateEvent(timestamp: time, state: mapped.state, reason: mapped.reason)
         }
         let parts = text.split(separator: ":", maxSplits: 1)
         if let code = parts.first, let state = MachineState(rawValue: String(code)), parts.count == 1 || state == .down {
-            return StateEvent(timestamp: sample.timestamp, state: state, reason: parts.count == 2 ? String(parts[1]) : nil)
+            return StateEvent(timestamp: time, state: state, reason: parts.count == 2 ? String(parts[1]) : nil)
         }
         throw APIError(
             .unprocessableContent,
-            "machine \(machine.name): state value '\(text)' of series \(series.key) at \(RFC3339.format(sample.timestamp)) is not RUN, DOWN, SETUP or DOWN:REASON and not in the machine's state mapping"
+            "machine \(machine.name): state value '\(text)' of series \(series.key) at \(RFC3339.format(time)) is not RUN, DOWN, SETUP or DOWN:REASON and not in the machine's state mapping"
         )
     }
 
     /// A count or counter reading as whole parts.
-    private static func wholeParts(_ sample: Sample, series: Series, machine: OEEMachineDefinition) throws -> Int64 {
-        let number = sample.value.doubleValue
+    private static func wholeParts(_ value: SampleValue, at time: Int64, series: Series, machine: OEEMachineDefinition) throws -> Int64 {
+        let number = value.doubleValue
         guard number.isFinite, number >= 0, number == number.rounded(), number <= Double(Int64.max / 2) else {
             throw APIError(
                 .unprocessableContent,
-                "machine \(machine.name): value \(text(of: sample.value)) of series \(series.key) at \(RFC3339.format(sample.timestamp)) is not a whole, non-negative number of parts"
+                "machine \(machine.name): value \(text(of: value)) of series \(series.key) at \(RFC3339.format(time)) is not a whole, non-negative number of parts"
             )
         }
         return Int64(number)

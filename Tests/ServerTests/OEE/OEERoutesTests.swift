@@ -109,6 +109,26 @@ import Time
         }
     }
 
+    /// The machine's series are read under the server's points limit: past it, 422 names the machine.
+    @Test func samplesBeyondThePointsLimitAreRefusedNamingTheMachine() async throws {
+        try await TestServer.with({ configuration in
+            Self.configure(&configuration)
+            configuration.limits.maxQueryPoints = 6
+        }) { (client, _) async throws in
+            #expect(try await client.post("/write?precision=s", text: Self.classicLines(machine: "M1")).status == 204)
+            // Five states and two samples of each count: nine samples of M1 in the day.
+            let refused = try await client.get("/api/v1/oee?\(Self.day)&machine=M1")
+            #expect(refused.status == 422 && refused.text.contains("machine M1: the range holds more samples"), "\(refused.text)")
+        }
+        try await TestServer.with({ configuration in
+            Self.configure(&configuration)
+            configuration.limits.maxQueryPoints = 9
+        }) { (client, _) async throws in
+            #expect(try await client.post("/write?precision=s", text: Self.classicLines(machine: "M1")).status == 204)
+            #expect(try await client.get("/api/v1/oee?\(Self.day)&machine=M1").status == 200)
+        }
+    }
+
     @Test func rollUpsSumTimesAndCounts() async throws {
         try await TestServer.with(Self.configure) { client, _ in
             // M2 runs the same shift; in addition it is down for SETUP from 13:00 to 13:20.
