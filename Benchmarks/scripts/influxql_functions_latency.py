@@ -11,6 +11,9 @@ Usage: python3 Benchmarks/scripts/influxql_functions_latency.py .build/release/h
 """
 import argparse, http.client, json, os, socket, statistics, subprocess, sys, tempfile, time, urllib.parse
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from influxql_side_by_side import close  # noqa: E402  (floats to 1e-9 relative, lists and objects member by member)
+
 INFLUX_CONF = """reporting-disabled = true
 bind-address = "127.0.0.1:{rpc}"
 [meta]
@@ -67,16 +70,6 @@ def request(port, method, path, body=None):
     data = response.read()
     connection.close()
     return response.status, data
-
-
-def close(x, y):
-    if isinstance(x, float) or isinstance(y, float):
-        return isinstance(x, (int, float)) and isinstance(y, (int, float)) and (x == y or abs(x - y) <= 1e-9 * max(abs(x), abs(y)))
-    if isinstance(x, list) and isinstance(y, list):
-        return len(x) == len(y) and all(close(a, b) for a, b in zip(x, y))
-    if isinstance(x, dict) and isinstance(y, dict):
-        return x.keys() == y.keys() and all(close(x[k], y[k]) for k in x)
-    return x == y
 
 
 def main():

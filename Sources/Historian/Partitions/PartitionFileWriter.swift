@@ -62,10 +62,8 @@ final class PartitionFileWriter {
     }
 
     deinit {
-        if descriptor >= 0 {
-            close(descriptor)
-            unlink(temporaryPath)
-        }
+        // An open descriptor means unfinished: the temporary file goes.
+        if descriptor >= 0 { abandon() }
     }
 
     /// The chunks appended so far.
@@ -149,12 +147,10 @@ final class PartitionFileWriter {
 
     /// Closes and removes the temporary file (also what releasing an unfinished writer does).
     func abandon() {
-        guard descriptor >= 0 else {
-            unlink(temporaryPath)
-            return
+        if descriptor >= 0 {
+            close(descriptor)
+            descriptor = -1
         }
-        close(descriptor)
-        descriptor = -1
         unlink(temporaryPath)
     }
 }

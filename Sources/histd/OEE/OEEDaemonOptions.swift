@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 
 /// The options of `histd oee --url`: OEE of the machines configured in a running daemon
 /// (`GET /api/v1/oee`) instead of a JSON file.
@@ -31,7 +30,7 @@ struct OEEDaemonOptions: ParsableArguments {
         parameters += machine.map { ("machine", $0) }
         if let by { parameters.append(("by", by)) }
         do {
-            return try DaemonClient(url: url, token: token ?? ProcessInfo.processInfo.environment["HISTD_TOKEN"]).get("/api/v1/oee", parameters)
+            return try DaemonClient(url: url, token: token).get("/api/v1/oee", parameters)
         } catch {
             throw ValidationError(error.description)
         }

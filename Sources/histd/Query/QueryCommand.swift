@@ -99,7 +99,7 @@ struct QueryCommand: ParsableCommand {
             width = nanoseconds
             parameters += [("every", every), ("agg", aggregates.map(\.rawValue).joined(separator: ","))]
         }
-        let client = DaemonClient(url: url, token: token ?? ProcessInfo.processInfo.environment["HISTD_TOKEN"])
+        let client = DaemonClient(url: url, token: token)
         let answer = try RemoteQuery(client: client, parameters: parameters)
         for warning in answer.warnings { FileHandle.standardError.write(Data("warning: \(warning)\n".utf8)) }
         var printer = QueryOutput(format: output)

@@ -12,6 +12,12 @@ struct DaemonClient {
     /// Sent as `Authorization: Token ...` when set (`--token` or `HISTD_TOKEN`).
     let token: String?
 
+    /// A client of the daemon at `url` with `token`, or without one the `HISTD_TOKEN` environment variable.
+    init(url: String, token: String?) {
+        self.url = url
+        self.token = token ?? ProcessInfo.processInfo.environment["HISTD_TOKEN"]
+    }
+
     /// The body of a 200 answer to `GET path?parameters` (`parameters` in order; a name may repeat).
     /// - Throws: ``Failure`` for a URL that is not `http://host:port`, a connection that fails, or an
     ///   answer other than 200 (with the server's `error`).

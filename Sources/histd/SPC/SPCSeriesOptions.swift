@@ -48,7 +48,7 @@ struct SPCSeriesOptions: ParsableArguments {
     func printAnswer(of path: String, _ parameters: [(String, String)]) throws {
         guard let url else { return }
         do {
-            let client = DaemonClient(url: url, token: token ?? ProcessInfo.processInfo.environment["HISTD_TOKEN"])
+            let client = DaemonClient(url: url, token: token)
             FileHandle.standardOutput.write(Data(try client.get(path, parameters)))
             FileHandle.standardOutput.write(Data("\n".utf8))
         } catch {
