@@ -2,7 +2,7 @@
 /// definition document as accepted, who made it, when and why. Every change makes a new revision;
 /// old ones stay readable. The document is checked by its reader (the daemon's machine parser)
 /// before it is stored.
-public struct MachineRevision: Sendable, Equatable, Codable {
+public struct MachineRevision: Sendable, Equatable, Codable, DefinitionRevision {
     /// The machine's name, unique among the machines.
     public var name: String
     /// From 1.

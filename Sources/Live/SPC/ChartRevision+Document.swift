@@ -16,13 +16,7 @@ extension ChartRevision {
         if let problem { members["problem"] = .string(problem) }
         if let webhook { members["webhook"] = webhook }
         if !history.isEmpty {
-            members["revisions"] = .array(
-                history.map { item in
-                    .object([
-                        "revision": .integer(Int64(item.revision)), "author": .string(item.author), "at": .string(RFC3339.format(item.at)),
-                        "reason": item.reason.map { .string($0) } ?? .null, "deleted": .bool(item.deleted),
-                    ])
-                })
+            members["revisions"] = .array(history.map(\.historyEntry))
         }
         return .object(members)
     }

@@ -1,6 +1,6 @@
 /// One revision of a chart: its definition and frozen limits, who made it, when and why. Every
 /// change makes a new revision; old ones stay readable.
-public struct ChartRevision: Sendable, Equatable, Codable {
+public struct ChartRevision: Sendable, Equatable, Codable, DefinitionRevision {
     /// The chart's id.
     public var chart: Int64
     /// From 1.

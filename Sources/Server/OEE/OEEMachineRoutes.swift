@@ -96,13 +96,7 @@ struct OEEMachineRoutes {
             "source": .string("api"), "definition": revision.definition,
         ]
         if !history.isEmpty {
-            members["revisions"] = .array(
-                history.map { item in
-                    .object([
-                        "revision": .integer(Int64(item.revision)), "author": .string(item.author), "at": .string(RFC3339.format(item.at)),
-                        "reason": item.reason.map { .string($0) } ?? .null, "deleted": .bool(item.deleted),
-                    ])
-                })
+            members["revisions"] = .array(history.map(\.historyEntry))
         }
         if let historian, !revision.deleted, let machine = try? OEEMachineDefinition(json: revision.definition) {
             members["problems"] = .array(OEEMachineCatalog.unmatchedSelectors(of: machine, historian: historian).map { .string($0.message) })
